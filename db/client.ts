@@ -1,0 +1,48 @@
+import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
+import mysql from "mysql2/promise";
+import { config } from "@/lib/config";
+import * as schema from "./schema";
+
+export type Database = MySql2Database<typeof schema>;
+/** The handle a transaction callback receives; services accept either. */
+export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+type Handle = { pool: mysql.Pool; db: Database };
+
+// One pool per process, kept on globalThis so Next's dev reloads do not leak connections.
+const globalForDb = globalThis as unknown as { etumsDb?: Handle };
+
+export function createPool(url: string, connectionLimit = 10): mysql.Pool {
+  return mysql.createPool({
+    uri: url,
+    connectionLimit,
+    timezone: "Z",
+    dateStrings: ["DATE"],
+    supportBigNumbers: true,
+    connectTimeout: 5000,
+    enableKeepAlive: true,
+  });
+}
+
+function handle(): Handle {
+  if (!globalForDb.etumsDb) {
+    const pool = createPool(config().DATABASE_URL);
+    globalForDb.etumsDb = { pool, db: drizzle(pool, { schema, mode: "default" }) };
+  }
+  return globalForDb.etumsDb;
+}
+
+export function db(): Database {
+  return handle().db;
+}
+
+export function pool(): mysql.Pool {
+  return handle().pool;
+}
+
+/** Closes the pool (scripts and tests); the next call to db() opens a new one. */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.etumsDb;
+  globalForDb.etumsDb = undefined;
+  await current?.pool.end();
+}

@@ -1,0 +1,47 @@
+import path from "node:path";
+import { drizzle } from "drizzle-orm/mysql2";
+import { migrate } from "drizzle-orm/mysql2/migrator";
+import mysql from "mysql2/promise";
+import { splitDatabaseUrl } from "./database-url";
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+/** Creates the database when missing, then applies every pending migration under drizzle/. */
+export async function migrateDatabase(url: string): Promise<void> {
+  const { serverUrl, database } = splitDatabaseUrl(url);
+  const server = await mysql.createConnection({ uri: serverUrl, connectTimeout: 5000 });
+  try {
+    await server.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await server.end();
+  }
+  const connection = await mysql.createConnection({
+    uri: url,
+    timezone: "Z",
+    multipleStatements: false,
+  });
+  try {
+    await migrate(drizzle(connection), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Drops and recreates the database: tests only, never the demo one. */
+export async function resetDatabase(url: string): Promise<void> {
+  const { serverUrl, database } = splitDatabaseUrl(url);
+  if (!/test|bench|e2e/.test(database)) {
+    throw new Error(
+      `Refusing to reset "${database}": only test, e2e and bench databases may be reset`,
+    );
+  }
+  const server = await mysql.createConnection({ uri: serverUrl });
+  try {
+    await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await server.end();
+  }
+  await migrateDatabase(url);
+}

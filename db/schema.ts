@@ -1,0 +1,194 @@
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  datetime,
+  index,
+  int,
+  longtext,
+  mysqlEnum,
+  mysqlTable,
+  smallint,
+  text,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/mysql-core";
+import { sql } from "drizzle-orm";
+
+export const ROLES = ["ADMIN", "MANAGER", "EMPLOYEE"] as const;
+export const TASK_STATUSES = ["TODO", "IN_PROGRESS", "DONE"] as const;
+/** Declared in ascending urgency: MySQL orders ENUM columns by this position. */
+export const TASK_PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
+export const ACTIVITY_KINDS = [
+  "TASK_CREATED",
+  "TASK_UPDATED",
+  "TASK_STATUS_CHANGED",
+  "TASK_ASSIGNED",
+  "TASK_DELETED",
+  "TASK_IMPORTED",
+  "USER_CREATED",
+  "USER_UPDATED",
+  "USER_ROLE_CHANGED",
+  "USER_DEACTIVATED",
+  "USER_REACTIVATED",
+  "USER_PASSWORD_RESET",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+const createdAt = () =>
+  datetime("created_at", { mode: "date", fsp: 3 })
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`);
+const updatedAt = () =>
+  datetime("updated_at", { mode: "date", fsp: 3 })
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`);
+
+export const users = mysqlTable(
+  "users",
+  {
+    id: int("id").autoincrement().primaryKey(),
+    /** Stored lower-cased; the unique index makes addresses unique whatever their case. */
+    email: varchar("email", { length: 254 }).notNull(),
+    fullName: varchar("full_name", { length: 150 }).notNull(),
+    passwordHash: varchar("password_hash", { length: 255 }).notNull(),
+    role: mysqlEnum("role", ROLES).notNull().default("EMPLOYEE"),
+    isActive: boolean("is_active").notNull().default(true),
+    /** Bumped on deactivation, role or password change: every older token and session dies. */
+    sessionVersion: int("session_version").notNull().default(1),
+    failedLoginCount: smallint("failed_login_count").notNull().default(0),
+    lockoutCount: smallint("lockout_count").notNull().default(0),
+    lockedUntil: datetime("locked_until", { mode: "date", fsp: 3 }),
+    lastLoginAt: datetime("last_login_at", { mode: "date", fsp: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    index("users_role_active_idx").on(t.role, t.isActive, t.fullName),
+    index("users_active_name_idx").on(t.isActive, t.fullName),
+  ],
+);
+
+/** One row per CSV upload, so that every imported task can point back to its file. */
+export const taskImports = mysqlTable(
+  "task_imports",
+  {
+    id: int("id").autoincrement().primaryKey(),
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id),
+    fileName: varchar("file_name", { length: 255 }).notNull(),
+    rowCount: int("row_count").notNull(),
+    checksum: char("checksum", { length: 64 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("task_imports_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const tasks = mysqlTable(
+  "tasks",
+  {
+    id: int("id").autoincrement().primaryKey(),
+    title: varchar("title", { length: 200 }).notNull(),
+    description: text("description").notNull(),
+    status: mysqlEnum("status", TASK_STATUSES).notNull().default("TODO"),
+    priority: mysqlEnum("priority", TASK_PRIORITIES).notNull().default("MEDIUM"),
+    dueDate: date("due_date", { mode: "string" }),
+    assignedTo: int("assigned_to").references(() => users.id),
+    createdBy: int("created_by")
+      .notNull()
+      .references(() => users.id),
+    importId: int("import_id").references(() => taskImports.id),
+    version: int("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Each role's list is served by an index that already has the rows in order (no filesort).
+    index("tasks_created_idx").on(t.createdAt, t.id),
+    index("tasks_assignee_created_idx").on(t.assignedTo, t.createdAt, t.id),
+    index("tasks_creator_created_idx").on(t.createdBy, t.createdAt, t.id),
+    index("tasks_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("tasks_due_idx").on(t.dueDate, t.id),
+    index("tasks_import_idx").on(t.importId),
+  ],
+);
+
+/** The audit trail: every task event and every user-administration event. */
+export const activity = mysqlTable(
+  "activity",
+  {
+    id: bigint("id", { mode: "number" }).autoincrement().primaryKey(),
+    kind: mysqlEnum("kind", ACTIVITY_KINDS).notNull(),
+    /** Null for the system (command-line tools, seed). */
+    actorId: int("actor_id").references(() => users.id),
+    /** Not a foreign key: the history of a deleted task outlives it. */
+    taskId: int("task_id"),
+    subjectUserId: int("subject_user_id").references(() => users.id),
+    importId: int("import_id").references(() => taskImports.id),
+    field: varchar("field", { length: 50 }),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("activity_task_idx").on(t.taskId, t.id),
+    index("activity_actor_idx").on(t.actorId, t.id),
+    index("activity_subject_idx").on(t.subjectUserId, t.id),
+    index("activity_kind_idx").on(t.kind, t.id),
+    index("activity_created_idx").on(t.createdAt),
+  ],
+);
+
+export const refreshTokens = mysqlTable(
+  "refresh_tokens",
+  {
+    id: bigint("id", { mode: "number" }).autoincrement().primaryKey(),
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** Every rotation of one sign-in shares a family; reuse of a rotated token revokes it whole. */
+    familyId: char("family_id", { length: 36 }).notNull(),
+    tokenHash: char("token_hash", { length: 64 }).notNull(),
+    expiresAt: datetime("expires_at", { mode: "date", fsp: 3 }).notNull(),
+    rotatedAt: datetime("rotated_at", { mode: "date", fsp: 3 }),
+    revokedAt: datetime("revoked_at", { mode: "date", fsp: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("refresh_tokens_hash_uq").on(t.tokenHash),
+    index("refresh_tokens_family_idx").on(t.familyId),
+    index("refresh_tokens_user_idx").on(t.userId),
+  ],
+);
+
+export const idempotencyKeys = mysqlTable(
+  "idempotency_keys",
+  {
+    id: bigint("id", { mode: "number" }).autoincrement().primaryKey(),
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: varchar("idempotency_key", { length: 255 }).notNull(),
+    endpoint: varchar("endpoint", { length: 100 }).notNull(),
+    requestHash: char("request_hash", { length: 64 }).notNull(),
+    statusCode: smallint("status_code").notNull(),
+    responseBody: longtext("response_body").notNull(),
+    expiresAt: datetime("expires_at", { mode: "date", fsp: 3 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("idempotency_user_key_uq").on(t.userId, t.endpoint, t.idempotencyKey),
+    index("idempotency_expires_idx").on(t.expiresAt),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type TaskRow = typeof tasks.$inferSelect;
+export type ActivityRow = typeof activity.$inferSelect;

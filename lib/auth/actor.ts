@@ -1,0 +1,9 @@
+import type { Role } from "@/db/schema";
+
+/** The signed-in caller, as every service receives it. */
+export type Actor = {
+  id: number;
+  email: string;
+  fullName: string;
+  role: Role;
+};

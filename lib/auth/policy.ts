@@ -1,0 +1,112 @@
+import type { Role } from "@/db/schema";
+
+/** How the caller relates to a task: they created it, it is assigned to them, or neither. */
+export type TaskRelation = "creator" | "assignee";
+
+export type TaskAction = "task.read" | "task.edit" | "task.changeStatus" | "task.delete";
+export type GlobalAction =
+  | "task.create"
+  | "task.bulkCreate"
+  | "task.import"
+  | "task.export"
+  | "user.listAssignable"
+  | "user.listAll"
+  | "user.manage"
+  | "activity.readAll";
+
+/** Which relations grant a task action: "all" grants it on every task, [] on none. */
+type TaskRule = "all" | readonly TaskRelation[];
+
+/** The permission table of DESIGN.md, as data. Services ask it; nothing else re-implements it. */
+export const TASK_POLICY: Record<Role, Record<TaskAction, TaskRule>> = {
+  ADMIN: {
+    "task.read": "all",
+    "task.edit": "all",
+    "task.changeStatus": "all",
+    "task.delete": "all",
+  },
+  MANAGER: {
+    "task.read": ["creator", "assignee"],
+    "task.edit": ["creator"],
+    "task.changeStatus": ["creator", "assignee"],
+    "task.delete": ["creator"],
+  },
+  EMPLOYEE: {
+    "task.read": ["assignee"],
+    "task.edit": [],
+    "task.changeStatus": ["assignee"],
+    "task.delete": [],
+  },
+};
+
+export const GLOBAL_POLICY: Record<Role, Record<GlobalAction, boolean>> = {
+  ADMIN: {
+    "task.create": true,
+    "task.bulkCreate": true,
+    "task.import": true,
+    "task.export": true,
+    "user.listAssignable": true,
+    "user.listAll": true,
+    "user.manage": true,
+    "activity.readAll": true,
+  },
+  MANAGER: {
+    "task.create": true,
+    "task.bulkCreate": true,
+    "task.import": true,
+    "task.export": true,
+    "user.listAssignable": true,
+    "user.listAll": false,
+    "user.manage": false,
+    "activity.readAll": false,
+  },
+  EMPLOYEE: {
+    "task.create": false,
+    "task.bulkCreate": false,
+    "task.import": false,
+    "task.export": true,
+    "user.listAssignable": false,
+    "user.listAll": false,
+    "user.manage": false,
+    "activity.readAll": false,
+  },
+};
+
+/** Roles an assignee may have. */
+export const ASSIGNABLE_ROLES: readonly Role[] = ["MANAGER", "EMPLOYEE"];
+
+export type TaskOwnership = { createdBy: number; assignedTo: number | null };
+
+export function relationsTo(actorId: number, task: TaskOwnership): TaskRelation[] {
+  const relations: TaskRelation[] = [];
+  if (task.createdBy === actorId) relations.push("creator");
+  if (task.assignedTo === actorId) relations.push("assignee");
+  return relations;
+}
+
+export function canOnTask(
+  actor: { id: number; role: Role },
+  action: TaskAction,
+  task: TaskOwnership,
+): boolean {
+  const rule = TASK_POLICY[actor.role][action];
+  if (rule === "all") return true;
+  return relationsTo(actor.id, task).some((r) => rule.includes(r));
+}
+
+export function can(actor: { role: Role }, action: GlobalAction): boolean {
+  return GLOBAL_POLICY[actor.role][action];
+}
+
+/**
+ * The set of tasks an actor may see, for services to turn into SQL:
+ * every task, or those where the actor holds one of the listed relations.
+ */
+export function taskVisibility(role: Role): TaskRule {
+  return TASK_POLICY[role]["task.read"];
+}
+
+/** Only the status may change: the employee's rule ("You can only update task status."). */
+export function mayEditOnlyStatus(role: Role): boolean {
+  return TASK_POLICY[role]["task.edit"] !== "all" && TASK_POLICY[role]["task.edit"].length === 0;
+}

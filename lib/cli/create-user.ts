@@ -1,0 +1,70 @@
+import { parseArgs } from "node:util";
+import { closeDb } from "@/db/client";
+import { ApiError } from "@/lib/http/errors";
+import { createUser } from "@/lib/services/users";
+import { createUserSchema } from "@/lib/validation/users";
+import { prompt } from "./prompt";
+
+const USAGE =
+  'Usage: npm run user:create -- --email E --password P --role ADMIN|MANAGER|EMPLOYEE --name "Full Name"';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const interactive = Boolean(process.stdin.isTTY);
+  const ask = async (current: string | undefined, question: string, hidden = false) =>
+    current ?? (interactive ? prompt(question, { hidden }) : undefined);
+
+  const email = await ask(values.email, "Email: ");
+  const name = await ask(values.name, "Full name: ");
+  const role =
+    (await ask(values.role, "Role (ADMIN, MANAGER, EMPLOYEE) [EMPLOYEE]: ")) || "EMPLOYEE";
+  let password = values.password;
+  if (password === undefined && interactive) {
+    password = await prompt("Password: ", { hidden: true });
+    if ((await prompt("Password (again): ", { hidden: true })) !== password) {
+      console.error("Error: the passwords do not match.");
+      return 1;
+    }
+  }
+
+  const parsed = createUserSchema.safeParse({
+    email,
+    full_name: name,
+    role: role.toUpperCase(),
+    password,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      console.error(`Error: ${issue.path.join(".") || "input"}: ${issue.message}`);
+    }
+    console.error(USAGE);
+    return 1;
+  }
+  const user = await createUser(null, parsed.data);
+  console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+  return 0;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(
+      `Error: ${error instanceof ApiError ? error.detail : error instanceof Error ? error.message : String(error)}`,
+    );
+    return 1;
+  })
+  .then(async (code) => {
+    await closeDb();
+    process.exit(code);
+  });

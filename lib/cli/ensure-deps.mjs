@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/** Runs `npm ci` when node_modules is missing or older than package-lock.json. Plain JS: runs before any install. */
+export function ensureDependencies(root) {
+  const marker = path.join(root, "node_modules", ".package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs;
+  if (!stale) return;
+  console.log("Installing dependencies (npm ci)…");
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, SCARF_ANALYTICS: "false" },
+  });
+  if (result.status !== 0) {
+    console.error("npm ci failed; see the output above.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Runs a command with inherited output; exits the process when it fails. */
+export function step(label, command, args, options = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/** Development-only fallbacks; production refuses to start without real secrets. */
+const DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+s$/, 'expected "<count>/<seconds>s", for example "600/60s"');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().default("mysql://root@127.0.0.1:3306/etums"),
+  REDIS_URL: z.string().optional(),
+  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  JWT_SECRET: z.string().min(32).optional(),
+  ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
+  RATE_LIMIT_API: rateLimit.default("600/60s"),
+  RATE_LIMIT_ANON: rateLimit.default("120/60s"),
+  RATE_LIMIT_LOGIN: rateLimit.default("20/60s"),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  BULK_MAX_ITEMS: z.coerce.number().int().positive().default(5000),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  LOG_FILE: z.string().default("logs/app.log"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+export type AppConfig = z.infer<typeof envSchema> & { NEXTAUTH_SECRET: string; JWT_SECRET: string };
+
+function loadConfig(): AppConfig {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const isProductionServer =
+    env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+  const missing = (["NEXTAUTH_SECRET", "JWT_SECRET"] as const).filter((k) => !env[k]);
+  if (isProductionServer && missing.length > 0 && process.env.ETUMS_ALLOW_DEV_SECRETS !== "1") {
+    throw new Error(`Missing required secret(s) in production: ${missing.join(", ")}`);
+  }
+  return {
+    ...env,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET,
+    JWT_SECRET: env.JWT_SECRET ?? `${DEV_SECRET}-jwt`,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** Read once, lazily, so that build steps and tests can set the environment first. */
+export function config(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** "600/60s" → { limit: 600, windowSeconds: 60 } */
+export function parseRateLimit(spec: string): { limit: number; windowSeconds: number } {
+  const [count, window] = spec.split("/");
+  return { limit: Number(count), windowSeconds: Number.parseInt(window ?? "60", 10) };
+}

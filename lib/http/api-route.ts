@@ -1,0 +1,83 @@
+import { NextResponse, type NextRequest } from "next/server";
+import type { Logger } from "pino";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticateRequest } from "@/lib/auth/current-user";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
+import { logger } from "@/lib/logger";
+import { ApiError, unauthorized } from "./errors";
+import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
+
+export type ApiContext<P, A extends Actor | null> = {
+  request: NextRequest;
+  params: P;
+  actor: A;
+  requestId: string;
+  log: Logger;
+};
+
+type RouteSegment<P> = { params: Promise<P> };
+type Handler<P, A extends Actor | null> = (ctx: ApiContext<P, A>) => Promise<Response>;
+
+export function errorResponse(error: ApiError): NextResponse {
+  return NextResponse.json(
+    { detail: error.detail, ...error.extra },
+    { status: error.status, headers: error.headers },
+  );
+}
+
+async function run<P, A extends Actor | null>(
+  request: NextRequest,
+  segment: RouteSegment<P>,
+  requireActor: boolean,
+  handler: Handler<P, A>,
+): Promise<Response> {
+  const started = performance.now();
+  const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const route = new URL(request.url).pathname;
+  let log = logger().child({ requestId });
+  let actor: Actor | null = null;
+  let response: Response;
+  try {
+    actor = await authenticateRequest(request, log);
+    if (requireActor && !actor) throw unauthorized();
+    log = actor ? log.child({ userId: actor.id }) : log;
+    await enforceRateLimit(request, actor, log);
+    response = await handler({
+      request,
+      params: await segment.params,
+      actor: actor as A,
+      requestId,
+      log,
+    });
+  } catch (error) {
+    if (error instanceof ApiError) {
+      response = errorResponse(error);
+    } else {
+      log.error({ err: error, method: request.method, route }, "unhandled error");
+      response = NextResponse.json({ detail: "Internal server error." }, { status: 500 });
+    }
+  }
+  response.headers.set("X-Request-Id", requestId);
+  const status = response.status;
+  const line = {
+    method: request.method,
+    path: route,
+    status,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    userId: actor?.id ?? null,
+  };
+  if (status >= 500) log.error(line, "request failed");
+  else if (status >= 400) log.warn(line, "request refused");
+  else log.info(line, "request");
+  return response;
+}
+
+/** An /api handler that requires a signed-in caller: parse → service → response, errors as JSON. */
+export function authedRoute<P = Record<string, never>>(handler: Handler<P, Actor>) {
+  return (request: NextRequest, segment: RouteSegment<P>) => run(request, segment, true, handler);
+}
+
+/** An /api handler open to anonymous callers (login, refresh, health, schema). */
+export function publicRoute<P = Record<string, never>>(handler: Handler<P, Actor | null>) {
+  return (request: NextRequest, segment: RouteSegment<P>) => run(request, segment, false, handler);
+}

@@ -1,0 +1,43 @@
+import { type ZodError } from "zod";
+
+export type FieldError = { field: string; message: string };
+
+/** An error that maps to an HTTP status and a DRF-style JSON body: {"detail": "...", ...extra}. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = "ApiError";
+  }
+}
+
+export const badRequest = (detail: string, extra?: Record<string, unknown>) =>
+  new ApiError(400, detail, extra);
+export const unauthorized = (detail = "Authentication credentials were not provided.") =>
+  new ApiError(401, detail, {}, { "WWW-Authenticate": 'Bearer realm="api"' });
+export const forbidden = (detail = "You do not have permission to perform this action.") =>
+  new ApiError(403, detail);
+export const notFound = (detail = "Not found.") => new ApiError(404, detail);
+export const conflict = (detail: string, extra?: Record<string, unknown>) =>
+  new ApiError(409, detail, extra);
+export const preconditionFailed = (
+  detail = "The resource was modified by someone else; reload it.",
+) => new ApiError(412, detail);
+export const payloadTooLarge = (detail: string) => new ApiError(413, detail);
+export const unsupportedMediaType = (detail: string) => new ApiError(415, detail);
+
+/** zod issues → [{field, message}], with nested paths joined by dots ("tasks.3.title"). */
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join(".") || "non_field_errors",
+    message: issue.message,
+  }));
+}
+
+export function validationError(error: ZodError, detail = "Validation failed."): ApiError {
+  return new ApiError(400, detail, { errors: fieldErrors(error) });
+}

@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import {
+  ApiError,
+  badRequest,
+  payloadTooLarge,
+  unsupportedMediaType,
+  validationError,
+} from "./errors";
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Reads the body as text, refusing more than `limit` bytes without buffering past it. */
+export async function readTextLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) {
+    throw payloadTooLarge(`Request body exceeds ${limit} bytes.`);
+  }
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw payloadTooLarge(`Request body exceeds ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Parses a JSON body against a schema: 415 for another content type, 413 when too big, 400 when malformed or invalid. */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  limit = MAX_JSON_BYTES,
+): Promise<z.infer<S>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    throw unsupportedMediaType('Unsupported media type; send "Content-Type: application/json".');
+  }
+  const text = await readTextLimited(request, limit);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw badRequest("Malformed JSON request body.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

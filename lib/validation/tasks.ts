@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+
+export const taskStatusSchema = z.enum(TASK_STATUSES).meta({ id: "TaskStatus" });
+export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriority" });
+
+/** A calendar date, "YYYY-MM-DD", that really exists (no 2026-02-30). */
+export const isoDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD." });
+
+export const userIdSchema = z.coerce
+  .number({ message: "Must be a user id." })
+  .int("Must be a user id.")
+  .positive("Must be a user id.");
+
+export const taskTitleSchema = z
+  .string({ message: "Title is required." })
+  .trim()
+  .min(1, "Title is required.")
+  .max(200, "Title must be at most 200 characters.");
+export const taskDescriptionSchema = z
+  .string()
+  .max(10_000, "Description must be at most 10,000 characters.");
+
+/** POST /api/tasks/ and each item of bulk-create; the form of /tasks/new uses it too. */
+export const createTaskSchema = z
+  .strictObject({
+    title: taskTitleSchema,
+    description: taskDescriptionSchema.default(""),
+    status: taskStatusSchema.default("TODO"),
+    priority: taskPrioritySchema.default("MEDIUM"),
+    due_date: isoDateSchema.nullable().default(null),
+    assigned_to: userIdSchema.nullable().default(null),
+  })
+  .meta({ id: "TaskCreate" });
+
+/** PATCH: any subset of the editable fields; PUT uses createTaskSchema (every field, defaults applied). */
+export const updateTaskSchema = z
+  .strictObject({
+    title: taskTitleSchema,
+    description: taskDescriptionSchema,
+    status: taskStatusSchema,
+    priority: taskPrioritySchema,
+    due_date: isoDateSchema.nullable(),
+    assigned_to: userIdSchema.nullable(),
+  })
+  .partial()
+  .meta({ id: "TaskUpdate" });
+
+export type CreateTaskInput = z.infer<typeof createTaskSchema>;
+export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
+
+export const userRefSchema = z
+  .object({ id: z.number().int(), email: z.string(), full_name: z.string() })
+  .meta({ id: "UserRef" });
+
+/** A task as every API response and every page receives it. */
+export const taskSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    status: taskStatusSchema,
+    priority: taskPrioritySchema,
+    assigned_to: z.number().int().nullable(),
+    created_by: z.number().int(),
+    due_date: z.string().nullable(),
+    is_overdue: z.boolean(),
+    version: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    assignee: userRefSchema.nullable(),
+    creator: userRefSchema,
+  })
+  .meta({ id: "Task" });
+
+export type TaskDto = z.infer<typeof taskSchema>;
+export type UserRef = z.infer<typeof userRefSchema>;

@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Lets parallel builds (several worktrees, e2e runs) keep apart; ".next" otherwise.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The reference API answers on "/api/tasks/" and "/api/tasks" alike; a 308 would break POST clients.
+  skipTrailingSlashRedirect: true,
+  serverExternalPackages: ["pino", "@node-rs/argon2", "mysql2", "ioredis"],
+};
+
+export default nextConfig;

@@ -1,0 +1,114 @@
+import { NextRequest } from "next/server";
+
+type RouteModule = Partial<
+  Record<
+    string,
+    (
+      request: NextRequest,
+      segment: { params: Promise<Record<string, string | string[]>> },
+    ) => Promise<Response>
+  >
+>;
+
+type CompiledRoute = {
+  template: string;
+  pattern: RegExp;
+  names: string[];
+  catchAll: boolean;
+  load: () => Promise<RouteModule>;
+};
+
+export type ApiCallRecord = {
+  method: string;
+  template: string;
+  status: number;
+  body: unknown;
+  contentType: string | null;
+};
+
+const modules = import.meta.glob<RouteModule>("/app/api/**/route.ts");
+
+/** app/api/tasks/[id]/route.ts → /api/tasks/{id}; catch-alls sort last. */
+const routes: CompiledRoute[] = Object.entries(modules)
+  .map(([file, load]) => {
+    const segments = file
+      .replace(/^\/app/, "")
+      .replace(/\/route\.ts$/, "")
+      .split("/")
+      .filter(Boolean);
+    const names: string[] = [];
+    let catchAll = false;
+    const pattern = segments
+      .map((segment) => {
+        const dynamic = /^\[(\.\.\.)?(\w+)\]$/.exec(segment);
+        if (!dynamic) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        names.push(dynamic[2]!);
+        if (dynamic[1]) {
+          catchAll = true;
+          return "(.+)";
+        }
+        return "([^/]+)";
+      })
+      .join("/");
+    const template =
+      "/" + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, "{$1}")).join("/") + "/";
+    return { template, pattern: new RegExp(`^/${pattern}/?$`), names, catchAll, load };
+  })
+  .sort((a, b) => Number(a.catchAll) - Number(b.catchAll) || b.template.length - a.template.length);
+
+/** Every call made through `api()` in this process, for the OpenAPI contract test. */
+export const recordedCalls: ApiCallRecord[] = [];
+
+export type ApiOptions = {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Raw body (string, FormData, bytes); sent as-is without a JSON content type. */
+  rawBody?: BodyInit;
+};
+
+export type ApiResponse<T = unknown> = { status: number; headers: Headers; body: T; text: string };
+
+/**
+ * Calls a route handler in-process with a real Request: the same parsing, services and database
+ * as a deployed server, without the network. Middleware is exercised by the e2e suite.
+ */
+export async function api<T = unknown>(
+  method: string,
+  path: string,
+  options: ApiOptions = {},
+): Promise<ApiResponse<T>> {
+  const url = new URL(path, "http://127.0.0.1:3000");
+  const route = routes.find((r) => r.pattern.test(url.pathname));
+  if (!route) throw new Error(`No route handler matches ${url.pathname}`);
+  const match = route.pattern.exec(url.pathname)!;
+  const params: Record<string, string | string[]> = {};
+  route.names.forEach((name, i) => {
+    const value = decodeURIComponent(match[i + 1]!);
+    params[name] = route.catchAll ? value.split("/") : value;
+  });
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  let body: BodyInit | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  const init = { method, headers, body, ...(body ? { duplex: "half" as const } : {}) };
+  const request = new NextRequest(url, init);
+  const handler = (await route.load())[method];
+  if (!handler) throw new Error(`${route.template} has no ${method} handler`);
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  const contentType = response.headers.get("content-type");
+  let parsed: unknown = text;
+  if (contentType?.includes("json") && text) parsed = JSON.parse(text);
+  recordedCalls.push({
+    method,
+    template: route.template,
+    status: response.status,
+    body: parsed,
+    contentType,
+  });
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}

@@ -1,0 +1,71 @@
+import { db } from "@/db/client";
+import { tasks, users, type Role, type TaskPriority, type TaskStatus } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/passwords";
+import { signAccessToken } from "@/lib/auth/tokens";
+
+export const TEST_PASSWORD = "Correct-Horse-Battery-9";
+
+let sharedHash: Promise<string> | undefined;
+let sequence = 0;
+
+export type TestUser = {
+  id: number;
+  email: string;
+  fullName: string;
+  role: Role;
+  password: string;
+  token: string;
+};
+
+/** A user with a unique email and a known password, plus an access token for them. */
+export async function makeUser(
+  role: Role,
+  overrides: { email?: string; fullName?: string; isActive?: boolean } = {},
+): Promise<TestUser> {
+  sharedHash ??= hashPassword(TEST_PASSWORD);
+  sequence += 1;
+  const unique = `${Date.now().toString(36)}${sequence}${Math.random().toString(36).slice(2, 6)}`;
+  const email = overrides.email ?? `${role.toLowerCase()}-${unique}@test.example`;
+  const fullName = overrides.fullName ?? `${role[0]}${role.slice(1).toLowerCase()} ${unique}`;
+  const [row] = await db()
+    .insert(users)
+    .values({
+      email,
+      fullName,
+      role,
+      passwordHash: await sharedHash,
+      isActive: overrides.isActive ?? true,
+    })
+    .$returningId();
+  const id = row!.id;
+  const token = await signAccessToken({ userId: id, role, sessionVersion: 1 });
+  return { id, email, fullName, role, password: TEST_PASSWORD, token };
+}
+
+export type TaskSeed = {
+  title?: string;
+  description?: string;
+  status?: TaskStatus;
+  priority?: TaskPriority;
+  dueDate?: string | null;
+  assignedTo?: number | null;
+  createdBy: number;
+};
+
+/** Inserts a task directly (no activity row): for arranging a test, not for testing writes. */
+export async function makeTask(seed: TaskSeed): Promise<number> {
+  sequence += 1;
+  const [row] = await db()
+    .insert(tasks)
+    .values({
+      title: seed.title ?? `Task ${sequence}`,
+      description: seed.description ?? "",
+      status: seed.status ?? "TODO",
+      priority: seed.priority ?? "MEDIUM",
+      dueDate: seed.dueDate ?? null,
+      assignedTo: seed.assignedTo ?? null,
+      createdBy: seed.createdBy,
+    })
+    .$returningId();
+  return row!.id;
+}

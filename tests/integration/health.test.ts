@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { api } from "../helpers/api";
+
+describe("GET /api/health/", () => {
+  it("answers 200 ok when the database is up, with or without the trailing slash", async () => {
+    for (const path of ["/api/health/", "/api/health"]) {
+      const res = await api("GET", path);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: "ok", db: "ok" });
+      expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("answers unknown /api paths with JSON 404", async () => {
+    const res = await api("GET", "/api/no-such-thing/");
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ detail: "Not found." });
+  });
+});

@@ -1,0 +1,37 @@
+// `npm test`: installs what is missing, then lint, types, vitest (unit + integration against
+// MariaDB and Redis), a production build, and Playwright end-to-end tests in Debian's Chromium.
+import fs from "node:fs";
+import path from "node:path";
+import { ensureDependencies, step } from "../lib/cli/ensure-deps.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+ensureDependencies(root);
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  console.error(
+    `Chromium was not found at ${chromium}. Install Debian's Chromium (sudo apt-get update && sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
+  process.exit(1);
+}
+
+const env = { ...process.env };
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+step("Lint (ESLint + Prettier)", "npm", ["run", "--silent", "lint"], { env });
+step("Type check", bin("tsc"), ["--noEmit"], { env });
+step(
+  "Unit and integration tests (vitest)",
+  bin("vitest"),
+  ["run", "--config", "tests/vitest.config.mts"],
+  { env },
+);
+step("Production build", bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" } });
+step(
+  "End-to-end tests (Playwright, Chromium)",
+  bin("playwright"),
+  ["test", "--config", "tests/playwright.config.ts"],
+  { env },
+);
+console.log("\n✔ All tests passed.");
