@@ -1,0 +1,10 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Signs in through the real /login form and waits until the browser has left it. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
