@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { logger } from "@/lib/logger";
+import { api } from "../helpers/api";
+
+const logFile = path.resolve(process.env.LOG_FILE ?? "logs/test.log");
+
+function linesWith(marker: string): Record<string, unknown>[] {
+  return fs
+    .readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((line) => line.includes(marker))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe("logger", () => {
+  it("writes JSON lines to LOG_FILE with level and time", () => {
+    const marker = `marker-${crypto.randomUUID()}`;
+    logger().info({ requestId: "req-12345678" }, marker);
+    const [line] = linesWith(marker);
+    expect(line).toMatchObject({
+      level: "info",
+      msg: marker,
+      requestId: "req-12345678",
+      service: "etums",
+    });
+    expect(typeof line!.time).toBe("string");
+  });
+
+  it("never writes passwords, tokens, authorization or cookies in clear", () => {
+    const marker = `secret-${crypto.randomUUID()}`;
+    const secrets = {
+      password: "Sup3r-Secret-Password",
+      token: "eyJhbGciOiJIUzI1NiJ9.secret-token",
+      refresh: "refresh-token-value",
+      headers: { authorization: "Bearer live-access-token", cookie: "next-auth.session-token=abc" },
+      body: { new_password: "another-secret-value" },
+    };
+    logger().warn(secrets, marker);
+    const raw = fs
+      .readFileSync(logFile, "utf8")
+      .split("\n")
+      .find((l) => l.includes(marker))!;
+    for (const value of [
+      "Sup3r-Secret-Password",
+      "secret-token",
+      "refresh-token-value",
+      "live-access-token",
+      "session-token=abc",
+      "another-secret-value",
+    ]) {
+      expect(raw).not.toContain(value);
+    }
+    expect(JSON.parse(raw)).toMatchObject({
+      password: "[redacted]",
+      headers: { authorization: "[redacted]" },
+    });
+  });
+
+  it("writes one line per API request with method, path, status, duration and request id", async () => {
+    const requestId = `req-${crypto.randomUUID()}`;
+    await api("GET", "/api/health/", { headers: { "x-request-id": requestId } });
+    const [line] = linesWith(requestId);
+    expect(line).toMatchObject({ requestId, method: "GET", path: "/api/health/", status: 200 });
+    expect(typeof line!.durationMs).toBe("number");
+  });
+});
