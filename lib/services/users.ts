@@ -1,54 +1,291 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { activity, users, type Role } from "@/db/schema";
+import { and, asc, count, desc, eq, inArray, like, or, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { activity, users, type ActivityKind, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
-import { can } from "@/lib/auth/policy";
-import { conflict, forbidden } from "@/lib/http/errors";
-import type { CreateUserInput } from "@/lib/validation/users";
+import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
+import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import type {
+  CreateUserRequest,
+  ListUsersQuery,
+  PublicUserDto,
+  UpdateUserInput,
+  UserDto,
+  UserOrderField,
+} from "@/lib/validation/users";
+import { toPublicUser, toUserDto, userColumns } from "./user-dto";
+import {
+  DUPLICATE_EMAIL,
+  assertAnAdminRemains,
+  assertNotSelfDemotion,
+  lockActiveAdmins,
+  mayRemoveAdmin,
+  translateWriteError,
+} from "./user-guards";
+import { generatePassword } from "./user-passwords";
+import { endAllSessions } from "./user-sessions";
 
-export type PublicUser = {
-  id: number;
-  email: string;
-  full_name: string;
-  role: Role;
-  is_active: boolean;
+export type { PublicUserDto, UserDto };
+
+/** A page of a list, before the entry point turns it into links. */
+export type UserPage<T> = { count: number; page: number; page_size: number; results: T[] };
+
+export type CreatedUser = UserDto & {
+  /** Present only when the password was generated: shown once, never stored in clear. */
+  generated_password?: string;
 };
 
-/**
- * Creates an account. `actor` is null for the system (command line, seed); otherwise it must be an admin.
- * Input must already be validated with createUserSchema.
- */
-export async function createUser(actor: Actor | null, input: CreateUserInput): Promise<PublicUser> {
-  if (actor && !can(actor, "user.manage")) throw forbidden();
-  const passwordHash = await hashPassword(input.password);
-  return db().transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, input.email));
-    if (existing)
-      throw conflict("A user with this email already exists.", {
-        errors: [{ field: "email", message: "A user with this email already exists." }],
-      });
-    const [created] = await tx
-      .insert(users)
-      .values({ email: input.email, fullName: input.full_name, role: input.role, passwordHash })
-      .$returningId();
-    const id = created!.id;
-    await tx.insert(activity).values({
-      kind: "USER_CREATED",
-      actorId: actor?.id ?? null,
-      subjectUserId: id,
-      field: "role",
-      toValue: input.role,
-    });
-    return {
-      id,
-      email: input.email,
-      full_name: input.full_name,
-      role: input.role,
-      is_active: true,
-    };
+function assertAdmin(actor: Actor): void {
+  if (!can(actor, "user.manage")) throw forbidden();
+}
+
+/** Escapes LIKE wildcards so that a search for "50%" means the text "50%". */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function searchCondition(search: string | undefined): SQL | undefined {
+  if (!search) return undefined;
+  const pattern = containing(search.toLowerCase());
+  return or(like(users.email, pattern), like(users.fullName, pattern));
+}
+
+const ORDER_COLUMNS = {
+  email: users.email,
+  full_name: users.fullName,
+  role: users.role,
+  created_at: users.createdAt,
+  last_login_at: users.lastLoginAt,
+} satisfies Record<UserOrderField, unknown>;
+
+function orderBy(ordering: string): SQL[] {
+  const descending = ordering.startsWith("-");
+  const column = ORDER_COLUMNS[ordering.replace(/^-/, "") as UserOrderField];
+  const direction = descending ? desc : asc;
+  return [direction(column), direction(users.id)];
+}
+
+async function insertActivity(
+  tx: Executor,
+  actor: Actor | null,
+  subjectUserId: number,
+  kind: ActivityKind,
+  field: string,
+  fromValue: string | null,
+  toValue: string | null,
+): Promise<void> {
+  await tx.insert(activity).values({
+    kind,
+    actorId: actor?.id ?? null,
+    subjectUserId,
+    field,
+    fromValue,
+    toValue,
   });
+}
+
+/**
+ * Creates an account. `actor` is null for the system (command line, seed); otherwise it must be
+ * an admin. Input must already be validated; without a password, one is generated and returned.
+ */
+export async function createUser(
+  actor: Actor | null,
+  input: CreateUserRequest,
+): Promise<CreatedUser> {
+  if (actor) assertAdmin(actor);
+  const generated = input.password === undefined ? generatePassword() : undefined;
+  const passwordHash = await hashPassword(input.password ?? generated!);
+  try {
+    return await db().transaction(async (tx) => {
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, input.email));
+      if (existing) {
+        throw conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
+      }
+      const [created] = await tx
+        .insert(users)
+        .values({ email: input.email, fullName: input.full_name, role: input.role, passwordHash })
+        .$returningId();
+      const id = created!.id;
+      await insertActivity(tx, actor, id, "USER_CREATED", "role", null, input.role);
+      const [row] = await tx.select(userColumns).from(users).where(eq(users.id, id));
+      return { ...toUserDto(row!), ...(generated ? { generated_password: generated } : {}) };
+    });
+  } catch (error) {
+    throw translateWriteError(error);
+  }
+}
+
+/** Active managers and employees, to pick an assignee from (managers and admins). */
+export async function listAssignableUsers(
+  actor: Actor,
+  { search }: { search?: string } = {},
+): Promise<PublicUserDto[]> {
+  if (!can(actor, "user.listAssignable")) throw forbidden();
+  const rows = await db()
+    .select({ id: users.id, email: users.email, fullName: users.fullName, role: users.role })
+    .from(users)
+    .where(
+      and(
+        eq(users.isActive, true),
+        inArray(users.role, [...ASSIGNABLE_ROLES]),
+        searchCondition(search?.trim()),
+      ),
+    )
+    .orderBy(asc(users.fullName), asc(users.id))
+    .limit(500);
+  return rows.map(toPublicUser);
+}
+
+/**
+ * GET /api/users/ and /admin/users. Admins: every user, every field, with filters.
+ * Managers: active managers and employees, public fields only. Employees: 403.
+ */
+export async function listUsers(
+  actor: Actor,
+  query: ListUsersQuery,
+): Promise<UserPage<UserDto> | UserPage<PublicUserDto>> {
+  const full = can(actor, "user.listAll");
+  if (!full && !can(actor, "user.listAssignable")) throw forbidden();
+  const roles: readonly Role[] = full ? [] : ASSIGNABLE_ROLES;
+  const where = and(
+    searchCondition(query.search),
+    query.role ? eq(users.role, query.role) : undefined,
+    roles.length > 0 ? inArray(users.role, [...roles]) : undefined,
+    full
+      ? query.is_active === undefined
+        ? undefined
+        : eq(users.isActive, query.is_active)
+      : eq(users.isActive, true),
+  );
+  const offset = (query.page - 1) * query.page_size;
+  const [rows, [total]] = await Promise.all([
+    db()
+      .select(userColumns)
+      .from(users)
+      .where(where)
+      .orderBy(...orderBy(query.ordering))
+      .limit(query.page_size)
+      .offset(offset),
+    db().select({ value: count() }).from(users).where(where),
+  ]);
+  const page = { count: total?.value ?? 0, page: query.page, page_size: query.page_size };
+  return full
+    ? { ...page, results: rows.map(toUserDto) }
+    : { ...page, results: rows.map(toPublicUser) };
+}
+
+/** One user: admins see everything; managers an active assignable colleague; anyone themself. */
+export async function getUser(actor: Actor, id: number): Promise<UserDto | PublicUserDto> {
+  const full = can(actor, "user.listAll");
+  if (!full && id !== actor.id && !can(actor, "user.listAssignable")) throw forbidden();
+  const [row] = await db().select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+  if (!row) throw notFound();
+  if (full || id === actor.id) return toUserDto(row);
+  if (!row.isActive || !ASSIGNABLE_ROLES.includes(row.role)) throw notFound();
+  return toPublicUser(row);
+}
+
+/** GET /api/users/me/: the caller's own profile. */
+export async function getMe(actor: Actor): Promise<UserDto> {
+  const [row] = await db().select(userColumns).from(users).where(eq(users.id, actor.id)).limit(1);
+  if (!row) throw notFound();
+  return toUserDto(row);
+}
+
+/**
+ * Changes name, role, active flag and/or password, in one transaction with an activity row per
+ * change. Role change, deactivation and password reset end every session of the user.
+ */
+export async function updateUser(
+  actor: Actor,
+  id: number,
+  input: UpdateUserInput,
+): Promise<UserDto> {
+  assertAdmin(actor);
+  assertNotSelfDemotion(actor, id, input);
+  const passwordHash =
+    input.password === undefined ? undefined : await hashPassword(input.password);
+  try {
+    return await db().transaction(async (tx) => {
+      const activeAdmins = mayRemoveAdmin(input) ? await lockActiveAdmins(tx) : [];
+      const [current] = await tx
+        .select({ ...userColumns })
+        .from(users)
+        .where(eq(users.id, id))
+        .for("update");
+      if (!current) throw notFound();
+      assertAnAdminRemains(current, input, activeAdmins);
+
+      const changes: Partial<typeof users.$inferInsert> = {};
+      let endSessions = false;
+      if (input.full_name !== undefined && input.full_name !== current.fullName) {
+        changes.fullName = input.full_name;
+        await insertActivity(
+          tx,
+          actor,
+          id,
+          "USER_UPDATED",
+          "full_name",
+          current.fullName,
+          input.full_name,
+        );
+      }
+      if (input.role !== undefined && input.role !== current.role) {
+        changes.role = input.role;
+        endSessions = true;
+        await insertActivity(tx, actor, id, "USER_ROLE_CHANGED", "role", current.role, input.role);
+      }
+      if (input.is_active !== undefined && input.is_active !== current.isActive) {
+        changes.isActive = input.is_active;
+        endSessions ||= !input.is_active;
+        await insertActivity(
+          tx,
+          actor,
+          id,
+          input.is_active ? "USER_REACTIVATED" : "USER_DEACTIVATED",
+          "is_active",
+          String(current.isActive),
+          String(input.is_active),
+        );
+        // A reactivated account starts with a clean slate of failed sign-ins.
+        if (input.is_active) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
+      }
+      if (passwordHash !== undefined) {
+        changes.passwordHash = passwordHash;
+        endSessions = true;
+        await insertActivity(tx, actor, id, "USER_PASSWORD_RESET", "password", null, null);
+      }
+      if (Object.keys(changes).length > 0) {
+        await tx.update(users).set(changes).where(eq(users.id, id));
+      }
+      if (endSessions) await endAllSessions(tx, id);
+      const [row] = await tx.select(userColumns).from(users).where(eq(users.id, id));
+      return toUserDto(row!);
+    });
+  } catch (error) {
+    throw translateWriteError(error);
+  }
+}
+
+/** DELETE /api/users/{id}/: deactivation, never deletion (their tasks and history stay). */
+export function deactivateUser(actor: Actor, id: number): Promise<UserDto> {
+  return updateUser(actor, id, { is_active: false });
+}
+
+export function reactivateUser(actor: Actor, id: number): Promise<UserDto> {
+  return updateUser(actor, id, { is_active: true });
+}
+
+/** Sets a new password (generated when not given, and then returned once); ends their sessions. */
+export async function resetPassword(
+  actor: Actor,
+  id: number,
+  password?: string,
+): Promise<{ user: UserDto; generated_password?: string }> {
+  const generated = password === undefined ? generatePassword() : undefined;
+  const user = await updateUser(actor, id, { password: password ?? generated! });
+  return generated ? { user, generated_password: generated } : { user };
 }

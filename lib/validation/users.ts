@@ -16,8 +16,9 @@ export const passwordSchema = z.string().superRefine((value, ctx) => {
 
 export const fullNameSchema = z.string().trim().min(1, "Full name is required.").max(150);
 
-export const roleSchema = z.enum(ROLES);
+export const roleSchema = z.enum(ROLES).meta({ id: "Role" });
 
+/** The command line's input: every field given, the password included. */
 export const createUserSchema = z
   .object({
     email: emailSchema,
@@ -27,4 +28,90 @@ export const createUserSchema = z
   })
   .meta({ id: "CreateUserRequest" });
 
+/** POST /api/users/ and the admin console: without a password, one is generated and shown once. */
+export const createUserRequestSchema = z
+  .strictObject({
+    email: emailSchema,
+    full_name: fullNameSchema,
+    role: roleSchema.default("EMPLOYEE"),
+    password: passwordSchema.optional(),
+  })
+  .meta({ id: "UserCreate" });
+
+/** PATCH /api/users/{id}/: any subset; a password here is a reset. */
+export const updateUserSchema = z
+  .strictObject({
+    full_name: fullNameSchema,
+    role: roleSchema,
+    is_active: z.boolean(),
+    password: passwordSchema,
+  })
+  .partial()
+  .meta({ id: "UserUpdate" });
+
+/** POST /api/users/{id}/reset-password/: without a password, one is generated and returned once. */
+export const resetPasswordSchema = z
+  .strictObject({ password: passwordSchema.optional() })
+  .meta({ id: "PasswordReset" });
+
+export const USER_ORDERINGS = [
+  "email",
+  "full_name",
+  "role",
+  "created_at",
+  "last_login_at",
+] as const;
+export type UserOrderField = (typeof USER_ORDERINGS)[number];
+
+const booleanParam = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/** GET /api/users/ query string and the /admin/users table. */
+export const listUsersQuerySchema = z
+  .object({
+    search: z.string().trim().max(100).optional(),
+    role: roleSchema.optional(),
+    is_active: booleanParam.optional(),
+    ordering: z
+      .string()
+      .regex(
+        new RegExp(`^-?(${USER_ORDERINGS.join("|")})$`),
+        `Order by one of ${USER_ORDERINGS.join(", ")}, with "-" for descending.`,
+      )
+      .default("full_name"),
+    page: z.coerce.number().int().min(1, "Page must be 1 or more.").default(1),
+    page_size: z.coerce
+      .number()
+      .int()
+      .min(1, "Page size must be between 1 and 100.")
+      .max(100, "Page size must be between 1 and 100.")
+      .default(20),
+  })
+  .meta({ id: "UserListQuery" });
+
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+/** A user as an admin sees them. */
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    full_name: z.string(),
+    role: roleSchema,
+    is_active: z.boolean(),
+    created_at: z.string(),
+    last_login_at: z.string().nullable(),
+  })
+  .meta({ id: "User" });
+
+/** What a manager may see of a colleague: enough to pick an assignee. */
+export const publicUserSchema = z
+  .object({ id: z.number().int(), email: z.string(), full_name: z.string(), role: roleSchema })
+  .meta({ id: "PublicUser" });
+
+export type UserDto = z.infer<typeof userSchema>;
+export type PublicUserDto = z.infer<typeof publicUserSchema>;

@@ -1,0 +1,44 @@
+import { users } from "@/db/schema";
+import type { PublicUserDto, UserDto } from "@/lib/validation/users";
+
+/** The columns every user read selects: never the password hash. */
+export const userColumns = {
+  id: users.id,
+  email: users.email,
+  fullName: users.fullName,
+  role: users.role,
+  isActive: users.isActive,
+  createdAt: users.createdAt,
+  lastLoginAt: users.lastLoginAt,
+};
+
+export type UserColumns = {
+  id: number;
+  email: string;
+  fullName: string;
+  role: UserDto["role"];
+  isActive: boolean;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+};
+
+export function toUserDto(row: UserColumns): UserDto {
+  return {
+    id: row.id,
+    email: row.email,
+    full_name: row.fullName,
+    role: row.role,
+    is_active: row.isActive,
+    created_at: row.createdAt.toISOString(),
+    last_login_at: row.lastLoginAt?.toISOString() ?? null,
+  };
+}
+
+export function toPublicUser(row: Pick<UserColumns, "id" | "email" | "fullName" | "role">) {
+  return {
+    id: row.id,
+    email: row.email,
+    full_name: row.fullName,
+    role: row.role,
+  } satisfies PublicUserDto;
+}

@@ -1,0 +1,83 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { users, type Role } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ApiError, badRequest, conflict } from "@/lib/http/errors";
+
+export type AccountChange = { role?: Role; is_active?: boolean };
+
+export const SELF_ROLE_CHANGE = "You cannot change your own role; ask another admin.";
+export const SELF_DEACTIVATION = "You cannot deactivate your own account; ask another admin.";
+export const LAST_ADMIN =
+  "This is the last active admin: make another user an admin before demoting or deactivating this one.";
+
+/** An admin never changes their own role nor deactivates themself (400, before any write). */
+export function assertNotSelfDemotion(actor: Actor, targetId: number, change: AccountChange) {
+  if (targetId !== actor.id) return;
+  if (change.role !== undefined && change.role !== actor.role) {
+    throw badRequest(SELF_ROLE_CHANGE, { errors: [{ field: "role", message: SELF_ROLE_CHANGE }] });
+  }
+  if (change.is_active === false) {
+    throw badRequest(SELF_DEACTIVATION, {
+      errors: [{ field: "is_active", message: SELF_DEACTIVATION }],
+    });
+  }
+}
+
+export function mayRemoveAdmin(change: AccountChange): boolean {
+  return change.role !== undefined || change.is_active === false;
+}
+
+/**
+ * Locks the rows of every active admin (FOR UPDATE), always first and in index order, so two
+ * concurrent demotions queue behind each other instead of both seeing "another admin remains".
+ */
+export async function lockActiveAdmins(tx: Executor): Promise<number[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "ADMIN"), eq(users.isActive, true)))
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+/** 409 when the change would leave no active admin; `activeAdmins` must come from lockActiveAdmins. */
+export function assertAnAdminRemains(
+  target: { id: number; role: Role; isActive: boolean },
+  change: AccountChange,
+  activeAdmins: number[],
+): void {
+  if (target.role !== "ADMIN" || !target.isActive) return;
+  const demoted = change.role !== undefined && change.role !== "ADMIN";
+  const deactivated = change.is_active === false;
+  if ((demoted || deactivated) && activeAdmins.filter((id) => id !== target.id).length === 0) {
+    throw conflict(LAST_ADMIN);
+  }
+}
+
+type MysqlError = { code?: string; errno?: number; cause?: unknown };
+
+function mysqlCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
+    const code = (current as MysqlError).code;
+    if (typeof code === "string" && code.startsWith("ER_")) return code;
+    current = (current as MysqlError).cause;
+  }
+  return undefined;
+}
+
+export const DUPLICATE_EMAIL = "A user with this email already exists.";
+
+/** Maps the database's own refusals (unique index, deadlock between two admins) to clear 409s. */
+export function translateWriteError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  const code = mysqlCode(error);
+  if (code === "ER_DUP_ENTRY") {
+    return conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
+  }
+  if (code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT") {
+    return conflict("Another change to this user happened at the same time; try again.");
+  }
+  return error;
+}
