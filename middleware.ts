@@ -4,6 +4,7 @@ import {
   contentSecurityPolicy,
   createNonce,
 } from "@/lib/http/security-headers";
+import { PATH_HEADER } from "@/lib/auth/path-header";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 
 /**
@@ -20,6 +21,7 @@ export async function middleware(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
   requestHeaders.set("Content-Security-Policy", csp);
 

@@ -6,6 +6,8 @@ const nextConfig = {
   reactStrictMode: true,
   // The reference API answers on "/api/tasks/" and "/api/tasks" alike; a 308 would break POST clients.
   skipTrailingSlashRedirect: true,
+  // Lets pages answer 403 with forbidden() (lib/auth/page-actor.ts) and app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["pino", "@node-rs/argon2", "mysql2", "ioredis"],
 };
 

@@ -22,6 +22,12 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(7 * 24 * 3600),
+  /** Lifetime of a browser session (next-auth JWT cookie), in seconds. */
+  SESSION_TTL: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
   RATE_LIMIT_API: rateLimit.default("600/60s"),
   RATE_LIMIT_ANON: rateLimit.default("120/60s"),
   RATE_LIMIT_LOGIN: rateLimit.default("20/60s"),

@@ -7,3 +7,6 @@ export async function enforceRateLimit(
   _actor: Actor | null,
   _log: Logger,
 ): Promise<void> {}
+
+/** Placeholder: the per-IP sign-in throttle lands with the shared limiter (issue 3). */
+export async function enforceLoginThrottle(_ip: string, _log: Logger): Promise<void> {}

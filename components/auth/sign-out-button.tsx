@@ -1,0 +1,28 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+type Props = { className?: string };
+
+/** Ends the browser session and returns to the sign-in page. */
+export function SignOutButton({ className }: Props) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      aria-busy={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/login" });
+      }}
+      className={
+        className ??
+        "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+      }
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

@@ -1,0 +1,95 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { config } from "@/lib/config";
+import { logger } from "@/lib/logger";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
+import { enforceLoginThrottle } from "@/lib/security/rate-limit";
+import { signInWithPassword } from "@/lib/services/auth";
+import { loginSchema } from "@/lib/validation/auth";
+import { INVALID_CREDENTIALS, tooManyAttempts } from "./messages";
+
+type IncomingHeaders = Record<string, string | string[] | undefined> | undefined;
+
+function header(headers: IncomingHeaders, name: string): string | null {
+  const value = headers?.[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+export function ipFromHeaders(headers: IncomingHeaders): string {
+  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || header(headers, "x-real-ip") || "unknown";
+}
+
+function buildAuthOptions(): NextAuthOptions {
+  const { NEXTAUTH_SECRET, SESSION_TTL } = config();
+  return {
+    secret: NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_TTL },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        // Errors thrown here reach the sign-in form as its message; null means bad credentials.
+        async authorize(credentials, request) {
+          const requestId = resolveRequestId(header(request?.headers, REQUEST_ID_HEADER));
+          const log = logger().child({ requestId });
+          const ip = ipFromHeaders(request?.headers);
+          await enforceLoginThrottle(ip, log);
+          const parsed = loginSchema.safeParse(credentials ?? {});
+          if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+          const result = await signInWithPassword(parsed.data.email, parsed.data.password, {
+            ip,
+            log,
+          });
+          if (!result.ok) {
+            throw new Error(
+              result.reason === "locked"
+                ? tooManyAttempts(result.retryAfterSeconds)
+                : INVALID_CREDENTIALS,
+            );
+          }
+          log.info({ userId: result.user.id, ip }, "signed in (browser)");
+          return {
+            id: String(result.user.id),
+            email: result.user.email,
+            name: result.user.fullName,
+            role: result.user.role,
+            sessionVersion: result.user.sessionVersion,
+          };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          id: Number(token.sub),
+          email: token.email ?? "",
+          name: token.name ?? "",
+          role: token.role ?? "EMPLOYEE",
+          sessionVersion: Number(token.sv),
+        };
+        return session;
+      },
+    },
+  };
+}
+
+let cached: NextAuthOptions | undefined;
+
+/** next-auth's configuration, built on first use so that the environment is read at run time. */
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
