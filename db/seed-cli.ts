@@ -2,18 +2,29 @@ import { closeDb, db } from "./client";
 import { DEMO_USERS } from "./demo-data";
 import { seedDemoData } from "./seed";
 
-seedDemoData(db())
-  .then(async ({ usersCreated, tasksCreated }) => {
+function printLogins(): void {
+  console.log("Demo logins (role, email, password):");
+  for (const u of DEMO_USERS)
+    console.log(`  ${u.role.padEnd(8)}  ${u.email.padEnd(28)}  ${u.password}`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--logins-only")) {
+    printLogins();
+    return;
+  }
+  try {
+    const { usersCreated, tasksCreated } = await seedDemoData(db());
     console.log(
-      `Seed: ${usersCreated} users and ${tasksCreated} tasks created (existing rows left as they were).`,
+      `Seed: ${usersCreated} users and ${tasksCreated} tasks created (existing rows kept).\n`,
     );
-    console.log("\nDemo logins:");
-    for (const u of DEMO_USERS)
-      console.log(`  ${u.role.padEnd(8)}  ${u.email.padEnd(28)}  ${u.password}`);
+    printLogins();
+  } finally {
     await closeDb();
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await closeDb();
-    process.exit(1);
-  });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -16,7 +16,7 @@ if (!fs.existsSync(chromium)) {
   process.exit(1);
 }
 
-const env = { ...process.env };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 step("Lint (ESLint + Prettier)", "npm", ["run", "--silent", "lint"], { env });

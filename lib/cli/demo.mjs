@@ -19,6 +19,7 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
   // The demo runs a production build on a developer's machine; real deployments set real secrets.
   ETUMS_ALLOW_DEV_SECRETS: process.env.ETUMS_ALLOW_DEV_SECRETS ?? "1",
+  NEXT_TELEMETRY_DISABLED: "1",
 };
 
 function answers(host, portNumber) {
