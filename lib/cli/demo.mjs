@@ -104,8 +104,9 @@ step("Seed the demo data", "npm", ["run", "--silent", "db:seed"], { env });
 step("Build the app", path.join(root, "node_modules", ".bin", "next"), ["build"], {
   env: { ...env, NODE_ENV: "production" },
 });
+step("Demo logins", "npm", ["run", "--silent", "db:seed", "--", "--logins-only"], { env });
 console.log(
-  `\nETUMS is starting on http://127.0.0.1:${port} (sign in with a login above; API docs at /api/docs).\n`,
+  `\nETUMS is starting on http://127.0.0.1:${port}: sign in with a login above. API docs: /api/docs/\n`,
 );
 const server = spawn(
   path.join(root, "node_modules", ".bin", "next"),
