@@ -1,0 +1,61 @@
+import { asc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { activity, users, type ActivityKind } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can, canOnTask } from "@/lib/auth/policy";
+import { notFound } from "@/lib/http/errors";
+import type { UserRef } from "@/lib/validation/tasks";
+import { loadTaskRecord } from "./task-records";
+
+export type ActivityDto = {
+  id: number;
+  kind: ActivityKind;
+  field: string | null;
+  from_value: string | null;
+  to_value: string | null;
+  created_at: string;
+  actor: UserRef | null;
+  task_id: number | null;
+};
+
+/**
+ * A task's history, oldest first. Visible to whoever may read the task; the history of a
+ * deleted task only to those who may read every activity (admins).
+ */
+export async function listTaskActivity(actor: Actor, taskId: number): Promise<ActivityDto[]> {
+  const task = await loadTaskRecord(db(), taskId);
+  if (task ? !canOnTask(actor, "task.read", task) : !can(actor, "activity.readAll")) {
+    throw notFound();
+  }
+  const rows = await db()
+    .select({
+      id: activity.id,
+      kind: activity.kind,
+      field: activity.field,
+      fromValue: activity.fromValue,
+      toValue: activity.toValue,
+      createdAt: activity.createdAt,
+      taskId: activity.taskId,
+      actorId: users.id,
+      actorEmail: users.email,
+      actorFullName: users.fullName,
+    })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(eq(activity.taskId, taskId))
+    .orderBy(asc(activity.id));
+  if (!task && rows.length === 0) throw notFound();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    field: r.field,
+    from_value: r.fromValue,
+    to_value: r.toValue,
+    created_at: r.createdAt.toISOString(),
+    actor:
+      r.actorId === null
+        ? null
+        : { id: r.actorId, email: r.actorEmail ?? "", full_name: r.actorFullName ?? "" },
+    task_id: r.taskId,
+  }));
+}

@@ -1,0 +1,177 @@
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import type { TaskListQuery, TaskOrderField } from "@/lib/validation/task-query";
+import { fieldOf, type TaskCursor } from "./task-cursor";
+
+/**
+ * The SQL of GET /api/tasks/, built as plain text + parameters so that the raw benchmark
+ * baseline sends exactly the same statements. Every ordering is served by an index on
+ * (scope column?, sort column, id), so MariaDB reads rows in order and stops at the LIMIT.
+ */
+
+/** Which tasks a caller sees: all, or those where they hold one of the given relations. */
+export type TaskListScope =
+  | { kind: "all" }
+  | { kind: "related"; userId: number; columns: readonly ("created_by" | "assigned_to")[] };
+
+export type SqlStatement = { text: string; params: unknown[] };
+
+export type TaskListSql = { page: SqlStatement; count: SqlStatement; limit: number };
+
+const ENUM_ORDER: Partial<Record<TaskOrderField, readonly string[]>> = {
+  status: TASK_STATUSES,
+  priority: TASK_PRIORITIES,
+};
+
+export const TASK_RECORD_COLUMNS = `t.id, t.title, t.description, t.status, t.priority, t.due_date,
+ t.assigned_to, t.created_by, t.import_id, t.version, t.created_at, t.updated_at,
+ a.email AS assignee_email, a.full_name AS assignee_full_name,
+ c.email AS creator_email, c.full_name AS creator_full_name`;
+
+type Fragment = { text: string; params: unknown[] };
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => "?").join(", ");
+}
+
+/** The filters of the query string, as conditions on the bare `tasks` table. */
+function filterConditions(query: TaskListQuery, today: string): Fragment[] {
+  const out: Fragment[] = [];
+  if (query.status)
+    out.push({ text: `status IN (${placeholders(query.status)})`, params: query.status });
+  if (query.priority) {
+    out.push({ text: `priority IN (${placeholders(query.priority)})`, params: query.priority });
+  }
+  if (query.assigned_to !== undefined) {
+    out.push({ text: "assigned_to = ?", params: [query.assigned_to] });
+  }
+  if (query.created_by !== undefined) {
+    out.push({ text: "created_by = ?", params: [query.created_by] });
+  }
+  if (query.due_before) out.push({ text: "due_date <= ?", params: [query.due_before] });
+  if (query.due_after) out.push({ text: "due_date >= ?", params: [query.due_after] });
+  if (query.overdue === true) {
+    out.push({ text: "(due_date < ? AND status <> 'DONE')", params: [today] });
+  } else if (query.overdue === false) {
+    out.push({ text: "(due_date IS NULL OR due_date >= ? OR status = 'DONE')", params: [today] });
+  }
+  if (query.search) {
+    const pattern = `%${escapeLike(query.search)}%`;
+    out.push({ text: "(title LIKE ? OR description LIKE ?)", params: [pattern, pattern] });
+  }
+  return out;
+}
+
+/** `column <op> value` for an enum column becomes `column IN (…)`, which MySQL can range-scan in index order. */
+function compare(field: TaskOrderField, op: ">" | ">=" | "<" | "<=", value: string): Fragment {
+  const order = ENUM_ORDER[field];
+  if (!order) return { text: `${field} ${op} ?`, params: [value] };
+  const at = order.indexOf(value);
+  const picked = order.filter((_, i) =>
+    op === ">" ? i > at : op === ">=" ? i >= at : op === "<" ? i < at : i <= at,
+  );
+  if (picked.length === 0) return { text: "1 = 0", params: [] };
+  return { text: `${field} IN (${placeholders(picked)})`, params: picked };
+}
+
+/**
+ * Rows strictly after the cursor in (field, id) order. Written as `field >= v AND (field > v OR id > i)`
+ * so the optimizer can start the index range at v. NULL due dates sort first ascending, last descending.
+ */
+function afterCursor(field: TaskOrderField, descending: boolean, cursor: TaskCursor): Fragment {
+  const idOp = descending ? "<" : ">";
+  if (cursor.value === null) {
+    // Only due_date is nullable.
+    return descending
+      ? { text: `(${field} IS NULL AND id < ?)`, params: [cursor.id] }
+      : { text: `((${field} IS NULL AND id > ?) OR ${field} IS NOT NULL)`, params: [cursor.id] };
+  }
+  const bound = compare(field, descending ? "<=" : ">=", cursor.value);
+  const strict = compare(field, descending ? "<" : ">", cursor.value);
+  const text = `(${bound.text} AND (${strict.text} OR id ${idOp} ?))`;
+  const params = [...bound.params, ...strict.params, cursor.id];
+  if (descending && field === "due_date") {
+    return { text: `(${text} OR ${field} IS NULL)`, params };
+  }
+  return { text, params };
+}
+
+function where(conditions: Fragment[]): Fragment {
+  if (conditions.length === 0) return { text: "", params: [] };
+  return {
+    text: ` WHERE ${conditions.map((c) => c.text).join(" AND ")}`,
+    params: conditions.flatMap((c) => c.params),
+  };
+}
+
+export function buildTaskListSql(
+  scope: TaskListScope,
+  query: TaskListQuery,
+  cursor: TaskCursor | null,
+  today: string,
+): TaskListSql {
+  const field = fieldOf(query.ordering);
+  const descending = query.ordering.startsWith("-");
+  const dir = descending ? "DESC" : "ASC";
+  const limit = query.page_size;
+  const offset = cursor ? 0 : (query.page - 1) * limit;
+  const filters = filterConditions(query, today);
+  const keyset = cursor ? [afterCursor(field, descending, cursor)] : [];
+  const orderBy = `ORDER BY ${field} ${dir}, id ${dir}`;
+  // One extra row tells whether a next page exists without another query.
+  const fetch = limit + 1;
+
+  let ids: Fragment;
+  let count: Fragment;
+  if (scope.kind === "all" || scope.columns.length === 1) {
+    const scoped =
+      scope.kind === "all" ? [] : [{ text: `${scope.columns[0]} = ?`, params: [scope.userId] }];
+    const w = where([...scoped, ...filters, ...keyset]);
+    ids = {
+      text: `SELECT id FROM tasks${w.text} ${orderBy} LIMIT ${fetch} OFFSET ${offset}`,
+      params: w.params,
+    };
+    const cw = where([...scoped, ...filters]);
+    count = { text: `SELECT COUNT(*) AS n FROM tasks${cw.text}`, params: cw.params };
+  } else {
+    // "Created by me OR assigned to me": one index-ordered, LIMITed branch per relation, merged.
+    // A UNION turns ENUMs into strings, so enums carry their ordinal to keep declaration order.
+    const sortKey = ENUM_ORDER[field] ? `${field} + 0` : field;
+    const branches = scope.columns.map((column) => {
+      const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...filters, ...keyset]);
+      return {
+        text: `(SELECT id, ${sortKey} AS sort_key FROM tasks${w.text} ${orderBy} LIMIT ${offset + fetch})`,
+        params: w.params,
+      };
+    });
+    ids = {
+      text: `${branches.map((b) => b.text).join(" UNION ")} ORDER BY sort_key ${dir}, id ${dir} LIMIT ${fetch} OFFSET ${offset}`,
+      params: branches.flatMap((b) => b.params),
+    };
+    // Each task counted once: the later relations exclude rows an earlier one already counted.
+    const parts = scope.columns.map((column, i) => {
+      const earlier = scope.columns
+        .slice(0, i)
+        .map((c) => ({ text: `NOT (${c} <=> ?)`, params: [scope.userId] }));
+      const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...earlier, ...filters]);
+      return { text: `(SELECT COUNT(*) FROM tasks${w.text})`, params: w.params };
+    });
+    count = {
+      text: `SELECT ${parts.map((p) => p.text).join(" + ")} AS n`,
+      params: parts.flatMap((p) => p.params),
+    };
+  }
+
+  const page = {
+    text: `SELECT ${TASK_RECORD_COLUMNS} FROM (${ids.text}) AS page
+ JOIN tasks t ON t.id = page.id
+ LEFT JOIN users a ON a.id = t.assigned_to
+ JOIN users c ON c.id = t.created_by
+ ORDER BY t.${field} ${dir}, t.id ${dir}`,
+    params: ids.params,
+  };
+  return { page, count, limit };
+}

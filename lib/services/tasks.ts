@@ -1,0 +1,255 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { RowDataPacket } from "mysql2";
+import { db, pool, type Executor } from "@/db/client";
+import { tasks, type TaskRow } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can, canOnTask, mayEditOnlyStatus, taskVisibility } from "@/lib/auth/policy";
+import { forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
+import type { TaskListQuery } from "@/lib/validation/task-query";
+import type { CreateTaskInput, TaskDto, UpdateTaskInput } from "@/lib/validation/tasks";
+import { activityValue, recordActivity, type ActivityEntry } from "./activity";
+import { assertAssignable } from "./assignees";
+import { decodeCursor, encodeCursor, fieldOf } from "./task-cursor";
+import { buildTaskListSql, type TaskListScope } from "./task-list-sql";
+import {
+  loadTaskRecord,
+  recordFromSqlRow,
+  todayUtc,
+  toTaskDto,
+  type TaskRecord,
+} from "./task-records";
+
+export { listTaskActivity, type ActivityDto } from "./task-activity";
+export { toTaskDto } from "./task-records";
+
+export type TaskPage = { count: number; results: TaskDto[]; next_cursor: string | null };
+export type WriteOptions = { expectedVersion?: number };
+
+export const EMPLOYEE_EDIT_DETAIL = "You can only update task status.";
+
+/** The SQL visibility of an actor's list, from the policy's task.read rule. */
+export function listScope(actor: Actor): TaskListScope {
+  const rule = taskVisibility(actor.role);
+  if (rule === "all") return { kind: "all" };
+  return {
+    kind: "related",
+    userId: actor.id,
+    columns: rule.map((r) => (r === "creator" ? "created_by" : "assigned_to")),
+  };
+}
+
+function sortValue(record: TaskRecord, ordering: TaskListQuery["ordering"]): string | null {
+  switch (fieldOf(ordering)) {
+    case "created_at":
+      return record.createdAt.toISOString().replace("T", " ").slice(0, 23);
+    case "updated_at":
+      return record.updatedAt.toISOString().replace("T", " ").slice(0, 23);
+    case "due_date":
+      return record.dueDate;
+    case "priority":
+      return record.priority;
+    case "status":
+      return record.status;
+    case "title":
+      return record.title;
+  }
+}
+
+/**
+ * One page of the tasks the actor may see: two statements (the page with its joins, and an
+ * exact count), each served by an index in sort order. `cursor` pages by keyset, `page` by offset.
+ */
+export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
+  const today = todayUtc();
+  const statements = buildTaskListSql(listScope(actor), query, cursor, today);
+  const [[rows], [countRows]] = await Promise.all([
+    pool().query<RowDataPacket[]>(statements.page.text, statements.page.params),
+    pool().query<RowDataPacket[]>(statements.count.text, statements.count.params),
+  ]);
+  const records = rows.map(recordFromSqlRow);
+  const pageRecords = records.slice(0, statements.limit);
+  const last = pageRecords[pageRecords.length - 1];
+  const hasMore = records.length > statements.limit;
+  return {
+    count: Number(countRows[0]?.n ?? 0),
+    results: pageRecords.map((r) => toTaskDto(r, today)),
+    next_cursor:
+      hasMore && last
+        ? encodeCursor({
+            ordering: query.ordering,
+            value: sortValue(last, query.ordering),
+            id: last.id,
+          })
+        : null,
+  };
+}
+
+/** 404 "Not found." when the task is absent or outside the actor's view (no probing of ids). */
+export async function getTask(actor: Actor, id: number): Promise<TaskDto> {
+  const record = await loadTaskRecord(db(), id);
+  if (!record || !canOnTask(actor, "task.read", record)) throw notFound();
+  return toTaskDto(record);
+}
+
+export async function createTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
+  if (!can(actor, "task.create")) throw forbidden();
+  return db().transaction(async (tx) => {
+    if (input.assigned_to !== null) await assertAssignable(tx, actor, input.assigned_to);
+    const [created] = await tx
+      .insert(tasks)
+      .values({
+        title: input.title,
+        description: input.description,
+        status: input.status,
+        priority: input.priority,
+        dueDate: input.due_date,
+        assignedTo: input.assigned_to,
+        createdBy: actor.id,
+      })
+      .$returningId();
+    const id = created!.id;
+    await recordActivity(tx, [
+      { kind: "TASK_CREATED", actorId: actor.id, taskId: id, field: "title", toValue: input.title },
+    ]);
+    return toTaskDto((await loadTaskRecord(tx, id))!);
+  });
+}
+
+/** Locks the task row for the rest of the transaction, so concurrent writes queue instead of racing. */
+async function lockVisibleTask(
+  tx: Executor,
+  actor: Actor,
+  id: number,
+  options: WriteOptions,
+): Promise<TaskRow> {
+  const [row] = await tx.select().from(tasks).where(eq(tasks.id, id)).limit(1).for("update");
+  if (!row || !canOnTask(actor, "task.read", row)) throw notFound();
+  if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+    throw preconditionFailed();
+  }
+  return row;
+}
+
+type Change = {
+  column: keyof typeof EDITABLE;
+  from: string | number | null;
+  to: string | number | null;
+};
+
+/** API field → column, in the order activity rows are written. */
+const EDITABLE = {
+  title: "title",
+  description: "description",
+  status: "status",
+  priority: "priority",
+  due_date: "dueDate",
+  assigned_to: "assignedTo",
+} as const;
+
+function changesOf(row: TaskRow, input: UpdateTaskInput): Change[] {
+  const changes: Change[] = [];
+  for (const field of Object.keys(EDITABLE) as (keyof typeof EDITABLE)[]) {
+    if (!(field in input) || input[field] === undefined) continue;
+    const from = row[EDITABLE[field]];
+    const to = input[field] as string | number | null;
+    if (from !== to) changes.push({ column: field, from, to });
+  }
+  return changes;
+}
+
+function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntry {
+  const kind =
+    change.column === "status"
+      ? "TASK_STATUS_CHANGED"
+      : change.column === "assigned_to"
+        ? "TASK_ASSIGNED"
+        : "TASK_UPDATED";
+  return {
+    kind,
+    actorId: actor.id,
+    taskId,
+    field: change.column,
+    fromValue: activityValue(change.from),
+    toValue: activityValue(change.to),
+  };
+}
+
+/** The policy check for a write that touches `fields`. */
+function assertMayWrite(actor: Actor, row: TaskRow, fields: string[]): void {
+  const editsMoreThanStatus = fields.some((f) => f !== "status");
+  if (editsMoreThanStatus) {
+    if (mayEditOnlyStatus(actor.role)) throw forbidden(EMPLOYEE_EDIT_DETAIL);
+    if (!canOnTask(actor, "task.edit", row)) throw forbidden();
+  } else if (!canOnTask(actor, "task.changeStatus", row)) {
+    throw forbidden();
+  }
+}
+
+/**
+ * PATCH semantics: only the fields present change. Every accepted write bumps `version` by one
+ * (a write that changes nothing is recorded as a TASK_UPDATED "touch"), in the same transaction
+ * as its activity rows.
+ */
+export async function updateTask(
+  actor: Actor,
+  id: number,
+  input: UpdateTaskInput,
+  options: WriteOptions = {},
+): Promise<TaskDto> {
+  return db().transaction(async (tx) => {
+    const row = await lockVisibleTask(tx, actor, id, options);
+    const fields = Object.keys(input).filter(
+      (k) => input[k as keyof UpdateTaskInput] !== undefined,
+    );
+    assertMayWrite(actor, row, fields);
+    const changes = changesOf(row, input);
+    const reassignedTo = changes.find((c) => c.column === "assigned_to")?.to;
+    if (typeof reassignedTo === "number") await assertAssignable(tx, actor, reassignedTo);
+
+    const set: Record<string, unknown> = {};
+    for (const change of changes) set[EDITABLE[change.column]] = change.to;
+    const [result] = await tx
+      .update(tasks)
+      .set({
+        ...(set as Partial<typeof tasks.$inferInsert>),
+        version: sql`${tasks.version} + 1`,
+        updatedAt: sql`CURRENT_TIMESTAMP(3)`,
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.version, row.version)));
+    // The row is locked, so this only fails if someone bypassed the lock: never lose a write silently.
+    if (result.affectedRows !== 1) throw preconditionFailed();
+
+    const entries = changes.map((c) => activityFor(actor, id, c));
+    await recordActivity(
+      tx,
+      entries.length > 0 ? entries : [{ kind: "TASK_UPDATED", actorId: actor.id, taskId: id }],
+    );
+    return toTaskDto((await loadTaskRecord(tx, id))!);
+  });
+}
+
+/** PUT: every editable field is replaced (omitted ones take their defaults). */
+export async function replaceTask(
+  actor: Actor,
+  id: number,
+  input: CreateTaskInput,
+  options: WriteOptions = {},
+): Promise<TaskDto> {
+  return updateTask(actor, id, input, options);
+}
+
+export async function deleteTask(
+  actor: Actor,
+  id: number,
+  options: WriteOptions = {},
+): Promise<void> {
+  await db().transaction(async (tx) => {
+    const row = await lockVisibleTask(tx, actor, id, options);
+    if (!canOnTask(actor, "task.delete", row)) throw forbidden();
+    await tx.delete(tasks).where(eq(tasks.id, id));
+    await recordActivity(tx, [
+      { kind: "TASK_DELETED", actorId: actor.id, taskId: id, field: "title", fromValue: row.title },
+    ]);
+  });
+}

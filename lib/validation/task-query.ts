@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { validationError } from "@/lib/http/errors";
+import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
+
+export const TASK_ORDER_FIELDS = [
+  "created_at",
+  "updated_at",
+  "due_date",
+  "priority",
+  "status",
+  "title",
+] as const;
+export type TaskOrderField = (typeof TASK_ORDER_FIELDS)[number];
+
+export const TASK_ORDERINGS = TASK_ORDER_FIELDS.flatMap((f) => [f, `-${f}`] as const);
+export type TaskOrdering = (typeof TASK_ORDERINGS)[number];
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** "TODO,DONE" or a repeated parameter: both arrive here as one comma-joined string. */
+function commaList<T extends z.ZodType<unknown, string>>(item: T) {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1, "Give at least one value."));
+}
+
+const booleanParam = z.enum(["true", "false", "1", "0"], { message: "Must be true or false." });
+
+/** GET /api/tasks/ query string, as the route and the dashboard's table both parse it. */
+export const taskListQuerySchema = z
+  .object({
+    page: z.coerce
+      .number({ message: "Must be a page number." })
+      .int("Must be a page number.")
+      .min(1, "Must be a page number.")
+      .default(1),
+    page_size: z.coerce
+      .number({ message: "Must be a number." })
+      .int("Must be a whole number.")
+      .min(1, "Must be at least 1.")
+      .max(MAX_PAGE_SIZE, `Must be at most ${MAX_PAGE_SIZE}.`)
+      .default(DEFAULT_PAGE_SIZE),
+    status: commaList(taskStatusSchema).optional(),
+    priority: commaList(taskPrioritySchema).optional(),
+    assigned_to: userIdSchema.optional(),
+    created_by: userIdSchema.optional(),
+    due_before: isoDateSchema.optional(),
+    due_after: isoDateSchema.optional(),
+    overdue: booleanParam.transform((v) => v === "true" || v === "1").optional(),
+    search: z.string().trim().max(200, "Search must be at most 200 characters.").optional(),
+    ordering: z
+      .enum(TASK_ORDERINGS, {
+        message: `Ordering must be one of: ${TASK_ORDERINGS.join(", ")}.`,
+      })
+      .default("-created_at"),
+    cursor: z.string().max(1000, "Invalid cursor.").optional(),
+  })
+  .meta({ id: "TaskListQuery" });
+
+export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
+
+const LIST_PARAMS = new Set(["status", "priority"]);
+
+/** URLSearchParams → TaskListQuery; 400 {detail, errors} for any invalid value. */
+export function parseTaskListQuery(params: URLSearchParams): TaskListQuery {
+  const raw: Record<string, string> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    const value = LIST_PARAMS.has(key) ? values.join(",") : values[values.length - 1]!;
+    // An empty filter (?status=) means "no filter", as in DRF's django-filter.
+    if (value.trim() !== "") raw[key] = value;
+  }
+  const parsed = taskListQuerySchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, "Invalid query parameters.");
+  return parsed.data;
+}
