@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ApiError, badRequest, conflict } from "@/lib/http/errors";
+import { ApiError, badRequest, conflict, forbidden } from "@/lib/http/errors";
 
 export type AccountChange = { role?: Role; is_active?: boolean };
 
@@ -52,6 +52,13 @@ export function assertAnAdminRemains(
   const deactivated = change.is_active === false;
   if ((demoted || deactivated) && activeAdmins.filter((id) => id !== target.id).length === 0) {
     throw conflict(LAST_ADMIN);
+  }
+}
+
+/** The acting admin may have been demoted or deactivated while their request waited for the lock. */
+export function assertActorStillAdmin(actor: Actor, activeAdmins: number[]): void {
+  if (!activeAdmins.includes(actor.id)) {
+    throw forbidden("Your account is no longer an active admin.");
   }
 }
 

@@ -16,6 +16,7 @@ import type {
 import { toPublicUser, toUserDto, userColumns } from "./user-dto";
 import {
   DUPLICATE_EMAIL,
+  assertActorStillAdmin,
   assertAnAdminRemains,
   assertNotSelfDemotion,
   lockActiveAdmins,
@@ -218,6 +219,7 @@ export async function updateUser(
         .for("update");
       if (!current) throw notFound();
       assertAnAdminRemains(current, input, activeAdmins);
+      if (mayRemoveAdmin(input)) assertActorStillAdmin(actor, activeAdmins);
 
       const changes: Partial<typeof users.$inferInsert> = {};
       let endSessions = false;

@@ -54,7 +54,13 @@ const routes: CompiledRoute[] = Object.entries(modules)
       "/" + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, "{$1}")).join("/") + "/";
     return { template, pattern: new RegExp(`^/${pattern}/?$`), names, catchAll, load };
   })
-  .sort((a, b) => Number(a.catchAll) - Number(b.catchAll) || b.template.length - a.template.length);
+  // Static segments win over dynamic ones, as in Next ("/api/users/me/" before "/api/users/{id}/").
+  .sort(
+    (a, b) =>
+      Number(a.catchAll) - Number(b.catchAll) ||
+      a.names.length - b.names.length ||
+      b.template.length - a.template.length,
+  );
 
 /** Every call made through `api()` in this process, for the OpenAPI contract test. */
 export const recordedCalls: ApiCallRecord[] = [];

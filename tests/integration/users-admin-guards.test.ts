@@ -1,0 +1,70 @@
+import { and, eq, ne } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { activity, users } from "@/db/schema";
+import { api } from "../helpers/api";
+import { makeUser } from "../helpers/factories";
+
+type ErrorBody = { detail: string };
+
+async function activeAdminIds(): Promise<number[]> {
+  const rows = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "ADMIN"), eq(users.isActive, true)));
+  return rows.map((r) => r.id);
+}
+
+describe("the last active admin", () => {
+  it("survives two admins removing each other at the same time: exactly one change wins", async () => {
+    const first = await makeUser("ADMIN");
+    const second = await makeUser("ADMIN");
+    // Arrange: these two are the only active admins.
+    await db()
+      .update(users)
+      .set({ isActive: false })
+      .where(and(eq(users.role, "ADMIN"), ne(users.id, first.id), ne(users.id, second.id)));
+
+    const [a, b] = await Promise.all([
+      api<ErrorBody>("DELETE", `/api/users/${second.id}/`, { token: first.token }),
+      api<ErrorBody>("PATCH", `/api/users/${first.id}/`, {
+        token: second.token,
+        body: { role: "EMPLOYEE" },
+      }),
+    ]);
+    const winners = [a, b].filter((r) => r.status < 300);
+    expect(winners).toHaveLength(1);
+    expect([a, b].find((r) => r.status >= 300)).toMatchObject({
+      status: 409,
+      body: { detail: expect.stringMatching(/last active admin/) },
+    });
+    expect(await activeAdminIds()).toHaveLength(1);
+  });
+
+  it("holds under many parallel attempts: at least one active admin always remains", async () => {
+    const admins = await Promise.all(Array.from({ length: 4 }, () => makeUser("ADMIN")));
+    await db()
+      .update(users)
+      .set({ isActive: false })
+      .where(and(eq(users.role, "ADMIN"), ne(users.id, admins[0]!.id)));
+    await db().update(users).set({ isActive: true }).where(eq(users.id, admins[1]!.id));
+    await db().update(users).set({ isActive: true }).where(eq(users.id, admins[2]!.id));
+    // Three active admins; each tries to deactivate the next one round the ring.
+    const ring = admins.slice(0, 3);
+    const results = await Promise.all(
+      ring.map((actor, i) =>
+        api("DELETE", `/api/users/${ring[(i + 1) % ring.length]!.id}/`, { token: actor.token }),
+      ),
+    );
+    const remaining = await activeAdminIds();
+    expect(remaining.length).toBeGreaterThanOrEqual(1);
+    expect(results.every((r) => [204, 401, 403, 409].includes(r.status))).toBe(true);
+    const deactivations = await db()
+      .select()
+      .from(activity)
+      .where(eq(activity.kind, "USER_DEACTIVATED"));
+    const recorded = deactivations.filter((d) => ring.some((u) => u.id === d.subjectUserId));
+    expect(recorded).toHaveLength(results.filter((r) => r.status === 204).length);
+    expect(remaining.length).toBe(3 - recorded.length);
+  });
+});

@@ -1,0 +1,484 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { activity, refreshTokens, tasks, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { api } from "../helpers/api";
+import { makeTask, makeUser, TEST_PASSWORD, type TestUser } from "../helpers/factories";
+
+type UserBody = {
+  id: number;
+  email: string;
+  full_name: string;
+  role: string;
+  is_active: boolean;
+  created_at: string;
+  last_login_at: string | null;
+  generated_password?: string;
+};
+type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };
+type ErrorBody = { detail: string; errors?: { field: string; message: string }[] };
+
+const ADMIN_FIELDS = [
+  "created_at",
+  "email",
+  "full_name",
+  "id",
+  "is_active",
+  "last_login_at",
+  "role",
+].sort();
+
+let admin: TestUser;
+let manager: TestUser;
+let employee: TestUser;
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  manager = await makeUser("MANAGER");
+  employee = await makeUser("EMPLOYEE");
+});
+
+async function activityFor(subjectUserId: number) {
+  return db()
+    .select()
+    .from(activity)
+    .where(eq(activity.subjectUserId, subjectUserId))
+    .orderBy(activity.id);
+}
+
+describe("GET /api/users/ by role", () => {
+  it("gives an admin every user with every field, inactive ones included", async () => {
+    const inactive = await makeUser("EMPLOYEE", { isActive: false });
+    for (const path of ["/api/users/?page_size=100", "/api/users?page_size=100"]) {
+      const res = await api<Page<UserBody>>("GET", path, { token: admin.token });
+      expect(res.status).toBe(200);
+      const ids = res.body.results.map((u) => u.id);
+      expect(ids).toEqual(expect.arrayContaining([admin.id, manager.id, employee.id, inactive.id]));
+      expect(Object.keys(res.body.results[0]!).sort()).toEqual(ADMIN_FIELDS);
+      expect(res.body.count).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it("gives a manager only active managers and employees, with public fields only", async () => {
+    const inactive = await makeUser("EMPLOYEE", { isActive: false });
+    const res = await api<Page<Record<string, unknown>>>("GET", "/api/users/?page_size=100", {
+      token: manager.token,
+    });
+    expect(res.status).toBe(200);
+    const ids = res.body.results.map((u) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([manager.id, employee.id]));
+    expect(ids).not.toContain(admin.id);
+    expect(ids).not.toContain(inactive.id);
+    for (const user of res.body.results) {
+      expect(Object.keys(user).sort()).toEqual(["email", "full_name", "id", "role"]);
+      expect(["MANAGER", "EMPLOYEE"]).toContain(user.role);
+    }
+  });
+
+  it("refuses an employee with 403 and an anonymous caller with 401", async () => {
+    expect((await api("GET", "/api/users/", { token: employee.token })).status).toBe(403);
+    expect((await api("GET", "/api/users/")).status).toBe(401);
+  });
+
+  it("searches by name or email, filters by role and active flag, orders and paginates", async () => {
+    const tag = `zq${Date.now().toString(36)}`;
+    const made = [];
+    for (const [i, role] of (["MANAGER", "EMPLOYEE", "EMPLOYEE"] as const).entries()) {
+      made.push(await makeUser(role, { fullName: `${tag} Person ${i}` }));
+    }
+    const byEmail = await makeUser("EMPLOYEE", { email: `${tag}-mail@test.example` });
+    const search = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}`, {
+      token: admin.token,
+    });
+    expect(search.body.count).toBe(4);
+    expect(search.body.results.map((u) => u.id)).toContain(byEmail.id);
+
+    const employees = await api<Page<UserBody>>(
+      "GET",
+      `/api/users/?search=${tag.toUpperCase()}&role=EMPLOYEE&ordering=-full_name`,
+      { token: admin.token },
+    );
+    expect(employees.body.results.map((u) => u.role)).toEqual(["EMPLOYEE", "EMPLOYEE", "EMPLOYEE"]);
+    const names = employees.body.results.map((u) => u.full_name);
+    expect(names).toEqual([...names].sort().reverse());
+
+    const first = await api<Page<UserBody>>(
+      "GET",
+      `/api/users/?search=${tag}&page_size=3&ordering=email`,
+      { token: admin.token },
+    );
+    expect(first.body.count).toBe(4);
+    expect(first.body.results).toHaveLength(3);
+    expect(first.body.previous).toBeNull();
+    expect(first.body.next).toContain("page=2");
+    const second = await api<Page<UserBody>>("GET", first.body.next!, { token: admin.token });
+    expect(second.body.results).toHaveLength(1);
+    expect(second.body.next).toBeNull();
+    expect(second.body.previous).not.toContain("page=");
+    const all = [...first.body.results, ...second.body.results].map((u) => u.id);
+    expect(new Set(all).size).toBe(4);
+
+    await api("DELETE", `/api/users/${made[0]!.id}/`, { token: admin.token });
+    const active = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}&is_active=false`, {
+      token: admin.token,
+    });
+    expect(active.body.results.map((u) => u.id)).toEqual([made[0]!.id]);
+  });
+
+  it("answers 400 with field errors for an unknown ordering or a bad page size", async () => {
+    const res = await api<ErrorBody>("GET", "/api/users/?ordering=password_hash&page_size=500", {
+      token: admin.token,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors!.map((e) => e.field).sort()).toEqual(["ordering", "page_size"]);
+  });
+});
+
+describe("GET /api/users/{id}/ and /api/users/me/", () => {
+  it("shows each caller their own profile", async () => {
+    for (const user of [admin, manager, employee]) {
+      for (const path of ["/api/users/me/", "/api/users/me"]) {
+        const res = await api<UserBody>("GET", path, { token: user.token });
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ id: user.id, email: user.email, role: user.role });
+        expect(Object.keys(res.body).sort()).toEqual(ADMIN_FIELDS);
+      }
+    }
+    expect((await api("GET", "/api/users/me/")).status).toBe(401);
+  });
+
+  it("lets a manager read an assignable colleague's public fields, hides admins and inactive users", async () => {
+    const seen = await api<Record<string, unknown>>("GET", `/api/users/${employee.id}/`, {
+      token: manager.token,
+    });
+    expect(seen.status).toBe(200);
+    expect(Object.keys(seen.body).sort()).toEqual(["email", "full_name", "id", "role"]);
+    expect((await api("GET", `/api/users/${admin.id}/`, { token: manager.token })).status).toBe(
+      404,
+    );
+    expect((await api("GET", `/api/users/${manager.id}/`, { token: employee.token })).status).toBe(
+      403,
+    );
+    expect((await api("GET", "/api/users/999999/", { token: admin.token })).status).toBe(404);
+    expect((await api("GET", "/api/users/abc/", { token: admin.token })).status).toBe(400);
+  });
+});
+
+describe("POST /api/users/", () => {
+  it("creates a user with the given password, lower-cases the email, and records USER_CREATED", async () => {
+    const email = `New.Person.${Date.now()}@Test.Example`;
+    const res = await api<UserBody>("POST", "/api/users/", {
+      token: admin.token,
+      body: { email, full_name: "New Person", role: "MANAGER", password: "A-strong-passphrase-1" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      email: email.toLowerCase(),
+      role: "MANAGER",
+      is_active: true,
+    });
+    expect(res.body.generated_password).toBeUndefined();
+    const [row] = await db().select().from(users).where(eq(users.id, res.body.id));
+    expect(await verifyPassword(row!.passwordHash, "A-strong-passphrase-1")).toBe(true);
+    const events = await activityFor(res.body.id);
+    expect(events).toMatchObject([
+      {
+        kind: "USER_CREATED",
+        actorId: admin.id,
+        field: "role",
+        fromValue: null,
+        toValue: "MANAGER",
+      },
+    ]);
+  });
+
+  it("generates a strong password when none is given and returns it once", async () => {
+    const res = await api<UserBody>("POST", "/api/users", {
+      token: admin.token,
+      body: { email: `gen-${Date.now()}@test.example`, full_name: "Generated" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.role).toBe("EMPLOYEE");
+    expect(res.body.generated_password).toMatch(/^[\w-]{20,}$/);
+    const [row] = await db().select().from(users).where(eq(users.id, res.body.id));
+    expect(await verifyPassword(row!.passwordHash, res.body.generated_password!)).toBe(true);
+    const again = await api<UserBody>("GET", `/api/users/${res.body.id}/`, { token: admin.token });
+    expect(again.body.generated_password).toBeUndefined();
+  });
+
+  it("refuses a duplicate email, whatever its case, with 409", async () => {
+    const res = await api<ErrorBody>("POST", "/api/users/", {
+      token: admin.token,
+      body: { email: employee.email.toUpperCase(), full_name: "Dup", password: TEST_PASSWORD },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.errors).toEqual([{ field: "email", message: expect.stringMatching(/exists/) }]);
+  });
+
+  it("maps a race on the unique email index to 409, never 500", async () => {
+    const email = `race-${Date.now()}@test.example`;
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        api("POST", "/api/users/", {
+          token: admin.token,
+          body: { email, full_name: "Racer", password: TEST_PASSWORD },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+  });
+
+  it("refuses weak passwords, bad emails, unknown roles and unknown fields with 400 field errors", async () => {
+    const res = await api<ErrorBody>("POST", "/api/users/", {
+      token: admin.token,
+      body: { email: "not-an-email", full_name: "", role: "OWNER", password: "password123" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors!.map((e) => e.field).sort()).toEqual([
+      "email",
+      "full_name",
+      "password",
+      "role",
+    ]);
+    const extra = await api<ErrorBody>("POST", "/api/users/", {
+      token: admin.token,
+      body: { email: "x@test.example", full_name: "X", password: TEST_PASSWORD, is_staff: true },
+    });
+    expect(extra.status).toBe(400);
+  });
+
+  it("is for admins only", async () => {
+    for (const user of [manager, employee]) {
+      const res = await api("POST", "/api/users/", {
+        token: user.token,
+        body: { email: `no-${Date.now()}@test.example`, full_name: "No", password: TEST_PASSWORD },
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it("answers 415 for a form body and 400 for malformed JSON", async () => {
+    const form = await api("POST", "/api/users/", {
+      token: admin.token,
+      rawBody: "email=a@b.c",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(form.status).toBe(415);
+    const broken = await api("POST", "/api/users/", {
+      token: admin.token,
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    expect(broken.status).toBe(400);
+  });
+});
+
+describe("PATCH and DELETE /api/users/{id}/", () => {
+  it("changes the name with a USER_UPDATED row, keeping sessions", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const res = await api<UserBody>("PATCH", `/api/users/${target.id}`, {
+      token: admin.token,
+      body: { full_name: "Renamed Person" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.full_name).toBe("Renamed Person");
+    expect(await activityFor(target.id)).toMatchObject([
+      {
+        kind: "USER_UPDATED",
+        actorId: admin.id,
+        field: "full_name",
+        fromValue: target.fullName,
+        toValue: "Renamed Person",
+      },
+    ]);
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(200);
+  });
+
+  it("changes the role with a USER_ROLE_CHANGED row and ends the user's old tokens", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const res = await api<UserBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { role: "MANAGER" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.role).toBe("MANAGER");
+    expect(await activityFor(target.id)).toMatchObject([
+      { kind: "USER_ROLE_CHANGED", field: "role", fromValue: "EMPLOYEE", toValue: "MANAGER" },
+    ]);
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(401);
+  });
+
+  it("refuses writes from managers and employees", async () => {
+    for (const user of [manager, employee]) {
+      const patch = await api("PATCH", `/api/users/${employee.id}/`, {
+        token: user.token,
+        body: { role: "ADMIN" },
+      });
+      expect(patch.status).toBe(403);
+      expect((await api("DELETE", `/api/users/${manager.id}/`, { token: user.token })).status).toBe(
+        403,
+      );
+    }
+    const [row] = await db().select().from(users).where(eq(users.id, employee.id));
+    expect(row).toMatchObject({ role: "EMPLOYEE", isActive: true });
+  });
+
+  it("never lets an admin change their own role or deactivate themself", async () => {
+    const self = await makeUser("ADMIN");
+    const demote = await api<ErrorBody>("PATCH", `/api/users/${self.id}/`, {
+      token: self.token,
+      body: { role: "EMPLOYEE" },
+    });
+    expect(demote.status).toBe(400);
+    expect(demote.body.detail).toMatch(/own role/);
+    const deactivate = await api<ErrorBody>("DELETE", `/api/users/${self.id}/`, {
+      token: self.token,
+    });
+    expect(deactivate.status).toBe(400);
+    expect(deactivate.body.detail).toMatch(/deactivate your own/);
+    const rename = await api<UserBody>("PATCH", `/api/users/${self.id}/`, {
+      token: self.token,
+      body: { full_name: "Still Admin", role: "ADMIN" },
+    });
+    expect(rename.status).toBe(200);
+    const [row] = await db().select().from(users).where(eq(users.id, self.id));
+    expect(row).toMatchObject({ role: "ADMIN", isActive: true, sessionVersion: 1 });
+  });
+
+  it("deactivates on DELETE: the token dies, refresh tokens are revoked, tasks and history stay", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const taskId = await makeTask({ createdBy: manager.id, assignedTo: target.id });
+    await db().insert(activity).values({
+      kind: "TASK_STATUS_CHANGED",
+      actorId: target.id,
+      taskId,
+      field: "status",
+      fromValue: "TODO",
+      toValue: "IN_PROGRESS",
+    });
+    await db()
+      .insert(refreshTokens)
+      .values({
+        userId: target.id,
+        familyId: crypto.randomUUID(),
+        tokenHash: crypto.randomUUID().replaceAll("-", "").padEnd(64, "0"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(200);
+
+    const res = await api("DELETE", `/api/users/${target.id}/`, { token: admin.token });
+    expect(res.status).toBe(204);
+
+    const me = await api<ErrorBody>("GET", "/api/users/me/", { token: target.token });
+    expect(me.status).toBe(401);
+    const [row] = await db().select().from(users).where(eq(users.id, target.id));
+    expect(row).toMatchObject({ isActive: false, sessionVersion: 2 });
+    const tokens = await db()
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.userId, target.id));
+    expect(tokens.every((t) => t.revokedAt !== null)).toBe(true);
+    const [task] = await db().select().from(tasks).where(eq(tasks.id, taskId));
+    expect(task!.assignedTo).toBe(target.id);
+    const history = await db().select().from(activity).where(eq(activity.actorId, target.id));
+    expect(history).toHaveLength(1);
+    expect(await activityFor(target.id)).toMatchObject([
+      {
+        kind: "USER_DEACTIVATED",
+        actorId: admin.id,
+        field: "is_active",
+        fromValue: "true",
+        toValue: "false",
+      },
+    ]);
+    // Deactivating again changes nothing and records nothing.
+    expect((await api("DELETE", `/api/users/${target.id}/`, { token: admin.token })).status).toBe(
+      204,
+    );
+    expect(await activityFor(target.id)).toHaveLength(1);
+  });
+
+  it("reactivates with a USER_REACTIVATED row; the old token stays dead", async () => {
+    const target = await makeUser("EMPLOYEE");
+    await api("DELETE", `/api/users/${target.id}/`, { token: admin.token });
+    const res = await api<UserBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { is_active: true },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.is_active).toBe(true);
+    expect((await activityFor(target.id)).map((a) => a.kind)).toEqual([
+      "USER_DEACTIVATED",
+      "USER_REACTIVATED",
+    ]);
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(401);
+  });
+
+  it("refuses an email change or unknown field with 400 and changes nothing", async () => {
+    const res = await api<ErrorBody>("PATCH", `/api/users/${employee.id}/`, {
+      token: admin.token,
+      body: { email: "new@test.example", password_hash: "x" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors!.length).toBeGreaterThan(0);
+  });
+});
+
+describe("password resets", () => {
+  it("sets a given password, ends sessions and records USER_PASSWORD_RESET without the password", async () => {
+    const target = await makeUser("MANAGER");
+    const res = await api<{ user: UserBody; generated_password?: string }>(
+      "POST",
+      `/api/users/${target.id}/reset-password/`,
+      { token: admin.token, body: { password: "Another-long-passphrase-7" } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.generated_password).toBeUndefined();
+    const [row] = await db().select().from(users).where(eq(users.id, target.id));
+    expect(await verifyPassword(row!.passwordHash, "Another-long-passphrase-7")).toBe(true);
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(401);
+    const events = await activityFor(target.id);
+    expect(events).toMatchObject([
+      { kind: "USER_PASSWORD_RESET", field: "password", fromValue: null, toValue: null },
+    ]);
+  });
+
+  it("generates a password when none is given, also through PATCH with a password", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const res = await api<{ generated_password: string }>(
+      "POST",
+      `/api/users/${target.id}/reset-password`,
+      { token: admin.token },
+    );
+    expect(res.status).toBe(200);
+    const [row] = await db().select().from(users).where(eq(users.id, target.id));
+    expect(await verifyPassword(row!.passwordHash, res.body.generated_password)).toBe(true);
+
+    const weak = await api<ErrorBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { password: "short" },
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors![0]!.field).toBe("password");
+    const patch = await api("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { password: "Patched-passphrase-42" },
+    });
+    expect(patch.status).toBe(200);
+    const kinds = (await activityFor(target.id)).map((a) => a.kind);
+    expect(kinds).toEqual(["USER_PASSWORD_RESET", "USER_PASSWORD_RESET"]);
+    const all = await db()
+      .select()
+      .from(activity)
+      .where(and(inArray(activity.subjectUserId, [target.id]), eq(activity.field, "password")));
+    for (const event of all) expect([event.fromValue, event.toValue]).toEqual([null, null]);
+  });
+
+  it("is for admins only", async () => {
+    const res = await api("POST", `/api/users/${employee.id}/reset-password/`, {
+      token: manager.token,
+    });
+    expect(res.status).toBe(403);
+  });
+});
