@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { toBoardTask, type BoardTask } from "@/components/board/board-types";
+import { TaskBoard } from "@/components/board/task-board";
+import { TaskFilters } from "@/components/tasks/task-filters";
+import { buttonPrimary } from "@/components/ui/button-styles";
+import { PageHeader } from "@/components/ui/page-header";
+import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
+import { pageTaskQuery } from "@/lib/actions/task-list-query";
+import type { Actor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/page-actor";
+import { listTasks } from "@/lib/services/tasks";
+import { listAssignableUsers } from "@/lib/services/users";
+import { MAX_PAGE_SIZE, type TaskListQuery } from "@/lib/validation/task-query";
+
+export const metadata: Metadata = { title: "Board" };
+
+/** A board shows every matching task, so it reads page after page, up to a sane ceiling. */
+const BOARD_LIMIT = 1000;
+
+async function boardTasks(actor: Actor, query: TaskListQuery): Promise<BoardTask[]> {
+  const tasks: BoardTask[] = [];
+  for (let page = 1; tasks.length < BOARD_LIMIT; page += 1) {
+    const { results, count } = await listTasks(actor, { ...query, page, page_size: MAX_PAGE_SIZE });
+    tasks.push(...results.map(toBoardTask));
+    if (results.length < MAX_PAGE_SIZE || tasks.length >= count) break;
+  }
+  return tasks;
+}
+
+export default async function BoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<PageSearchParams>;
+}) {
+  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const params = await searchParams;
+  const { query, invalid } = pageTaskQuery(params, { ordering: "-updated_at" });
+  const [tasks, users] = await Promise.all([boardTasks(actor, query), listAssignableUsers(actor)]);
+
+  return (
+    <>
+      <PageHeader
+        title="Board"
+        description="Drag a card, or use its move button and the arrow keys, to change its status."
+        actions={
+          <Link href="/tasks/new" className={buttonPrimary}>
+            New task
+          </Link>
+        }
+      />
+      <TaskFilters
+        action="/board"
+        users={users}
+        values={{
+          assigned_to: firstParam(params, "assigned_to"),
+          priority: firstParam(params, "priority"),
+          overdue: query.overdue,
+          search: firstParam(params, "search"),
+        }}
+      />
+      {invalid ? (
+        <p role="status" className="mb-4 text-sm text-amber-800">
+          {invalid}
+        </p>
+      ) : null}
+      {tasks.length === BOARD_LIMIT ? (
+        <p role="status" className="mb-4 text-sm text-slate-700">
+          Showing the first {BOARD_LIMIT} tasks; use the filters to narrow the board.
+        </p>
+      ) : null}
+      <TaskBoard tasks={tasks} />
+    </>
+  );
+}

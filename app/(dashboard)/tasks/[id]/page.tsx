@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActivityList } from "@/components/tasks/activity-list";
+import { describeActivity } from "@/components/tasks/activity-text";
+import { StatusSelect } from "@/components/tasks/status-select";
+import { TaskFacts } from "@/components/tasks/task-facts";
+import { DeleteTaskButton } from "@/components/task-form/delete-task-button";
+import { TaskForm } from "@/components/task-form/task-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/page-actor";
+import { canOnTask } from "@/lib/auth/policy";
+import { ApiError } from "@/lib/http/errors";
+import { getTask, listTaskActivity } from "@/lib/services/tasks";
+import { listAssignableUsers } from "@/lib/services/users";
+
+export const metadata: Metadata = { title: "Task" };
+
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const loaded = await Promise.all([getTask(actor, id), listTaskActivity(actor, id)]).catch(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    },
+  );
+  if (!loaded) notFound();
+  const [task, activity] = loaded;
+  const ownership = { createdBy: task.created_by, assignedTo: task.assigned_to };
+  const mayEdit = canOnTask(actor, "task.edit", ownership);
+  const mayDelete = canOnTask(actor, "task.delete", ownership);
+  const mayChangeStatus = canOnTask(actor, "task.changeStatus", ownership);
+  const users = mayEdit ? await listAssignableUsers(actor) : [];
+
+  const names = new Map<number, string>(users.map((u) => [u.id, u.full_name]));
+  for (const ref of [task.assignee, task.creator]) if (ref) names.set(ref.id, ref.full_name);
+  const history = [...activity].reverse().map((item) => ({
+    id: item.id,
+    at: item.created_at,
+    who: item.actor?.full_name ?? "System",
+    what: describeActivity(item, names),
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title={task.title}
+        description={`Task #${task.id}`}
+        actions={mayDelete ? <DeleteTaskButton taskId={task.id} taskTitle={task.title} /> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="min-w-0 space-y-6">
+          {mayEdit ? (
+            <section aria-labelledby="edit-heading">
+              <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
+                Edit
+              </h2>
+              <TaskForm key={task.version} users={users} task={task} />
+            </section>
+          ) : (
+            <section aria-labelledby="description-heading">
+              <h2 id="description-heading" className="mb-2 text-lg font-semibold">
+                Description
+              </h2>
+              <p className="rounded-lg border border-slate-200 bg-white p-4 break-words whitespace-pre-wrap">
+                {task.description || "No description."}
+              </p>
+              {mayChangeStatus ? (
+                <div className="mt-4">
+                  <StatusSelect
+                    key={task.version}
+                    taskId={task.id}
+                    taskTitle={task.title}
+                    status={task.status}
+                    version={task.version}
+                  />
+                </div>
+              ) : null}
+            </section>
+          )}
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+              Activity
+            </h2>
+            <ActivityList items={history} />
+          </section>
+        </div>
+        <aside aria-label="Details">
+          <TaskFacts task={task} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { TaskForm } from "@/components/task-form/task-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/page-actor";
+import { listAssignableUsers } from "@/lib/services/users";
+
+export const metadata: Metadata = { title: "New task" };
+
+export default async function NewTaskPage() {
+  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const users = await listAssignableUsers(actor, {});
+  return (
+    <>
+      <PageHeader title="New task" description="Describe the work and choose who does it." />
+      <TaskForm users={users} />
+    </>
+  );
+}

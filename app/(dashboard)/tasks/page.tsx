@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TasksTable } from "@/components/table/tasks-table";
+import { TaskFilters } from "@/components/tasks/task-filters";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
+import { PageHeader } from "@/components/ui/page-header";
+import { firstParam, toQueryString, type PageSearchParams } from "@/lib/actions/search-params";
+import { pageTaskQuery } from "@/lib/actions/task-list-query";
+import { requireActor } from "@/lib/auth/page-actor";
+import { listTasks } from "@/lib/services/tasks";
+import { listAssignableUsers } from "@/lib/services/users";
+
+export const metadata: Metadata = { title: "Tasks" };
+
+const FILTERS = ["status", "priority", "assigned_to", "overdue", "search"] as const;
+
+export default async function TasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<PageSearchParams>;
+}) {
+  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const params = await searchParams;
+  const { query, invalid } = pageTaskQuery(params);
+  const [list, users] = await Promise.all([
+    listTasks(actor, { ...query, cursor: undefined }),
+    listAssignableUsers(actor),
+  ]);
+
+  const urlState: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const value = firstParam(params, name);
+    if (value) urlState[name] = value;
+  }
+  urlState.ordering = query.ordering;
+  urlState.page_size = String(query.page_size);
+  const exportQuery = toQueryString(params, ["page", "page_size", "cursor"]);
+
+  return (
+    <>
+      <PageHeader
+        title="Tasks"
+        description="Sort by a column, filter, select rows for bulk changes."
+        actions={
+          <>
+            <a
+              href={`/api/tasks/export/${exportQuery ? `?${exportQuery}` : ""}`}
+              className={buttonSecondary}
+            >
+              Export CSV
+            </a>
+            <Link href="/tasks/new" className={buttonPrimary}>
+              New task
+            </Link>
+          </>
+        }
+      />
+      <TaskFilters
+        action="/tasks"
+        withStatus
+        users={users}
+        keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
+        values={{
+          status: firstParam(params, "status"),
+          assigned_to: firstParam(params, "assigned_to"),
+          priority: firstParam(params, "priority"),
+          overdue: query.overdue,
+          search: firstParam(params, "search"),
+        }}
+      />
+      {invalid ? (
+        <p role="status" className="mb-4 text-sm text-amber-800">
+          {invalid}
+        </p>
+      ) : null}
+      <TasksTable
+        tasks={list.results}
+        count={list.count}
+        page={query.page}
+        pageSize={query.page_size}
+        ordering={query.ordering}
+        query={urlState}
+        users={users}
+      />
+    </>
+  );
+}

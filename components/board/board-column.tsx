@@ -1,0 +1,50 @@
+"use client";
+
+import { useDroppable } from "@dnd-kit/core";
+import { memo } from "react";
+import type { TaskStatus } from "@/db/schema";
+import { STATUS_LABELS } from "@/components/tasks/labels";
+import { BoardCard } from "./board-card";
+import type { BoardTask } from "./board-types";
+import { QuickAdd } from "./quick-add";
+
+type Props = {
+  status: TaskStatus;
+  tasks: BoardTask[];
+  onCreated: (task: BoardTask) => void;
+};
+
+export const BoardColumn = memo(function BoardColumn({ status, tasks, onCreated }: Props) {
+  const { setNodeRef, isOver } = useDroppable({ id: status });
+  const headingId = `column-${status}`;
+  return (
+    <section
+      ref={setNodeRef}
+      aria-labelledby={headingId}
+      data-column={status}
+      className={`flex min-h-48 flex-col gap-3 rounded-lg border p-3 ${
+        isOver ? "border-brand-500 bg-brand-50" : "border-slate-200 bg-slate-100"
+      }`}
+    >
+      <h2 id={headingId} className="flex items-center justify-between font-semibold">
+        {STATUS_LABELS[status]}
+        <span className="rounded-full bg-white px-2 text-sm font-normal text-slate-700">
+          {tasks.length}
+          <span className="sr-only"> tasks</span>
+        </span>
+      </h2>
+      <QuickAdd status={status} onCreated={onCreated} />
+      {tasks.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">
+          No tasks here. Drop a card to move it.
+        </p>
+      ) : (
+        <ul aria-label={`${STATUS_LABELS[status]} tasks`} className="flex flex-col gap-2">
+          {tasks.map((task) => (
+            <BoardCard key={task.id} task={task} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,29 @@
+import type { TaskPriority, TaskStatus } from "@/db/schema";
+import type { TaskDto } from "@/lib/validation/tasks";
+
+/** Only what a card shows: the board may hold hundreds, so the page sends no more than this. */
+export type BoardTask = {
+  id: number;
+  title: string;
+  status: TaskStatus;
+  priority: TaskPriority;
+  due_date: string | null;
+  is_overdue: boolean;
+  version: number;
+  assignee: { full_name: string; email: string } | null;
+};
+
+export function toBoardTask(task: TaskDto): BoardTask {
+  return {
+    id: task.id,
+    title: task.title,
+    status: task.status,
+    priority: task.priority,
+    due_date: task.due_date,
+    is_overdue: task.is_overdue,
+    version: task.version,
+    assignee: task.assignee
+      ? { full_name: task.assignee.full_name, email: task.assignee.email }
+      : null,
+  };
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import type { TaskStatus } from "@/db/schema";
+import { STATUS_LABELS } from "@/components/tasks/labels";
+import { buttonPrimary, buttonSecondary, inputClass } from "@/components/ui/button-styles";
+import { createTaskAction } from "@/lib/actions/task-form";
+import type { BoardTask } from "./board-types";
+import { toBoardTask } from "./board-types";
+
+/** Adds a task with just a title straight into a column; details can follow on its page. */
+export function QuickAdd({
+  status,
+  onCreated,
+}: {
+  status: TaskStatus;
+  onCreated: (task: BoardTask) => void;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  if (!open) {
+    return (
+      <button type="button" className={`${buttonSecondary} w-full`} onClick={() => setOpen(true)}>
+        + Add task<span className="sr-only"> to {STATUS_LABELS[status]}</span>
+      </button>
+    );
+  }
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        startTransition(async () => {
+          const result = await createTaskAction({ title, status });
+          if (!result.ok) {
+            setError(
+              result.fieldErrors.find((e) => e.field === "title")?.message ?? result.message,
+            );
+            return;
+          }
+          onCreated(toBoardTask(result.data));
+          toast.success(`Task “${result.data.title}” added.`);
+          setTitle("");
+          setError(null);
+          setOpen(false);
+        });
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        Title of the new task in {STATUS_LABELS[status]}
+      </label>
+      <input
+        id={id}
+        autoFocus
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        placeholder="Task title"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className={buttonPrimary}>
+          Add
+        </button>
+        <button type="button" className={buttonSecondary} onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

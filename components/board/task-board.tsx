@@ -1,0 +1,135 @@
+"use client";
+
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+} from "@dnd-kit/core";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
+import { toast } from "sonner";
+import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { STATUS_LABELS } from "@/components/tasks/labels";
+import { changeTaskStatusAction } from "@/lib/actions/task-status";
+import { BoardColumn } from "./board-column";
+import { CardFace } from "./board-card";
+import type { BoardTask } from "./board-types";
+import { columnKeyboardCoordinates } from "./column-keyboard";
+
+const columnName = (id: unknown) => STATUS_LABELS[id as TaskStatus] ?? String(id);
+const titleOf = (data: unknown) => (data as { title?: string } | undefined)?.title ?? "Task";
+
+const announcements: Announcements = {
+  onDragStart: ({ active }) =>
+    `Picked up “${titleOf(active.data.current)}”. Use the arrow keys to choose a column, space to drop, escape to cancel.`,
+  onDragOver: ({ active, over }) =>
+    over
+      ? `“${titleOf(active.data.current)}” is over ${columnName(over.id)}.`
+      : `“${titleOf(active.data.current)}” is not over a column.`,
+  onDragEnd: ({ active, over }) =>
+    over
+      ? `“${titleOf(active.data.current)}” was dropped in ${columnName(over.id)}.`
+      : `“${titleOf(active.data.current)}” was dropped back where it was.`,
+  onDragCancel: ({ active }) => `Moving “${titleOf(active.data.current)}” was cancelled.`,
+};
+
+const screenReaderInstructions = {
+  draggable:
+    "To move a task to another column, press space or enter, use the arrow keys, then press space or enter again. Press escape to cancel.",
+};
+
+/** The kanban board: dropping a card in a column changes its status through the tasks service. */
+export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
+  const router = useRouter();
+  const [items, setItems] = useState(tasks);
+  const [source, setSource] = useState(tasks);
+  const [activeId, setActiveId] = useState<number | null>(null);
+  // Fresh server data (after a refresh or a filter change) replaces the local copy.
+  if (source !== tasks) {
+    setSource(tasks);
+    setItems(tasks);
+  }
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
+
+  const columns = useMemo(() => {
+    const grouped: Record<TaskStatus, BoardTask[]> = { TODO: [], IN_PROGRESS: [], DONE: [] };
+    for (const task of items) grouped[task.status].push(task);
+    return grouped;
+  }, [items]);
+
+  const activeTask = useMemo(
+    () => (activeId === null ? null : (items.find((task) => task.id === activeId) ?? null)),
+    [activeId, items],
+  );
+
+  const addTask = useCallback((task: BoardTask) => {
+    setItems((current) => [task, ...current]);
+  }, []);
+
+  const replaceTask = (id: number, change: Partial<BoardTask>) =>
+    setItems((current) => current.map((task) => (task.id === id ? { ...task, ...change } : task)));
+
+  function onDragStart(event: DragStartEvent) {
+    setActiveId(Number(event.active.id));
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    setActiveId(null);
+    const task = items.find((item) => item.id === Number(active.id));
+    const target = over?.id as TaskStatus | undefined;
+    if (!task || !target || target === task.status) return;
+    const previous = task.status;
+    replaceTask(task.id, { status: target });
+    void changeTaskStatusAction(task.id, target, task.version).then((result) => {
+      if (result.ok) {
+        replaceTask(task.id, { status: result.data.status, version: result.data.version });
+        toast.success(`“${task.title}” moved to ${STATUS_LABELS[target]}.`);
+        return;
+      }
+      replaceTask(task.id, { status: previous });
+      if (result.status === 412) {
+        toast.error(
+          `“${task.title}” was changed by someone else meanwhile; the board was reloaded.`,
+        );
+        router.refresh();
+      } else {
+        toast.error(result.message);
+      }
+    });
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={rectIntersection}
+      accessibility={{ announcements, screenReaderInstructions }}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setActiveId(null)}
+    >
+      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
+        {TASK_STATUSES.map((status) => (
+          <BoardColumn key={status} status={status} tasks={columns[status]} onCreated={addTask} />
+        ))}
+      </div>
+      <DragOverlay>
+        {activeTask ? (
+          <div className="rounded-md border border-brand-500 bg-white p-3 shadow-lg">
+            <CardFace task={activeTask} />
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

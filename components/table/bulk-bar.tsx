@@ -1,0 +1,178 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
+import type { AssignableUser } from "@/components/task-form/assignee-field";
+import {
+  buttonDanger,
+  buttonPrimary,
+  buttonSecondary,
+  inputClass,
+  labelClass,
+} from "@/components/ui/button-styles";
+import { bulkTaskAction } from "@/lib/actions/task-bulk";
+
+type Kind = "status" | "priority" | "reassign" | "delete";
+const KIND_LABELS: Record<Kind, string> = {
+  status: "Change status",
+  reassign: "Reassign",
+  priority: "Change priority",
+  delete: "Delete",
+};
+const UNASSIGNED = "none";
+
+function payload(kind: Kind, ids: number[], value: string) {
+  switch (kind) {
+    case "status":
+      return { action: kind, ids, status: value };
+    case "priority":
+      return { action: kind, ids, priority: value };
+    case "reassign":
+      return { action: kind, ids, assigned_to: value === UNASSIGNED ? null : Number(value) };
+    case "delete":
+      return { action: kind, ids };
+  }
+}
+
+const defaultValue = (kind: Kind, users: AssignableUser[]) =>
+  kind === "status"
+    ? "TODO"
+    : kind === "priority"
+      ? "MEDIUM"
+      : kind === "reassign"
+        ? String(users[0]?.id ?? UNASSIGNED)
+        : "";
+
+/** Actions over the selected rows; the server applies them in one transaction, all or nothing. */
+export function BulkBar({
+  ids,
+  users,
+  onDone,
+}: {
+  ids: number[];
+  users: AssignableUser[];
+  onDone: () => void;
+}) {
+  const router = useRouter();
+  const [kind, setKind] = useState<Kind>("status");
+  const [value, setValue] = useState("TODO");
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  function run() {
+    startTransition(async () => {
+      const result = await bulkTaskAction(payload(kind, ids, value));
+      setConfirming(false);
+      if (!result.ok) {
+        toast.error(result.fieldErrors[0]?.message ?? result.message);
+        return;
+      }
+      const { changed, matched } = result.data;
+      toast.success(
+        kind === "delete"
+          ? `${changed} task${changed === 1 ? "" : "s"} deleted.`
+          : `${changed} of ${matched} selected task${matched === 1 ? "" : "s"} changed.`,
+      );
+      onDone();
+      router.refresh();
+    });
+  }
+
+  return (
+    <section
+      aria-label="Bulk actions"
+      className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-brand-500 bg-brand-50 p-3"
+    >
+      <p className="text-sm font-medium" aria-live="polite">
+        {ids.length} selected
+      </p>
+      <div>
+        <label htmlFor="bulk-kind" className={labelClass}>
+          Action
+        </label>
+        <select
+          id="bulk-kind"
+          value={kind}
+          onChange={(event) => {
+            const next = event.target.value as Kind;
+            setKind(next);
+            setValue(defaultValue(next, users));
+            setConfirming(false);
+          }}
+          className={inputClass}
+        >
+          {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {kind !== "delete" ? (
+        <div>
+          <label htmlFor="bulk-value" className={labelClass}>
+            {kind === "status" ? "New status" : kind === "priority" ? "New priority" : "Assign to"}
+          </label>
+          <select
+            id="bulk-value"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            className={inputClass}
+          >
+            {kind === "status" &&
+              TASK_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            {kind === "priority" &&
+              TASK_PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABELS[p]}
+                </option>
+              ))}
+            {kind === "reassign" && (
+              <>
+                {users.map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.full_name} ({user.email})
+                  </option>
+                ))}
+                <option value={UNASSIGNED}>Nobody (unassign)</option>
+              </>
+            )}
+          </select>
+        </div>
+      ) : null}
+      {kind === "delete" && confirming ? (
+        <div
+          role="group"
+          aria-label="Confirm deletion"
+          className="flex flex-wrap items-center gap-2"
+        >
+          <span className="text-sm">
+            Delete {ids.length} task{ids.length === 1 ? "" : "s"} for good?
+          </span>
+          <button type="button" className={buttonDanger} disabled={pending} onClick={run}>
+            Yes, delete
+          </button>
+          <button type="button" className={buttonSecondary} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className={kind === "delete" ? buttonDanger : buttonPrimary}
+          disabled={pending}
+          onClick={() => (kind === "delete" ? setConfirming(true) : run())}
+        >
+          {pending ? "Applying…" : kind === "delete" ? "Delete selected" : "Apply to selected"}
+        </button>
+      )}
+    </section>
+  );
+}

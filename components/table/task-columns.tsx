@@ -1,0 +1,113 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { DueDate } from "@/components/tasks/due-date";
+import { formatTimestamp } from "@/components/tasks/labels";
+import { PriorityBadge } from "@/components/tasks/priority-badge";
+import { StatusBadge } from "@/components/tasks/status-badge";
+import type { TaskDto } from "@/lib/validation/tasks";
+
+const column = createColumnHelper<TaskDto>();
+
+/** Column id → the API's ordering field, for the columns the server can sort by. */
+export const SORTABLE = new Set([
+  "title",
+  "status",
+  "priority",
+  "due_date",
+  "created_at",
+  "updated_at",
+]);
+
+export const COLUMN_LABELS: Record<string, string> = {
+  id: "ID",
+  title: "Title",
+  description: "Description",
+  status: "Status",
+  priority: "Priority",
+  assigned_to: "Assignee",
+  created_by: "Created by",
+  due_date: "Due date",
+  created_at: "Created",
+  updated_at: "Updated",
+  version: "Version",
+};
+
+export const HIDDEN_BY_DEFAULT = {
+  id: false,
+  description: false,
+  updated_at: false,
+  version: false,
+};
+
+export const taskColumns = [
+  column.display({
+    id: "select",
+    enableHiding: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select all tasks on this page"
+        className="h-4 w-4"
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select “${row.original.title}”`}
+        className="h-4 w-4"
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  }),
+  column.accessor("id", { header: COLUMN_LABELS.id }),
+  column.accessor("title", {
+    header: COLUMN_LABELS.title,
+    cell: (info) => (
+      <Link href={`/tasks/${info.row.original.id}`} className="font-medium hover:underline">
+        {info.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor("description", {
+    header: COLUMN_LABELS.description,
+    cell: (info) => <span className="line-clamp-2 max-w-xs">{info.getValue()}</span>,
+  }),
+  column.accessor("status", {
+    header: COLUMN_LABELS.status,
+    cell: (info) => <StatusBadge status={info.getValue()} />,
+  }),
+  column.accessor("priority", {
+    header: COLUMN_LABELS.priority,
+    cell: (info) => <PriorityBadge priority={info.getValue()} />,
+  }),
+  column.accessor((task) => task.assignee?.full_name ?? "", {
+    id: "assigned_to",
+    header: COLUMN_LABELS.assigned_to,
+    cell: (info) => info.getValue() || <span className="text-slate-600">Unassigned</span>,
+  }),
+  column.accessor((task) => task.creator.full_name, {
+    id: "created_by",
+    header: COLUMN_LABELS.created_by,
+  }),
+  column.accessor("due_date", {
+    header: COLUMN_LABELS.due_date,
+    cell: (info) => <DueDate date={info.getValue()} overdue={info.row.original.is_overdue} />,
+  }),
+  column.accessor("created_at", {
+    header: COLUMN_LABELS.created_at,
+    cell: (info) => <span className="text-xs">{formatTimestamp(info.getValue())}</span>,
+  }),
+  column.accessor("updated_at", {
+    header: COLUMN_LABELS.updated_at,
+    cell: (info) => <span className="text-xs">{formatTimestamp(info.getValue())}</span>,
+  }),
+  column.accessor("version", { header: COLUMN_LABELS.version }),
+];

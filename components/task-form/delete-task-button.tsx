@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
+import { deleteTaskAction } from "@/lib/actions/task-form";
+
+/** Deleting asks once more, inline, before it happens. */
+export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTitle: string }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  if (!confirming) {
+    return (
+      <button type="button" className={buttonSecondary} onClick={() => setConfirming(true)}>
+        Delete task
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label="Confirm deletion" className="flex flex-wrap items-center gap-2">
+      <span className="text-sm">Delete “{taskTitle}” for good?</span>
+      <button
+        type="button"
+        className={buttonDanger}
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await deleteTaskAction(taskId);
+            if (!result.ok) {
+              toast.error(result.message);
+              setConfirming(false);
+              return;
+            }
+            toast.success("Task deleted.");
+            router.push("/tasks");
+          })
+        }
+      >
+        Yes, delete
+      </button>
+      <button type="button" className={buttonSecondary} onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import type { z } from "zod";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
+import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
+import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
+import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
+import { AssigneeField, type AssignableUser } from "./assignee-field";
+
+type FormInput = z.input<typeof createTaskSchema>;
+type FormOutput = z.output<typeof createTaskSchema>;
+type FieldName = keyof FormOutput;
+const FIELDS: FieldName[] = [
+  "title",
+  "description",
+  "status",
+  "priority",
+  "due_date",
+  "assigned_to",
+];
+
+type Props = { users: AssignableUser[]; task?: TaskDto };
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
+export function TaskForm({ users, task }: Props) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createTaskSchema),
+    defaultValues: {
+      title: task?.title ?? "",
+      description: task?.description ?? "",
+      status: task?.status ?? "TODO",
+      priority: task?.priority ?? "MEDIUM",
+      due_date: task?.due_date ?? null,
+      assigned_to: task?.assigned_to ?? null,
+    },
+  });
+
+  async function submit(values: FormOutput) {
+    setFormError(null);
+    if (assigneeUnresolved) {
+      setError("assigned_to", { message: "Choose a person from the list, or leave it empty." });
+      return;
+    }
+    const result = task
+      ? await updateTaskAction(task.id, values, task.version)
+      : await createTaskAction(values);
+    if (result.ok) {
+      toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
+      if (task) router.refresh();
+      else router.push(`/tasks/${result.data.id}`);
+      return;
+    }
+    for (const { field, message } of result.fieldErrors) {
+      if (FIELDS.includes(field as FieldName)) setError(field as FieldName, { message });
+    }
+    setFormError(result.message);
+    toast.error(result.message);
+    if (result.status === 412) router.refresh();
+  }
+
+  return (
+    <form onSubmit={handleSubmit(submit)} noValidate className="grid max-w-2xl gap-4">
+      {formError ? (
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
+          {formError}
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor="task-title" className={labelClass}>
+          Title
+        </label>
+        <input
+          id="task-title"
+          {...register("title")}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby="task-title-error"
+          className={inputClass}
+        />
+        <FieldError id="task-title-error" message={errors.title?.message} />
+      </div>
+      <div>
+        <label htmlFor="task-description" className={labelClass}>
+          Description
+        </label>
+        <textarea
+          id="task-description"
+          rows={5}
+          {...register("description")}
+          aria-invalid={errors.description ? true : undefined}
+          aria-describedby="task-description-error"
+          className={inputClass}
+        />
+        <FieldError id="task-description-error" message={errors.description?.message} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div>
+          <label htmlFor="task-status" className={labelClass}>
+            Status
+          </label>
+          <select id="task-status" {...register("status")} className={inputClass}>
+            {TASK_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="task-priority" className={labelClass}>
+            Priority
+          </label>
+          <select id="task-priority" {...register("priority")} className={inputClass}>
+            {TASK_PRIORITIES.map((value) => (
+              <option key={value} value={value}>
+                {PRIORITY_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="task-due-date" className={labelClass}>
+            Due date
+          </label>
+          <input
+            id="task-due-date"
+            type="date"
+            {...register("due_date", { setValueAs: (value) => (value ? value : null) })}
+            aria-invalid={errors.due_date ? true : undefined}
+            aria-describedby="task-due-date-error"
+            className={inputClass}
+          />
+          <FieldError id="task-due-date-error" message={errors.due_date?.message} />
+        </div>
+      </div>
+      <Controller
+        control={control}
+        name="assigned_to"
+        render={({ field, fieldState }) => (
+          <AssigneeField
+            users={users}
+            value={typeof field.value === "number" ? field.value : null}
+            error={fieldState.error?.message}
+            onChange={(id, resolved) => {
+              setAssigneeUnresolved(!resolved);
+              field.onChange(id);
+            }}
+          />
+        )}
+      />
+      <div>
+        <button type="submit" disabled={isSubmitting} className={buttonPrimary}>
+          {isSubmitting ? "Saving…" : task ? "Save changes" : "Create task"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import { formatDueDate } from "./labels";
+
+/** A due date; an overdue one is red, bold and says so in words (not by colour alone). */
+export function DueDate({ date, overdue }: { date: string | null; overdue: boolean }) {
+  if (!date) return <span className="text-xs text-slate-600">No due date</span>;
+  return (
+    <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-700"}`}>
+      <span className="sr-only">Due </span>
+      <time dateTime={date}>{formatDueDate(date)}</time>
+      {overdue ? " · Overdue" : null}
+    </span>
+  );
+}

@@ -1,0 +1,18 @@
+import type { TaskPriority } from "@/db/schema";
+import { PRIORITY_LABELS } from "./labels";
+
+const STYLES: Record<TaskPriority, string> = {
+  LOW: "bg-slate-100 text-slate-700",
+  MEDIUM: "bg-sky-100 text-sky-900",
+  HIGH: "bg-amber-100 text-amber-900",
+  URGENT: "bg-red-100 text-red-900",
+};
+
+export function PriorityBadge({ priority }: { priority: TaskPriority }) {
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[priority]}`}>
+      <span className="sr-only">Priority: </span>
+      {PRIORITY_LABELS[priority]}
+    </span>
+  );
+}

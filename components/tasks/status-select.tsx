@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { changeTaskStatusAction } from "@/lib/actions/task-status";
+import { STATUS_LABELS } from "./labels";
+
+type Props = { taskId: number; taskTitle: string; status: TaskStatus; version: number };
+
+/**
+ * The one control an employee has: the new status shows at once and rolls back,
+ * with the server's reason, if the change is refused.
+ */
+export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
+  const id = useId();
+  const router = useRouter();
+  const [current, setCurrent] = useState(status);
+  const [currentVersion, setCurrentVersion] = useState(version);
+  const [pending, startTransition] = useTransition();
+
+  function change(next: TaskStatus) {
+    const previous = current;
+    setCurrent(next);
+    startTransition(async () => {
+      const result = await changeTaskStatusAction(taskId, next, currentVersion);
+      if (result.ok) {
+        setCurrentVersion(result.data.version);
+        toast.success(`“${taskTitle}” is now ${STATUS_LABELS[next].toLowerCase()}.`);
+        router.refresh();
+        return;
+      }
+      setCurrent(previous);
+      toast.error(result.message);
+      if (result.status === 412) router.refresh();
+    });
+  }
+
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        Status<span className="sr-only"> of {taskTitle}</span>
+      </label>
+      <select
+        id={id}
+        value={current}
+        aria-busy={pending}
+        onChange={(event) => change(event.target.value as TaskStatus)}
+        className="rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
+      >
+        {TASK_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {STATUS_LABELS[value]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

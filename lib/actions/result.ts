@@ -1,0 +1,47 @@
+import { ApiError } from "@/lib/http/errors";
+import { logger } from "@/lib/logger";
+
+export type FormFieldError = { field: string; message: string };
+
+/** What a server action hands back to the browser: data, or the service's refusal in words. */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; message: string; fieldErrors: FormFieldError[] };
+
+function fieldErrorsOf(error: ApiError): FormFieldError[] {
+  const errors = error.extra.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const { field, message } = item as { field?: unknown; message?: unknown };
+    return typeof field === "string" && typeof message === "string" ? [{ field, message }] : [];
+  });
+}
+
+/**
+ * Runs a service call for a server action. An ApiError (403, 404, 412, validation…) becomes a result
+ * the page shows; anything else is logged and reported without its internals.
+ */
+export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      return {
+        ok: false,
+        status: error.status,
+        message: error.detail,
+        fieldErrors: fieldErrorsOf(error),
+      };
+    }
+    // Next signals redirect()/notFound() by throwing; those must keep travelling.
+    if (error instanceof Error && "digest" in error) throw error;
+    logger().error({ err: error }, "server action failed");
+    return {
+      ok: false,
+      status: 500,
+      message: "Something went wrong on our side. Please try again.",
+      fieldErrors: [],
+    };
+  }
+}

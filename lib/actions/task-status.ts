@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { TaskStatus } from "@/db/schema";
+import { requireActor } from "@/lib/auth/page-actor";
+import { updateTask } from "@/lib/services/tasks";
+import { taskStatusSchema, type TaskDto } from "@/lib/validation/tasks";
+import { toActionResult, type ActionResult } from "./result";
+
+/** One status change, from My tasks, the board or a task's page; the service asks the policy. */
+export async function changeTaskStatusAction(
+  taskId: number,
+  status: TaskStatus,
+  expectedVersion: number,
+): Promise<ActionResult<TaskDto>> {
+  const actor = await requireActor();
+  return toActionResult(async () => {
+    const task = await updateTask(
+      actor,
+      taskId,
+      { status: taskStatusSchema.parse(status) },
+      { expectedVersion },
+    );
+    revalidatePath("/", "layout");
+    return task;
+  });
+}

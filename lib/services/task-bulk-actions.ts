@@ -1,0 +1,130 @@
+import { inArray, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { tasks, type TaskRow } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { canOnTask, mayEditOnlyStatus, type TaskAction } from "@/lib/auth/policy";
+import { forbidden, notFound } from "@/lib/http/errors";
+import type { BulkTaskAction } from "@/lib/validation/task-bulk";
+import { activityValue, recordActivity, type ActivityEntry } from "./activity";
+import { assertAssignable } from "./assignees";
+import { EMPLOYEE_EDIT_DETAIL } from "./tasks";
+
+export type BulkTaskResult = { action: BulkTaskAction["action"]; matched: number; changed: number };
+
+type FieldAction = Exclude<BulkTaskAction, { action: "delete" }>;
+
+const POLICY_ACTION: Record<BulkTaskAction["action"], TaskAction> = {
+  status: "task.changeStatus",
+  priority: "task.edit",
+  reassign: "task.edit",
+  delete: "task.delete",
+};
+
+function target(input: FieldAction) {
+  switch (input.action) {
+    case "status":
+      return { field: "status", column: "status", value: input.status } as const;
+    case "priority":
+      return { field: "priority", column: "priority", value: input.priority } as const;
+    case "reassign":
+      return { field: "assigned_to", column: "assignedTo", value: input.assigned_to } as const;
+  }
+}
+
+/** Every selected task must be visible (else 404, as for one task) and allowed (else 403). */
+function assertAllowed(actor: Actor, input: BulkTaskAction, rows: Map<number, TaskRow>): void {
+  for (const id of input.ids) {
+    const row = rows.get(id);
+    if (!row || !canOnTask(actor, "task.read", row)) throw notFound(`Task ${id} was not found.`);
+    const action = POLICY_ACTION[input.action];
+    if (action === "task.edit" && mayEditOnlyStatus(actor.role))
+      throw forbidden(EMPLOYEE_EDIT_DETAIL);
+    if (!canOnTask(actor, action, row)) {
+      throw forbidden(`You may not change “${row.title}” (task ${id}); nothing was changed.`);
+    }
+  }
+}
+
+async function applyDelete(tx: Executor, actor: Actor, rows: TaskRow[]): Promise<number> {
+  await tx.delete(tasks).where(
+    inArray(
+      tasks.id,
+      rows.map((r) => r.id),
+    ),
+  );
+  await recordActivity(
+    tx,
+    rows.map((row) => ({
+      kind: "TASK_DELETED",
+      actorId: actor.id,
+      taskId: row.id,
+      field: "title",
+      fromValue: row.title,
+    })),
+  );
+  return rows.length;
+}
+
+async function applyField(
+  tx: Executor,
+  actor: Actor,
+  input: FieldAction,
+  rows: TaskRow[],
+): Promise<number> {
+  const { field, column, value } = target(input);
+  if (input.action === "reassign" && input.assigned_to !== null) {
+    await assertAssignable(tx, actor, input.assigned_to);
+  }
+  const changed = rows.filter((row) => row[column] !== value);
+  if (changed.length === 0) return 0;
+  await tx
+    .update(tasks)
+    .set({
+      [column]: value,
+      version: sql`${tasks.version} + 1`,
+      updatedAt: sql`CURRENT_TIMESTAMP(3)`,
+    })
+    .where(
+      inArray(
+        tasks.id,
+        changed.map((r) => r.id),
+      ),
+    );
+  const kind =
+    field === "status"
+      ? "TASK_STATUS_CHANGED"
+      : field === "assigned_to"
+        ? "TASK_ASSIGNED"
+        : "TASK_UPDATED";
+  const entries: ActivityEntry[] = changed.map((row) => ({
+    kind,
+    actorId: actor.id,
+    taskId: row.id,
+    field,
+    fromValue: activityValue(row[column]),
+    toValue: activityValue(value),
+  }));
+  await recordActivity(tx, entries);
+  return changed.length;
+}
+
+/**
+ * Applies one action to many tasks in one transaction: the rows are locked, the policy is asked
+ * for each task, and either every task changes (each with its activity row) or none does.
+ */
+export async function applyBulkTaskAction(
+  actor: Actor,
+  input: BulkTaskAction,
+): Promise<BulkTaskResult> {
+  return db().transaction(async (tx) => {
+    const locked = await tx.select().from(tasks).where(inArray(tasks.id, input.ids)).for("update");
+    const rows = new Map(locked.map((row) => [row.id, row]));
+    assertAllowed(actor, input, rows);
+    const selected = input.ids.map((id) => rows.get(id)!);
+    const changed =
+      input.action === "delete"
+        ? await applyDelete(tx, actor, selected)
+        : await applyField(tx, actor, input, selected);
+    return { action: input.action, matched: selected.length, changed };
+  });
+}
