@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { ApiError, forbidden } from "@/lib/http/errors";
 import { loadSessionActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
+import { clientIp } from "./client-ip";
 import { InvalidTokenError, verifyAccessToken } from "./tokens";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -85,7 +86,4 @@ export async function authenticateRequest(
   return actor;
 }
 
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
-}
+export { clientIp };

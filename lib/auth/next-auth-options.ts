@@ -6,6 +6,7 @@ import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { enforceLoginThrottle } from "@/lib/security/rate-limit";
 import { signInWithPassword } from "@/lib/services/auth";
 import { loginSchema } from "@/lib/validation/auth";
+import { ipFromForwarded } from "./client-ip";
 import { INVALID_CREDENTIALS, tooManyAttempts } from "./messages";
 
 type IncomingHeaders = Record<string, string | string[] | undefined> | undefined;
@@ -15,9 +16,8 @@ function header(headers: IncomingHeaders, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-export function ipFromHeaders(headers: IncomingHeaders): string {
-  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || header(headers, "x-real-ip") || "unknown";
+function ipFromHeaders(headers: IncomingHeaders): string {
+  return ipFromForwarded(header(headers, "x-forwarded-for"), header(headers, "x-real-ip"));
 }
 
 function buildAuthOptions(): NextAuthOptions {

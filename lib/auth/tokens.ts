@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from "jose";
 import { config } from "@/lib/config";
 import type { Role } from "@/db/schema";
 
@@ -30,6 +30,35 @@ export async function signAccessToken(
     .sign(key());
 }
 
+export type RefreshClaims = {
+  userId: number;
+  familyId: string;
+  sessionVersion: number;
+  expiresAt: Date;
+};
+
+/** A refresh JWT (typ=refresh): the database row keyed by its hash decides whether it still works. */
+export async function signRefreshToken(
+  claims: Omit<RefreshClaims, "expiresAt">,
+  ttlSeconds = config().REFRESH_TOKEN_TTL,
+): Promise<{ token: string; expiresAt: Date }> {
+  const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+  const token = await new SignJWT({
+    typ: "refresh",
+    fam: claims.familyId,
+    sv: claims.sessionVersion,
+  })
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+    .setSubject(String(claims.userId))
+    .setIssuer(TOKEN_ISSUER)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setJti(crypto.randomUUID())
+    .setExpirationTime(exp)
+    .sign(key());
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
 export class InvalidTokenError extends Error {
   constructor(readonly reason: string) {
     super(reason);
@@ -37,8 +66,8 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** Verifies signature, algorithm, issuer, audience, expiry and the token's type. */
-export async function verifyAccessToken(token: string): Promise<AccessClaims> {
+/** Signature, pinned algorithm, issuer, audience, expiry and the token's type, or InvalidTokenError. */
+async function verifyTyped(token: string, type: TokenType): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, key(), {
       algorithms: [ALGORITHM],
@@ -46,16 +75,41 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
       audience: TOKEN_AUDIENCE,
       requiredClaims: ["sub", "exp", "iat"],
     });
-    if (payload.typ !== "access") throw new InvalidTokenError("not an access token");
-    const userId = Number(payload.sub);
-    const sessionVersion = Number(payload.sv);
-    if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(sessionVersion)) {
-      throw new InvalidTokenError("malformed claims");
-    }
-    return { userId, role: payload.role as Role, sessionVersion };
+    if (payload.typ !== type) throw new InvalidTokenError(`not an ${type} token`);
+    return payload;
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError("token expired");
     throw new InvalidTokenError("invalid token");
   }
+}
+
+export async function verifyRefreshToken(token: string): Promise<RefreshClaims> {
+  const payload = await verifyTyped(token, "refresh");
+  const userId = Number(payload.sub);
+  const sessionVersion = Number(payload.sv);
+  if (
+    !Number.isSafeInteger(userId) ||
+    !Number.isSafeInteger(sessionVersion) ||
+    typeof payload.fam !== "string"
+  ) {
+    throw new InvalidTokenError("malformed claims");
+  }
+  return {
+    userId,
+    sessionVersion,
+    familyId: payload.fam,
+    expiresAt: new Date(payload.exp! * 1000),
+  };
+}
+
+/** Verifies signature, algorithm, issuer, audience, expiry and the token's type. */
+export async function verifyAccessToken(token: string): Promise<AccessClaims> {
+  const payload = await verifyTyped(token, "access");
+  const userId = Number(payload.sub);
+  const sessionVersion = Number(payload.sv);
+  if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(sessionVersion)) {
+    throw new InvalidTokenError("malformed claims");
+  }
+  return { userId, role: payload.role as Role, sessionVersion };
 }

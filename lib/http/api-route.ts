@@ -16,6 +16,8 @@ export type ApiContext<P, A extends Actor | null> = {
 };
 
 type RouteSegment<P> = { params: Promise<P> };
+/** `authenticate: false` ignores credentials entirely (login, refresh): a stale Bearer cannot block them. */
+export type RouteOptions = { authenticate?: boolean };
 type Handler<P, A extends Actor | null> = (ctx: ApiContext<P, A>) => Promise<Response>;
 
 export function errorResponse(error: ApiError): NextResponse {
@@ -30,18 +32,20 @@ async function run<P, A extends Actor | null>(
   segment: RouteSegment<P>,
   requireActor: boolean,
   handler: Handler<P, A>,
+  options: RouteOptions = {},
 ): Promise<Response> {
   const started = performance.now();
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
   const route = new URL(request.url).pathname;
   let log = logger().child({ requestId });
   let actor: Actor | null = null;
+  let limitHeaders: Record<string, string> = {};
   let response: Response;
   try {
-    actor = await authenticateRequest(request, log);
+    if (options.authenticate !== false) actor = await authenticateRequest(request, log);
     if (requireActor && !actor) throw unauthorized();
     log = actor ? log.child({ userId: actor.id }) : log;
-    await enforceRateLimit(request, actor, log);
+    limitHeaders = await enforceRateLimit(request, actor, log);
     response = await handler({
       request,
       params: await segment.params,
@@ -58,6 +62,9 @@ async function run<P, A extends Actor | null>(
     }
   }
   response.headers.set("X-Request-Id", requestId);
+  for (const [name, value] of Object.entries(limitHeaders)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
   const status = response.status;
   const line = {
     method: request.method,
@@ -78,6 +85,10 @@ export function authedRoute<P = Record<string, never>>(handler: Handler<P, Actor
 }
 
 /** An /api handler open to anonymous callers (login, refresh, health, schema). */
-export function publicRoute<P = Record<string, never>>(handler: Handler<P, Actor | null>) {
-  return (request: NextRequest, segment: RouteSegment<P>) => run(request, segment, false, handler);
+export function publicRoute<P = Record<string, never>>(
+  handler: Handler<P, Actor | null>,
+  options: RouteOptions = {},
+) {
+  return (request: NextRequest, segment: RouteSegment<P>) =>
+    run(request, segment, false, handler, options);
 }

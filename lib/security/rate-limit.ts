@@ -1,12 +1,114 @@
 import type { Logger } from "pino";
 import type { Actor } from "@/lib/auth/actor";
+import { clientIp } from "@/lib/auth/client-ip";
+import { tooManyAttempts } from "@/lib/auth/messages";
+import { config, parseRateLimit } from "@/lib/config";
+import { ApiError } from "@/lib/http/errors";
+import { createLimiter, type Backend, type Limiter, type LimitResult } from "./limiter";
 
-/** Placeholder gate until the shared limiter lands (issue 3). */
+export type LimitKind = "api" | "anon" | "login";
+
+/** Sign-in endpoints: throttled per IP with the strict login limit, whoever calls. */
+const SIGN_IN_PATHS = /^\/api\/auth\/(login|refresh)\/?$/;
+/** Open endpoints: limited per IP even for signed-in callers (they never count against a user). */
+const OPEN_PATHS = /^\/api\/(health|schema|docs)(\/|$)/;
+
+export function configuredBackend(): Backend {
+  const { UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN, REDIS_URL } = config();
+  if (UPSTASH_REDIS_REST_URL) {
+    return { kind: "upstash", url: UPSTASH_REDIS_REST_URL, token: UPSTASH_REDIS_REST_TOKEN ?? "" };
+  }
+  if (REDIS_URL) return { kind: "redis", url: REDIS_URL };
+  return { kind: "memory" };
+}
+
+/** Deployments sharing one Redis keep apart by database name; instances of one deployment share. */
+function keyPrefix(kind: LimitKind): string {
+  const database = new URL(config().DATABASE_URL).pathname.replace(/^\//, "") || "etums";
+  return `etums:rl:${database}:${kind}`;
+}
+
+const globalForLimiters = globalThis as unknown as {
+  etumsLimiters?: Partial<Record<LimitKind, Limiter>>;
+};
+
+function limiter(kind: LimitKind): Limiter {
+  const limiters = (globalForLimiters.etumsLimiters ??= {});
+  const spec = {
+    api: "RATE_LIMIT_API",
+    anon: "RATE_LIMIT_ANON",
+    login: "RATE_LIMIT_LOGIN",
+  } as const;
+  limiters[kind] ??= createLimiter({
+    prefix: keyPrefix(kind),
+    ...parseRateLimit(config()[spec[kind]]),
+    backend: configuredBackend(),
+  });
+  return limiters[kind];
+}
+
+/** The IETF RateLimit headers (reset in seconds from now) for an allowed or refused request. */
+export function rateLimitHeaders(result: LimitResult, now = Date.now()): Record<string, string> {
+  const resetSeconds = Math.max(1, Math.ceil((result.reset - now) / 1000));
+  return {
+    "RateLimit-Limit": String(result.limit),
+    "RateLimit-Remaining": String(result.remaining),
+    "RateLimit-Reset": String(resetSeconds),
+  };
+}
+
+function throttled(result: LimitResult, detail: (seconds: number) => string): ApiError {
+  const headers = rateLimitHeaders(result);
+  const seconds = Number(headers["RateLimit-Reset"]);
+  return new ApiError(
+    429,
+    detail(seconds),
+    { code: "throttled" },
+    {
+      ...headers,
+      "Retry-After": String(seconds),
+    },
+  );
+}
+
+const apiThrottled = (seconds: number) =>
+  `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+
+export function limitKindFor(pathname: string, actor: Actor | null): LimitKind {
+  if (SIGN_IN_PATHS.test(pathname)) return "login";
+  if (!actor || OPEN_PATHS.test(pathname)) return "anon";
+  return "api";
+}
+
+/**
+ * Counts an /api request against its limit: per user when signed in, per IP when anonymous,
+ * per IP with the strict limit on sign-in endpoints. Returns the RateLimit headers; throws 429.
+ */
 export async function enforceRateLimit(
-  _request: Request,
-  _actor: Actor | null,
-  _log: Logger,
-): Promise<void> {}
+  request: Request,
+  actor: Actor | null,
+  log: Logger,
+): Promise<Record<string, string>> {
+  const pathname = new URL(request.url).pathname;
+  const kind = limitKindFor(pathname, actor);
+  const ip = clientIp(request);
+  const identifier = kind === "api" ? `user:${actor!.id}` : `ip:${ip}`;
+  const result = await limiter(kind).check(identifier);
+  if (!result.success) {
+    log.warn(
+      { ip, userId: actor?.id ?? null, limit: kind, path: pathname, backend: result.backend },
+      "rate limit exceeded",
+    );
+    throw throttled(result, kind === "login" ? tooManyAttempts : apiThrottled);
+  }
+  return rateLimitHeaders(result);
+}
 
-/** Placeholder: the per-IP sign-in throttle lands with the shared limiter (issue 3). */
-export async function enforceLoginThrottle(_ip: string, _log: Logger): Promise<void> {}
+/** The per-IP sign-in throttle for next-auth's Credentials sign-in (not an api-route). */
+export async function enforceLoginThrottle(ip: string, log: Logger): Promise<void> {
+  const result = await limiter("login").check(`ip:${ip}`);
+  if (!result.success) {
+    log.warn({ ip, limit: "login", backend: result.backend }, "rate limit exceeded");
+    throw throttled(result, tooManyAttempts);
+  }
+}

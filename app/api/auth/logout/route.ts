@@ -1,0 +1,60 @@
+import { NextResponse } from "next/server";
+import { authenticateRequest } from "@/lib/auth/current-user";
+import { clientIp } from "@/lib/auth/client-ip";
+import { InvalidTokenError } from "@/lib/auth/tokens";
+import { tokenNotValid } from "@/lib/http/auth-errors";
+import { publicRoute } from "@/lib/http/api-route";
+import { unauthorized } from "@/lib/http/errors";
+import { parseJsonBody } from "@/lib/http/json-body";
+import { signOutEverywhere } from "@/lib/services/auth-tokens";
+import { revokeRefreshToken } from "@/lib/services/refresh-tokens";
+import { logoutSchema } from "@/lib/validation/auth";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * @swagger
+ * /api/auth/logout/:
+ *   post:
+ *     summary: Revoke a refresh token's sign-in, or with {all:true} every session of the user
+ *     description: >
+ *       {"refresh": "..."} ends that sign-in (its refresh token family). {"all": true} ends every
+ *       access token, refresh token and browser session of the user identified by the refresh
+ *       token or, without one, by the Bearer access token.
+ *     tags: [Auth]
+ *     security: [{}, { bearerAuth: [] }]
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/LogoutRequest' }
+ *     responses:
+ *       200: { description: "{detail}" }
+ *       400: { description: Neither refresh nor all given }
+ *       401: { description: Token invalid, or all:true without a way to identify the user }
+ */
+export const POST = publicRoute(
+  async ({ request, log }) => {
+    const input = await parseJsonBody(request, logoutSchema);
+    const ip = clientIp(request);
+    let userId: number | null = null;
+    if (input.refresh) {
+      try {
+        userId = await revokeRefreshToken(input.refresh, { ip, log });
+      } catch (error) {
+        if (error instanceof InvalidTokenError) throw tokenNotValid();
+        throw error;
+      }
+    }
+    if (input.all) {
+      userId ??= (await authenticateRequest(request, log))?.id ?? null;
+      if (userId === null) throw unauthorized();
+      await signOutEverywhere(userId);
+      log.info({ userId, ip }, "signed out everywhere");
+      return NextResponse.json({ detail: "Signed out of every session." });
+    }
+    log.info({ userId, ip }, "signed out");
+    return NextResponse.json({ detail: "Signed out." });
+  },
+  { authenticate: false },
+);

@@ -1,0 +1,122 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis as UpstashRedis } from "@upstash/redis";
+import { Redis } from "ioredis";
+import { logger } from "@/lib/logger";
+import { ioredisScriptRunner } from "./ioredis-adapter";
+import { MemoryLimiter, type LimitResult } from "./memory-limiter";
+
+export type { LimitResult };
+
+export type Backend =
+  | { kind: "upstash"; url: string; token: string }
+  | { kind: "redis"; url: string }
+  | { kind: "memory" };
+
+export type LimiterOptions = {
+  /** Key prefix in Redis, e.g. "etums:rl:etums:api". */
+  prefix: string;
+  limit: number;
+  windowSeconds: number;
+  backend: Backend;
+  /** Past this, a Redis answer is given up on and the in-process limiter decides. */
+  redisTimeoutMs?: number;
+};
+
+export type Limiter = {
+  check(identifier: string): Promise<LimitResult & { backend: "redis" | "memory" }>;
+  close(): Promise<void>;
+};
+
+function connectIoredis(url: string): Redis {
+  const redis = new Redis(url, {
+    // Fail fast while disconnected instead of queueing: the in-process limiter takes over.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1000,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 250, 5000),
+  });
+  let warned = false;
+  redis.on("error", (error: Error) => {
+    if (warned) return;
+    warned = true;
+    logger().warn(
+      { err: { message: error.message } },
+      "rate limiter: Redis unreachable, using the in-process limiter",
+    );
+  });
+  redis.on("ready", () => {
+    warned = false;
+  });
+  return redis;
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError("rate limiter timed out")), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A sliding-window limiter on @upstash/ratelimit, shared through Redis across instances. When
+ * Redis is not connected, errors or is slow, the in-process limiter answers: never "no limit".
+ */
+export function createLimiter(options: LimiterOptions): Limiter {
+  const { limit, windowSeconds, backend, prefix, redisTimeoutMs = 1000 } = options;
+  const memory = new MemoryLimiter(limit, windowSeconds * 1000);
+  const fromMemory = (identifier: string) => ({
+    ...memory.check(`${prefix}:${identifier}`),
+    backend: "memory" as const,
+  });
+  if (backend.kind === "memory") {
+    return { check: async (identifier) => fromMemory(identifier), close: async () => {} };
+  }
+
+  const ioredis = backend.kind === "redis" ? connectIoredis(backend.url) : null;
+  const client =
+    backend.kind === "upstash"
+      ? new UpstashRedis({
+          url: backend.url,
+          token: backend.token,
+          retry: { retries: 1, backoff: () => 50 },
+        })
+      : // Structurally enough for the limiter: it only calls evalsha and eval.
+        (ioredisScriptRunner(ioredis!) as unknown as UpstashRedis);
+  const ratelimit = new Ratelimit({
+    redis: client,
+    limiter: Ratelimit.slidingWindow(limit, `${windowSeconds} s`),
+    prefix,
+    // The library's own timeout lets the request through (fails open); ours falls back instead.
+    timeout: 0,
+    analytics: false,
+  });
+
+  return {
+    async check(identifier) {
+      if (ioredis && ioredis.status !== "ready") return fromMemory(identifier);
+      try {
+        const result = await withTimeout(ratelimit.limit(identifier), redisTimeoutMs);
+        return {
+          success: result.success,
+          limit: result.limit,
+          remaining: result.remaining,
+          reset: result.reset,
+          backend: "redis",
+        };
+      } catch (error) {
+        logger().warn(
+          { err: { message: (error as Error).message } },
+          "rate limiter: Redis call failed, using the in-process limiter",
+        );
+        return fromMemory(identifier);
+      }
+    },
+    async close() {
+      ioredis?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { createHash } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import { db, type Executor } from "@/db/client";
+import { refreshTokens, users, type Role } from "@/db/schema";
+import {
+  InvalidTokenError,
+  signAccessToken,
+  signRefreshToken,
+  verifyRefreshToken,
+} from "@/lib/auth/tokens";
+
+export type TokenPair = { access: string; refresh: string };
+export type TokenSubject = { id: number; role: Role; sessionVersion: number };
+type Context = { ip: string; log: Logger };
+
+/** Only this digest is stored: a database leak yields no usable refresh token. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new access token and a new refresh token in `familyId` (a new family for a new sign-in). */
+export async function issueTokenPair(
+  user: TokenSubject,
+  familyId: string = crypto.randomUUID(),
+  executor: Executor = db(),
+): Promise<TokenPair> {
+  const claims = { userId: user.id, sessionVersion: user.sessionVersion };
+  const [access, refresh] = await Promise.all([
+    signAccessToken({ ...claims, role: user.role }),
+    signRefreshToken({ ...claims, familyId }),
+  ]);
+  await executor.insert(refreshTokens).values({
+    userId: user.id,
+    familyId,
+    tokenHash: hashToken(refresh.token),
+    expiresAt: refresh.expiresAt,
+  });
+  return { access, refresh: refresh.token };
+}
+
+async function revokeFamily(executor: Executor, familyId: string): Promise<void> {
+  await executor
+    .update(refreshTokens)
+    .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+}
+
+type Rotation = { ok: true; pair: TokenPair } | { ok: false; reason: string; userId: number };
+
+/**
+ * Trades a refresh token for a new pair; the old one is spent. Presenting a spent token again means
+ * it was stolen (or replayed): its whole family is revoked. Refused when the user is inactive or
+ * their session version moved on. Throws InvalidTokenError when refused.
+ */
+export async function rotateRefreshToken(token: string, { ip, log }: Context): Promise<TokenPair> {
+  const claims = await verifyRefreshToken(token).catch((error: unknown) => {
+    if (error instanceof InvalidTokenError) {
+      log.warn({ ip, reason: error.reason }, "refresh token refused");
+    }
+    throw error;
+  });
+  // Revocations must commit even though the caller is refused, so refusals are returned, not thrown.
+  const result = await db().transaction(async (tx): Promise<Rotation> => {
+    const refuse = (reason: string): Rotation => ({ ok: false, reason, userId: claims.userId });
+    const [row] = await tx
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, hashToken(token)))
+      .for("update");
+    if (!row || row.userId !== claims.userId) return refuse("unknown refresh token");
+    if (row.rotatedAt) {
+      await revokeFamily(tx, row.familyId);
+      return refuse("reuse of a rotated refresh token: family revoked");
+    }
+    if (row.revokedAt) return refuse("revoked refresh token");
+    if (row.expiresAt.getTime() <= Date.now()) return refuse("expired refresh token");
+    const [user] = await tx
+      .select({
+        id: users.id,
+        role: users.role,
+        isActive: users.isActive,
+        sessionVersion: users.sessionVersion,
+      })
+      .from(users)
+      .where(eq(users.id, row.userId));
+    if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) {
+      await revokeFamily(tx, row.familyId);
+      return refuse("user inactive or session revoked");
+    }
+    await tx
+      .update(refreshTokens)
+      .set({ rotatedAt: sql`CURRENT_TIMESTAMP(3)` })
+      .where(eq(refreshTokens.id, row.id));
+    return { ok: true, pair: await issueTokenPair(user, row.familyId, tx) };
+  });
+  if (!result.ok) {
+    log.warn({ ip, userId: result.userId, reason: result.reason }, "refresh token refused");
+    throw new InvalidTokenError(result.reason);
+  }
+  return result.pair;
+}
+
+/**
+ * Ends the sign-in a refresh token belongs to (its whole family). Idempotent; throws
+ * InvalidTokenError for a token that is not ours. Returns the token's user id.
+ */
+export async function revokeRefreshToken(token: string, { ip, log }: Context): Promise<number> {
+  const claims = await verifyRefreshToken(token).catch((error: unknown) => {
+    if (error instanceof InvalidTokenError) {
+      log.warn({ ip, reason: error.reason }, "logout: refresh token refused");
+    }
+    throw error;
+  });
+  await db()
+    .update(refreshTokens)
+    .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
+    .where(
+      and(
+        eq(refreshTokens.familyId, claims.familyId),
+        eq(refreshTokens.userId, claims.userId),
+        isNull(refreshTokens.revokedAt),
+      ),
+    );
+  return claims.userId;
+}

@@ -1,0 +1,270 @@
+import { eq, sql } from "drizzle-orm";
+import { SignJWT, base64url, decodeJwt } from "jose";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { refreshTokens, users } from "@/db/schema";
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, signAccessToken } from "@/lib/auth/tokens";
+import { hashToken } from "@/lib/services/refresh-tokens";
+import { api } from "../helpers/api";
+import { makeUser } from "../helpers/factories";
+import { login, refresh } from "./auth-helpers";
+
+const secret = new TextEncoder().encode(process.env.JWT_SECRET);
+
+/** Any authenticated endpoint works as a probe of whether a token is accepted. */
+function probe(token: string) {
+  return api<{ detail: string; code?: string }>("GET", "/api/users/me/", { token });
+}
+
+function forge(claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
+  return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT", ...header });
+}
+
+describe("POST /api/auth/login/", () => {
+  it("returns an access token, a refresh token and the user", async () => {
+    const user = await makeUser("MANAGER");
+    const res = await login(user.email.toUpperCase(), user.password);
+    expect(res.status).toBe(200);
+    expect(res.body.user).toEqual({
+      id: user.id,
+      email: user.email,
+      full_name: user.fullName,
+      role: "MANAGER",
+      is_active: true,
+    });
+    const access = decodeJwt(res.body.access);
+    const refreshClaims = decodeJwt(res.body.refresh);
+    expect(access).toMatchObject({ typ: "access", sub: String(user.id), iss: TOKEN_ISSUER });
+    expect(refreshClaims).toMatchObject({ typ: "refresh", sub: String(user.id) });
+    expect(access.exp! - access.iat!).toBe(900);
+    expect(refreshClaims.exp! - refreshClaims.iat!).toBe(7 * 24 * 3600);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("stores only the SHA-256 of the refresh token", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const { body } = await login(user.email, user.password);
+    const rows = await db().select().from(refreshTokens).where(eq(refreshTokens.userId, user.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).toBe(hashToken(body.refresh));
+    expect(JSON.stringify(rows)).not.toContain(body.refresh);
+  });
+
+  it("answers a wrong password and an unknown email with the same 401 JSON", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const wrong = await login(user.email, "not-the-password-1");
+    const unknown = await login("nobody-at-all@test.example", "not-the-password-1");
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual({
+      detail: "Invalid email or password.",
+      code: "invalid_credentials",
+    });
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.headers.get("content-type")).toContain("application/json");
+  });
+
+  it("refuses missing fields with 400 and field errors, and non-JSON with 415", async () => {
+    const res = await api<{ errors: { field: string }[] }>("POST", "/api/auth/login/", {
+      body: { email: "someone@test.example" },
+      headers: { "x-forwarded-for": "192.0.2.77" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e) => e.field)).toEqual(["password"]);
+    const form = await api("POST", "/api/auth/login/", {
+      rawBody: "email=a&password=b",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": "192.0.2.78",
+      },
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it("refuses a deactivated user even with the right password", async () => {
+    const user = await makeUser("EMPLOYEE", { isActive: false });
+    const res = await login(user.email, user.password);
+    expect(res.status).toBe(401);
+    expect(res.body.detail).toBe("Invalid email or password.");
+  });
+
+  it("is not blocked by a stale Bearer token", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const res = await api("POST", "/api/auth/login/", {
+      token: "stale.garbage.token",
+      body: { email: user.email, password: user.password },
+      headers: { "x-forwarded-for": "192.0.2.79" },
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("POST /api/auth/refresh/", () => {
+  it("rotates: the new pair works and the old refresh token is spent", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const first = (await login(user.email, user.password)).body;
+    const second = await refresh(first.refresh);
+    expect(second.status).toBe(200);
+    expect(Object.keys(second.body).sort()).toEqual(["access", "refresh"]);
+    expect(second.body.refresh).not.toBe(first.refresh);
+    expect((await probe(second.body.access)).status).toBe(200);
+    const third = await refresh(second.body.refresh);
+    expect(third.status).toBe(200);
+  });
+
+  it("revokes the whole family when a rotated token is reused", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const first = (await login(user.email, user.password)).body;
+    const second = (await refresh(first.refresh)).body;
+    const reuse = await refresh(first.refresh);
+    expect(reuse.status).toBe(401);
+    expect(reuse.body).toEqual({ detail: "Token is invalid or expired", code: "token_not_valid" });
+    // The thief's reuse also kills the legitimate holder's newer token.
+    expect((await refresh(second.refresh)).status).toBe(401);
+    const live = await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(refreshTokens)
+      .where(sql`${refreshTokens.userId} = ${user.id} and ${refreshTokens.revokedAt} is null`);
+    expect(Number(live[0]!.n)).toBe(0);
+    // Another sign-in (another family) is unaffected.
+    const other = (await login(user.email, user.password)).body;
+    expect((await refresh(other.refresh)).status).toBe(200);
+  });
+
+  it("never accepts an access token as a refresh token, nor the reverse", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const pair = (await login(user.email, user.password)).body;
+    expect((await refresh(pair.access)).status).toBe(401);
+    const asAccess = await probe(pair.refresh);
+    expect(asAccess.status).toBe(401);
+    expect(asAccess.headers.get("www-authenticate")).toContain("invalid_token");
+  });
+
+  it("refuses a refresh token after the user is deactivated or their sessions are revoked", async () => {
+    const deactivated = await makeUser("EMPLOYEE");
+    const a = (await login(deactivated.email, deactivated.password)).body;
+    await db().update(users).set({ isActive: false }).where(eq(users.id, deactivated.id));
+    expect((await refresh(a.refresh)).status).toBe(401);
+
+    const bumped = await makeUser("MANAGER");
+    const b = (await login(bumped.email, bumped.password)).body;
+    await db()
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, bumped.id));
+    expect((await refresh(b.refresh)).status).toBe(401);
+  });
+
+  it("refuses tampered, unsigned, expired and foreign tokens", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const { refresh: good } = (await login(user.email, user.password)).body;
+    const [header, payload, signature] = good.split(".");
+    const claims = decodeJwt(good);
+
+    const tamperedPayload = base64url.encode(JSON.stringify({ ...claims, sub: "1" }));
+    const flipped = signature!.slice(0, -2) + (signature!.endsWith("AA") ? "BB" : "AA");
+    const none = `${base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }))}.${payload}.`;
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await forge({ ...claims, iat: now - 100, exp: now - 10 }).sign(secret);
+    const wrongIssuer = await forge({ ...claims, iss: "someone-else" }).sign(secret);
+    const wrongAudience = await forge({ ...claims, aud: "another-api" }).sign(secret);
+    const otherKey = await forge(claims).sign(new TextEncoder().encode("x".repeat(48)));
+
+    for (const token of [
+      `${header}.${tamperedPayload}.${signature}`,
+      `${header}.${payload}.${flipped}`,
+      none,
+      expired,
+      wrongIssuer,
+      wrongAudience,
+      otherKey,
+      "not-a-jwt",
+    ]) {
+      expect((await refresh(token)).status, token).toBe(401);
+    }
+    // The genuine token still works: the refusals above did not spend it.
+    expect((await refresh(good)).status).toBe(200);
+  });
+});
+
+describe("access tokens on the API", () => {
+  it("refuses tampered, alg none, expired, wrong issuer and wrong audience access tokens", async () => {
+    const user = await makeUser("ADMIN");
+    const claims = decodeJwt(user.token);
+    const [header, payload] = user.token.split(".");
+    const now = Math.floor(Date.now() / 1000);
+    const elevated = base64url.encode(JSON.stringify({ ...claims, sub: "1", role: "ADMIN" }));
+    const cases = {
+      tampered: `${header}.${elevated}.${user.token.split(".")[2]}`,
+      algNone: `${base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }))}.${payload}.`,
+      expired: await forge({ ...claims, iat: now - 100, exp: now - 1 }).sign(secret),
+      wrongIssuer: await forge({ ...claims, iss: "evil" }).sign(secret),
+      wrongAudience: await forge({ ...claims, aud: "evil" }).sign(secret),
+      hs512: await forge(claims, { alg: "HS512" }).sign(secret),
+    };
+    for (const [name, token] of Object.entries(cases)) {
+      const res = await probe(token);
+      expect(res.status, name).toBe(401);
+      expect(res.body.code, name).toBe("token_not_valid");
+    }
+    expect((await probe(user.token)).status).toBe(200);
+  });
+
+  it("stops a deactivated user's live access token at once", async () => {
+    const user = await makeUser("MANAGER");
+    expect((await probe(user.token)).status).toBe(200);
+    await db().update(users).set({ isActive: false }).where(eq(users.id, user.id));
+    expect((await probe(user.token)).status).toBe(401);
+  });
+
+  it("makes a role change effective at once: the old token dies, a new sign-in carries the new role", async () => {
+    const user = await makeUser("MANAGER");
+    const before = (await login(user.email, user.password)).body;
+    // What the users service does on a role change: new role, new session version.
+    await db()
+      .update(users)
+      .set({ role: "EMPLOYEE", sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
+    expect((await probe(before.access)).status).toBe(401);
+    expect((await refresh(before.refresh)).status).toBe(401);
+    const after = await login(user.email, user.password);
+    expect(after.body.user.role).toBe("EMPLOYEE");
+    expect(decodeJwt(after.body.access).role).toBe("EMPLOYEE");
+    expect((await probe(after.body.access)).status).toBe(200);
+  });
+
+  it("signs a token for a session version the user no longer has: refused", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const stale = await signAccessToken({ userId: user.id, role: "EMPLOYEE", sessionVersion: 0 });
+    expect((await probe(stale)).status).toBe(401);
+  });
+});
+
+describe("POST /api/auth/logout/", () => {
+  it("revokes the sign-in of the given refresh token", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const pair = (await login(user.email, user.password)).body;
+    const other = (await login(user.email, user.password)).body;
+    const res = await api("POST", "/api/auth/logout/", { body: { refresh: pair.refresh } });
+    expect(res.status).toBe(200);
+    expect((await refresh(pair.refresh)).status).toBe(401);
+    expect((await refresh(other.refresh)).status).toBe(200);
+  });
+
+  it("with {all: true} ends every token and session of the user", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const a = (await login(user.email, user.password)).body;
+    const b = (await login(user.email, user.password)).body;
+    const res = await api("POST", "/api/auth/logout/", { token: a.access, body: { all: true } });
+    expect(res.status).toBe(200);
+    expect((await probe(a.access)).status).toBe(401);
+    expect((await probe(b.access)).status).toBe(401);
+    expect((await refresh(b.refresh)).status).toBe(401);
+    expect((await login(user.email, user.password)).status).toBe(200);
+  });
+
+  it("refuses {all: true} from an anonymous caller and an empty body", async () => {
+    expect((await api("POST", "/api/auth/logout/", { body: { all: true } })).status).toBe(401);
+    expect((await api("POST", "/api/auth/logout/", { body: {} })).status).toBe(400);
+  });
+});
