@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validationError } from "@/lib/http/errors";
+import { badRequest, fieldErrors } from "@/lib/http/errors";
 import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
 
 export const TASK_ORDER_FIELDS = [
@@ -78,6 +78,10 @@ export function parseTaskListQuery(params: URLSearchParams): TaskListQuery {
     if (value.trim() !== "") raw[key] = value;
   }
   const parsed = taskListQuerySchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error, "Invalid query parameters.");
+  if (!parsed.success) {
+    // "status.1" → "status": the client sent one parameter, whatever position was wrong.
+    const errors = fieldErrors(parsed.error).map((e) => ({ ...e, field: e.field.split(".")[0] }));
+    throw badRequest("Invalid query parameters.", { errors });
+  }
   return parsed.data;
 }

@@ -1,0 +1,345 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TaskDto } from "@/lib/validation/tasks";
+import { api } from "../helpers/api";
+import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+
+type Detail = { detail: string; errors?: { field: string; message: string }[] };
+
+let admin: TestUser;
+let managerA: TestUser;
+let managerB: TestUser;
+let employee1: TestUser;
+let employee2: TestUser;
+let inactive: TestUser;
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  managerA = await makeUser("MANAGER");
+  managerB = await makeUser("MANAGER");
+  employee1 = await makeUser("EMPLOYEE");
+  employee2 = await makeUser("EMPLOYEE");
+  inactive = await makeUser("EMPLOYEE", { isActive: false });
+});
+
+/** A fresh set of tasks for each permission check, so one test's writes cannot mask another's. */
+async function arrange() {
+  return {
+    // created by A, assigned to employee1
+    ownA: await makeTask({ createdBy: managerA.id, assignedTo: employee1.id, title: "own A" }),
+    // created by B, assigned to manager A
+    assignedToA: await makeTask({ createdBy: managerB.id, assignedTo: managerA.id }),
+    // created by B, assigned to employee2: outside A's and employee1's view
+    foreign: await makeTask({ createdBy: managerB.id, assignedTo: employee2.id }),
+    // created by the admin, unassigned
+    adminOnly: await makeTask({ createdBy: admin.id }),
+  };
+}
+
+describe("GET /api/tasks/{id}/: who may read what", () => {
+  it("admins read every task; managers what they created or are assigned; employees what is assigned to them; others 404", async () => {
+    const t = await arrange();
+    const cases: [TestUser, number, number][] = [
+      [admin, t.ownA, 200],
+      [admin, t.foreign, 200],
+      [admin, t.adminOnly, 200],
+      [managerA, t.ownA, 200],
+      [managerA, t.assignedToA, 200],
+      [managerA, t.foreign, 404],
+      [managerA, t.adminOnly, 404],
+      [employee1, t.ownA, 200],
+      [employee1, t.assignedToA, 404],
+      [employee1, t.foreign, 404],
+      [employee1, t.adminOnly, 404],
+    ];
+    for (const [user, id, status] of cases) {
+      const res = await api<TaskDto | Detail>("GET", `/api/tasks/${id}/`, { token: user.token });
+      expect({ user: user.role, id, status: res.status }).toEqual({ user: user.role, id, status });
+      if (status === 404) expect(res.body).toEqual({ detail: "Not found." });
+    }
+  });
+
+  it("returns the full task shape with assignee and creator, and the version as ETag, with or without the slash", async () => {
+    const id = await makeTask({
+      createdBy: managerA.id,
+      assignedTo: employee1.id,
+      title: "Shape",
+      dueDate: "2000-01-01",
+      priority: "HIGH",
+    });
+    for (const path of [`/api/tasks/${id}/`, `/api/tasks/${id}`]) {
+      const res = await api<TaskDto>("GET", path, { token: managerA.token });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("etag")).toBe('"1"');
+      expect(res.body).toMatchObject({
+        id,
+        title: "Shape",
+        description: "",
+        status: "TODO",
+        priority: "HIGH",
+        assigned_to: employee1.id,
+        created_by: managerA.id,
+        due_date: "2000-01-01",
+        is_overdue: true,
+        version: 1,
+        assignee: { id: employee1.id, email: employee1.email, full_name: employee1.fullName },
+        creator: { id: managerA.id, email: managerA.email, full_name: managerA.fullName },
+      });
+      expect(Date.parse(res.body.created_at)).not.toBeNaN();
+    }
+  });
+
+  it("answers 401 without a token and 404 for ids that are not numbers", async () => {
+    expect((await api("GET", "/api/tasks/1/")).status).toBe(401);
+    expect((await api("GET", "/api/tasks/abc/", { token: admin.token })).status).toBe(404);
+  });
+});
+
+describe("PATCH /api/tasks/{id}/: the permission table", () => {
+  it("lets the admin edit any task and a manager edit only what they created", async () => {
+    const t = await arrange();
+    const patch = (user: TestUser, id: number) =>
+      api<Detail>("PATCH", `/api/tasks/${id}/`, { token: user.token, body: { title: "renamed" } });
+    expect((await patch(admin, t.foreign)).status).toBe(200);
+    expect((await patch(managerA, t.ownA)).status).toBe(200);
+    const assigned = await patch(managerA, t.assignedToA);
+    expect(assigned.status).toBe(403);
+    expect((await patch(managerA, t.foreign)).status).toBe(404);
+    expect((await patch(managerA, t.adminOnly)).status).toBe(404);
+  });
+
+  it("lets a manager change the status of tasks they created or are assigned", async () => {
+    const t = await arrange();
+    const status = (user: TestUser, id: number) =>
+      api<TaskDto>("PATCH", `/api/tasks/${id}`, { token: user.token, body: { status: "DONE" } });
+    expect((await status(managerA, t.ownA)).body.status).toBe("DONE");
+    expect((await status(managerA, t.assignedToA)).body.status).toBe("DONE");
+    expect((await status(managerA, t.foreign)).status).toBe(404);
+  });
+
+  it("lets an employee change only the status of their own tasks", async () => {
+    const t = await arrange();
+    const ok = await api<TaskDto>("PATCH", `/api/tasks/${t.ownA}/`, {
+      token: employee1.token,
+      body: { status: "IN_PROGRESS" },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: "IN_PROGRESS", version: 2 });
+    expect(ok.headers.get("etag")).toBe('"2"');
+
+    for (const body of [{ title: "mine now" }, { status: "DONE", priority: "URGENT" }]) {
+      const res = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
+        token: employee1.token,
+        body,
+      });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ detail: "You can only update task status." });
+    }
+    const put = await api<Detail>("PUT", `/api/tasks/${t.ownA}/`, {
+      token: employee1.token,
+      body: { title: "own A", status: "DONE" },
+    });
+    expect(put.status).toBe(403);
+    expect(put.body.detail).toBe("You can only update task status.");
+    const other = await api("PATCH", `/api/tasks/${t.foreign}/`, {
+      token: employee1.token,
+      body: { status: "DONE" },
+    });
+    expect(other.status).toBe(404);
+    const after = await api<TaskDto>("GET", `/api/tasks/${t.ownA}/`, { token: admin.token });
+    expect(after.body).toMatchObject({ status: "IN_PROGRESS", title: "own A", version: 2 });
+  });
+
+  it("refuses unknown fields and invalid values with per-field errors", async () => {
+    const t = await arrange();
+    const res = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
+      token: managerA.token,
+      body: { status: "FINISHED", due_date: "2026-02-30", color: "red" },
+    });
+    expect(res.status).toBe(400);
+    const fields = res.body.errors!.map((e) => e.field).sort();
+    expect(fields).toEqual(expect.arrayContaining(["due_date", "status"]));
+    expect(res.body.errors!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("requires an active, assignable assignee", async () => {
+    const t = await arrange();
+    const reassign = (assigned_to: number) =>
+      api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
+        token: managerA.token,
+        body: { assigned_to },
+      });
+    for (const id of [inactive.id, admin.id, 999_999_999]) {
+      const res = await reassign(id);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: "assigned_to", message: expect.any(String) }]);
+    }
+    const ok = await reassign(managerB.id);
+    expect(ok.status).toBe(200);
+    expect((ok.body as unknown as TaskDto).assignee?.id).toBe(managerB.id);
+  });
+});
+
+describe("PUT /api/tasks/{id}/", () => {
+  it("replaces every editable field, defaults included", async () => {
+    const id = await makeTask({
+      createdBy: managerA.id,
+      description: "old description",
+      priority: "URGENT",
+      dueDate: "2030-01-01",
+      assignedTo: employee1.id,
+    });
+    const res = await api<TaskDto>("PUT", `/api/tasks/${id}`, {
+      token: managerA.token,
+      body: { title: "Replaced", assigned_to: employee2.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      title: "Replaced",
+      description: "",
+      priority: "MEDIUM",
+      status: "TODO",
+      due_date: null,
+      assigned_to: employee2.id,
+      version: 2,
+    });
+  });
+});
+
+describe("DELETE /api/tasks/{id}/", () => {
+  it("lets the admin delete any task and a manager only what they created", async () => {
+    const t = await arrange();
+    const del = (user: TestUser, id: number) =>
+      api("DELETE", `/api/tasks/${id}/`, { token: user.token });
+    expect((await del(employee1, t.ownA)).status).toBe(403);
+    expect((await del(managerA, t.assignedToA)).status).toBe(403);
+    expect((await del(managerA, t.foreign)).status).toBe(404);
+    const gone = await del(managerA, t.ownA);
+    expect(gone.status).toBe(204);
+    expect(gone.text).toBe("");
+    expect((await api("GET", `/api/tasks/${t.ownA}/`, { token: admin.token })).status).toBe(404);
+    expect((await del(admin, t.foreign)).status).toBe(204);
+    expect((await del(admin, t.foreign)).status).toBe(404);
+  });
+});
+
+describe("POST /api/tasks/", () => {
+  it("lets managers create tasks they own, and refuses employees", async () => {
+    const res = await api<TaskDto>("POST", "/api/tasks", {
+      token: managerA.token,
+      body: { title: "  New task  ", assigned_to: employee1.id, due_date: "2031-05-01" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("etag")).toBe('"1"');
+    expect(res.body).toMatchObject({
+      title: "New task",
+      status: "TODO",
+      priority: "MEDIUM",
+      created_by: managerA.id,
+      assigned_to: employee1.id,
+      due_date: "2031-05-01",
+      is_overdue: false,
+      version: 1,
+    });
+    const read = await api<TaskDto>("GET", `/api/tasks/${res.body.id}/`, {
+      token: employee1.token,
+    });
+    expect(read.body.title).toBe("New task");
+
+    const toManager = await api<TaskDto>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "For a manager", assigned_to: managerB.id },
+    });
+    expect(toManager.status).toBe(201);
+
+    const refused = await api<Detail>("POST", "/api/tasks/", {
+      token: employee1.token,
+      body: { title: "Not mine to create" },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it("refuses an inactive assignee with a field error", async () => {
+    const res = await api<Detail>("POST", "/api/tasks/", {
+      token: admin.token,
+      body: { title: "x", assigned_to: inactive.id },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.field).toBe("assigned_to");
+  });
+
+  it("answers body errors as JSON: 400 invalid, 400 malformed, 415 content type, 413 too large", async () => {
+    const invalid = await api<Detail>("POST", "/api/tasks/", { token: admin.token, body: {} });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
+
+    const malformed = await api<Detail>("POST", "/api/tasks/", {
+      token: admin.token,
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.detail).toMatch(/malformed/i);
+
+    const wrongType = await api<Detail>("POST", "/api/tasks/", {
+      token: admin.token,
+      rawBody: "title=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(wrongType.status).toBe(415);
+
+    const huge = await api<Detail>("PATCH", "/api/tasks/1/", {
+      token: admin.token,
+      rawBody: JSON.stringify({ description: "x".repeat(1_100_000) }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get("content-type")).toContain("application/json");
+  });
+});
+
+describe("optimistic concurrency with If-Match", () => {
+  it("accepts a matching version (strong or weak) and answers 412 to a stale one", async () => {
+    const id = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id });
+    const first = await api<TaskDto>("PATCH", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { title: "v2" },
+      headers: { "if-match": 'W/"1"' },
+    });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("etag")).toBe('"2"');
+
+    for (const [method, body] of [
+      ["PATCH", { title: "lost update" }],
+      ["PUT", { title: "lost update" }],
+      ["DELETE", undefined],
+    ] as const) {
+      const stale = await api<Detail>(method, `/api/tasks/${id}/`, {
+        token: managerA.token,
+        body,
+        headers: { "if-match": '"1"' },
+      });
+      expect(stale.status).toBe(412);
+    }
+    const current = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+    expect(current.body).toMatchObject({ title: "v2", version: 2 });
+
+    const garbage = await api("PATCH", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { title: "x" },
+      headers: { "if-match": "not-an-etag" },
+    });
+    expect(garbage.status).toBe(412);
+
+    const second = await api("PATCH", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { status: "DONE" },
+      headers: { "if-match": '"2"' },
+    });
+    expect(second.status).toBe(200);
+    const deleted = await api("DELETE", `/api/tasks/${id}`, {
+      token: managerA.token,
+      headers: { "if-match": '"3"' },
+    });
+    expect(deleted.status).toBe(204);
+  });
+});

@@ -1,0 +1,365 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { db, pool } from "@/db/client";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_ORDERINGS } from "@/lib/validation/task-query";
+import type { TaskDto } from "@/lib/validation/tasks";
+import { api } from "../helpers/api";
+import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+
+type ListBody = {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  next_cursor: string | null;
+  results: TaskDto[];
+};
+type Detail = { detail: string; errors?: { field: string; message: string }[] };
+
+let admin: TestUser;
+let manager: TestUser;
+let otherManager: TestUser;
+let employee: TestUser;
+let coworker: TestUser;
+/** Every task the manager may see, as the API returns it. */
+let visible: TaskDto[];
+
+const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"];
+const PAST = "2001-01-01";
+
+beforeAll(async () => {
+  admin = await makeUser("ADMIN");
+  manager = await makeUser("MANAGER");
+  otherManager = await makeUser("MANAGER");
+  employee = await makeUser("EMPLOYEE");
+  coworker = await makeUser("EMPLOYEE");
+  const assignees = [employee.id, coworker.id, null, manager.id];
+  for (let i = 0; i < 28; i++) {
+    await makeTask({
+      createdBy: manager.id,
+      assignedTo: assignees[i % assignees.length],
+      title: `${WORDS[i % WORDS.length]} ${i % 3}`,
+      description: i % 5 === 0 ? `has the needle ${i}` : i === 7 ? "50% off" : "",
+      status: TASK_STATUSES[i % 3],
+      priority: TASK_PRIORITIES[i % 4],
+      dueDate: i % 4 === 0 ? null : i % 4 === 1 ? PAST : `2099-0${(i % 9) + 1}-15`,
+    });
+  }
+  for (let i = 0; i < 5; i++) {
+    await makeTask({ createdBy: otherManager.id, assignedTo: manager.id, title: `zulu ${i}` });
+  }
+  // Tasks the manager can neither see nor count.
+  for (let i = 0; i < 4; i++) {
+    await makeTask({ createdBy: otherManager.id, assignedTo: coworker.id, title: `hidden ${i}` });
+  }
+  // Vary updated_at independently of created_at.
+  await db().execute(
+    sql`UPDATE tasks SET updated_at = updated_at + INTERVAL id % 7 SECOND WHERE created_by = ${manager.id}`,
+  );
+  const all = await api<ListBody>("GET", "/api/tasks/?page_size=100", { token: manager.token });
+  visible = all.body.results;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function list(user: TestUser, query: string) {
+  return api<ListBody>("GET", `/api/tasks/?${query}`, { token: user.token });
+}
+
+/** Follows next_cursor to the end and returns every id in order. */
+async function walkCursor(user: TestUser, query: string): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const suffix: string = cursor ? `&cursor=${cursor}` : "";
+    const res = await list(user, `${query}${suffix}`);
+    expect(res.status).toBe(200);
+    ids.push(...res.body.results.map((t) => t.id));
+    cursor = res.body.next_cursor;
+    if (!cursor) return ids;
+  }
+  throw new Error("cursor never ended");
+}
+
+/** The order MySQL must produce: the field (enums by declaration, NULL dates first), then id. */
+function expectedOrder(tasks: TaskDto[], ordering: string): number[] {
+  const desc = ordering.startsWith("-");
+  const field = (desc ? ordering.slice(1) : ordering) as keyof TaskDto;
+  const rank = (t: TaskDto): string | number => {
+    if (field === "status") return TASK_STATUSES.indexOf(t.status);
+    if (field === "priority") return TASK_PRIORITIES.indexOf(t.priority);
+    const value = t[field] as string | null;
+    return value === null ? "" : value;
+  };
+  const sorted = [...tasks].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra < rb) return -1;
+    if (ra > rb) return 1;
+    return a.id - b.id;
+  });
+  return (desc ? sorted.reverse() : sorted).map((t) => t.id);
+}
+
+describe("GET /api/tasks/: visibility and exact counts", () => {
+  it("shows a manager exactly what they created or are assigned, each task once", async () => {
+    expect(visible).toHaveLength(33);
+    for (const t of visible) {
+      expect(t.created_by === manager.id || t.assigned_to === manager.id).toBe(true);
+    }
+    expect(new Set(visible.map((t) => t.id)).size).toBe(33);
+  });
+
+  it("shows an employee only the tasks assigned to them", async () => {
+    const res = await list(employee, "page_size=100");
+    const expected = visible.filter((t) => t.assigned_to === employee.id).map((t) => t.id);
+    expect(res.body.count).toBe(expected.length);
+    expect(res.body.results.map((t) => t.id).sort()).toEqual(expected.sort());
+  });
+
+  it("counts every task for an admin, exactly, and right after a write", async () => {
+    const [[rows]] = (await pool().query("SELECT COUNT(*) AS n FROM tasks")) as unknown as [
+      [{ n: number }],
+    ];
+    const before = await list(admin, "page_size=1");
+    expect(before.body.count).toBe(Number(rows.n));
+    const created = await api<TaskDto>("POST", "/api/tasks/", {
+      token: admin.token,
+      body: { title: "counted at once" },
+    });
+    expect((await list(admin, "page_size=1")).body.count).toBe(before.body.count + 1);
+    await api("DELETE", `/api/tasks/${created.body.id}/`, { token: admin.token });
+    expect((await list(admin, "page_size=1")).body.count).toBe(before.body.count);
+  });
+
+  it("updates a manager's count and page at once after a create and a delete", async () => {
+    const created = await api<TaskDto>("POST", "/api/tasks/", {
+      token: manager.token,
+      body: { title: "brand new" },
+    });
+    const after = await list(manager, "page_size=5");
+    expect(after.body.count).toBe(34);
+    expect(after.body.results[0]!.id).toBe(created.body.id);
+    await api("DELETE", `/api/tasks/${created.body.id}/`, { token: manager.token });
+    const again = await list(manager, "page_size=5");
+    expect(again.body.count).toBe(33);
+    expect(again.body.results.map((t) => t.id)).not.toContain(created.body.id);
+  });
+});
+
+describe("GET /api/tasks/: page-number pagination", () => {
+  it("returns disjoint, stable pages that cover every task, with next and previous links", async () => {
+    const pages: number[][] = [];
+    for (let page = 1; page <= 4; page++) {
+      const res = await list(manager, `page=${page}&page_size=10`);
+      expect(res.status).toBe(200);
+      expect(res.body.count).toBe(33);
+      pages.push(res.body.results.map((t) => t.id));
+      if (page < 4) expect(new URL(res.body.next!).searchParams.get("page")).toBe(String(page + 1));
+      else expect(res.body.next).toBeNull();
+      if (page === 1) expect(res.body.previous).toBeNull();
+      else expect(res.body.previous).toContain("/api/tasks/");
+    }
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 3]);
+    expect(pages.flat()).toEqual(expectedOrder(visible, "-created_at"));
+    const beyond = await list(manager, "page=5&page_size=10");
+    expect(beyond.status).toBe(404);
+    expect(beyond.body).toEqual({ detail: "Invalid page." });
+  });
+
+  it("uses 20 per page by default and works without the trailing slash", async () => {
+    const res = await api<ListBody>("GET", "/api/tasks", { token: manager.token });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toHaveLength(20);
+    expect(res.body.next_cursor).not.toBeNull();
+  });
+});
+
+describe("GET /api/tasks/: ordering", () => {
+  it.each(TASK_ORDERINGS)(
+    "orders by %s with id as tie-break, by page and by cursor alike",
+    async (ordering) => {
+      const expected = expectedOrder(visible, ordering);
+      const byPage: number[] = [];
+      for (let page = 1; page <= 5; page++) {
+        const res = await list(manager, `ordering=${ordering}&page=${page}&page_size=7`);
+        expect(res.status).toBe(200);
+        byPage.push(...res.body.results.map((t) => t.id));
+      }
+      expect(byPage).toEqual(expected);
+      expect(await walkCursor(manager, `ordering=${ordering}&page_size=4`)).toEqual(expected);
+      const mine = visible.filter((t) => t.assigned_to === employee.id);
+      expect(await walkCursor(employee, `ordering=${ordering}&page_size=2`)).toEqual(
+        expectedOrder(mine, ordering),
+      );
+      const adminView = await walkCursor(
+        admin,
+        `ordering=${ordering}&created_by=${manager.id}&page_size=6`,
+      );
+      expect(adminView).toEqual(
+        expectedOrder(
+          visible.filter((t) => t.created_by === manager.id),
+          ordering,
+        ),
+      );
+    },
+  );
+
+  it("refuses an ordering outside the whitelist with 400", async () => {
+    for (const ordering of ["password_hash", "-id", "created_at,title", "assigned_to"]) {
+      const res = await api<Detail>("GET", `/api/tasks/?ordering=${ordering}`, {
+        token: manager.token,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.field).toBe("ordering");
+    }
+  });
+});
+
+describe("GET /api/tasks/: filters", () => {
+  const ids = (tasks: TaskDto[]) => tasks.map((t) => t.id).sort((a, b) => a - b);
+  async function filtered(query: string): Promise<ListBody> {
+    const res = await list(manager, `page_size=100&${query}`);
+    expect(res.status).toBe(200);
+    expect(res.body.count).toBe(res.body.results.length);
+    return res.body;
+  }
+
+  it("filters by one status, repeated statuses and a comma list", async () => {
+    const done = await filtered("status=DONE");
+    expect(ids(done.results)).toEqual(ids(visible.filter((t) => t.status === "DONE")));
+    const two = visible.filter((t) => t.status !== "IN_PROGRESS");
+    expect(ids((await filtered("status=TODO&status=DONE")).results)).toEqual(ids(two));
+    expect(ids((await filtered("status=TODO,DONE")).results)).toEqual(ids(two));
+  });
+
+  it("filters by priority, assignee and creator", async () => {
+    expect(ids((await filtered("priority=URGENT,LOW")).results)).toEqual(
+      ids(visible.filter((t) => t.priority === "URGENT" || t.priority === "LOW")),
+    );
+    expect(ids((await filtered(`assigned_to=${coworker.id}`)).results)).toEqual(
+      ids(visible.filter((t) => t.assigned_to === coworker.id)),
+    );
+    const byOther = await filtered(`created_by=${otherManager.id}`);
+    expect(byOther.count).toBe(5);
+    expect(ids(byOther.results)).toEqual(
+      ids(visible.filter((t) => t.created_by === otherManager.id)),
+    );
+  });
+
+  it("filters by due date range and overdue", async () => {
+    expect(ids((await filtered("due_before=2050-01-01")).results)).toEqual(
+      ids(visible.filter((t) => t.due_date !== null && t.due_date <= "2050-01-01")),
+    );
+    expect(ids((await filtered("due_after=2099-03-15&due_before=2099-06-15")).results)).toEqual(
+      ids(
+        visible.filter(
+          (t) => t.due_date !== null && t.due_date >= "2099-03-15" && t.due_date <= "2099-06-15",
+        ),
+      ),
+    );
+    const overdue = await filtered("overdue=true");
+    expect(overdue.count).toBeGreaterThan(0);
+    expect(ids(overdue.results)).toEqual(ids(visible.filter((t) => t.is_overdue)));
+    expect(ids((await filtered("overdue=false")).results)).toEqual(
+      ids(visible.filter((t) => !t.is_overdue)),
+    );
+  });
+
+  it("searches title and description, treating % and _ literally", async () => {
+    expect(ids((await filtered("search=NEEDLE")).results)).toEqual(
+      ids(visible.filter((t) => t.description.includes("needle"))),
+    );
+    expect(ids((await filtered("search=zulu")).results)).toEqual(
+      ids(visible.filter((t) => t.title.startsWith("zulu"))),
+    );
+    const percent = await filtered(`search=${encodeURIComponent("50%")}`);
+    expect(percent.results.map((t) => t.description)).toEqual(["50% off"]);
+    expect((await filtered("search=_")).count).toBe(0);
+  });
+
+  it("combines filters with cursor pagination", async () => {
+    const expected = expectedOrder(
+      visible.filter((t) => t.status !== "DONE" && t.created_by === manager.id),
+      "title",
+    );
+    expect(
+      await walkCursor(
+        manager,
+        `status=TODO,IN_PROGRESS&created_by=${manager.id}&ordering=title&page_size=3`,
+      ),
+    ).toEqual(expected);
+  });
+
+  it("answers 400 with field errors for invalid filter values", async () => {
+    const cases: [string, string][] = [
+      ["status=FINISHED", "status"],
+      ["priority=HUGE", "priority"],
+      ["assigned_to=me", "assigned_to"],
+      ["created_by=-1", "created_by"],
+      ["due_before=2026-13-01", "due_before"],
+      ["due_after=yesterday", "due_after"],
+      ["overdue=maybe", "overdue"],
+      ["page=0", "page"],
+      ["page=abc", "page"],
+      ["page_size=101", "page_size"],
+      ["cursor=not-a-cursor", "cursor"],
+    ];
+    for (const [query, field] of cases) {
+      const res = await api<Detail>("GET", `/api/tasks/?${query}`, { token: manager.token });
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.errors?.map((e) => e.field)).toContain(field);
+    }
+  });
+
+  it("refuses a cursor issued for another ordering", async () => {
+    const first = await list(manager, "ordering=title&page_size=2");
+    const res = await list(manager, `ordering=-title&cursor=${first.body.next_cursor}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ detail: "Invalid cursor." });
+  });
+});
+
+describe("GET /api/tasks/: cost", () => {
+  /** SQL statements that touch the tasks table, whatever path (pool or connection) they take. */
+  function countTaskStatements(): string[] {
+    const seen: string[] = [];
+    const p = pool();
+    const record = (arg: unknown) => {
+      const text = typeof arg === "string" ? arg : String((arg as { sql?: string }).sql ?? "");
+      if (/\btasks\b/i.test(text)) seen.push(text);
+    };
+    for (const method of ["query", "execute"] as const) {
+      const original = p[method].bind(p) as (...args: unknown[]) => unknown;
+      vi.spyOn(p, method).mockImplementation(((...args: unknown[]) => {
+        record(args[0]);
+        return original(...args);
+      }) as never);
+    }
+    const originalGet = p.getConnection.bind(p);
+    vi.spyOn(p, "getConnection").mockImplementation(async () => {
+      const connection = await originalGet();
+      seen.push("(a connection was checked out)");
+      return connection;
+    });
+    return seen;
+  }
+
+  it.each([
+    ["an admin", () => admin, "page_size=100"],
+    ["a manager", () => manager, "page_size=100&ordering=-due_date&status=TODO,DONE&search=a"],
+    ["an employee", () => employee, "page=2&page_size=2&ordering=priority"],
+  ])(
+    "issues at most two SQL statements for %s's list, whatever the page size",
+    async (_, who, query) => {
+      const seen = countTaskStatements();
+      const res = await list(who(), query);
+      expect(res.status).toBe(200);
+      expect(res.body.results.length).toBeGreaterThan(0);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.length).toBeLessThanOrEqual(2);
+    },
+  );
+});
