@@ -1,0 +1,161 @@
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { activity, tasks } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { ApiError } from "@/lib/http/errors";
+import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
+import { bulkTaskActionSchema } from "@/lib/validation/task-bulk";
+import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+
+const actorOf = (user: TestUser): Actor => ({
+  id: user.id,
+  email: user.email,
+  fullName: user.fullName,
+  role: user.role,
+});
+
+async function rowsOf(ids: number[]) {
+  return db().select().from(tasks).where(inArray(tasks.id, ids)).orderBy(tasks.id);
+}
+
+async function activityOf(ids: number[]) {
+  return db().select().from(activity).where(inArray(activity.taskId, ids)).orderBy(activity.id);
+}
+
+async function refusal(work: Promise<unknown>): Promise<ApiError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe("applyBulkTaskAction", () => {
+  it("reassigns every selected task in one go, bumping versions and writing one activity row each", async () => {
+    const manager = await makeUser("MANAGER");
+    const [from, to] = [await makeUser("EMPLOYEE"), await makeUser("EMPLOYEE")];
+    const ids = [
+      await makeTask({ createdBy: manager.id, assignedTo: from.id }),
+      await makeTask({ createdBy: manager.id, assignedTo: from.id }),
+    ];
+
+    const result = await applyBulkTaskAction(
+      actorOf(manager),
+      bulkTaskActionSchema.parse({ action: "reassign", ids, assigned_to: to.id }),
+    );
+
+    expect(result).toEqual({ action: "reassign", matched: 2, changed: 2 });
+    const rows = await rowsOf(ids);
+    expect(rows.map((r) => [r.assignedTo, r.version])).toEqual([
+      [to.id, 2],
+      [to.id, 2],
+    ]);
+    const events = await activityOf(ids);
+    expect(events.map((e) => [e.taskId, e.kind, e.field, e.fromValue, e.toValue])).toEqual(
+      ids.map((id) => [id, "TASK_ASSIGNED", "assigned_to", String(from.id), String(to.id)]),
+    );
+  });
+
+  it("changes nothing at all when one selected task is not the manager's to edit", async () => {
+    const manager = await makeUser("MANAGER");
+    const other = await makeUser("MANAGER");
+    const own = await makeTask({ createdBy: manager.id, priority: "LOW" });
+    // Assigned to the manager but created by someone else: readable, not editable.
+    const foreign = await makeTask({
+      createdBy: other.id,
+      assignedTo: manager.id,
+      priority: "LOW",
+    });
+
+    const error = await refusal(
+      applyBulkTaskAction(
+        actorOf(manager),
+        bulkTaskActionSchema.parse({ action: "priority", ids: [own, foreign], priority: "URGENT" }),
+      ),
+    );
+
+    expect(error.status).toBe(403);
+    expect((await rowsOf([own, foreign])).map((r) => r.priority)).toEqual(["LOW", "LOW"]);
+    expect(await activityOf([own, foreign])).toEqual([]);
+  });
+
+  it("answers 404 for a task outside the actor's view, as the single-task API does", async () => {
+    const manager = await makeUser("MANAGER");
+    const other = await makeUser("MANAGER");
+    const hidden = await makeTask({ createdBy: other.id });
+    const own = await makeTask({ createdBy: manager.id });
+
+    const error = await refusal(
+      applyBulkTaskAction(
+        actorOf(manager),
+        bulkTaskActionSchema.parse({ action: "status", ids: [own, hidden], status: "DONE" }),
+      ),
+    );
+
+    expect(error.status).toBe(404);
+    expect((await rowsOf([own])).map((r) => r.status)).toEqual(["TODO"]);
+  });
+
+  it("refuses a deactivated assignee with a field error and leaves the tasks as they were", async () => {
+    const manager = await makeUser("MANAGER");
+    const gone = await makeUser("EMPLOYEE", { isActive: false });
+    const id = await makeTask({ createdBy: manager.id });
+
+    const error = await refusal(
+      applyBulkTaskAction(
+        actorOf(manager),
+        bulkTaskActionSchema.parse({ action: "reassign", ids: [id], assigned_to: gone.id }),
+      ),
+    );
+
+    expect(error.status).toBe(400);
+    expect(error.extra.errors).toEqual([expect.objectContaining({ field: "assigned_to" })]);
+    expect((await rowsOf([id]))[0]!.assignedTo).toBeNull();
+  });
+
+  it("lets an employee change only the status of their own tasks, never other fields", async () => {
+    const manager = await makeUser("MANAGER");
+    const employee = await makeUser("EMPLOYEE");
+    const id = await makeTask({ createdBy: manager.id, assignedTo: employee.id });
+
+    const statusResult = await applyBulkTaskAction(
+      actorOf(employee),
+      bulkTaskActionSchema.parse({ action: "status", ids: [id], status: "IN_PROGRESS" }),
+    );
+    expect(statusResult.changed).toBe(1);
+
+    const error = await refusal(
+      applyBulkTaskAction(
+        actorOf(employee),
+        bulkTaskActionSchema.parse({ action: "priority", ids: [id], priority: "HIGH" }),
+      ),
+    );
+    expect(error.status).toBe(403);
+    expect(error.detail).toBe("You can only update task status.");
+  });
+
+  it("deletes the selected tasks with a TASK_DELETED row each, and skips unchanged rows on updates", async () => {
+    const admin = await makeUser("ADMIN");
+    const manager = await makeUser("MANAGER");
+    const done = await makeTask({ createdBy: manager.id, status: "DONE" });
+    const todo = await makeTask({ createdBy: manager.id, status: "TODO" });
+
+    const update = await applyBulkTaskAction(
+      actorOf(admin),
+      bulkTaskActionSchema.parse({ action: "status", ids: [done, todo], status: "DONE" }),
+    );
+    expect(update).toEqual({ action: "status", matched: 2, changed: 1 });
+    expect((await rowsOf([done]))[0]!.version).toBe(1);
+
+    const removal = await applyBulkTaskAction(
+      actorOf(admin),
+      bulkTaskActionSchema.parse({ action: "delete", ids: [done, todo] }),
+    );
+    expect(removal.changed).toBe(2);
+    expect(await rowsOf([done, todo])).toEqual([]);
+    const deleted = await db().select().from(activity).where(eq(activity.kind, "TASK_DELETED"));
+    expect(deleted.filter((e) => e.taskId === done || e.taskId === todo)).toHaveLength(2);
+  });
+});
