@@ -34,7 +34,12 @@ describe("POST /api/auth/login/", () => {
     });
     const access = decodeJwt(res.body.access);
     const refreshClaims = decodeJwt(res.body.refresh);
-    expect(access).toMatchObject({ typ: "access", sub: String(user.id), iss: TOKEN_ISSUER });
+    expect(access).toMatchObject({
+      typ: "access",
+      sub: String(user.id),
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+    });
     expect(refreshClaims).toMatchObject({ typ: "refresh", sub: String(user.id) });
     expect(access.exp! - access.iat!).toBe(900);
     expect(refreshClaims.exp! - refreshClaims.iat!).toBe(7 * 24 * 3600);

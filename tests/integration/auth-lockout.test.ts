@@ -1,0 +1,123 @@
+import { eq } from "drizzle-orm";
+import type { CredentialsConfig } from "next-auth/providers/credentials";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { authOptions } from "@/lib/auth/next-auth-options";
+import { makeUser } from "../helpers/factories";
+import { freshIp, login } from "./auth-helpers";
+
+const WRONG = "definitely-wrong-password";
+
+async function account(userId: number) {
+  const [row] = await db().select().from(users).where(eq(users.id, userId));
+  return row!;
+}
+
+async function fail(email: string, times: number) {
+  const statuses: number[] = [];
+  for (let i = 0; i < times; i += 1) statuses.push((await login(email, WRONG)).status);
+  return statuses;
+}
+
+/** next-auth's Credentials sign-in, called as next-auth calls it. */
+function browserSignIn(email: string, password: string) {
+  const provider = authOptions().providers[0] as CredentialsConfig;
+  return provider.options.authorize!(
+    { email, password },
+    { headers: { "x-forwarded-for": freshIp() }, body: {}, query: {}, method: "POST" },
+  );
+}
+
+describe("account lockout", () => {
+  it("locks after 5 consecutive failures, refuses the right password meanwhile, and lets in after", async () => {
+    const user = await makeUser("EMPLOYEE");
+    expect(await fail(user.email, 4)).toEqual([401, 401, 401, 401]);
+    expect((await account(user.id)).failedLoginCount).toBe(4);
+
+    const fifth = await login(user.email, WRONG);
+    expect(fifth.status).toBe(429);
+    expect(fifth.body.detail).toBe("Too many attempts, try again in 15 minutes.");
+    expect(fifth.headers.get("retry-after")).toBe("900");
+
+    const right = await login(user.email, user.password);
+    expect(right.status).toBe(429);
+    expect(right.body.detail).toMatch(/^Too many attempts, try again in 1[45] minutes\.$/);
+    await expect(browserSignIn(user.email, user.password)).rejects.toThrow(/Too many attempts/);
+
+    const locked = await account(user.id);
+    expect(locked.lockoutCount).toBe(1);
+    expect(locked.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+
+    // The lock lives in the database: move it into the past instead of waiting.
+    await db()
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
+    const after = await login(user.email, user.password);
+    expect(after.status).toBe(200);
+    const reset = await account(user.id);
+    expect(reset.failedLoginCount).toBe(0);
+    expect(reset.lockedUntil).toBeNull();
+    expect(reset.lastLoginAt).not.toBeNull();
+  });
+
+  it("doubles the lockout each time it repeats without a successful sign-in", async () => {
+    const user = await makeUser("MANAGER");
+    await fail(user.email, 5);
+    await db()
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
+    const statuses = await fail(user.email, 5);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    const row = await account(user.id);
+    expect(row.lockoutCount).toBe(2);
+    const minutes = (row.lockedUntil!.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(29);
+    expect(minutes).toBeLessThanOrEqual(30);
+  });
+
+  it("a success resets the failure count", async () => {
+    const user = await makeUser("EMPLOYEE");
+    await fail(user.email, 4);
+    expect((await login(user.email, user.password)).status).toBe(200);
+    expect(await fail(user.email, 4)).toEqual([401, 401, 401, 401]);
+  });
+
+  it("does not reveal whether an account exists: unknown emails lock out alike", async () => {
+    const statuses = await fail("no-such-person@test.example", 6);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+});
+
+describe("browser sign-in (next-auth Credentials)", () => {
+  it("returns the user with role and session version for the JWT", async () => {
+    const user = await makeUser("ADMIN");
+    const signedIn = await browserSignIn(user.email, user.password);
+    expect(signedIn).toEqual({
+      id: String(user.id),
+      email: user.email,
+      name: user.fullName,
+      role: "ADMIN",
+      sessionVersion: 1,
+    });
+  });
+
+  it("refuses a wrong password and a deactivated user with the same message", async () => {
+    const user = await makeUser("EMPLOYEE");
+    await expect(browserSignIn(user.email, WRONG)).rejects.toThrow("Invalid email or password.");
+    const inactive = await makeUser("EMPLOYEE", { isActive: false });
+    await expect(browserSignIn(inactive.email, inactive.password)).rejects.toThrow(
+      "Invalid email or password.",
+    );
+  });
+
+  it("counts toward the same lockout as the API", async () => {
+    const user = await makeUser("EMPLOYEE");
+    await fail(user.email, 3);
+    await expect(browserSignIn(user.email, WRONG)).rejects.toThrow("Invalid email or password.");
+    await expect(browserSignIn(user.email, WRONG)).rejects.toThrow(/Too many attempts/);
+    expect((await login(user.email, user.password)).status).toBe(429);
+  });
+});
