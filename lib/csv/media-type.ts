@@ -1,0 +1,17 @@
+/**
+ * Media types browsers and clients send for a .csv file: text/csv, text/plain, Excel's
+ * application/vnd.ms-excel on Windows, or a generic octet-stream when they do not know.
+ */
+const CSV_MEDIA_TYPES = new Set([
+  "",
+  "text/csv",
+  "text/plain",
+  "text/comma-separated-values",
+  "application/csv",
+  "application/vnd.ms-excel",
+  "application/octet-stream",
+]);
+
+export function isCsvMediaType(mimeType: string): boolean {
+  return CSV_MEDIA_TYPES.has(mimeType.split(";")[0]!.trim().toLowerCase());
+}

@@ -1,0 +1,77 @@
+import { Readable } from "node:stream";
+import Papa from "papaparse";
+
+/** One CSV record: the 1-based line it starts on, its cells, and a quoting problem if any. */
+export type CsvRecord = { line: number; cells: string[]; problem: string | null };
+
+const QUOTE_PROBLEMS: Record<string, string> = {
+  MissingQuotes: "A quoted cell is never closed.",
+  InvalidQuotes: "A quoted cell has text after its closing quote.",
+};
+
+/** Line breaks inside a record's cells (quoted newlines): \r\n, \r and \n each count once. */
+function lineBreaksIn(cells: string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    if (cell.indexOf("\n") === -1 && cell.indexOf("\r") === -1) continue;
+    for (let i = 0; i < cell.length; i++) {
+      const ch = cell.charCodeAt(i);
+      if (ch === 10) breaks += 1;
+      else if (ch === 13) {
+        breaks += 1;
+        if (cell.charCodeAt(i + 1) === 10) i += 1;
+      }
+    }
+  }
+  return breaks;
+}
+
+/**
+ * Streams comma-separated text through papaparse and hands each parsed chunk of records to
+ * `onRecords` synchronously, numbered by the line each record starts on. Blank lines are
+ * skipped. Resolves when the text ends; rejects with the text source's error.
+ */
+export function readCsvRecords(
+  text: AsyncIterable<string>,
+  onRecords: (records: CsvRecord[]) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let nextLine = 1;
+    let failed = false;
+    Papa.parse<string[]>(Readable.from(text), {
+      delimiter: ",",
+      chunk(results, parser) {
+        if (failed) return;
+        const problems = new Map<number, string>();
+        for (const error of results.errors) {
+          // An error past this chunk's rows belongs to the unfinished row papaparse re-reads next.
+          const message = QUOTE_PROBLEMS[error.code];
+          if (message && error.row !== undefined && error.row < results.data.length) {
+            problems.set(error.row, message);
+          }
+        }
+        const records: CsvRecord[] = [];
+        results.data.forEach((cells, index) => {
+          const line = nextLine;
+          nextLine += 1 + lineBreaksIn(cells);
+          if (cells.length === 1 && cells[0] === "" && !problems.has(index)) return;
+          records.push({ line, cells, problem: problems.get(index) ?? null });
+        });
+        try {
+          if (records.length > 0) onRecords(records);
+        } catch (error) {
+          failed = true;
+          parser.abort();
+          reject(error);
+        }
+      },
+      complete() {
+        if (!failed) resolve();
+      },
+      error(error) {
+        failed = true;
+        reject(error);
+      },
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import Busboy, { type BusboyInstance } from "@fastify/busboy";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import { badRequest, payloadTooLarge, unsupportedMediaType } from "./errors";
+
+/** A file part of a multipart/form-data body, streamed as it arrives. */
+export type UploadedFile = { fileName: string; mimeType: string; bytes: AsyncIterable<Uint8Array> };
+
+/** Room for the multipart boundaries and part headers around the file itself. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+function tooLarge(limit: number) {
+  return payloadTooLarge(`The file exceeds the upload limit of ${limit} bytes.`);
+}
+
+/** Counts body bytes and fails the stream as soon as they pass the limit. */
+function byteLimit(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > limit) callback(tooLarge(limit));
+      else callback(null, chunk);
+    },
+  });
+}
+
+/**
+ * Streams the multipart field `field` of a request without buffering the body: 415 unless the
+ * body is multipart/form-data, 413 when Content-Length or the bytes read pass `limit`, 400 when
+ * the field is missing. The returned `bytes` fail with the 413 if the limit is passed later.
+ */
+export function readMultipartFile(
+  request: Request,
+  field: string,
+  limit: number,
+): Promise<UploadedFile> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(contentType)) {
+    throw unsupportedMediaType(
+      `Unsupported media type; send the CSV as multipart/form-data in the field "${field}".`,
+    );
+  }
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit + ENVELOPE_BYTES) throw tooLarge(limit);
+  if (!request.body) throw badRequest(`Send the CSV file in the multipart field "${field}".`);
+
+  let busboy: BusboyInstance;
+  try {
+    busboy = Busboy({
+      headers: { "content-type": contentType },
+      limits: { fileSize: limit, files: 5, fields: 20 },
+    });
+  } catch {
+    throw badRequest("Malformed multipart/form-data body.");
+  }
+
+  return new Promise((resolve, reject) => {
+    let file: Readable | null = null;
+    const body = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
+    busboy.on("file", (name, stream, fileName, _encoding, mimeType) => {
+      if (name !== field || file) {
+        stream.resume();
+        return;
+      }
+      file = stream;
+      stream.on("limit", () => stream.destroy(tooLarge(limit)));
+      resolve({ fileName: fileName ?? "", mimeType: mimeType ?? "", bytes: stream });
+    });
+    pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(
+      () => {
+        if (!file) reject(badRequest(`Send the CSV file in the multipart field "${field}".`));
+      },
+      (error: unknown) => {
+        const failure =
+          error instanceof Error && error.name === "ApiError"
+            ? error
+            : badRequest("Malformed multipart/form-data body.");
+        // Once the file is handed out, its reader must see the failure (or it would wait forever).
+        if (file) file.destroy(failure);
+        else reject(failure);
+      },
+    );
+  });
+}

@@ -1,0 +1,56 @@
+import { inArray, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { users, type Role } from "@/db/schema";
+import { ASSIGNABLE_ROLES } from "@/lib/auth/policy";
+import type { AssigneeRef } from "@/lib/validation/bulk-csv";
+
+type AssigneeUser = { id: number; email: string; role: Role; isActive: boolean };
+
+/**
+ * Resolves the assignees of many rows with one query per call, remembering what it has seen,
+ * and applies the rule of assertAssignable: the user exists, is active and has an assignable role.
+ */
+export class AssigneeDirectory {
+  private readonly byId = new Map<number, AssigneeUser | null>();
+  private readonly byEmail = new Map<string, AssigneeUser | null>();
+
+  constructor(private readonly executor: Executor) {}
+
+  /** Loads every not-yet-seen id and email among `refs` in one query. */
+  async load(refs: Iterable<AssigneeRef>): Promise<void> {
+    const ids = new Set<number>();
+    const emails = new Set<string>();
+    for (const ref of refs) {
+      if (ref === null) continue;
+      if ("id" in ref && !this.byId.has(ref.id)) ids.add(ref.id);
+      if ("email" in ref && !this.byEmail.has(ref.email)) emails.add(ref.email);
+    }
+    if (ids.size === 0 && emails.size === 0) return;
+    const conditions = [];
+    if (ids.size) conditions.push(inArray(users.id, [...ids]));
+    if (emails.size) conditions.push(inArray(users.email, [...emails]));
+    const found = await this.executor
+      .select({ id: users.id, email: users.email, role: users.role, isActive: users.isActive })
+      .from(users)
+      .where(or(...conditions));
+    for (const id of ids) this.byId.set(id, null);
+    for (const email of emails) this.byEmail.set(email, null);
+    for (const user of found) {
+      this.byId.set(user.id, user);
+      this.byEmail.set(user.email, user);
+    }
+  }
+
+  /** The assignee's id, or why the row may not be assigned to them. Call after load(). */
+  resolve(ref: AssigneeRef): { id: number | null } | { problem: string } {
+    if (ref === null) return { id: null };
+    const label = "id" in ref ? `User ${ref.id}` : `User ${ref.email}`;
+    const user = "id" in ref ? this.byId.get(ref.id) : this.byEmail.get(ref.email);
+    if (!user) return { problem: `${label} does not exist.` };
+    if (!user.isActive) return { problem: `${label} is not active.` };
+    if (!ASSIGNABLE_ROLES.includes(user.role)) {
+      return { problem: `${label} cannot be assigned tasks (role ${user.role}).` };
+    }
+    return { id: user.id };
+  }
+}

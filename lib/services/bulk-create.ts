@@ -1,0 +1,149 @@
+import type { ResultSetHeader } from "mysql2/promise";
+import { db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { config } from "@/lib/config";
+import { badRequest, fieldErrors, forbidden, payloadTooLarge } from "@/lib/http/errors";
+import { bulkCreateEnvelopeSchema } from "@/lib/validation/bulk-create";
+import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
+import { AssigneeDirectory } from "./bulk-assignees";
+import { ErrorLog } from "./bulk-errors";
+import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
+import {
+  findStoredKey,
+  isDuplicateKey,
+  replayAfterRace,
+  replayStored,
+  sha256Hex,
+  storeResponse,
+  type IdempotencyScope,
+  type StoredResponse,
+} from "./idempotency";
+
+export const BULK_CREATE_ENDPOINT = "tasks.bulk-create";
+
+type ItemError = { index: number; field: string; message: string };
+
+/** Each created task's TASK_CREATED event, as createTask writes it, for one batch of ids. */
+const RECORD_CREATED = `INSERT INTO activity (kind, actor_id, task_id, field, to_value)
+ SELECT 'TASK_CREATED', created_by, id, 'title', title FROM tasks WHERE id BETWEEN ? AND ?`;
+
+/** Every item checked (createTaskSchema, then the assignee rule); all errors, or the inputs. */
+async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
+  const errors = new ErrorLog<ItemError>();
+  const inputs: CreateTaskInput[] = [];
+  const invalid = new Set<number>();
+  items.forEach((item, index) => {
+    const parsed = createTaskSchema.safeParse(item);
+    if (parsed.success) inputs[index] = parsed.data;
+    else {
+      invalid.add(index);
+      for (const e of fieldErrors(parsed.error)) errors.add({ index, ...e });
+    }
+  });
+  const directory = new AssigneeDirectory(db());
+  await directory.load(
+    inputs.map((input) => (input?.assigned_to ? { id: input.assigned_to } : null)),
+  );
+  inputs.forEach((input, index) => {
+    if (!input || input.assigned_to === null) return;
+    const resolved = directory.resolve({ id: input.assigned_to });
+    if ("problem" in resolved) {
+      invalid.add(index);
+      errors.add({ index, field: "assigned_to", message: resolved.problem });
+    }
+  });
+  if (errors.total > 0) {
+    const sorted = errors.items.sort((a, b) => a.index - b.index);
+    throw badRequest(`${invalid.size} of ${items.length} tasks are invalid; nothing was created.`, {
+      errors: sorted,
+      total_errors: errors.total,
+    });
+  }
+  return inputs;
+}
+
+async function insertAll(
+  tx: BulkTransaction,
+  actor: Actor,
+  inputs: CreateTaskInput[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  const connection = await tx.conn();
+  for (let start = 0; start < inputs.length; start += INSERT_BATCH_ROWS) {
+    const rows = inputs
+      .slice(start, start + INSERT_BATCH_ROWS)
+      .map((t): TaskInsertRow => [
+        t.title,
+        t.description,
+        t.status,
+        t.priority,
+        t.due_date,
+        t.assigned_to,
+        actor.id,
+        null,
+      ]);
+    const { firstId, count } = await tx.insertTasks(rows);
+    // A multi-row INSERT of known size gets consecutive ids in every InnoDB auto-increment mode.
+    for (let i = 0; i < count; i++) ids.push(firstId + i);
+    await connection.query<ResultSetHeader>(RECORD_CREATED, [firstId, firstId + count - 1]);
+  }
+  return ids;
+}
+
+/**
+ * POST /api/tasks/bulk-create/: all items validated first; any invalid → 400 listing each by
+ * index and nothing written; otherwise one transaction of multi-row inserts → 201.
+ * The body is read only after the permission check. With an Idempotency-Key, a retry of the
+ * same body replays the first response and a different body is 409.
+ */
+export async function bulkCreateTasks(
+  actor: Actor,
+  readBody: () => Promise<unknown>,
+  idempotencyKey: string | null,
+): Promise<StoredResponse> {
+  if (!can(actor, "task.bulkCreate")) throw forbidden();
+  const body = await readBody();
+  const envelope = bulkCreateEnvelopeSchema.safeParse(body);
+  if (!envelope.success) {
+    throw badRequest('Send {"tasks": [ ... ]}, a list of tasks.', {
+      errors: fieldErrors(envelope.error),
+    });
+  }
+  const items = envelope.data.tasks;
+  const max = config().BULK_MAX_ITEMS;
+  if (items.length > max) {
+    throw payloadTooLarge(`Too many tasks: ${items.length}; at most ${max} per request.`);
+  }
+  if (items.length === 0) throw badRequest("The list of tasks is empty.");
+
+  const scope: IdempotencyScope | null = idempotencyKey
+    ? {
+        userId: actor.id,
+        endpoint: BULK_CREATE_ENDPOINT,
+        key: idempotencyKey,
+        requestHash: sha256Hex(JSON.stringify(body)),
+      }
+    : null;
+  if (scope) {
+    const stored = await findStoredKey(db(), scope);
+    if (stored) return replayStored(stored, scope.requestHash);
+  }
+
+  const inputs = await validateItems(items);
+  const tx = new BulkTransaction();
+  try {
+    const ids = await insertAll(tx, actor, inputs);
+    const response = {
+      status: 201,
+      body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
+    };
+    if (scope) await storeResponse(await tx.orm(), scope, response);
+    await tx.commit();
+    return { ...response, replayed: false };
+  } catch (error) {
+    await tx.rollback();
+    if (scope && isDuplicateKey(error)) return replayAfterRace(db(), scope);
+    throw error;
+  }
+}

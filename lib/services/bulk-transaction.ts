@@ -1,0 +1,93 @@
+import { drizzle } from "drizzle-orm/mysql2";
+import type { PoolConnection, ResultSetHeader } from "mysql2/promise";
+import { pool, type Database } from "@/db/client";
+import * as schema from "@/db/schema";
+import type { TaskPriority, TaskStatus } from "@/db/schema";
+
+/** Rows per multi-row INSERT: large enough to amortise round trips, well under max_allowed_packet. */
+export const INSERT_BATCH_ROWS = 2000;
+
+/** Column order of INSERT_TASKS. */
+export type TaskInsertRow = [
+  title: string,
+  description: string,
+  status: TaskStatus,
+  priority: TaskPriority,
+  dueDate: string | null,
+  assignedTo: number | null,
+  createdBy: number,
+  importId: number | null,
+];
+
+const INSERT_TASKS =
+  "INSERT INTO tasks (title, description, status, priority, due_date, assigned_to, created_by, import_id) VALUES ?";
+
+/**
+ * One transaction on one pooled connection, begun on first use, for writes of many rows:
+ * the hot inserts go through mysql2 directly, everything else through `orm` on the same
+ * connection. A connection that fails mid-way is destroyed rather than returned to the pool.
+ */
+export class BulkTransaction {
+  private connection: PoolConnection | null = null;
+  private drizzleHandle: Database | null = null;
+
+  get started(): boolean {
+    return this.connection !== null;
+  }
+
+  async conn(): Promise<PoolConnection> {
+    if (this.connection) return this.connection;
+    const connection = await pool().getConnection();
+    try {
+      await connection.beginTransaction();
+    } catch (error) {
+      connection.destroy();
+      throw error;
+    }
+    this.connection = connection;
+    return connection;
+  }
+
+  async orm(): Promise<Database> {
+    const connection = await this.conn();
+    this.drizzleHandle ??= drizzle(connection, { schema, mode: "default" });
+    return this.drizzleHandle;
+  }
+
+  /** Inserts rows in one statement; ids of one multi-row INSERT are consecutive from firstId. */
+  async insertTasks(rows: TaskInsertRow[]): Promise<{ firstId: number; count: number }> {
+    const connection = await this.conn();
+    const [result] = await connection.query<ResultSetHeader>(INSERT_TASKS, [rows]);
+    return { firstId: result.insertId, count: result.affectedRows };
+  }
+
+  async commit(): Promise<void> {
+    const connection = this.release();
+    if (!connection) return;
+    try {
+      await connection.commit();
+      connection.release();
+    } catch (error) {
+      connection.destroy();
+      throw error;
+    }
+  }
+
+  async rollback(): Promise<void> {
+    const connection = this.release();
+    if (!connection) return;
+    try {
+      await connection.rollback();
+      connection.release();
+    } catch {
+      connection.destroy();
+    }
+  }
+
+  private release(): PoolConnection | null {
+    const connection = this.connection;
+    this.connection = null;
+    this.drizzleHandle = null;
+    return connection;
+  }
+}

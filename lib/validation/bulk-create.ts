@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { createTaskSchema } from "./tasks";
+
+/** POST /api/tasks/bulk-create/: each item is validated on its own with createTaskSchema. */
+export const bulkCreateEnvelopeSchema = z
+  .object({
+    tasks: z.array(z.unknown(), { message: 'Send {"tasks": [ ... ]}, a list of tasks.' }),
+  })
+  .meta({ id: "BulkCreateRequest" });
+
+/** The documented shape of the request (the envelope above is what the route parses). */
+export const bulkCreateRequestSchema = z
+  .object({ tasks: z.array(createTaskSchema) })
+  .meta({ id: "BulkCreateTasks" });
+
+export const bulkCreateResponseSchema = z
+  .object({
+    created: z.number().int(),
+    ids: z.array(z.number().int()),
+    message: z.string(),
+  })
+  .meta({ id: "BulkCreateResult" });
+
+export const bulkItemErrorSchema = z
+  .object({ index: z.number().int(), field: z.string(), message: z.string() })
+  .meta({ id: "BulkItemError" });
+
+export const bulkUploadResponseSchema = z
+  .object({
+    created: z.number().int(),
+    rows: z.number().int(),
+    import_id: z.number().int().nullable(),
+    dry_run: z.boolean(),
+    message: z.string(),
+  })
+  .meta({ id: "BulkUploadResult" });
+
+export const csvRowErrorSchema = z
+  .object({
+    line: z.number().int(),
+    column: z.string().nullable(),
+    value: z.string().nullable(),
+    message: z.string(),
+  })
+  .meta({ id: "CsvRowError" });
