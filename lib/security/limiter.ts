@@ -38,6 +38,7 @@ function connectIoredis(url: string): Redis {
   });
   let warned = false;
   redis.on("error", (error: Error) => {
+    settled.add(redis);
     if (warned) return;
     warned = true;
     logger().warn(
@@ -46,9 +47,34 @@ function connectIoredis(url: string): Redis {
     );
   });
   redis.on("ready", () => {
+    settled.add(redis);
     warned = false;
   });
   return redis;
+}
+
+const settled = new WeakSet<Redis>();
+
+/**
+ * Ready now, or still on its very first connection attempt (just started): then wait briefly
+ * rather than split the first counts. Once it has failed, a reconnecting Redis is not waited for.
+ */
+async function isReady(redis: Redis, waitMs: number): Promise<boolean> {
+  if (redis.status === "ready") return true;
+  if (settled.has(redis)) return false;
+  return new Promise<boolean>((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+      redis.off("error", onError);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const onError = () => done(false);
+    const timer = setTimeout(() => done(false), waitMs);
+    redis.once("ready", onReady);
+    redis.once("error", onError);
+  });
 }
 
 class TimeoutError extends Error {}
@@ -97,7 +123,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
 
   return {
     async check(identifier) {
-      if (ioredis && ioredis.status !== "ready") return fromMemory(identifier);
+      if (ioredis && !(await isReady(ioredis, redisTimeoutMs))) return fromMemory(identifier);
       try {
         const result = await withTimeout(ratelimit.limit(identifier), redisTimeoutMs);
         return {

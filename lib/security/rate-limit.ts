@@ -4,6 +4,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { tooManyAttempts } from "@/lib/auth/messages";
 import { config, parseRateLimit } from "@/lib/config";
 import { ApiError } from "@/lib/http/errors";
+import { rateLimitKeyPrefix } from "./rate-limit-keys";
 import { createLimiter, type Backend, type Limiter, type LimitResult } from "./limiter";
 
 export type LimitKind = "api" | "anon" | "login";
@@ -22,29 +23,23 @@ export function configuredBackend(): Backend {
   return { kind: "memory" };
 }
 
-/** Deployments sharing one Redis keep apart by database name; instances of one deployment share. */
-function keyPrefix(kind: LimitKind): string {
-  const database = new URL(config().DATABASE_URL).pathname.replace(/^\//, "") || "etums";
-  return `etums:rl:${database}:${kind}`;
-}
+const SPEC = { api: "RATE_LIMIT_API", anon: "RATE_LIMIT_ANON", login: "RATE_LIMIT_LOGIN" } as const;
 
-const globalForLimiters = globalThis as unknown as {
-  etumsLimiters?: Partial<Record<LimitKind, Limiter>>;
-};
+// Kept on globalThis (one Redis connection per process across dev reloads), keyed by settings.
+const globalForLimiters = globalThis as unknown as { etumsLimiters?: Map<string, Limiter> };
 
 function limiter(kind: LimitKind): Limiter {
-  const limiters = (globalForLimiters.etumsLimiters ??= {});
-  const spec = {
-    api: "RATE_LIMIT_API",
-    anon: "RATE_LIMIT_ANON",
-    login: "RATE_LIMIT_LOGIN",
-  } as const;
-  limiters[kind] ??= createLimiter({
-    prefix: keyPrefix(kind),
-    ...parseRateLimit(config()[spec[kind]]),
-    backend: configuredBackend(),
-  });
-  return limiters[kind];
+  const limiters = (globalForLimiters.etumsLimiters ??= new Map());
+  const backend = configuredBackend();
+  const prefix = `${rateLimitKeyPrefix(config().DATABASE_URL)}:${kind}`;
+  const spec = config()[SPEC[kind]];
+  const cacheKey = [prefix, spec, backend.kind, "url" in backend ? backend.url : ""].join("|");
+  let existing = limiters.get(cacheKey);
+  if (!existing) {
+    existing = createLimiter({ prefix, ...parseRateLimit(spec), backend });
+    limiters.set(cacheKey, existing);
+  }
+  return existing;
 }
 
 /** The IETF RateLimit headers (reset in seconds from now) for an allowed or refused request. */

@@ -1,0 +1,138 @@
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { stripShebang } from "@/lib/security/ioredis-adapter";
+import { createLimiter } from "@/lib/security/limiter";
+import { api } from "../helpers/api";
+import { makeUser } from "../helpers/factories";
+import { freshIp, login } from "./auth-helpers";
+
+// Small limits for this file only; config() reads the environment on first use.
+process.env.RATE_LIMIT_ANON = "5/60s";
+process.env.RATE_LIMIT_API = "4/60s";
+process.env.RATE_LIMIT_LOGIN = "3/60s";
+
+const redis = new Redis(process.env.REDIS_URL!);
+afterAll(() => redis.disconnect());
+
+function expectThrottled(res: { status: number; headers: Headers; body: unknown }, limit: number) {
+  expect(res.status).toBe(429);
+  expect(res.body).toMatchObject({ code: "throttled" });
+  expect((res.body as { detail: string }).detail).toBeTruthy();
+  expect(res.headers.get("content-type")).toContain("application/json");
+  expect(res.headers.get("ratelimit-limit")).toBe(String(limit));
+  expect(res.headers.get("ratelimit-remaining")).toBe("0");
+  const reset = Number(res.headers.get("ratelimit-reset"));
+  expect(reset).toBeGreaterThan(0);
+  expect(reset).toBeLessThanOrEqual(60);
+  expect(res.headers.get("retry-after")).toBe(String(reset));
+}
+
+describe("API rate limits (Redis through the ioredis adapter)", () => {
+  it("limits anonymous callers per IP, with RateLimit headers on every answer", async () => {
+    const ip = freshIp();
+    const remaining: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await api("GET", "/api/health/", { headers: { "x-forwarded-for": ip } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("ratelimit-limit")).toBe("5");
+      remaining.push(res.headers.get("ratelimit-remaining")!);
+    }
+    expect(remaining).toEqual(["4", "3", "2", "1", "0"]);
+    const burst = await api("GET", "/api/health/", { headers: { "x-forwarded-for": ip } });
+    expectThrottled(burst, 5);
+    expect((burst.body as { detail: string }).detail).toMatch(
+      /^Request was throttled\. Expected available in \d+ seconds?\.$/,
+    );
+    // Another address is not affected.
+    const other = await api("GET", "/api/health/", { headers: { "x-forwarded-for": freshIp() } });
+    expect(other.status).toBe(200);
+    // The counters live in Redis, shared by every instance.
+    const keys = await redis.keys("etums:rl:*:anon:ip:*");
+    expect(keys.some((key) => key.includes(ip.split(",")[0]!))).toBe(true);
+  });
+
+  it("limits signed-in callers per user, whatever their address", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const other = await makeUser("EMPLOYEE");
+    for (let i = 0; i < 4; i += 1) {
+      const res = await api("GET", "/api/users/me/", {
+        token: user.token,
+        headers: { "x-forwarded-for": freshIp() },
+      });
+      expect(res.status).toBe(200);
+    }
+    const burst = await api("GET", "/api/users/me/", { token: user.token });
+    expectThrottled(burst, 4);
+    expect((await api("GET", "/api/users/me/", { token: other.token })).status).toBe(200);
+  });
+
+  it("throttles sign-in per IP with the login limit, even for the right password", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const ip = freshIp();
+    for (let i = 0; i < 3; i += 1) {
+      expect((await login(user.email, "wrong-password-here", ip)).status).toBe(401);
+    }
+    const throttled = await login(user.email, user.password, ip);
+    expectThrottled(throttled, 3);
+    expect((throttled.body as { detail: string }).detail).toMatch(/^Too many attempts/);
+    const refresh = await api("POST", "/api/auth/refresh/", {
+      body: { refresh: "x" },
+      headers: { "x-forwarded-for": ip },
+    });
+    expect(refresh.status).toBe(429);
+    expect((await login(user.email, user.password, freshIp())).status).toBe(200);
+  });
+});
+
+describe("limiter backends", () => {
+  it("strips the Upstash Lua shebang that open-source Redis rejects", () => {
+    expect(stripShebang("#!lua flags=allow-key-locking\n  local key = KEYS[1]")).toBe(
+      "  local key = KEYS[1]",
+    );
+    expect(stripShebang("return 1")).toBe("return 1");
+  });
+
+  it("counts in Redis across limiter instances (two app instances share one limit)", async () => {
+    const prefix = `etums:rl:test-shared-${Date.now()}-${Math.random()}`;
+    const backend = { kind: "redis" as const, url: process.env.REDIS_URL! };
+    const a = createLimiter({ prefix, limit: 3, windowSeconds: 60, backend });
+    const b = createLimiter({ prefix, limit: 3, windowSeconds: 60, backend });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const results = [
+      await a.check("k"),
+      await b.check("k"),
+      await a.check("k"),
+      await b.check("k"),
+    ];
+    expect(results.map((r) => r.success)).toEqual([true, true, true, false]);
+    expect(results.every((r) => r.backend === "redis")).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("still limits, in process, when Redis is unreachable", async () => {
+    const limiter = createLimiter({
+      prefix: "etums:rl:test-down",
+      limit: 3,
+      windowSeconds: 60,
+      backend: { kind: "redis", url: "redis://127.0.0.1:1" },
+    });
+    const results = [];
+    for (let i = 0; i < 5; i += 1) results.push(await limiter.check("k"));
+    expect(results.map((r) => r.success)).toEqual([true, true, true, false, false]);
+    expect(results.every((r) => r.backend === "memory")).toBe(true);
+    expect(results[4]!.remaining).toBe(0);
+    await limiter.close();
+  });
+
+  it("has an in-process limiter when no Redis is configured", async () => {
+    const limiter = createLimiter({
+      prefix: "p",
+      limit: 2,
+      windowSeconds: 60,
+      backend: { kind: "memory" },
+    });
+    const results = [await limiter.check("a"), await limiter.check("a"), await limiter.check("a")];
+    expect(results.map((r) => r.success)).toEqual([true, true, false]);
+    expect((await limiter.check("b")).success).toBe(true);
+  });
+});
