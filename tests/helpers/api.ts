@@ -1,4 +1,6 @@
 import { NextRequest } from "next/server";
+import { expect } from "vitest";
+import { appendRecordedCall } from "../contract/recorded-calls";
 
 type RouteModule = Partial<
   Record<
@@ -109,12 +111,17 @@ export async function api<T = unknown>(
   const contentType = response.headers.get("content-type");
   let parsed: unknown = text;
   if (contentType?.includes("json") && text) parsed = JSON.parse(text);
-  recordedCalls.push({
+  const call = {
     method,
     template: route.template,
     status: response.status,
     body: parsed,
     contentType,
-  });
+  };
+  recordedCalls.push(call);
+  // tests/run.mjs sets it for the whole suite; the contract test then checks every call against the docs.
+  if (process.env.RECORD_API_CALLS) {
+    appendRecordedCall({ ...call, test: expect.getState().currentTestName ?? "" });
+  }
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }

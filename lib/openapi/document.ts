@@ -1,0 +1,115 @@
+import path from "node:path";
+import { createSwaggerSpec } from "next-swagger-doc";
+import { ERROR_RESPONSES } from "./error-responses";
+import { fixNullableRefs } from "./nullable-refs";
+import { PATH_PARAMETERS } from "./path-parameters";
+import { expandQuerySchemas } from "./query-parameters";
+import { zodComponentSchemas } from "./zod-components";
+
+type Json = Record<string, unknown>;
+
+export type OpenApiDocument = {
+  openapi: string;
+  info: Json;
+  servers: Json[];
+  tags: Json[];
+  security: Json[];
+  paths: Record<string, Json>;
+  components: {
+    schemas: Record<string, Json>;
+    responses: Record<string, Json>;
+    parameters: Record<string, Json>;
+    securitySchemes: Record<string, Json>;
+  };
+};
+
+export const OPENAPI_VERSION = "3.0.3";
+
+/** Route handlers carry their operations as `@swagger` JSDoc blocks. */
+export const ROUTE_SOURCES = "app/api/**/route.ts";
+
+const INFO = {
+  title: "ETUMS API",
+  version: "1.0.0",
+  description:
+    "Task and user management. Sign in with `POST /api/auth/login`, then send the `access` token " +
+    "as `Authorization: Bearer <access>` (in Swagger UI: **Authorize**). Every path also answers " +
+    "with a trailing slash (`/api/tasks/`), as the Django/DRF reference did. Errors are JSON: " +
+    '`{"detail": "…"}`, with `errors` listing each invalid field or CSV row.',
+};
+
+const TAGS = [
+  { name: "Auth", description: "Sign in, rotate and revoke JWT tokens." },
+  {
+    name: "Tasks",
+    description: "Create, list, read, change and delete tasks, as your role allows.",
+  },
+  { name: "Bulk", description: "Create many tasks at once (JSON or CSV upload) and export them." },
+  { name: "Users", description: "User administration (admins); assignable users (managers)." },
+  { name: "System", description: "Health and this documentation." },
+];
+
+/** "/api/tasks/{id}/" → "/api/tasks/{id}": both answer; OpenAPI linters want the slashless form. */
+export function documentedPath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
+
+function jsDocPaths(): Record<string, Json> {
+  const spec = createSwaggerSpec({
+    // Our own glob replaces the library's pages/ and .next/ folders (both wrong for the App Router).
+    apis: [path.join(process.cwd(), ROUTE_SOURCES)],
+    definition: { openapi: OPENAPI_VERSION, info: INFO },
+  }) as { paths?: Record<string, Json> };
+  const paths: Record<string, Json> = {};
+  for (const [key, item] of Object.entries(spec.paths ?? {})) {
+    paths[documentedPath(key)] = { ...paths[documentedPath(key)], ...item };
+  }
+  return paths;
+}
+
+function isReferenced(name: string, within: unknown): boolean {
+  return JSON.stringify(within).includes(`"#/components/schemas/${name}"`);
+}
+
+/** Paths and operations from the route handlers' JSDoc; every schema from lib/validation's zod. */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const generated = zodComponentSchemas();
+  const schemas = fixNullableRefs(generated, generated) as Record<string, Json>;
+  const paths = fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>;
+  const queryOnly = expandQuerySchemas(paths, schemas);
+  for (const name of queryOnly) {
+    const { [name]: _consumed, ...others } = schemas;
+    if (!isReferenced(name, [paths, others])) delete schemas[name];
+  }
+  return {
+    openapi: OPENAPI_VERSION,
+    info: INFO,
+    // Relative: Swagger UI and clients call the host that served this document.
+    servers: [{ url: "/", description: "The server that serves this document" }],
+    tags: TAGS,
+    security: [{ bearerAuth: [] }],
+    paths,
+    components: {
+      schemas,
+      responses: ERROR_RESPONSES,
+      parameters: PATH_PARAMETERS,
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description:
+            "The `access` token from `POST /api/auth/login` or `POST /api/auth/refresh`.",
+        },
+      },
+    },
+  };
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** Built once per process (at build time for the static /api/schema route). */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= buildOpenApiDocument();
+  return cached;
+}

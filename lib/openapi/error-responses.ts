@@ -1,0 +1,65 @@
+type ErrorExample = {
+  detail: string;
+  errors?: { field?: string; line?: number; message: string }[];
+};
+
+const ERROR_SCHEMA = { $ref: "#/components/schemas/Error" };
+
+function errorResponse(
+  description: string,
+  example: ErrorExample,
+  headers?: Record<string, { description: string; schema: { type: string } }>,
+) {
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: { "application/json": { schema: ERROR_SCHEMA, example } },
+  };
+}
+
+/** The error answers every operation shares, referenced from route JSDoc as `$ref: '#/components/responses/<Name>'`. */
+export const ERROR_RESPONSES = {
+  BadRequest: errorResponse(
+    "Invalid input: malformed JSON, or values that fail validation (each listed in `errors`).",
+    { detail: "Validation failed.", errors: [{ field: "title", message: "Title is required." }] },
+  ),
+  Unauthorized: errorResponse(
+    "No valid access token. Sign in with `POST /api/auth/login` and send `Authorization: Bearer <access>`.",
+    { detail: "Authentication credentials were not provided." },
+    {
+      "WWW-Authenticate": {
+        description: 'Always `Bearer realm="api"`.',
+        schema: { type: "string" },
+      },
+    },
+  ),
+  Forbidden: errorResponse("Your role may not do this.", {
+    detail: "You do not have permission to perform this action.",
+  }),
+  NotFound: errorResponse("No such resource, or it is outside what you may see.", {
+    detail: "Not found.",
+  }),
+  Conflict: errorResponse("The request conflicts with the current state (e.g. a duplicate).", {
+    detail: "A user with this email already exists.",
+  }),
+  PreconditionFailed: errorResponse(
+    "`If-Match` named an older version: someone changed the resource since you read it.",
+    { detail: "The resource was modified by someone else; reload it." },
+  ),
+  PayloadTooLarge: errorResponse("The request body is larger than allowed.", {
+    detail: "Request body exceeds 1048576 bytes.",
+  }),
+  UnsupportedMediaType: errorResponse("The request body has the wrong content type.", {
+    detail: 'Unsupported media type; send "Content-Type: application/json".',
+  }),
+  TooManyRequests: errorResponse(
+    "Rate limit reached; retry after the number of seconds in `Retry-After`.",
+    { detail: "Request was throttled. Expected available in 12 seconds." },
+    {
+      "Retry-After": {
+        description: "Seconds to wait before retrying.",
+        schema: { type: "integer" },
+      },
+    },
+  ),
+} as const;

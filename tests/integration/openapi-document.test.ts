@@ -1,0 +1,212 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { parse } from "yaml";
+import { z } from "zod";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument, documentedPath, type OpenApiDocument } from "@/lib/openapi/document";
+import { zodComponentSchemas } from "@/lib/openapi/zod-components";
+import * as taskQuery from "@/lib/validation/task-query";
+import { createTaskSchema, taskSchema } from "@/lib/validation/tasks";
+import { api } from "../helpers/api";
+
+type Json = Record<string, unknown>;
+type MediaType = { schema?: Json; example?: unknown; examples?: unknown };
+type Response = { $ref?: string; description?: string; content?: Record<string, MediaType> };
+type Operation = {
+  summary?: string;
+  operationId?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  responses?: Record<string, Response>;
+};
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const TAGS = ["Auth", "Tasks", "Bulk", "Users", "System"];
+// The JSON 404 for unknown /api paths and next-auth's own endpoints are not API operations.
+const NOT_OPERATIONS = /\/\[\.\.\.(path|nextauth)\]\//;
+const routeModules = import.meta.glob<Json>("/app/api/**/route.ts");
+const validationModules = import.meta.glob<Json>("/lib/validation/*.ts");
+
+/** "/app/api/tasks/[id]/route.ts" → "/api/tasks/{id}" */
+const routeTemplate = (file: string) =>
+  documentedPath(
+    file
+      .replace(/^\/app/, "")
+      .replace(/route\.ts$/, "")
+      .replace(/\[(\w+)\]/g, "{$1}"),
+  );
+
+let document: OpenApiDocument;
+let operations: { method: string; path: string; operation: Operation }[];
+
+beforeAll(() => {
+  document = buildOpenApiDocument();
+  operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      operation,
+    })),
+  );
+});
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.0 document (swagger-parser)", async () => {
+    const validated = (await SwaggerParser.validate(structuredClone(document) as never)) as {
+      openapi?: string;
+      paths?: Json;
+    };
+    expect(validated.openapi).toBe("3.0.3");
+    expect(Object.keys(validated.paths ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it("passes `redocly lint` with the recommended ruleset and zero errors", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "etums-openapi-"));
+    const file = path.join(dir, "openapi.json");
+    fs.writeFileSync(file, JSON.stringify(document));
+    const redocly = path.resolve("node_modules/.bin/redocly");
+    const run = promisify(execFile);
+    const env = {
+      ...process.env,
+      REDOCLY_TELEMETRY: "off",
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+    };
+    const result = await run(redocly, ["lint", "--extends=recommended", "--format=stylish", file], {
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    }).then(
+      ({ stdout, stderr }) => ({ failed: false, output: stdout + stderr }),
+      (error: { stdout?: string; stderr?: string }) => ({
+        failed: true,
+        output: `${error.stdout ?? ""}${error.stderr ?? ""}`,
+      }),
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.failed, result.output).toBe(false);
+    expect(result.output).toMatch(
+      /Woohoo! Your API description is valid|validated with \d+ warning/,
+    );
+  }, 120_000);
+
+  it("describes every method of every route handler, and no operation that has none", async () => {
+    const handlers = new Set<string>();
+    for (const [file, load] of Object.entries(routeModules)) {
+      if (NOT_OPERATIONS.test(file)) continue;
+      const exports = await load();
+      for (const method of HTTP_METHODS) {
+        if (typeof exports[method] === "function") handlers.add(`${method} ${routeTemplate(file)}`);
+      }
+    }
+    const documented = new Set(operations.map(({ method, path }) => `${method} ${path}`));
+    expect(
+      [...handlers].filter((h) => !documented.has(h)),
+      "handlers missing from the docs",
+    ).toEqual([]);
+    expect(
+      [...documented].filter((d) => !handlers.has(d)),
+      "documented but no handler",
+    ).toEqual([]);
+  });
+
+  it("gives every operation a summary, an id, a known tag, its security and responses", () => {
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const { method, path, operation } of operations) {
+      const where = `${method} ${path}`;
+      if (!operation.summary) problems.push(`${where}: no summary`);
+      if (!operation.operationId) problems.push(`${where}: no operationId`);
+      else if (ids.has(operation.operationId)) problems.push(`${where}: duplicate operationId`);
+      ids.add(operation.operationId ?? "");
+      if (!operation.tags?.length || !operation.tags.every((tag) => TAGS.includes(tag))) {
+        problems.push(`${where}: tags must be some of ${TAGS.join(", ")}`);
+      }
+      const responses = operation.responses ?? {};
+      if (!Object.keys(responses).some((status) => /^2\d\d$/.test(status))) {
+        problems.push(`${where}: no success response`);
+      }
+      const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+      if (!isPublic && !responses["401"]) problems.push(`${where}: protected but no 401 response`);
+      for (const [status, response] of Object.entries(responses)) {
+        if (response.$ref) continue;
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          if (!media.schema) problems.push(`${where} ${status} ${type}: no schema`);
+          if (type.includes("json") && media.example === undefined && !media.examples) {
+            problems.push(`${where} ${status} ${type}: no example`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("declares the bearer JWT scheme and requires it unless an operation opts out", () => {
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+    });
+    expect(document.security).toEqual([{ bearerAuth: [] }]);
+    const login = document.paths["/api/auth/login"]?.post as Operation | undefined;
+    expect(login?.security).toEqual([]);
+  });
+
+  it("builds its schemas from the zod schemas that validate requests", () => {
+    const { schemas } = document.components;
+    const fields = (id: string) => Object.keys((schemas[id]?.properties ?? {}) as Json).sort();
+    expect(fields("TaskCreate")).toEqual(Object.keys(createTaskSchema.shape).sort());
+    expect(fields("Task")).toEqual(Object.keys(taskSchema.shape).sort());
+    expect((schemas.TaskCreate?.properties as Json).title).toMatchObject({
+      minLength: createTaskSchema.shape.title.minLength,
+      maxLength: createTaskSchema.shape.title.maxLength,
+    });
+    expect(schemas.TaskCreate?.additionalProperties).toBe(false);
+  });
+
+  it("holds every `.meta({ id })` schema of lib/validation", async () => {
+    const generated = Object.keys(zodComponentSchemas());
+    const missing: string[] = [];
+    for (const [file, load] of Object.entries(validationModules)) {
+      for (const value of Object.values(await load())) {
+        const id = value instanceof z.ZodType ? value.meta()?.id : undefined;
+        if (id && !generated.includes(id)) missing.push(`${id} (${file})`);
+      }
+    }
+    expect(
+      missing,
+      "add the module to VALIDATION_MODULES in lib/openapi/zod-components.ts",
+    ).toEqual([]);
+  });
+
+  it("lists GET /api/tasks's query parameters from the zod query schema, limits included", () => {
+    const list = document.paths["/api/tasks"]?.get as Operation;
+    const query = (list.parameters ?? []).filter((p) => p.in === "query");
+    expect(query.map((p) => p.name).sort()).toEqual(
+      Object.keys(taskQuery.taskListQuerySchema.shape).sort(),
+    );
+    const pageSize = query.find((p) => p.name === "page_size") as unknown as { schema: Json };
+    expect(pageSize.schema.maximum).toBe(taskQuery.MAX_PAGE_SIZE);
+  });
+});
+
+describe("GET /api/schema/", () => {
+  it("serves the document as JSON, with and without the trailing slash", async () => {
+    for (const url of ["/api/schema/", "/api/schema"]) {
+      const res = await api<OpenApiDocument>("GET", url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(res.body).toEqual(JSON.parse(JSON.stringify(document)));
+    }
+  });
+
+  it("serves the same document as YAML (what ?format=yaml is rewritten to)", async () => {
+    const res = await api("GET", "/api/schema/yaml/");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/yaml/);
+    expect(parse(res.text)).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+});
