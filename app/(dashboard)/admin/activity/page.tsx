@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { ActivityFilters } from "@/components/admin/activity-filters";
+import { ActivityTable } from "@/components/admin/activity-table";
+import { PaginationNav } from "@/components/admin/pagination-nav";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
+import { requireActor } from "@/lib/auth/page-actor";
+import { fieldErrors } from "@/lib/http/errors";
+import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";
+import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
+
+export const metadata: Metadata = { title: "Activity" };
+
+const FILTERS = ["actor", "task", "subject", "kind", "from", "to", "page"] as const;
+
+export default async function AdminActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<PageSearchParams>;
+}) {
+  const actor = await requireActor({ roles: ["ADMIN"] });
+  const params = await searchParams;
+  const raw: Record<string, string> = Object.fromEntries(
+    FILTERS.flatMap((name) => {
+      const value = firstParam(params, name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+  const parsed = activityTrailQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : activityTrailQuerySchema.parse({});
+  const [page, people] = await Promise.all([
+    listActivityTrail(actor, query),
+    listTrailActors(actor),
+  ]);
+  const filters = new URLSearchParams(
+    Object.entries(raw).filter(([name]) => name !== "page"),
+  ).toString();
+
+  return (
+    <>
+      <PageHeader
+        title="Activity"
+        description="Every task event and every user-administration event: who did what, when, before → after."
+      />
+      <ActivityFilters values={raw} people={people} />
+      {parsed.success ? null : (
+        <p role="alert" className="mb-4 text-sm text-red-700">
+          Some filters were not understood and were ignored:{" "}
+          {fieldErrors(parsed.error)
+            .map((e) => `${e.field}: ${e.message}`)
+            .join("; ")}
+        </p>
+      )}
+      {page.results.length === 0 ? (
+        <EmptyState title="No activity matches these filters." />
+      ) : (
+        <ActivityTable entries={page.results} />
+      )}
+      <PaginationNav
+        label="Activity pages"
+        page={page.page}
+        pageSize={page.page_size}
+        count={page.count}
+        query={filters}
+        basePath="/admin/activity"
+      />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { AdminGuardsNotice } from "@/components/admin/admin-guards-notice";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { PaginationNav } from "@/components/admin/pagination-nav";
+import { UsersFilters } from "@/components/admin/users-filters";
+import { UsersTable } from "@/components/admin/users-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
+import { requireActor } from "@/lib/auth/page-actor";
+import { fieldErrors } from "@/lib/http/errors";
+import { listUsers } from "@/lib/services/users";
+import { listUsersQuerySchema, type UserDto } from "@/lib/validation/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+const FILTERS = ["search", "role", "is_active", "ordering", "page"] as const;
+
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<PageSearchParams>;
+}) {
+  const actor = await requireActor({ roles: ["ADMIN"] });
+  const params = await searchParams;
+  const raw = Object.fromEntries(
+    FILTERS.flatMap((name) => {
+      const value = firstParam(params, name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+  const parsed = listUsersQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : listUsersQuerySchema.parse({});
+  const page = await listUsers(actor, query);
+  const users = page.results as UserDto[];
+  const filters = new URLSearchParams(
+    Object.entries(raw).filter(([name]) => name !== "page" && name !== "ordering"),
+  ).toString();
+  const withOrdering = new URLSearchParams(filters);
+  withOrdering.set("ordering", query.ordering);
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Create accounts, change names and roles, deactivate and reactivate, reset passwords."
+      />
+      <AdminGuardsNotice />
+      <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer font-medium">Create a user</summary>
+        <div className="mt-4">
+          <CreateUserForm />
+        </div>
+      </details>
+      <UsersFilters
+        values={{
+          search: raw.search,
+          role: raw.role,
+          is_active: raw.is_active,
+          ordering: raw.ordering,
+        }}
+      />
+      {parsed.success ? null : (
+        <p role="alert" className="mb-4 text-sm text-red-700">
+          Some filters were not understood and were ignored:{" "}
+          {fieldErrors(parsed.error)
+            .map((e) => `${e.field}: ${e.message}`)
+            .join("; ")}
+        </p>
+      )}
+      {users.length === 0 ? (
+        <EmptyState title="No users match these filters.">Try another search or role.</EmptyState>
+      ) : (
+        <UsersTable users={users} actorId={actor.id} ordering={query.ordering} query={filters} />
+      )}
+      <PaginationNav
+        label="Users pages"
+        page={page.page}
+        pageSize={page.page_size}
+        count={page.count}
+        query={withOrdering.toString()}
+        basePath="/admin/users"
+      />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ActivityKind } from "@/db/schema";
+
+export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
+  TASK_CREATED: "Task created",
+  TASK_UPDATED: "Task edited",
+  TASK_STATUS_CHANGED: "Status changed",
+  TASK_ASSIGNED: "Task assigned",
+  TASK_DELETED: "Task deleted",
+  TASK_IMPORTED: "Tasks imported",
+  USER_CREATED: "User created",
+  USER_UPDATED: "User renamed",
+  USER_ROLE_CHANGED: "Role changed",
+  USER_DEACTIVATED: "User deactivated",
+  USER_REACTIVATED: "User reactivated",
+  USER_PASSWORD_RESET: "Password reset",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  full_name: "name",
+  is_active: "active",
+  assigned_to: "assignee",
+  due_date: "due date",
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replaceAll("_", " ");
+}

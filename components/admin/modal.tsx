@@ -1,0 +1,44 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+
+type Props = {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: React.ReactNode;
+};
+
+/**
+ * A native modal <dialog>: the browser traps focus, closes it on Escape and returns focus
+ * to the button that opened it.
+ */
+export function Modal({ open, title, onClose, children }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+    >
+      {open ? (
+        <div className="p-5">
+          <h2 id={titleId} className="mb-3 text-lg font-semibold">
+            {title}
+          </h2>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+
+type Props = {
+  label: string;
+  page: number;
+  pageSize: number;
+  count: number;
+  /** The current filters, as a query string without "page". */
+  query: string;
+  basePath: string;
+};
+
+/** Previous/next links that keep the filters; server-side pages, no client state. */
+export function PaginationNav({ label, page, pageSize, count, query, basePath }: Props) {
+  const pages = Math.max(1, Math.ceil(count / pageSize));
+  const href = (target: number) => {
+    const params = new URLSearchParams(query);
+    if (target > 1) params.set("page", String(target));
+    const text = params.toString();
+    return text ? `${basePath}?${text}` : basePath;
+  };
+  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
+  return (
+    <nav aria-label={label} className="mt-4 flex flex-wrap items-center justify-between gap-3">
+      <p className="text-sm text-slate-600">
+        Page {Math.min(page, pages)} of {pages} · {count} in all
+      </p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Link href={href(page - 1)} className={link} rel="prev">
+            Previous
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link href={href(page + 1)} className={link} rel="next">
+            Next
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

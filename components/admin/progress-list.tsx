@@ -1,0 +1,39 @@
+import { EmptyState } from "@/components/ui/empty-state";
+import type { Progress } from "@/lib/services/overview";
+
+/** Done/total per person: a bar for the eye, the same numbers in text for everyone. */
+export function ProgressList({ title, rows }: { title: string; rows: Progress[] }) {
+  const headingId = `${title.toLowerCase().replace(/\W+/g, "-")}-heading`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id={headingId} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {rows.length === 0 ? (
+        <EmptyState title="No tasks yet." />
+      ) : (
+        <ul className="space-y-3">
+          {rows.map((row) => {
+            const percent = row.total === 0 ? 0 : Math.round((row.done / row.total) * 100);
+            return (
+              <li key={row.id ?? "none"}>
+                <div className="flex flex-wrap justify-between gap-2 text-sm">
+                  <span className="font-medium">{row.full_name}</span>
+                  <span className="text-slate-700">
+                    {row.done} / {row.total} done ({percent}%)
+                  </span>
+                </div>
+                <div aria-hidden="true" className="mt-1 h-2 overflow-hidden rounded bg-slate-200">
+                  <div className="h-full rounded bg-brand-600" style={{ width: `${percent}%` }} />
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import Link from "next/link";
+import type { UserDto } from "@/lib/validation/users";
+import { formatDate, formatDateTime, ROLE_LABELS } from "./format";
+import { UserRowActions } from "./user-row-actions";
+
+type Column = { field: string; label: string };
+
+const SORTABLE: Column[] = [
+  { field: "full_name", label: "Name" },
+  { field: "email", label: "Email" },
+  { field: "role", label: "Role" },
+];
+
+type Props = {
+  users: UserDto[];
+  actorId: number;
+  ordering: string;
+  /** The current filters, without "ordering" and "page". */
+  query: string;
+};
+
+function SortHeader({
+  column,
+  ordering,
+  query,
+}: {
+  column: Column;
+  ordering: string;
+  query: string;
+}) {
+  const current = ordering.replace(/^-/, "") === column.field;
+  const descending = ordering.startsWith("-");
+  const next = current && !descending ? `-${column.field}` : column.field;
+  const params = new URLSearchParams(query);
+  params.set("ordering", next);
+  return (
+    <th
+      scope="col"
+      aria-sort={current ? (descending ? "descending" : "ascending") : undefined}
+      className="px-3 py-2"
+    >
+      <Link
+        href={`/admin/users?${params}`}
+        className="inline-flex items-center gap-1 underline-offset-2 hover:underline"
+      >
+        {column.label}
+        <span aria-hidden="true">{current ? (descending ? "▼" : "▲") : "↕"}</span>
+        <span className="sr-only">
+          , sort {current && !descending ? "descending" : "ascending"}
+        </span>
+      </Link>
+    </th>
+  );
+}
+
+export function UsersTable({ users, actorId, ordering, query }: Props) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Users</caption>
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            {SORTABLE.map((column) => (
+              <SortHeader key={column.field} column={column} ordering={ordering} query={query} />
+            ))}
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <SortHeader
+              column={{ field: "created_at", label: "Joined" }}
+              ordering={ordering}
+              query={query}
+            />
+            <SortHeader
+              column={{ field: "last_login_at", label: "Last sign-in" }}
+              ordering={ordering}
+              query={query}
+            />
+            <th scope="col" className="px-3 py-2">
+              Actions
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {users.map((user) => (
+            <tr key={user.id} data-testid={`user-row-${user.email}`}>
+              <td className="px-3 py-2 font-medium">
+                {user.full_name}
+                {user.id === actorId ? (
+                  <span className="ml-1 text-xs font-normal text-slate-600">(you)</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 break-all">{user.email}</td>
+              <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+              <td className="px-3 py-2">
+                {user.is_active ? (
+                  <span className="rounded bg-green-100 px-2 py-0.5 text-green-900">Active</span>
+                ) : (
+                  <span className="rounded bg-slate-200 px-2 py-0.5 text-slate-800">
+                    Deactivated
+                  </span>
+                )}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDate(user.created_at)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {user.last_login_at ? formatDateTime(user.last_login_at) : "Never"}
+              </td>
+              <td className="px-3 py-2">
+                <UserRowActions user={user} isSelf={user.id === actorId} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { ACTIVITY_KINDS } from "@/db/schema";
+import { isoDateSchema, userIdSchema } from "./tasks";
+
+export const activityKindSchema = z.enum(ACTIVITY_KINDS).meta({ id: "ActivityKind" });
+
+const idParam = z.coerce
+  .number({ message: "Must be an id." })
+  .int("Must be an id.")
+  .positive("Must be an id.");
+
+/** The /admin/activity filters: who, which task, what kind, between which dates (UTC, inclusive). */
+export const activityTrailQuerySchema = z
+  .object({
+    actor: userIdSchema.optional(),
+    task: idParam.optional(),
+    subject: userIdSchema.optional(),
+    kind: activityKindSchema.optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    page: z.coerce.number().int().min(1, "Page must be 1 or more.").default(1),
+    page_size: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100, "Page size must be at most 100.")
+      .default(25),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "The start date must not be after the end date.",
+    path: ["to"],
+  });
+
+export type ActivityTrailQuery = z.infer<typeof activityTrailQuerySchema>;
