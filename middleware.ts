@@ -1,14 +1,58 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkBearer, sessionFromCookie } from "@/lib/auth/edge-session";
+import { PATH_HEADER } from "@/lib/auth/path-header";
+import { isApiPath, isOpenApiPath, isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
+import { forbiddenPage } from "@/lib/http/forbidden-page";
 import {
   applySecurityHeaders,
   contentSecurityPolicy,
   createNonce,
 } from "@/lib/http/security-headers";
-import { PATH_HEADER } from "@/lib/auth/path-header";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 
+const BEARER_CHALLENGE = 'Bearer realm="api"';
+
+function apiUnauthorized(detail: string, invalidToken: boolean): NextResponse {
+  return NextResponse.json(invalidToken ? { detail, code: "token_not_valid" } : { detail }, {
+    status: 401,
+    headers: {
+      "WWW-Authenticate": invalidToken
+        ? `${BEARER_CHALLENGE}, error="invalid_token"`
+        : BEARER_CHALLENGE,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 /**
- * The first gate for every request: request id, security headers and the CSP nonce.
+ * The coarse gate in front of the routes and pages; every answer gets its own response so that the
+ * caller never reaches a handler it may not: 401 JSON on /api, a redirect to /login or a 403 page.
+ * Returns null to let the request through. Routes and pages still check the user in the database.
+ */
+async function gate(request: NextRequest): Promise<NextResponse | null> {
+  const { pathname, search } = request.nextUrl;
+  if (isApiPath(pathname)) {
+    if (request.method === "OPTIONS" || isOpenApiPath(pathname)) return null;
+    const bearer = await checkBearer(request);
+    if (bearer.kind === "invalid") {
+      return apiUnauthorized("Given token not valid for any token type", true);
+    }
+    if (bearer.kind === "valid" || (await sessionFromCookie(request))) return null;
+    return apiUnauthorized("Authentication credentials were not provided.", false);
+  }
+  if (isOpenPage(pathname)) return null;
+  const session = await sessionFromCookie(request);
+  if (!session) {
+    const login = new URL("/login", request.url);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  if (!roleMayEnter(session.role, pathname)) return forbiddenPage();
+  return null;
+}
+
+/**
+ * The first gate for every request: request id, security headers, CSP nonce, and who may enter.
  * Edge runtime: no database, no pino, no node built-ins.
  */
 export async function middleware(request: NextRequest) {
@@ -18,14 +62,16 @@ export async function middleware(request: NextRequest) {
   const https =
     request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set(REQUEST_ID_HEADER, requestId);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
-  requestHeaders.set("Content-Security-Policy", csp);
-
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response = await gate(request);
+  if (!response) {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(REQUEST_ID_HEADER, requestId);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+    // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   applySecurityHeaders(response.headers, { csp, https });
   response.headers.set("X-Request-Id", requestId);
   return response;

@@ -26,6 +26,10 @@ export default defineConfig({
       NEXTAUTH_SECRET: "test-nextauth-secret-long-enough-0123456789",
       NEXTAUTH_URL: "http://127.0.0.1:3000",
       REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+      // Generous limits so suites are not throttled; rate-limit*.test.ts set their own small ones.
+      RATE_LIMIT_API: "100000/60s",
+      RATE_LIMIT_ANON: "100000/60s",
+      RATE_LIMIT_LOGIN: "100000/60s",
     },
   },
 });

@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { api } from "../helpers/api";
+import { makeUser } from "../helpers/factories";
+import { sessionCookie } from "./session-cookie";
+
+const SAME_ORIGIN = "http://127.0.0.1:3000";
+
+describe("browser session cookie on /api", () => {
+  it("authenticates reads without an Origin header", async () => {
+    const user = await makeUser("MANAGER");
+    const res = await api<{ id: number }>("GET", "/api/users/me/", {
+      headers: { cookie: await sessionCookie(user) },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(user.id);
+  });
+
+  it("refuses a cookie-authenticated write from another origin or with no Origin", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const cookie = await sessionCookie(user);
+    for (const origin of [undefined, "http://evil.example", "null"]) {
+      const headers: Record<string, string> = { cookie, ...(origin ? { origin } : {}) };
+      const res = await api("POST", "/api/auth/logout/", { headers, body: { all: true } });
+      expect(res.status, String(origin)).toBe(403);
+      expect(res.body).toEqual({ detail: "Cross-origin request refused." });
+    }
+    // Nothing happened: the session still works.
+    expect((await api("GET", "/api/users/me/", { headers: { cookie } })).status).toBe(200);
+  });
+
+  it("accepts the same-origin write, which here ends every session including this cookie", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const cookie = await sessionCookie(user);
+    const res = await api("POST", "/api/auth/logout/", {
+      headers: { cookie, origin: SAME_ORIGIN },
+      body: { all: true },
+    });
+    expect(res.status).toBe(200);
+    const after = await api("GET", "/api/users/me/", { headers: { cookie } });
+    expect(after.status).toBe(401);
+  });
+
+  it("stops a deactivated user's browser session at once", async () => {
+    const user = await makeUser("MANAGER");
+    const cookie = await sessionCookie(user);
+    expect((await api("GET", "/api/users/me/", { headers: { cookie } })).status).toBe(200);
+    await db().update(users).set({ isActive: false }).where(eq(users.id, user.id));
+    expect((await api("GET", "/api/users/me/", { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("a Bearer write needs no Origin (no ambient credentials to abuse)", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const res = await api("POST", "/api/auth/logout/", { token: user.token, body: { all: true } });
+    expect(res.status).toBe(200);
+  });
+});
