@@ -66,6 +66,8 @@ export function readMultipartFile(
       }
       file = stream;
       stream.on("limit", () => stream.destroy(tooLarge(limit)));
+      // The reader sees failures through its iterator; an error after it stopped must not crash.
+      stream.on("error", () => undefined);
       resolve({ fileName: fileName ?? "", mimeType: mimeType ?? "", bytes: stream });
     });
     pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(

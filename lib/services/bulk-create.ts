@@ -24,9 +24,8 @@ export const BULK_CREATE_ENDPOINT = "tasks.bulk-create";
 
 type ItemError = { index: number; field: string; message: string };
 
-/** Each created task's TASK_CREATED event, as createTask writes it, for one batch of ids. */
-const RECORD_CREATED = `INSERT INTO activity (kind, actor_id, task_id, field, to_value)
- SELECT 'TASK_CREATED', created_by, id, 'title', title FROM tasks WHERE id BETWEEN ? AND ?`;
+/** Each created task's TASK_CREATED event, as createTask writes it (a plain multi-row INSERT). */
+const RECORD_CREATED = "INSERT INTO activity (kind, actor_id, task_id, field, to_value) VALUES ?";
 
 /** Every item checked (createTaskSchema, then the assignee rule); all errors, or the inputs. */
 async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
@@ -43,7 +42,7 @@ async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
   });
   const directory = new AssigneeDirectory(db());
   await directory.load(
-    inputs.map((input) => (input?.assigned_to ? { id: input.assigned_to } : null)),
+    inputs.flatMap((input) => (input?.assigned_to ? [{ id: input.assigned_to }] : [])),
   );
   inputs.forEach((input, index) => {
     if (!input || input.assigned_to === null) return;
@@ -85,8 +84,12 @@ async function insertAll(
       ]);
     const { firstId, count } = await tx.insertTasks(rows);
     // A multi-row INSERT of known size gets consecutive ids in every InnoDB auto-increment mode.
-    for (let i = 0; i < count; i++) ids.push(firstId + i);
-    await connection.query<ResultSetHeader>(RECORD_CREATED, [firstId, firstId + count - 1]);
+    const events = rows.map((row, i) => {
+      ids.push(firstId + i);
+      return ["TASK_CREATED", actor.id, firstId + i, "title", row[0]];
+    });
+    if (events.length !== count) throw new Error("Bulk insert stored fewer rows than sent.");
+    await connection.query<ResultSetHeader>(RECORD_CREATED, [events]);
   }
   return ids;
 }

@@ -1,43 +1,315 @@
 import type { RowDataPacket } from "mysql2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
+import { api } from "../helpers/api";
 import { makeUser, type TestUser } from "../helpers/factories";
 import { databaseState, fixture, taskCount, upload } from "./bulk-helpers";
 
+type UploadBody = {
+  created: number;
+  rows: number;
+  import_id: number | null;
+  dry_run: boolean;
+  message: string;
+  detail: string;
+  errors: { line: number; column: string | null; value: string | null; message: string }[];
+  total_errors: number;
+};
+
 let manager: TestUser;
 let employee: TestUser;
+let inactive: TestUser;
+let admin: TestUser;
+
+const HEADER = "title,description,assigned_to,status";
+
+async function importedRows(importId: number | null) {
+  const [rows] = await pool().query<RowDataPacket[]>(
+    `SELECT title, description, assigned_to, status, priority, due_date, created_by
+     FROM tasks WHERE import_id = ? ORDER BY id`,
+    [importId],
+  );
+  return rows;
+}
 
 beforeAll(async () => {
   manager = await makeUser("MANAGER");
   employee = await makeUser("EMPLOYEE");
+  inactive = await makeUser("EMPLOYEE", { isActive: false });
+  admin = await makeUser("ADMIN");
 });
 
 describe("POST /api/tasks/bulk-upload/", () => {
-  it("imports the reference's sample file, its assignees given by user id", async () => {
+  it("imports the reference's sample file, its assignees given by user id, and records the import", async () => {
     // The sample names users 2 and 3: give it the ids of two real assignees.
     const sample = fixture("seed-tasks.csv")
       .toString("utf8")
       .replace(/,([23]),/g, (_, id: string) => `,${id === "2" ? manager.id : employee.id},`);
     const before = await taskCount();
-    const res = await upload(manager.token, sample, { fileName: "tasks.csv" });
+    const res = await upload<UploadBody>(manager.token, sample, { fileName: "tasks.csv" });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ created: 3, message: "3 tasks uploaded successfully" });
     expect(await taskCount()).toBe(before + 3);
-    const [rows] = await pool().query<RowDataPacket[]>(
-      "SELECT title, description, assigned_to, status, created_by, import_id FROM tasks WHERE import_id = ? ORDER BY id",
+    const rows = await importedRows(res.body.import_id);
+    expect(
+      rows.map((r) => [r.title, r.description, r.assigned_to, r.status, r.created_by]),
+    ).toEqual([
+      ["Prepare Monthly Report", "Finance data analysis", employee.id, "TODO", manager.id],
+      ["Review Code", "Review PR", manager.id, "IN_PROGRESS", manager.id],
+      ["Client Follow-up", "Call client", employee.id, "DONE", manager.id],
+    ]);
+    const [[record]] = await pool().query<RowDataPacket[]>(
+      "SELECT user_id, file_name, row_count, checksum FROM task_imports WHERE id = ?",
       [res.body.import_id],
     );
-    expect(rows.map((r) => [r.title, r.assigned_to, r.status])).toEqual([
-      ["Prepare Monthly Report", employee.id, "TODO"],
-      ["Review Code", manager.id, "IN_PROGRESS"],
-      ["Client Follow-up", employee.id, "DONE"],
+    const { createHash } = await import("node:crypto");
+    expect(record).toMatchObject({
+      user_id: manager.id,
+      file_name: "tasks.csv",
+      row_count: 3,
+      checksum: createHash("sha256").update(sample).digest("hex"),
+    });
+    const [events] = await pool().query<RowDataPacket[]>(
+      "SELECT kind, actor_id FROM activity WHERE import_id = ?",
+      [res.body.import_id],
+    );
+    expect(events).toEqual([{ kind: "TASK_IMPORTED", actor_id: manager.id }]);
+  });
+
+  it("reads a BOM, CRLF line ends and quoted cells holding commas, quotes and newlines", async () => {
+    const csv =
+      "\uFEFF Title , DESCRIPTION,Assigned_To,status,Due_Date,priority\r\n" +
+      `"Plan, then act","He said ""go""\r\nthen left",${employee.email.toUpperCase()},,2026-03-01,high\r\n` +
+      `Second,"multi\r\nline\r\ntext",${employee.id},done,,\r\n`;
+    const res = await upload<UploadBody>(manager.token, csv);
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.created).toBe(2);
+    const rows = await importedRows(res.body.import_id);
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      {
+        title: "Plan, then act",
+        description: 'He said "go"\r\nthen left',
+        assigned_to: employee.id,
+        status: "TODO",
+        priority: "HIGH",
+        due_date: "2026-03-01",
+        created_by: manager.id,
+      },
+      {
+        title: "Second",
+        description: "multi\r\nline\r\ntext",
+        assigned_to: employee.id,
+        status: "DONE",
+        priority: "MEDIUM",
+        due_date: null,
+        created_by: manager.id,
+      },
     ]);
+  });
+
+  it("names the line, column and value of every bad row and writes nothing", async () => {
+    const lines = [
+      `${HEADER},due_date,priority`, // 1
+      `Good,"spans\ntwo lines",${employee.id},TODO,,`, // 2-3
+      `,no title,${employee.id},TODO,,`, // 4
+      `${"x".repeat(201)},long title,,TODO,,`, // 5
+      `Bad status,,,FINISHED,,`, // 6
+      `Bad priority,,,TODO,,CRITICAL`, // 7
+      `Bad date,,,TODO,2026-02-30,`, // 8
+      `Unknown user,,999999,TODO,,`, // 9
+      `Inactive user,,${inactive.email},TODO,,`, // 10
+      `Admin assignee,,${admin.id},TODO,,`, // 11
+      `Short row,,${employee.id},TODO`, // 12
+      `Bad assignee,,someone,TODO,,`, // 13
+      `Good again,,,TODO,,`, // 14
+    ];
+    const before = await databaseState();
+    const res = await upload<UploadBody>(manager.token, lines.join("\n") + "\n");
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.detail).toMatch(/nothing was imported/);
+    expect(res.body.total_errors).toBe(10);
+    expect(res.body.errors.map((e) => [e.line, e.column, e.value])).toEqual([
+      [4, "title", ""],
+      [5, "title", "x".repeat(200) + "…"],
+      [6, "status", "FINISHED"],
+      [7, "priority", "CRITICAL"],
+      [8, "due_date", "2026-02-30"],
+      [9, "assigned_to", "999999"],
+      [10, "assigned_to", inactive.email],
+      [11, "assigned_to", String(admin.id)],
+      [12, null, null],
+      [13, "assigned_to", "someone"],
+    ]);
+    const messages = res.body.errors.map((e) => e.message);
+    expect(messages).toEqual([
+      "Title is required.",
+      "Title must be at most 200 characters.",
+      "Status must be one of TODO, IN_PROGRESS, DONE.",
+      "Priority must be one of LOW, MEDIUM, HIGH, URGENT.",
+      "Enter a date as YYYY-MM-DD.",
+      "User 999999 does not exist.",
+      `User ${inactive.email} is not active.`,
+      `User ${admin.id} cannot be assigned tasks (role ADMIN).`,
+      "Expected 6 cells, found 4.",
+      "Must be a user id or an email address.",
+    ]);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("reports a quoted cell that is never closed at the line it starts on", async () => {
+    const before = await databaseState();
+    const res = await upload<UploadBody>(
+      manager.token,
+      `${HEADER}\nOk,,,TODO\nBroken,"open,,TODO\nx,,,TODO\n`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({
+      line: 3,
+      message: "A quoted cell is never closed.",
+    });
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("names unknown and missing columns", async () => {
+    const res = await upload<UploadBody>(manager.token, "title,owner,colour\nA,b,c\n");
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain(
+      "Missing required column(s): description, assigned_to, status.",
+    );
+    expect(res.body.detail).toContain("Unknown column(s): owner, colour.");
+  });
+
+  it("refuses a file that is not UTF-8, naming the first bad line", async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from(`${HEADER}\nCafe,plain,,TODO\n`),
+      Buffer.from("Caf\xe9,r\xe9sum\xe9,,TODO\n", "latin1"),
+    ]);
+    const before = await databaseState();
+    const res = await upload<UploadBody>(manager.token, latin1);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/not valid UTF-8.*line 3/);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("refuses an empty file and a header without rows", async () => {
+    expect((await upload(manager.token, "")).status).toBe(400);
+    const headerOnly = await upload<UploadBody>(manager.token, `${HEADER}\r\n`);
+    expect(headerOnly.status).toBe(400);
+    expect(headerOnly.body.detail).toBe("The file has a header but no task rows.");
+  });
+
+  it("dry run reports counts or the same errors, and writes nothing", async () => {
+    const before = await databaseState();
+    const ok = await upload<UploadBody>(
+      manager.token,
+      `${HEADER}\nA,,,TODO\nB,,${employee.id},\n`,
+      {
+        query: "?dry_run=1",
+      },
+    );
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body).toMatchObject({ dry_run: true, rows: 2, created: 0, import_id: null });
+    const bad = await upload<UploadBody>(manager.token, `${HEADER}\nA,,,TODO\n,,,\n`, {
+      query: "?dry_run=1",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { line: 3, column: "title", value: "", message: "Title is required." },
+    ]);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("refuses binary content and other media types", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49]);
+    const before = await databaseState();
+    const binary = await upload<UploadBody>(manager.token, png, {
+      type: "application/octet-stream",
+    });
+    expect(binary.status).toBe(400);
+    expect(binary.body.detail).toMatch(/binary/);
+    const image = await upload(manager.token, png, { type: "image/png", fileName: "a.png" });
+    expect(image.status).toBe(415);
+    const json = await api("POST", "/api/tasks/bulk-upload/", {
+      token: manager.token,
+      body: { title: "x" },
+    });
+    expect(json.status).toBe(415);
+    const noFile = new FormData();
+    noFile.append("other", "x");
+    const missing = await api("POST", "/api/tasks/bulk-upload/", {
+      token: manager.token,
+      rawBody: noFile,
+    });
+    expect(missing.status).toBe(400);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("answers 413 for a body over the limit, from Content-Length or while streaming", async () => {
+    const declared = await api("POST", "/api/tasks/bulk-upload/", {
+      token: manager.token,
+      rawBody: "x",
+      headers: {
+        "content-type": "multipart/form-data; boundary=abc",
+        "content-length": String(21 * 1024 * 1024),
+      },
+    });
+    expect(declared.status).toBe(413);
+    const row = `A task title,${"d".repeat(1000)},,TODO\n`;
+    const big = HEADER + "\n" + row.repeat(Math.ceil((20 * 1024 * 1024) / row.length) + 10);
+    const before = await databaseState();
+    const streamed = await upload<UploadBody>(manager.token, big);
+    expect(streamed.status).toBe(413);
+    expect(streamed.body.detail).toMatch(/upload limit/);
+    expect(await databaseState()).toBe(before);
   });
 
   it("refuses an employee with 403 and writes nothing", async () => {
     const before = await databaseState();
-    const res = await upload(employee.token, "title,description,assigned_to,status\nA,B,,TODO\n");
+    const res = await upload(employee.token, `${HEADER}\nA,B,,TODO\n`);
     expect(res.status).toBe(403);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("replays a retry with the same Idempotency-Key and refuses the key with another file", async () => {
+    const csv = `${HEADER}\nIdem one,,,TODO\nIdem two,,,DONE\n`;
+    const headers = { "Idempotency-Key": `upload-${Date.now()}` };
+    const first = await upload<UploadBody>(manager.token, csv, { headers });
+    expect(first.status).toBe(201);
+    const afterFirst = await taskCount();
+    const retry = await upload<UploadBody>(manager.token, csv, { headers });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(await taskCount()).toBe(afterFirst);
+    const other = await upload<UploadBody>(manager.token, `${HEADER}\nOther,,,TODO\n`, { headers });
+    expect(other.status).toBe(409);
+    expect(await taskCount()).toBe(afterFirst);
+  });
+
+  it("leaves nothing behind when its connection is killed mid-import", async () => {
+    const rows = 40_000;
+    let csv = `${HEADER}\n`;
+    for (let i = 0; i < rows; i++) csv += `Fault ${i},row ${i},${employee.id},TODO\n`;
+    const before = await databaseState();
+    const pending = upload<UploadBody>(manager.token, csv);
+    // Wait until the import's transaction has written rows, then kill its connection.
+    let killed = false;
+    for (let attempt = 0; attempt < 2000 && !killed; attempt++) {
+      const [trx] = await pool().query<RowDataPacket[]>(
+        // Only this test database's transactions: other suites may share the server.
+        `SELECT t.trx_mysql_thread_id AS id FROM information_schema.innodb_trx t
+         JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+         WHERE t.trx_rows_modified > 0 AND p.db = DATABASE() AND p.id <> CONNECTION_ID()`,
+      );
+      if (trx[0]) {
+        await pool().query(`KILL CONNECTION ${Number(trx[0].id)}`);
+        killed = true;
+      } else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(killed).toBe(true);
+    const res = await pending;
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ detail: "Internal server error." });
     expect(await databaseState()).toBe(before);
   });
 });

@@ -1,0 +1,76 @@
+import type { RowDataPacket } from "mysql2";
+import { pool } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { csvLine, UTF8_BOM } from "@/lib/csv/write";
+import { forbidden } from "@/lib/http/errors";
+import { logger } from "@/lib/logger";
+import { CSV_COLUMNS } from "@/lib/validation/bulk-csv";
+import type { TaskListQuery } from "@/lib/validation/task-query";
+import { buildTaskListSql } from "./task-list-sql";
+import { recordFromSqlRow, todayUtc, type TaskRecord } from "./task-records";
+import { listScope } from "./tasks";
+
+/** Rows fetched per keyset page while streaming. */
+const EXPORT_PAGE_ROWS = 1000;
+
+function exportCells(task: TaskRecord): string[] {
+  return [
+    task.title,
+    task.description,
+    task.assigneeEmail ?? "",
+    task.status,
+    task.dueDate ?? "",
+    task.priority,
+  ];
+}
+
+/** The created_at sort key as the list's cursor writes it ("YYYY-MM-DD HH:MM:SS.mmm"). */
+function createdAtKey(task: TaskRecord): string {
+  return task.createdAt.toISOString().replace("T", " ").slice(0, 23);
+}
+
+/**
+ * GET /api/tasks/export/: the tasks the caller may see, filtered like the list, oldest first, as
+ * CSV in the upload's columns (assignees by email, so a file moves between installations).
+ * Streamed page by page with the list's own keyset SQL, so memory stays flat however many rows.
+ */
+export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStream<Uint8Array> {
+  if (!can(actor, "task.export")) throw forbidden();
+  const scope = listScope(actor);
+  const today = todayUtc();
+  const pageQuery: TaskListQuery = {
+    ...query,
+    ordering: "created_at",
+    page: 1,
+    page_size: EXPORT_PAGE_ROWS,
+    cursor: undefined,
+  };
+  const encoder = new TextEncoder();
+  let after: { value: string; id: number } | null = null;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(UTF8_BOM + csvLine(CSV_COLUMNS)));
+        return;
+      }
+      try {
+        const cursor = after ? { ordering: pageQuery.ordering, ...after } : null;
+        const { page, limit } = buildTaskListSql(scope, pageQuery, cursor, today);
+        const [rows] = await pool().query<RowDataPacket[]>(page.text, page.params);
+        const records = rows.slice(0, limit).map(recordFromSqlRow);
+        if (records.length > 0) {
+          controller.enqueue(encoder.encode(records.map((r) => csvLine(exportCells(r))).join("")));
+          const last = records[records.length - 1]!;
+          after = { value: createdAtKey(last), id: last.id };
+        }
+        if (rows.length <= limit) controller.close();
+      } catch (error) {
+        logger().error({ err: error, userId: actor.id }, "task export failed mid-stream");
+        controller.error(error);
+      }
+    },
+  });
+}

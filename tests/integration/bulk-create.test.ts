@@ -1,0 +1,166 @@
+import type { RowDataPacket } from "mysql2";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pool } from "@/db/client";
+import { api } from "../helpers/api";
+import { makeUser, type TestUser } from "../helpers/factories";
+import { databaseState, taskCount } from "./bulk-helpers";
+
+type CreateBody = {
+  created: number;
+  ids: number[];
+  message: string;
+  detail: string;
+  errors: { index: number; field: string; message: string }[];
+  total_errors: number;
+};
+
+let manager: TestUser;
+let employee: TestUser;
+let inactive: TestUser;
+
+beforeAll(async () => {
+  manager = await makeUser("MANAGER");
+  employee = await makeUser("EMPLOYEE");
+  inactive = await makeUser("EMPLOYEE", { isActive: false });
+});
+
+function bulkCreate(token: string, tasks: unknown[], headers?: Record<string, string>) {
+  return api<CreateBody>("POST", "/api/tasks/bulk-create/", { token, body: { tasks }, headers });
+}
+
+describe("POST /api/tasks/bulk-create/", () => {
+  it("creates every task in one go, returns their ids and logs TASK_CREATED for each", async () => {
+    const tasks = Array.from({ length: 2500 }, (_, i) => ({
+      title: `Bulk ${i}`,
+      description: `Item ${i}`,
+      assigned_to: i % 2 ? employee.id : null,
+      status: i % 3 ? "TODO" : "DONE",
+      priority: "HIGH",
+      due_date: "2026-12-24",
+    }));
+    const res = await bulkCreate(manager.token, tasks);
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.created).toBe(2500);
+    expect(res.body.message).toBe("2500 tasks created successfully");
+    expect(new Set(res.body.ids).size).toBe(2500);
+    const [rows] = await pool().query<RowDataPacket[]>(
+      "SELECT id, title, assigned_to, status, created_by FROM tasks WHERE id IN (?) ORDER BY id",
+      [res.body.ids],
+    );
+    expect(rows.map((r) => r.id)).toEqual(res.body.ids);
+    rows.forEach((row, i) => {
+      expect(row).toMatchObject({
+        title: `Bulk ${i}`,
+        assigned_to: i % 2 ? employee.id : null,
+        status: i % 3 ? "TODO" : "DONE",
+        created_by: manager.id,
+      });
+    });
+    const [events] = await pool().query<RowDataPacket[]>(
+      "SELECT COUNT(*) AS n FROM activity WHERE kind = 'TASK_CREATED' AND actor_id = ? AND task_id IN (?)",
+      [manager.id, res.body.ids],
+    );
+    expect(Number(events[0]!.n)).toBe(2500);
+  });
+
+  it("writes nothing when one item is invalid, and names it by index and field", async () => {
+    const before = await databaseState();
+    const tasks = [
+      { title: "Fine" },
+      { title: "Fine too", status: "FINISHED" },
+      { title: "Also fine" },
+      { title: "Inactive", assigned_to: inactive.id },
+    ];
+    const res = await bulkCreate(manager.token, tasks);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe("2 of 4 tasks are invalid; nothing was created.");
+    expect(res.body.errors.map((e) => [e.index, e.field])).toEqual([
+      [1, "status"],
+      [3, "assigned_to"],
+    ]);
+    expect(res.body.errors[1]!.message).toBe(`User ${inactive.id} is not active.`);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("lists at most 1,000 errors and gives the total", async () => {
+    const tasks = Array.from({ length: 1500 }, () => ({ title: "" }));
+    const res = await bulkCreate(manager.token, tasks);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1000);
+    expect(res.body.total_errors).toBe(1500);
+  });
+
+  it("answers 413 above BULK_MAX_ITEMS and 400 for a body without a task list", async () => {
+    const before = await databaseState();
+    const tooMany = Array.from({ length: 5001 }, (_, i) => ({ title: `T${i}` }));
+    expect((await bulkCreate(manager.token, tooMany)).status).toBe(413);
+    const wrong = await api("POST", "/api/tasks/bulk-create/", {
+      token: manager.token,
+      body: [{ title: "x" }],
+    });
+    expect(wrong.status).toBe(400);
+    expect((await bulkCreate(manager.token, [])).status).toBe(400);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("refuses employees with 403", async () => {
+    const before = await databaseState();
+    expect((await bulkCreate(employee.token, [{ title: "Mine" }])).status).toBe(403);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("replays a retry with the same Idempotency-Key and refuses the key with another body", async () => {
+    const headers = { "Idempotency-Key": `create-${Date.now()}` };
+    const first = await bulkCreate(
+      manager.token,
+      [{ title: "Once" }, { title: "Twice?" }],
+      headers,
+    );
+    expect(first.status).toBe(201);
+    const count = await taskCount();
+    const retry = await bulkCreate(
+      manager.token,
+      [{ title: "Once" }, { title: "Twice?" }],
+      headers,
+    );
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    const other = await bulkCreate(manager.token, [{ title: "Different" }], headers);
+    expect(other.status).toBe(409);
+    expect(await taskCount()).toBe(count);
+  });
+
+  it("runs a request again once its key has expired", async () => {
+    const key = `expiring-${Date.now()}`;
+    const headers = { "Idempotency-Key": key };
+    const first = await bulkCreate(manager.token, [{ title: "Expiring" }], headers);
+    expect(first.status).toBe(201);
+    await pool().query(
+      "UPDATE idempotency_keys SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE idempotency_key = ?",
+      [key],
+    );
+    const again = await bulkCreate(manager.token, [{ title: "Expiring" }], headers);
+    expect(again.status).toBe(201);
+    expect(again.body.ids).not.toEqual(first.body.ids);
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("writes once when two requests with the same key race", async () => {
+    const headers = { "Idempotency-Key": `race-${Date.now()}` };
+    const tasks = Array.from({ length: 3000 }, (_, i) => ({ title: `Race ${i}` }));
+    const count = await taskCount();
+    const [a, b] = await Promise.all([
+      bulkCreate(manager.token, tasks, headers),
+      bulkCreate(manager.token, tasks, headers),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.ids).toEqual(b.body.ids);
+    expect(await taskCount()).toBe(count + 3000);
+  });
+
+  it("refuses a malformed Idempotency-Key", async () => {
+    const res = await bulkCreate(manager.token, [{ title: "x" }], { "Idempotency-Key": "a b" });
+    expect(res.status).toBe(400);
+  });
+});
