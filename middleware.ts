@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkBearer, sessionFromCookie } from "@/lib/auth/edge-session";
+import { hasBearer, sessionFromCookie } from "@/lib/auth/edge-session";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { isApiPath, isOpenApiPath, isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
 import { forbiddenPage } from "@/lib/http/forbidden-page";
@@ -10,18 +10,14 @@ import {
 } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 
-const BEARER_CHALLENGE = 'Bearer realm="api"';
-
-function apiUnauthorized(detail: string, invalidToken: boolean): NextResponse {
-  return NextResponse.json(invalidToken ? { detail, code: "token_not_valid" } : { detail }, {
-    status: 401,
-    headers: {
-      "WWW-Authenticate": invalidToken
-        ? `${BEARER_CHALLENGE}, error="invalid_token"`
-        : BEARER_CHALLENGE,
-      "Cache-Control": "no-store",
+function apiUnauthorized(): NextResponse {
+  return NextResponse.json(
+    { detail: "Authentication credentials were not provided." },
+    {
+      status: 401,
+      headers: { "WWW-Authenticate": 'Bearer realm="api"', "Cache-Control": "no-store" },
     },
-  });
+  );
 }
 
 /**
@@ -33,12 +29,8 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (isApiPath(pathname)) {
     if (request.method === "OPTIONS" || isOpenApiPath(pathname)) return null;
-    const bearer = await checkBearer(request);
-    if (bearer.kind === "invalid") {
-      return apiUnauthorized("Given token not valid for any token type", true);
-    }
-    if (bearer.kind === "valid" || (await sessionFromCookie(request))) return null;
-    return apiUnauthorized("Authentication credentials were not provided.", false);
+    if (hasBearer(request) || (await sessionFromCookie(request))) return null;
+    return apiUnauthorized();
   }
   if (isOpenPage(pathname)) return null;
   const session = await sessionFromCookie(request);

@@ -63,20 +63,20 @@ describe("middleware: the API gate", () => {
     }
   });
 
-  it("refuses a bad Bearer token at the edge", async () => {
+  it("leaves a bad Bearer token to the route, which refuses and logs it", async () => {
     const res = await run("/api/tasks/", { headers: { authorization: "Bearer not.a.token" } });
-    expect(res.status).toBe(401);
-    expect(res.headers.get("www-authenticate")).toContain('error="invalid_token"');
-    expect(await res.json()).toMatchObject({ code: "token_not_valid" });
+    expect(passedThrough(res)).toBe(true);
   });
 
-  it("lets a valid Bearer token or a session cookie through to the route", async () => {
+  it("lets a Bearer token or a valid session cookie through to the route", async () => {
     const token = await signAccessToken({ userId: 3, role: "EMPLOYEE", sessionVersion: 1 });
     expect(
       passedThrough(await run("/api/tasks/", { headers: { authorization: `Bearer ${token}` } })),
     ).toBe(true);
     const cookie = await sessionCookie({ id: 3, role: "EMPLOYEE" });
     expect(passedThrough(await run("/api/tasks/", { headers: { cookie } }))).toBe(true);
+    const forged = await sessionCookie({ id: 3, role: "EMPLOYEE" }, { secret: "q".repeat(48) });
+    expect((await run("/api/tasks/", { headers: { cookie: forged } })).status).toBe(401);
   });
 
   it("leaves sign-in, next-auth, health, schema and docs open", async () => {
