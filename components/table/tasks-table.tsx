@@ -98,7 +98,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           <Link href="/tasks/new">create a task</Link>.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Tasks, sortable by the column headers</caption>
             <thead className="bg-slate-100">

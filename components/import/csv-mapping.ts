@@ -1,0 +1,56 @@
+import Papa from "papaparse";
+import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvColumn } from "@/lib/validation/bulk-csv";
+
+export type CsvPreview = { fields: string[]; rows: string[][]; rowCount: number };
+/** Our column → the file's column it is read from ("" when the file has none). */
+export type ColumnMapping = Record<CsvColumn, string>;
+
+const ALIASES: Record<CsvColumn, string[]> = {
+  title: ["name", "task", "summary", "subject"],
+  description: ["details", "notes", "body", "text"],
+  assigned_to: ["assignee", "assigned to", "owner", "email", "user"],
+  status: ["state", "stage"],
+  due_date: ["due", "due date", "deadline", "due_on"],
+  priority: ["urgency", "importance"],
+};
+
+const normal = (name: string) => name.trim().toLowerCase();
+
+/** Reads the whole file in the browser: its header, the first rows and how many rows there are. */
+export function previewCsv(text: string, firstRows = 5): CsvPreview {
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  const [header = [], ...rows] = result.data;
+  return { fields: header, rows: rows.slice(0, firstRows), rowCount: rows.length };
+}
+
+/** Same name (any case) first, then a known alias. */
+export function guessMapping(fields: string[]): ColumnMapping {
+  const mapping = {} as ColumnMapping;
+  for (const column of CSV_COLUMNS) {
+    const exact = fields.find((field) => normal(field) === column);
+    const alias = fields.find((field) => ALIASES[column].includes(normal(field)));
+    mapping[column] = exact ?? alias ?? "";
+  }
+  return mapping;
+}
+
+/** True when the file can go to the server as it is: every column is one of ours, by name. */
+export function isIdentity(fields: string[], mapping: ColumnMapping): boolean {
+  return fields.every((field) => mapping[normal(field) as CsvColumn] === field);
+}
+
+export function missingRequired(mapping: ColumnMapping): CsvColumn[] {
+  return CSV_REQUIRED_COLUMNS.filter((column) => !mapping[column]);
+}
+
+/** Rewrites the file with our column names, dropping the columns that are not mapped. */
+export function remapCsv(text: string, mapping: ColumnMapping): string {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  const [header = [], ...rows] = parsed.data;
+  const columns = CSV_COLUMNS.filter((column) => mapping[column]);
+  const sources = columns.map((column) => header.indexOf(mapping[column]));
+  return Papa.unparse({
+    fields: [...columns],
+    data: rows.map((row) => sources.map((index) => row[index] ?? "")),
+  });
+}

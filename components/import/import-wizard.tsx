@@ -1,0 +1,155 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { buttonPrimary } from "@/components/ui/button-styles";
+import {
+  guessMapping,
+  isIdentity,
+  missingRequired,
+  previewCsv,
+  remapCsv,
+  type ColumnMapping,
+  type CsvPreview,
+} from "./csv-mapping";
+import { DropZone } from "./drop-zone";
+import { ImportSummary, type ImportedTask } from "./import-summary";
+import { newestOwnTasksAction } from "@/lib/actions/task-import";
+import { MappingForm } from "./mapping-form";
+import { PreviewTable } from "./preview-table";
+import { ProblemReport } from "./problem-report";
+import { uploadCsv, type UploadAnswer } from "./upload";
+
+type Loaded = { name: string; text: string; preview: CsvPreview; mapping: ColumnMapping };
+type Summary = { created: number; tasks: ImportedTask[]; message: string };
+
+const numberIn = (body: Record<string, unknown>, key: string) =>
+  typeof body[key] === "number" ? body[key] : 0;
+
+async function summaryOf(body: Record<string, unknown>): Promise<Summary> {
+  const created = numberIn(body, "created");
+  const newest = created > 0 ? await newestOwnTasksAction(Math.min(created, 50)) : null;
+  return {
+    created,
+    tasks: newest?.ok ? newest.data : [],
+    message: typeof body.message === "string" ? body.message : "",
+  };
+}
+
+/** Choose → preview → (map) → server dry run → import with progress → summary. */
+export function ImportWizard() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [check, setCheck] = useState<UploadAnswer | null>(null);
+  const [busy, setBusy] = useState<"check" | "import" | null>(null);
+  const [progress, setProgress] = useState(0);
+  const [summary, setSummary] = useState<Summary | null>(null);
+
+  async function choose(file: File) {
+    const text = await file.text();
+    const preview = previewCsv(text);
+    setCheck(null);
+    setSummary(null);
+    if (preview.fields.length === 0) {
+      setLoaded(null);
+      toast.error(`${file.name} is empty.`);
+      return;
+    }
+    setLoaded({ name: file.name, text, preview, mapping: guessMapping(preview.fields) });
+  }
+
+  function body(current: Loaded): Blob {
+    const text = isIdentity(current.preview.fields, current.mapping)
+      ? current.text
+      : remapCsv(current.text, current.mapping);
+    return new Blob([text], { type: "text/csv" });
+  }
+
+  async function send(dryRun: boolean) {
+    if (!loaded) return;
+    setBusy(dryRun ? "check" : "import");
+    setProgress(0);
+    const answer = await uploadCsv(body(loaded), loaded.name, { dryRun, onProgress: setProgress });
+    setBusy(null);
+    if (dryRun || !answer.ok) {
+      setCheck(answer);
+      return;
+    }
+    setSummary(await summaryOf(answer.body));
+    setLoaded(null);
+    setCheck(null);
+    toast.success("Import finished.");
+  }
+
+  const missing = loaded ? missingRequired(loaded.mapping) : [];
+  const ready = check?.ok ? numberIn(check.body, "rows") : 0;
+  const needsMapping = loaded ? !isIdentity(loaded.preview.fields, loaded.mapping) : false;
+
+  return (
+    <div className="space-y-6">
+      <DropZone onFile={(file) => void choose(file)} />
+      {summary ? <ImportSummary {...summary} /> : null}
+      {loaded ? (
+        <>
+          <PreviewTable preview={loaded.preview} fileName={loaded.name} />
+          {needsMapping || missing.length > 0 ? (
+            <MappingForm
+              fields={loaded.preview.fields}
+              mapping={loaded.mapping}
+              onChange={(mapping) => {
+                setLoaded({ ...loaded, mapping });
+                setCheck(null);
+              }}
+            />
+          ) : (
+            <p className="text-sm text-slate-700">The columns match ours; no mapping is needed.</p>
+          )}
+          {missing.length > 0 ? (
+            <p className="text-sm text-red-700">Choose a column for: {missing.join(", ")}.</p>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              className={buttonPrimary}
+              disabled={busy !== null || missing.length > 0}
+              onClick={() => void send(true)}
+            >
+              {busy === "check" ? "Checking…" : "Check the file"}
+            </button>
+            {check?.ok ? (
+              <button
+                type="button"
+                className={buttonPrimary}
+                disabled={busy !== null}
+                onClick={() => void send(false)}
+              >
+                {busy === "import" ? "Importing…" : `Import ${ready} task${ready === 1 ? "" : "s"}`}
+              </button>
+            ) : null}
+          </div>
+          {busy ? (
+            <div>
+              <label htmlFor="upload-progress" className="text-sm">
+                {busy === "check" ? "Checking" : "Importing"}: sending the file
+              </label>
+              <progress
+                id="upload-progress"
+                max={1}
+                value={progress}
+                className="block h-2 w-full max-w-md"
+              />
+            </div>
+          ) : null}
+          {check && !check.ok ? (
+            <ProblemReport detail={check.detail} problems={check.problems} />
+          ) : null}
+          {check?.ok ? (
+            <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm">
+              The file is valid: {ready} task{ready === 1 ? "" : "s"} ready to import. Nothing has
+              been saved yet.
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

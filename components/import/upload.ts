@@ -1,0 +1,65 @@
+export type RowProblem = {
+  line: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+};
+
+export type UploadAnswer =
+  | { ok: true; status: number; body: Record<string, unknown> }
+  | { ok: false; status: number; detail: string; problems: RowProblem[] };
+
+const ENDPOINT = "/api/tasks/bulk-upload/";
+
+function problemsOf(body: Record<string, unknown>): RowProblem[] {
+  const errors = Array.isArray(body.errors) ? body.errors : [];
+  return errors.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const e = item as Record<string, unknown>;
+    return [
+      {
+        line: typeof e.line === "number" ? e.line : 0,
+        column:
+          typeof e.column === "string" ? e.column : typeof e.field === "string" ? e.field : null,
+        value: typeof e.value === "string" ? e.value : null,
+        message: typeof e.message === "string" ? e.message : "Invalid row.",
+      },
+    ];
+  });
+}
+
+function answerOf(status: number, text: string): UploadAnswer {
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    body = { detail: `The server answered ${status}.` };
+  }
+  if (status >= 200 && status < 300) return { ok: true, status, body };
+  const detail = typeof body.detail === "string" ? body.detail : `The server answered ${status}.`;
+  return { ok: false, status, detail, problems: problemsOf(body) };
+}
+
+/**
+ * Sends the file to the bulk-upload endpoint with the session cookie (same origin), reporting
+ * upload progress; `dryRun` asks for the validation report only.
+ */
+export function uploadCsv(
+  file: Blob,
+  fileName: string,
+  { dryRun, onProgress }: { dryRun: boolean; onProgress?: (fraction: number) => void },
+): Promise<UploadAnswer> {
+  return new Promise((resolve) => {
+    const form = new FormData();
+    form.append("file", file, fileName);
+    const request = new XMLHttpRequest();
+    request.open("POST", dryRun ? `${ENDPOINT}?dry_run=1` : ENDPOINT);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    request.onload = () => resolve(answerOf(request.status, request.responseText));
+    request.onerror = () =>
+      resolve({ ok: false, status: 0, detail: "The server could not be reached.", problems: [] });
+    request.send(form);
+  });
+}
