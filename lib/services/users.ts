@@ -21,6 +21,7 @@ import {
   assertNotSelfDemotion,
   lockActiveAdmins,
   mayRemoveAdmin,
+  retryOnDeadlock,
   translateWriteError,
 } from "./user-guards";
 import { generatePassword } from "./user-passwords";
@@ -210,66 +211,76 @@ export async function updateUser(
   const passwordHash =
     input.password === undefined ? undefined : await hashPassword(input.password);
   try {
-    return await db().transaction(async (tx) => {
-      const activeAdmins = mayRemoveAdmin(input) ? await lockActiveAdmins(tx) : [];
-      const [current] = await tx
-        .select({ ...userColumns })
-        .from(users)
-        .where(eq(users.id, id))
-        .for("update");
-      if (!current) throw notFound();
-      assertAnAdminRemains(current, input, activeAdmins);
-      if (mayRemoveAdmin(input)) assertActorStillAdmin(actor, activeAdmins);
-
-      const changes: Partial<typeof users.$inferInsert> = {};
-      let endSessions = false;
-      if (input.full_name !== undefined && input.full_name !== current.fullName) {
-        changes.fullName = input.full_name;
-        await insertActivity(
-          tx,
-          actor,
-          id,
-          "USER_UPDATED",
-          "full_name",
-          current.fullName,
-          input.full_name,
-        );
-      }
-      if (input.role !== undefined && input.role !== current.role) {
-        changes.role = input.role;
-        endSessions = true;
-        await insertActivity(tx, actor, id, "USER_ROLE_CHANGED", "role", current.role, input.role);
-      }
-      if (input.is_active !== undefined && input.is_active !== current.isActive) {
-        changes.isActive = input.is_active;
-        endSessions ||= !input.is_active;
-        await insertActivity(
-          tx,
-          actor,
-          id,
-          input.is_active ? "USER_REACTIVATED" : "USER_DEACTIVATED",
-          "is_active",
-          String(current.isActive),
-          String(input.is_active),
-        );
-        // A reactivated account starts with a clean slate of failed sign-ins.
-        if (input.is_active) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
-      }
-      if (passwordHash !== undefined) {
-        changes.passwordHash = passwordHash;
-        endSessions = true;
-        await insertActivity(tx, actor, id, "USER_PASSWORD_RESET", "password", null, null);
-      }
-      if (Object.keys(changes).length > 0) {
-        await tx.update(users).set(changes).where(eq(users.id, id));
-      }
-      if (endSessions) await endAllSessions(tx, id);
-      const [row] = await tx.select(userColumns).from(users).where(eq(users.id, id));
-      return toUserDto(row!);
-    });
+    return await retryOnDeadlock(() => applyUpdate(actor, id, input, passwordHash));
   } catch (error) {
     throw translateWriteError(error);
   }
+}
+
+/** updateUser's transaction: locks, guards, the writes and their activity rows. */
+function applyUpdate(
+  actor: Actor,
+  id: number,
+  input: UpdateUserInput,
+  passwordHash: string | undefined,
+): Promise<UserDto> {
+  return db().transaction(async (tx) => {
+    const activeAdmins = mayRemoveAdmin(input) ? await lockActiveAdmins(tx) : [];
+    const [current] = await tx
+      .select({ ...userColumns })
+      .from(users)
+      .where(eq(users.id, id))
+      .for("update");
+    if (!current) throw notFound();
+    assertAnAdminRemains(current, input, activeAdmins);
+    if (mayRemoveAdmin(input)) assertActorStillAdmin(actor, activeAdmins);
+
+    const changes: Partial<typeof users.$inferInsert> = {};
+    let endSessions = false;
+    if (input.full_name !== undefined && input.full_name !== current.fullName) {
+      changes.fullName = input.full_name;
+      await insertActivity(
+        tx,
+        actor,
+        id,
+        "USER_UPDATED",
+        "full_name",
+        current.fullName,
+        input.full_name,
+      );
+    }
+    if (input.role !== undefined && input.role !== current.role) {
+      changes.role = input.role;
+      endSessions = true;
+      await insertActivity(tx, actor, id, "USER_ROLE_CHANGED", "role", current.role, input.role);
+    }
+    if (input.is_active !== undefined && input.is_active !== current.isActive) {
+      changes.isActive = input.is_active;
+      endSessions ||= !input.is_active;
+      await insertActivity(
+        tx,
+        actor,
+        id,
+        input.is_active ? "USER_REACTIVATED" : "USER_DEACTIVATED",
+        "is_active",
+        String(current.isActive),
+        String(input.is_active),
+      );
+      // A reactivated account starts with a clean slate of failed sign-ins.
+      if (input.is_active) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
+    }
+    if (passwordHash !== undefined) {
+      changes.passwordHash = passwordHash;
+      endSessions = true;
+      await insertActivity(tx, actor, id, "USER_PASSWORD_RESET", "password", null, null);
+    }
+    if (Object.keys(changes).length > 0) {
+      await tx.update(users).set(changes).where(eq(users.id, id));
+    }
+    if (endSessions) await endAllSessions(tx, id);
+    const [row] = await tx.select(userColumns).from(users).where(eq(users.id, id));
+    return toUserDto(row!);
+  });
 }
 
 /** DELETE /api/users/{id}/: deactivation, never deletion (their tasks and history stay). */
