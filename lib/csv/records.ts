@@ -26,20 +26,61 @@ function lineBreaksIn(cells: string[]): number {
   return breaks;
 }
 
+type Newline = "\r\n" | "\n" | "\r";
+
+/** The line ending of the first line, or null while the sample cannot tell yet. */
+function firstNewline(sample: string, ended: boolean): Newline | null {
+  const lf = sample.indexOf("\n");
+  const cr = sample.indexOf("\r");
+  if (cr !== -1 && (lf === -1 || cr < lf)) {
+    if (cr + 1 < sample.length) return sample[cr + 1] === "\n" ? "\r\n" : "\r";
+    return ended ? "\r" : null;
+  }
+  if (lf !== -1) return "\n";
+  return ended ? "\n" : null;
+}
+
+/** Reads ahead until the first line ending is known, then replays everything read. */
+async function sniffNewline(
+  text: AsyncIterable<string>,
+): Promise<{ newline: Newline; text: AsyncIterable<string> }> {
+  const iterator = text[Symbol.asyncIterator]();
+  let head = "";
+  let ended = false;
+  let newline: Newline | null = null;
+  while (newline === null) {
+    const next = await iterator.next();
+    ended = next.done === true;
+    if (!ended) head += next.value;
+    newline = firstNewline(head, ended);
+  }
+  async function* replay() {
+    if (head) yield head;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      yield next.value;
+    }
+  }
+  return { newline, text: replay() };
+}
+
 /**
  * Streams comma-separated text through papaparse and hands each parsed chunk of records to
  * `onRecords` synchronously, numbered by the line each record starts on. Blank lines are
  * skipped. Resolves when the text ends; rejects with the text source's error.
  */
-export function readCsvRecords(
-  text: AsyncIterable<string>,
+export async function readCsvRecords(
+  source: AsyncIterable<string>,
   onRecords: (records: CsvRecord[]) => void,
 ): Promise<void> {
+  // papaparse guesses line endings from its first chunk, which may be too short to tell.
+  const { newline, text } = await sniffNewline(source);
   return new Promise((resolve, reject) => {
     let nextLine = 1;
     let failed = false;
     Papa.parse<string[]>(Readable.from(text), {
       delimiter: ",",
+      newline,
       chunk(results, parser) {
         if (failed) return;
         const problems = new Map<number, string>();

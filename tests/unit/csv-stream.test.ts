@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { neutraliseFormula, restoreFormula } from "@/lib/csv/formula";
+import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
+import { decodeUtf8, InvalidUtf8Error } from "@/lib/csv/utf8";
+import { csvLine } from "@/lib/csv/write";
+
+/** Splits bytes into chunks of `size`, as a network stream might deliver them. */
+async function* chunked(bytes: Uint8Array, size: number) {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function decode(bytes: Uint8Array, size: number): Promise<string> {
+  let text = "";
+  for await (const part of decodeUtf8(chunked(bytes, size), 1)) text += part;
+  return text;
+}
+
+async function records(text: string, size: number): Promise<CsvRecord[]> {
+  const out: CsvRecord[] = [];
+  const source = decodeUtf8(chunked(Buffer.from(text), size), 1);
+  await readCsvRecords(source, (batch) => out.push(...batch));
+  return out;
+}
+
+describe("decodeUtf8", () => {
+  const text = "héllo, wörld\n€ and 𝄞\nlast line ✓";
+
+  it.each([1, 2, 3, 5, 64])(
+    "decodes multi-byte characters split across chunks of %i bytes",
+    async (size) => {
+      expect(await decode(Buffer.from(text), size)).toBe(text);
+    },
+  );
+
+  it("drops a leading BOM", async () => {
+    expect(await decode(Buffer.from("\uFEFFa,b"), 2)).toBe("a,b");
+  });
+
+  it.each([1, 4, 1000])("names the line of the first invalid byte (chunks of %i)", async (size) => {
+    const bytes = Buffer.concat([
+      Buffer.from("ok\nstill ok é\n"),
+      Buffer.from([0x63, 0xe9, 0x0a]),
+      Buffer.from("more\n"),
+    ]);
+    const failure = await decode(bytes, size).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(InvalidUtf8Error);
+    expect((failure as InvalidUtf8Error).line).toBe(3);
+  });
+
+  it("rejects a file cut in the middle of a character, on its last line", async () => {
+    const bytes = Buffer.concat([Buffer.from("a\nb\n"), Buffer.from([0xe2, 0x82])]);
+    const failure = await decode(bytes, 2).catch((e: unknown) => e);
+    expect((failure as InvalidUtf8Error).line).toBe(3);
+  });
+});
+
+describe("readCsvRecords", () => {
+  const csv = 'h1,h2\r\n"a\r\nb",c\r\n\r\nplain,"x ""q"" y"\r\n"three\nline\ncell",z\r\nend,1';
+
+  it.each([1, 3, 7, 1000])(
+    "numbers records by the line they start on (chunks of %i)",
+    async (size) => {
+      const got = await records(csv, size);
+      expect(got.map((r) => [r.line, r.cells])).toEqual([
+        [1, ["h1", "h2"]],
+        [2, ["a\r\nb", "c"]],
+        [5, ["plain", 'x "q" y']],
+        [6, ["three\nline\ncell", "z"]],
+        [9, ["end", "1"]],
+      ]);
+    },
+  );
+
+  it("marks a quoted cell that never closes", async () => {
+    const got = await records('a,b\n1,"open\n2,3\n', 4);
+    expect(got[1]).toMatchObject({ line: 2, problem: "A quoted cell is never closed." });
+  });
+});
+
+describe("formula neutralising", () => {
+  it.each(["=1+1", "+x", "-5", "@a", "\tx", "\rx", "'=x", "''+y", "plain", "a=b", "'quoted", ""])(
+    "%j survives neutralise → restore",
+    (cell) => {
+      expect(restoreFormula(neutraliseFormula(cell))).toBe(cell);
+    },
+  );
+
+  it("prefixes risky cells and quotes what CSV needs quoted", () => {
+    expect(csvLine(['=HYPERLINK("x")', "ok", "a,b", "line\nbreak"])).toBe(
+      '"\'=HYPERLINK(""x"")",ok,"a,b","line\nbreak"\r\n',
+    );
+  });
+});
