@@ -1,0 +1,69 @@
+import mysql from "mysql2/promise";
+import type { Role } from "../../db/schema";
+import { listScope } from "../../lib/services/tasks";
+import { decodeCursor } from "../../lib/services/task-cursor";
+import { buildTaskListSql } from "../../lib/services/task-list-sql";
+import { todayUtc } from "../../lib/services/task-records";
+import { TASK_ORDERINGS, parseTaskListQuery } from "../../lib/validation/task-query";
+
+export type PlanCheck = {
+  who: string;
+  query: string;
+  statement: string;
+  filesort: boolean;
+  plan: string;
+};
+
+type ExplainRow = {
+  table: string | null;
+  type: string | null;
+  key: string | null;
+  Extra: string | null;
+};
+
+/**
+ * EXPLAIN of every list statement (page and count) for each role and ordering: no step that
+ * reads the tasks table may sort it (a filesort over the ≤ 2×page-size merged rows is fine).
+ */
+export async function explainListQueries(
+  url: string,
+  people: { id: number; role: Role }[],
+  extraQueries: string[] = [],
+): Promise<PlanCheck[]> {
+  const connection = await mysql.createConnection({ uri: url, timezone: "Z" });
+  const checks: PlanCheck[] = [];
+  try {
+    for (const person of people) {
+      const actor = { id: person.id, role: person.role, email: "", fullName: "" };
+      const queries = [...TASK_ORDERINGS.map((o) => `ordering=${o}`), "page=2000", ...extraQueries];
+      for (const raw of queries) {
+        const query = parseTaskListQuery(new URLSearchParams(raw));
+        const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
+        const sql = buildTaskListSql(listScope(actor), query, cursor, todayUtc());
+        for (const [statement, { text, params }] of Object.entries({
+          page: sql.page,
+          count: sql.count,
+        })) {
+          const [rows] = (await connection.query(`EXPLAIN ${text}`, params)) as unknown as [
+            ExplainRow[],
+          ];
+          const sortsTable = rows.some(
+            (r) => /filesort/i.test(r.Extra ?? "") && /^(tasks|t)$/.test(r.table ?? ""),
+          );
+          checks.push({
+            who: person.role,
+            query: raw,
+            statement,
+            filesort: sortsTable,
+            plan: rows
+              .map((r) => `${r.table}:${r.type}:${r.key ?? "-"}:${r.Extra ?? ""}`)
+              .join(" | "),
+          });
+        }
+      }
+    }
+  } finally {
+    await connection.end();
+  }
+  return checks;
+}

@@ -1,0 +1,181 @@
+// Reusable pieces of `npm run bench`: start servers, sign tokens, run autocannon, print a table.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import type { Role } from "../../db/schema";
+import { signAccessToken } from "../../lib/auth/tokens";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const BIN = path.join(ROOT, "node_modules/.bin");
+
+export type RunningServer = { name: string; url: string; stop: () => Promise<void> };
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Spawns a server in its own process group and waits until its health URL answers 200. */
+export async function startServer(options: {
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  baseUrl: string;
+  healthPath: string;
+}): Promise<RunningServer> {
+  const child = spawn(options.command, options.args, {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-child.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
+  try {
+    await waitForHealth(`${options.baseUrl}${options.healthPath}`, child, 120_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name: options.name, url: options.baseUrl, stop };
+}
+
+/** `next build` into NEXT_DIST_DIR (or .next) unless a build is already there. */
+export function ensureBuild(): void {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (existsSync(path.join(ROOT, distDir, "BUILD_ID"))) return;
+  console.log(`No build in ${distDir}: running next build (1–3 minutes)…`);
+  const result = spawnSync(path.join(BIN, "next"), ["build"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+/** The production app (`next start`) on `port`, against `databaseUrl`, with limits out of the way. */
+export async function startApp(port: number, env: Record<string, string>): Promise<RunningServer> {
+  ensureBuild();
+  return startServer({
+    name: "app",
+    command: path.join(BIN, "next"),
+    args: ["start", "-H", "127.0.0.1", "-p", String(port)],
+    env: { NODE_ENV: "production", ...env },
+    baseUrl: `http://127.0.0.1:${port}`,
+    healthPath: "/api/health/",
+  });
+}
+
+export async function tokenFor(userId: number, role: Role): Promise<string> {
+  return signAccessToken({ userId, role, sessionVersion: 1 }, 3600);
+}
+
+export type Measurement = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+export type LoadSpec = {
+  path: string;
+  method?: "GET" | "PATCH" | "POST";
+  token: string;
+  /** Called before each request: lets a scenario rotate over rows (e.g. PATCH different tasks). */
+  next?: () => { path: string; body?: string };
+};
+
+/** autocannon against `baseUrl + spec.path`; short runs keep the whole bench within minutes. */
+export async function load(
+  baseUrl: string,
+  spec: LoadSpec,
+  connections: number,
+  seconds: number,
+): Promise<Measurement> {
+  const headers = { authorization: `Bearer ${spec.token}`, "content-type": "application/json" };
+  const result = await autocannon({
+    url: `${baseUrl}${spec.path}`,
+    method: spec.method ?? "GET",
+    headers,
+    connections,
+    duration: seconds,
+    requests: spec.next
+      ? [
+          {
+            setupRequest: (request) => {
+              const next = spec.next!();
+              return { ...request, path: next.path, body: next.body };
+            },
+          },
+        ]
+      : undefined,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export type BenchRow = {
+  scenario: string;
+  connections: number;
+  app: Measurement;
+  baseline: Measurement | null;
+  /** What the scenario's figure must reach, as text (for the table). */
+  target?: string;
+  ok?: boolean;
+};
+
+/** A plain-text table: req/s, p50 and p99 for app and baseline, and their ratio. */
+export function printTable(title: string, rows: BenchRow[]): void {
+  const header = [
+    "scenario",
+    "conns",
+    "app req/s",
+    "p50 ms",
+    "p99 ms",
+    "raw req/s",
+    "p50 ms",
+    "p99 ms",
+    "app/raw",
+    "target",
+  ];
+  const lines = rows.map((r) => [
+    r.scenario,
+    String(r.connections),
+    r.app.rps.toFixed(0),
+    String(r.app.p50),
+    String(r.app.p99),
+    r.baseline ? r.baseline.rps.toFixed(0) : "-",
+    r.baseline ? String(r.baseline.p50) : "-",
+    r.baseline ? String(r.baseline.p99) : "-",
+    r.baseline ? (r.app.rps / r.baseline.rps).toFixed(2) : "-",
+    r.target ? `${r.target} ${r.ok ? "ok" : "MISSED"}` : "",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log(`\n${title}`);
+  console.log(format(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const line of lines) console.log(format(line));
+  const failed = rows.filter((r) => (r.app.non2xx || r.app.errors) > 0);
+  for (const r of failed) {
+    console.log(
+      `! ${r.scenario} @${r.connections}: ${r.app.non2xx} non-2xx, ${r.app.errors} errors`,
+    );
+  }
+}
