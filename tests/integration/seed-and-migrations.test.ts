@@ -1,0 +1,96 @@
+import { count, inArray } from "drizzle-orm";
+import mysql from "mysql2/promise";
+import { describe, expect, it } from "vitest";
+import { createPool, db } from "@/db/client";
+import { DEMO_USERS, demoTasks } from "@/db/demo-data";
+import { splitDatabaseUrl } from "@/db/database-url";
+import { migrateDatabase, resetDatabase } from "@/db/migrate";
+import { seedDemoData } from "@/db/seed";
+import { tasks, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/passwords";
+
+const EXPECTED_TABLES = [
+  "activity",
+  "idempotency_keys",
+  "refresh_tokens",
+  "task_imports",
+  "tasks",
+  "users",
+];
+
+describe("the migrator", () => {
+  it("builds the whole schema in an empty database, and a second run changes nothing", async () => {
+    const { serverUrl } = splitDatabaseUrl(process.env.DATABASE_URL!);
+    const scratch = `etums_test_scratch_${process.pid}`;
+    const url = `${serverUrl.replace(/\/$/, "")}/${scratch}`;
+    await resetDatabase(url);
+    const server = await mysql.createConnection({ uri: serverUrl });
+    try {
+      const tablesOf = async () => {
+        const [rows] = await server.query(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+          [scratch],
+        );
+        return (rows as { name: string }[]).map((r) => r.name).sort();
+      };
+      const tables = await tablesOf();
+      expect(tables.filter((t) => !t.startsWith("__"))).toEqual(EXPECTED_TABLES);
+      const [indexes] = await server.query(
+        "SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = ? AND table_name = 'users'",
+        [scratch],
+      );
+      expect((indexes as { name: string }[]).map((i) => i.name)).toContain("users_email_uq");
+
+      await migrateDatabase(url);
+      expect(await tablesOf()).toEqual(tables);
+
+      // The migrated schema accepts the application's writes.
+      const scratchPool = createPool(url, 1);
+      try {
+        await scratchPool.query(
+          "INSERT INTO users (email, full_name, password_hash) VALUES ('a@test.example', 'A', 'x')",
+        );
+        await expect(
+          scratchPool.query(
+            "INSERT INTO users (email, full_name, password_hash) VALUES ('a@test.example', 'B', 'y')",
+          ),
+        ).rejects.toMatchObject({ code: "ER_DUP_ENTRY" });
+      } finally {
+        await scratchPool.end();
+      }
+    } finally {
+      await server.query(`DROP DATABASE IF EXISTS \`${scratch}\``);
+      await server.end();
+    }
+  });
+});
+
+describe("seedDemoData", () => {
+  it("creates the demo users and tasks once; running it again changes nothing", async () => {
+    const emails = DEMO_USERS.map((u) => u.email);
+    const counts = async () => {
+      const [u] = await db().select({ n: count() }).from(users);
+      const [t] = await db().select({ n: count() }).from(tasks);
+      return { users: u!.n, tasks: t!.n };
+    };
+    await seedDemoData(db());
+    const afterFirst = await counts();
+    const second = await seedDemoData(db());
+    const afterSecond = await counts();
+
+    expect(second).toEqual({ usersCreated: 0, tasksCreated: 0 });
+    expect(afterSecond).toEqual(afterFirst);
+
+    const demo = await db().select().from(users).where(inArray(users.email, emails));
+    expect(demo).toHaveLength(DEMO_USERS.length);
+    const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
+    const adminRow = demo.find((u) => u.email === admin.email)!;
+    expect(await verifyPassword(adminRow.passwordHash, admin.password)).toBe(true);
+    const demoCreators = demo.filter((u) => u.role !== "EMPLOYEE").map((u) => u.id);
+    const [seeded] = await db()
+      .select({ n: count() })
+      .from(tasks)
+      .where(inArray(tasks.createdBy, demoCreators));
+    expect(seeded!.n).toBeGreaterThanOrEqual(demoTasks().length);
+  });
+});
