@@ -1,8 +1,9 @@
 import path from "node:path";
 import { createSwaggerSpec } from "next-swagger-doc";
 import { ERROR_RESPONSES } from "./error-responses";
+import { EXAMPLES } from "./examples";
 import { fixNullableRefs } from "./nullable-refs";
-import { PATH_PARAMETERS } from "./path-parameters";
+import { SHARED_PARAMETERS } from "./shared-parameters";
 import { expandQuerySchemas } from "./query-parameters";
 import { zodComponentSchemas } from "./zod-components";
 
@@ -19,6 +20,7 @@ export type OpenApiDocument = {
     schemas: Record<string, Json>;
     responses: Record<string, Json>;
     parameters: Record<string, Json>;
+    examples: Record<string, Json>;
     securitySchemes: Record<string, Json>;
   };
 };
@@ -67,8 +69,23 @@ function jsDocPaths(): Record<string, Json> {
   return paths;
 }
 
-function isReferenced(name: string, within: unknown): boolean {
-  return JSON.stringify(within).includes(`"#/components/schemas/${name}"`);
+const SCHEMA_REF = /"#\/components\/schemas\/([^"]+)"/g;
+
+/**
+ * Only the schemas the operations reach: lib/validation also holds schemas for forms and the
+ * command line (and query schemas, expanded into parameters), which are not part of the API.
+ */
+function reachableSchemas(roots: unknown, schemas: Record<string, Json>): Record<string, Json> {
+  const reached = new Set<string>();
+  const pending = [JSON.stringify(roots)];
+  while (pending.length > 0) {
+    for (const [, name] of pending.pop()!.matchAll(SCHEMA_REF)) {
+      if (reached.has(name!) || !schemas[name!]) continue;
+      reached.add(name!);
+      pending.push(JSON.stringify(schemas[name!]));
+    }
+  }
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
 }
 
 /** Paths and operations from the route handlers' JSDoc; every schema from lib/validation's zod. */
@@ -76,11 +93,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   const generated = zodComponentSchemas();
   const schemas = fixNullableRefs(generated, generated) as Record<string, Json>;
   const paths = fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>;
-  const queryOnly = expandQuerySchemas(paths, schemas);
-  for (const name of queryOnly) {
-    const { [name]: _consumed, ...others } = schemas;
-    if (!isReferenced(name, [paths, others])) delete schemas[name];
-  }
+  expandQuerySchemas(paths, schemas);
   return {
     openapi: OPENAPI_VERSION,
     info: INFO,
@@ -90,9 +103,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
     security: [{ bearerAuth: [] }],
     paths,
     components: {
-      schemas,
+      schemas: reachableSchemas([paths, ERROR_RESPONSES, SHARED_PARAMETERS], schemas),
       responses: ERROR_RESPONSES,
-      parameters: PATH_PARAMETERS,
+      parameters: SHARED_PARAMETERS,
+      examples: EXAMPLES,
       securitySchemes: {
         bearerAuth: {
           type: "http",

@@ -20,10 +20,11 @@ function toParameters(schema: Json): Json[] {
 /**
  * Replaces `x-query-schema: <Component>` on each operation with one query parameter per field of
  * that zod-generated component, so types, limits and defaults come from the schema the route parses.
- * Returns the component names it consumed.
  */
-export function expandQuerySchemas(paths: Record<string, Json>, schemas: Record<string, Json>) {
-  const consumed = new Set<string>();
+export function expandQuerySchemas(
+  paths: Record<string, Json>,
+  schemas: Record<string, Json>,
+): void {
   for (const [path, item] of Object.entries(paths)) {
     for (const method of METHODS) {
       const operation = item[method] as Json | undefined;
@@ -34,8 +35,6 @@ export function expandQuerySchemas(paths: Record<string, Json>, schemas: Record<
         throw new Error(`${method.toUpperCase()} ${path}: no component schema "${name}"`);
       delete operation[QUERY_SCHEMA_KEY];
       operation.parameters = [...((operation.parameters ?? []) as Json[]), ...toParameters(schema)];
-      consumed.add(name as string);
     }
   }
-  return consumed;
 }

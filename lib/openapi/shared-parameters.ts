@@ -3,12 +3,32 @@ const idParameter = (description: string) => ({
   in: "path",
   required: true,
   description,
-  schema: { type: "integer", minimum: 1 },
+  schema: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
   example: 1,
 });
 
-/** Path parameters shared by routes, referenced as `$ref: '#/components/parameters/<Name>'`. */
-export const PATH_PARAMETERS = {
+/** Parameters shared by routes, referenced from JSDoc as `$ref: '#/components/parameters/<Name>'`. */
+export const SHARED_PARAMETERS = {
   TaskId: idParameter("The task's id."),
   UserId: idParameter("The user's id."),
+  IfMatch: {
+    name: "If-Match",
+    in: "header",
+    required: false,
+    description:
+      'Apply only if the task is still at this version: its ETag (`"3"`), as GET returned it. ' +
+      "412 when someone changed it since; `*` or no header applies unconditionally.",
+    schema: { type: "string", pattern: '^(\\*|(W/)?"\\d{1,10}")$' },
+    example: '"1"',
+  },
+  IdempotencyKey: {
+    name: "Idempotency-Key",
+    in: "header",
+    required: false,
+    description:
+      "Any unique string (1–255 visible ASCII characters). A retry with the same key and body " +
+      "replays the first response (`Idempotent-Replayed: true`) instead of creating the tasks " +
+      "twice; the same key with another body is 409. Keys are kept 24 hours.",
+    schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+  },
 };

@@ -3,9 +3,14 @@ import { z } from "zod";
 import * as activityTrail from "@/lib/validation/activity-trail";
 import * as apiErrors from "@/lib/validation/api-error";
 import * as auth from "@/lib/validation/auth";
+import * as authResponses from "@/lib/validation/auth-responses";
 import * as bulkCreate from "@/lib/validation/bulk-create";
+import * as health from "@/lib/validation/health";
+import * as pagination from "@/lib/validation/pagination";
+import * as taskActivity from "@/lib/validation/task-activity";
 import * as taskQuery from "@/lib/validation/task-query";
 import * as tasks from "@/lib/validation/tasks";
+import * as userResponses from "@/lib/validation/user-responses";
 import * as users from "@/lib/validation/users";
 
 type SchemaObject = Record<string, unknown>;
@@ -18,9 +23,14 @@ export const VALIDATION_MODULES: Record<string, unknown>[] = [
   activityTrail,
   apiErrors,
   auth,
+  authResponses,
   bulkCreate,
+  health,
+  pagination,
+  taskActivity,
   taskQuery,
   tasks,
+  userResponses,
   users,
 ];
 

@@ -9,8 +9,24 @@ export const dynamic = "force-dynamic";
  * /api/health/:
  *   get:
  *     summary: Liveness and database reachability
+ *     description: For load balancers and monitors; needs no token.
+ *     operationId: getHealth
  *     tags: [System]
  *     security: []
+ *     responses:
+ *       "200":
+ *         description: The app and its database answer.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Health' }
+ *             example: { status: ok, db: ok }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503":
+ *         description: The database does not answer.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Health' }
+ *             example: { status: degraded, db: down }
  */
 export const GET = publicRoute(async () => {
   const up = await databaseIsUp();

@@ -28,6 +28,7 @@ export const dynamic = "force-static";
  *         content:
  *           application/json:
  *             schema: { type: object, additionalProperties: true }
+ *             example: { openapi: 3.0.3, info: { title: ETUMS API, version: 1.0.0 }, paths: {} }
  *           application/yaml:
  *             schema: { type: string }
  */

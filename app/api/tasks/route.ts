@@ -22,11 +22,31 @@ function pageUrl(url: URL, set: Record<string, string | null>): string {
  * @swagger
  * /api/tasks/:
  *   get:
- *     summary: List the tasks the caller may see (page-number or cursor pagination)
+ *     summary: List the tasks you may see
+ *     description: >-
+ *       Admins see every task, managers the tasks they created or are assigned, employees the
+ *       tasks assigned to them. Page-number pagination (`page`, `page_size` ≤ 100) as DRF had it,
+ *       or keyset pagination: pass `cursor` (from `next_cursor`) for fast deep pages. `status` and
+ *       `priority` take one value or several, comma-separated (`TODO,IN_PROGRESS`).
+ *     operationId: listTasks
  *     tags: [Tasks]
- *   post:
- *     summary: Create a task (managers and admins)
- *     tags: [Tasks]
+ *     x-query-schema: TaskListQuery
+ *     responses:
+ *       "200":
+ *         description: One page of tasks.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/TaskPage' }
+ *             examples: { page: { $ref: '#/components/examples/TaskPage' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "404":
+ *         description: The page is past the last one.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Invalid page. }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
   const url = new URL(request.url);
@@ -54,6 +74,44 @@ export const GET = authedRoute(async ({ request, actor }) => {
   );
 });
 
+/**
+ * @swagger
+ * /api/tasks/:
+ *   post:
+ *     summary: Create a task (managers and admins)
+ *     description: >-
+ *       You become its `created_by`. The assignee, if any, must be an active user. The response's
+ *       `ETag` is the new task's version; `Location` is its URL.
+ *     operationId: createTask
+ *     tags: [Tasks]
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/TaskCreate' }
+ *           example:
+ *             title: Prepare the quarterly report
+ *             description: Figures for Q3, reviewed by finance.
+ *             priority: HIGH
+ *             due_date: "2026-12-15"
+ *             assigned_to: 5
+ *     responses:
+ *       "201":
+ *         description: Created.
+ *         headers:
+ *           ETag: { description: 'The version, e.g. `"1"`: send it as `If-Match`.', schema: { type: string } }
+ *           Location: { description: The task's URL., schema: { type: string } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Task' }
+ *             examples: { task: { $ref: '#/components/examples/Task' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const POST = authedRoute(async ({ request, actor }) => {
   const input = await parseJsonBody(request, createTaskSchema);
   const task = await createTask(actor, input);

@@ -6,7 +6,31 @@ import { createUser, listUsers } from "@/lib/services/users";
 import { createUserRequestSchema } from "@/lib/validation/users";
 import { parseListQuery } from "./query";
 
-/** Admins: every user; managers: active assignable users, public fields; employees: 403. */
+/**
+ * Admins: every user; managers: active assignable users, public fields; employees: 403.
+ *
+ * @swagger
+ * /api/users/:
+ *   get:
+ *     summary: List users (admins; managers see assignable users)
+ *     description: >-
+ *       Admins get every user and field. Managers get active employees and managers with their
+ *       public fields only (id, email, full_name, role), to pick an assignee. Employees get 403.
+ *     operationId: listUsers
+ *     tags: [Users]
+ *     x-query-schema: UserListQuery
+ *     responses:
+ *       "200":
+ *         description: One page of users.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/UserPage' }
+ *             examples: { page: { $ref: '#/components/examples/UserPage' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const GET = authedRoute(async ({ request, actor }) => {
   const { count, page, page_size, results } = await listUsers(actor, parseListQuery(request));
   return NextResponse.json({
@@ -16,7 +40,39 @@ export const GET = authedRoute(async ({ request, actor }) => {
   });
 });
 
-/** Admins only; without `password`, the response carries a generated one, once. */
+/**
+ * Admins only; without `password`, the response carries a generated one, once.
+ *
+ * @swagger
+ * /api/users/:
+ *   post:
+ *     summary: Create a user (admins)
+ *     description: >-
+ *       Without `password`, one is generated and returned once as `generated_password`; a given
+ *       password must be strong (length, not common, not like the email).
+ *     operationId: createUser
+ *     tags: [Users]
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/UserCreate' }
+ *           example: { email: new.hire@example.com, full_name: New Hire, role: EMPLOYEE }
+ *     responses:
+ *       "201":
+ *         description: Created.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/CreatedUser' }
+ *             examples: { user: { $ref: '#/components/examples/CreatedUser' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const POST = authedRoute(async ({ request, actor, log }) => {
   const input = await parseJsonBody(request, createUserRequestSchema);
   const user = await createUser(actor, input);

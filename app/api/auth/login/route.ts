@@ -12,7 +12,12 @@ export const dynamic = "force-dynamic";
  * @swagger
  * /api/auth/login/:
  *   post:
- *     summary: Sign in with email and password; returns an access and a refresh token
+ *     summary: Sign in; returns an access and a refresh token
+ *     description: >-
+ *       Send `access` as `Authorization: Bearer <access>` (in Swagger UI: paste it into
+ *       **Authorize**). It is short-lived; trade `refresh` at `POST /api/auth/refresh` for a new
+ *       pair. Repeated failures lock the account for a while (429 with `Retry-After`).
+ *     operationId: login
  *     tags: [Auth]
  *     security: []
  *     requestBody:
@@ -20,11 +25,24 @@ export const dynamic = "force-dynamic";
  *       content:
  *         application/json:
  *           schema: { $ref: '#/components/schemas/LoginRequest' }
+ *           example: { email: emma.employee@example.com, password: correct-horse-battery-staple }
  *     responses:
- *       200: { description: "{access, refresh, user: {id, email, full_name, role, is_active}}" }
- *       400: { description: Missing or malformed fields }
- *       401: { description: Invalid email or password }
- *       429: { description: Too many attempts (account lockout or per-IP throttle) }
+ *       "200":
+ *         description: Signed in.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/LoginResponse' }
+ *             examples: { login: { $ref: '#/components/examples/Login' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401":
+ *         description: Wrong email or password (the same answer for an unknown email).
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Invalid email or password., code: invalid_credentials }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const POST = publicRoute(
   async ({ request, log }) => {

@@ -16,11 +16,12 @@ export const dynamic = "force-dynamic";
  * @swagger
  * /api/auth/logout/:
  *   post:
- *     summary: Revoke a refresh token's sign-in, or with {all:true} every session of the user
- *     description: >
- *       {"refresh": "..."} ends that sign-in (its refresh token family). {"all": true} ends every
- *       access token, refresh token and browser session of the user identified by the refresh
- *       token or, without one, by the Bearer access token.
+ *     summary: Sign out one sign-in, or every session of the user
+ *     description: >-
+ *       `{"refresh": "…"}` ends that sign-in (its refresh token family). `{"all": true}` ends
+ *       every access token, refresh token and browser session of the user identified by the
+ *       refresh token or, without one, by the Bearer access token.
+ *     operationId: logout
  *     tags: [Auth]
  *     security: [{}, { bearerAuth: [] }]
  *     requestBody:
@@ -28,10 +29,24 @@ export const dynamic = "force-dynamic";
  *       content:
  *         application/json:
  *           schema: { $ref: '#/components/schemas/LogoutRequest' }
+ *           example: { refresh: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1IiwidHlwIjoicmVmcmVzaCJ9.c2lnbmF0dXJl }
  *     responses:
- *       200: { description: "{detail}" }
- *       400: { description: Neither refresh nor all given }
- *       401: { description: Token invalid, or all:true without a way to identify the user }
+ *       "200":
+ *         description: Signed out.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/SignOutResult' }
+ *             example: { detail: Signed out. }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401":
+ *         description: The token is invalid, or `all` came without a way to identify the user.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Token is invalid or expired, code: token_not_valid }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const POST = publicRoute(
   async ({ request, log }) => {

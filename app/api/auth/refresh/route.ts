@@ -13,7 +13,11 @@ export const dynamic = "force-dynamic";
  * @swagger
  * /api/auth/refresh/:
  *   post:
- *     summary: Trade a refresh token for a new access and refresh token (the old one is spent)
+ *     summary: Trade a refresh token for a new access and refresh token
+ *     description: >-
+ *       The refresh token sent is spent: sending it again revokes every token of that sign-in
+ *       (reuse detection), as does deactivating the user or changing their role.
+ *     operationId: refreshToken
  *     tags: [Auth]
  *     security: []
  *     requestBody:
@@ -21,11 +25,24 @@ export const dynamic = "force-dynamic";
  *       content:
  *         application/json:
  *           schema: { $ref: '#/components/schemas/RefreshRequest' }
+ *           example: { refresh: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1IiwidHlwIjoicmVmcmVzaCJ9.c2lnbmF0dXJl }
  *     responses:
- *       200: { description: "{access, refresh}" }
- *       400: { description: Missing refresh field }
- *       401: { description: Refresh token invalid, expired, revoked or reused }
- *       429: { description: Too many attempts from this address }
+ *       "200":
+ *         description: A new token pair.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/TokenPair' }
+ *             examples: { tokens: { $ref: '#/components/examples/TokenPair' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401":
+ *         description: The refresh token is invalid, expired, revoked or was already used.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Token is invalid or expired, code: token_not_valid }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const POST = publicRoute(
   async ({ request, log }) => {

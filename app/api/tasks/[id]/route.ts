@@ -20,22 +20,67 @@ function taskResponse(task: TaskDto): NextResponse {
  * @swagger
  * /api/tasks/{id}/:
  *   get:
- *     summary: One task (404 when absent or outside the caller's view); ETag is its version
+ *     summary: Read one task
+ *     description: 404 both when it does not exist and when it is outside what you may see.
+ *     operationId: getTask
  *     tags: [Tasks]
- *   put:
- *     summary: Replace a task's editable fields; If-Match makes it conditional (412 when stale)
- *     tags: [Tasks]
- *   patch:
- *     summary: Change some fields (employees may change only status); If-Match supported
- *     tags: [Tasks]
- *   delete:
- *     summary: Delete a task (creator manager or admin); If-Match supported
- *     tags: [Tasks]
+ *     parameters:
+ *       - $ref: '#/components/parameters/TaskId'
+ *     responses:
+ *       "200":
+ *         description: The task; `ETag` is its version.
+ *         headers:
+ *           ETag: { description: 'The version, e.g. `"3"`: send it as `If-Match`.', schema: { type: string } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Task' }
+ *             examples: { task: { $ref: '#/components/examples/Task' } }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute<Params>(async ({ params, actor }) =>
   taskResponse(await getTask(actor, taskIdParam(params.id))),
 );
 
+/**
+ * @swagger
+ * /api/tasks/{id}/:
+ *   patch:
+ *     summary: Change some fields of a task
+ *     description: >-
+ *       Admins: any task; managers: tasks they created (status also of tasks assigned to them);
+ *       employees: only the `status` of tasks assigned to them (any other field is 403 "You can
+ *       only update task status."). With `If-Match`, 412 when someone changed it since.
+ *     operationId: updateTask
+ *     tags: [Tasks]
+ *     parameters:
+ *       - $ref: '#/components/parameters/TaskId'
+ *       - $ref: '#/components/parameters/IfMatch'
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/TaskUpdate' }
+ *           example: { status: DONE }
+ *     responses:
+ *       "200":
+ *         description: The changed task; `ETag` is its new version.
+ *         headers:
+ *           ETag: { description: The new version., schema: { type: string } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Task' }
+ *             examples: { task: { $ref: '#/components/examples/Task' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "412": { $ref: '#/components/responses/PreconditionFailed' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = taskIdParam(params.id);
   const expectedVersion = expectedVersionFrom(request.headers);
@@ -43,6 +88,49 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
   return taskResponse(await updateTask(actor, id, input, { expectedVersion }));
 });
 
+/**
+ * @swagger
+ * /api/tasks/{id}/:
+ *   put:
+ *     summary: Replace a task's editable fields
+ *     description: >-
+ *       As DRF's PUT: every field is set, omitted ones to their defaults. Same permissions as
+ *       PATCH; with `If-Match`, 412 when someone changed the task since.
+ *     operationId: replaceTask
+ *     tags: [Tasks]
+ *     parameters:
+ *       - $ref: '#/components/parameters/TaskId'
+ *       - $ref: '#/components/parameters/IfMatch'
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/TaskCreate' }
+ *           example:
+ *             title: Prepare the quarterly report
+ *             description: Figures for Q3 and Q4.
+ *             status: IN_PROGRESS
+ *             priority: HIGH
+ *             due_date: "2026-12-20"
+ *             assigned_to: 5
+ *     responses:
+ *       "200":
+ *         description: The replaced task; `ETag` is its new version.
+ *         headers:
+ *           ETag: { description: The new version., schema: { type: string } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Task' }
+ *             examples: { task: { $ref: '#/components/examples/Task' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "412": { $ref: '#/components/responses/PreconditionFailed' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = taskIdParam(params.id);
   const expectedVersion = expectedVersionFrom(request.headers);
@@ -50,6 +138,25 @@ export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
   return taskResponse(await replaceTask(actor, id, input, { expectedVersion }));
 });
 
+/**
+ * @swagger
+ * /api/tasks/{id}/:
+ *   delete:
+ *     summary: Delete a task (its creator, or an admin)
+ *     description: Its history stays in the activity trail. With `If-Match`, 412 when changed since.
+ *     operationId: deleteTask
+ *     tags: [Tasks]
+ *     parameters:
+ *       - $ref: '#/components/parameters/TaskId'
+ *       - $ref: '#/components/parameters/IfMatch'
+ *     responses:
+ *       "204": { description: Deleted. }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "412": { $ref: '#/components/responses/PreconditionFailed' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const DELETE = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = taskIdParam(params.id);
   await deleteTask(actor, id, { expectedVersion: expectedVersionFrom(request.headers) });

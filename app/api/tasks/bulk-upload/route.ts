@@ -17,6 +17,65 @@ function parseDryRun(params: URLSearchParams): boolean {
 /**
  * POST /api/tasks/bulk-upload/[?dry_run=1], multipart field `file` (CSV) → 201 {created, ...};
  * all or nothing, every bad row named by its line. The body is streamed, never buffered whole.
+ *
+ * @swagger
+ * /api/tasks/bulk-upload/:
+ *   post:
+ *     summary: Create tasks from a CSV file, all or nothing (managers and admins)
+ *     description: >-
+ *       Multipart form with a `file` field: a UTF-8 CSV whose header is
+ *       `title,description,assigned_to,status` (optional `due_date`, `priority`); `assigned_to` is
+ *       a user id or email. If any row is invalid nothing is created and the 400 names each row by
+ *       its `line`. `?dry_run=1` checks everything and writes nothing (200). Send an
+ *       `Idempotency-Key` to retry safely.
+ *     operationId: bulkUploadTasks
+ *     tags: [Bulk]
+ *     parameters:
+ *       - name: dry_run
+ *         in: query
+ *         required: false
+ *         description: Check the file only; nothing is written.
+ *         schema: { type: string, enum: ["1", "true", "0", "false"] }
+ *       - $ref: '#/components/parameters/IdempotencyKey'
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         multipart/form-data:
+ *           schema:
+ *             type: object
+ *             required: [file]
+ *             properties:
+ *               file: { type: string, format: binary, description: The CSV file (text/csv). }
+ *     responses:
+ *       "200":
+ *         description: Dry run; the file is valid and nothing was written.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/BulkUploadResult' }
+ *             example: { created: 0, rows: 3, import_id: null, dry_run: true, message: "Dry run: 3 tasks would be uploaded; nothing was written." }
+ *       "201":
+ *         description: Every row became a task.
+ *         headers:
+ *           Idempotent-Replayed: { description: '`true` when this answer is a replay of an earlier request with the same key.', schema: { type: string } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/BulkUploadResult' }
+ *             example: { created: 3, rows: 3, import_id: 17, dry_run: false, message: 3 tasks uploaded successfully }
+ *       "400":
+ *         description: Nothing was created; every bad row is listed.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example:
+ *               detail: The file has 1 error(s) in 3 row(s); nothing was imported.
+ *               errors: [{ line: 3, column: status, value: FINISHED, message: "Status must be one of TODO, IN_PROGRESS, DONE." }]
+ *               total_errors: 1
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   const idempotencyKey = parseIdempotencyKey(request.headers);

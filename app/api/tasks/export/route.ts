@@ -2,7 +2,33 @@ import { authedRoute } from "@/lib/http/api-route";
 import { exportTasksCsv } from "@/lib/services/task-export";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 
-/** GET /api/tasks/export/ — the caller's visible tasks (the list's filters) as a streamed CSV. */
+/**
+ * GET /api/tasks/export/ — the caller's visible tasks (the list's filters) as a streamed CSV.
+ *
+ * @swagger
+ * /api/tasks/export/:
+ *   get:
+ *     summary: Download the tasks you may see as CSV
+ *     description: >-
+ *       Same filters as `GET /api/tasks`, but every matching task (pagination and ordering are
+ *       ignored: oldest first), in the upload's CSV format (assignee by email), so a file can go
+ *       back through `POST /api/tasks/bulk-upload`.
+ *     operationId: exportTasks
+ *     tags: [Bulk]
+ *     x-query-schema: TaskListQuery
+ *     responses:
+ *       "200":
+ *         description: The CSV file (attachment).
+ *         headers:
+ *           Content-Disposition: { description: 'attachment; filename="tasks-YYYY-MM-DD.csv"', schema: { type: string } }
+ *         content:
+ *           text/csv:
+ *             schema: { type: string }
+ *             example: "title,description,assigned_to,status,due_date,priority\nPrepare the quarterly report,Figures for Q3,emma.employee@example.com,IN_PROGRESS,2026-12-15,HIGH\n"
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const GET = authedRoute(async ({ request, actor }) => {
   const query = parseTaskListQuery(request.nextUrl.searchParams);
   const body = exportTasksCsv(actor, query);

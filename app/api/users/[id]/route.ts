@@ -7,11 +7,74 @@ import { parseUserId } from "../query";
 
 type Params = { id: string };
 
+/**
+ * @swagger
+ * /api/users/{id}/:
+ *   get:
+ *     summary: Read one user
+ *     description: >-
+ *       Admins (and anyone reading themselves) get every field; managers the public fields of
+ *       an assignable user; employees 403.
+ *     operationId: getUser
+ *     tags: [Users]
+ *     parameters:
+ *       - $ref: '#/components/parameters/UserId'
+ *     responses:
+ *       "200":
+ *         description: The user.
+ *         content:
+ *           application/json:
+ *             schema:
+ *               anyOf:
+ *                 - $ref: '#/components/schemas/User'
+ *                 - $ref: '#/components/schemas/PublicUser'
+ *             examples: { user: { $ref: '#/components/examples/User' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const GET = authedRoute<Params>(async ({ params, actor }) =>
   NextResponse.json(await getUser(actor, parseUserId(params.id))),
 );
 
-/** Admins only: name, role, active flag, password. */
+/**
+ * Admins only: name, role, active flag, password.
+ *
+ * @swagger
+ * /api/users/{id}/:
+ *   patch:
+ *     summary: Change a user's name, role, active flag or password (admins)
+ *     description: >-
+ *       A role change, deactivation or new password ends every session and token the user holds.
+ *       Admins cannot change their own role or deactivate themselves, nor remove the last admin.
+ *     operationId: updateUser
+ *     tags: [Users]
+ *     parameters:
+ *       - $ref: '#/components/parameters/UserId'
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/UserUpdate' }
+ *           example: { role: MANAGER }
+ *     responses:
+ *       "200":
+ *         description: The changed user.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/User' }
+ *             examples: { user: { $ref: '#/components/examples/User' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = parseUserId(params.id);
   const input = await parseJsonBody(request, updateUserSchema);
@@ -20,7 +83,29 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor, log })
   return NextResponse.json(user);
 });
 
-/** Deactivates, never deletes: the user's tasks and history stay. */
+/**
+ * Deactivates, never deletes: the user's tasks and history stay.
+ *
+ * @swagger
+ * /api/users/{id}/:
+ *   delete:
+ *     summary: Deactivate a user (admins)
+ *     description: >-
+ *       Deactivates, never deletes: their tasks and history stay, every session and token they
+ *       hold stops working at once. Not yourself, not the last admin.
+ *     operationId: deactivateUser
+ *     tags: [Users]
+ *     parameters:
+ *       - $ref: '#/components/parameters/UserId'
+ *     responses:
+ *       "204": { description: Deactivated. }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const DELETE = authedRoute<Params>(async ({ params, actor, log }) => {
   const id = parseUserId(params.id);
   await deactivateUser(actor, id);

@@ -9,8 +9,26 @@ export const dynamic = "force-dynamic";
  * @swagger
  * /api/tasks/{id}/activity/:
  *   get:
- *     summary: A task's history (actor, time, field, from → to), oldest first
+ *     summary: A task's history, oldest first
+ *     description: >-
+ *       Who changed what, when, from what to what (`actor` null: the system). Visible to whoever
+ *       may read the task; a deleted task's history to admins only.
+ *     operationId: listTaskActivity
  *     tags: [Tasks]
+ *     parameters:
+ *       - $ref: '#/components/parameters/TaskId'
+ *     responses:
+ *       "200":
+ *         description: The events.
+ *         content:
+ *           application/json:
+ *             schema:
+ *               type: array
+ *               items: { $ref: '#/components/schemas/TaskActivityEntry' }
+ *             examples: { history: { $ref: '#/components/examples/TaskActivity' } }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute<{ id: string }>(async ({ params, actor }) =>
   NextResponse.json(await listTaskActivity(actor, taskIdParam(params.id)), {

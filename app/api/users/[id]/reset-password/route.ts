@@ -7,7 +7,42 @@ import { parseUserId } from "../../query";
 
 type Params = { id: string };
 
-/** Admins only: sets the given password, or generates one and returns it once; sessions end. */
+/**
+ * Admins only: sets the given password, or generates one and returns it once; sessions end.
+ *
+ * @swagger
+ * /api/users/{id}/reset-password/:
+ *   post:
+ *     summary: Reset a user's password (admins)
+ *     description: >-
+ *       Sets the given password, or without a body generates one and returns it once. Every
+ *       session and token of the user ends.
+ *     operationId: resetUserPassword
+ *     tags: [Users]
+ *     parameters:
+ *       - $ref: '#/components/parameters/UserId'
+ *     requestBody:
+ *       required: false
+ *       content:
+ *         application/json:
+ *           schema: { $ref: '#/components/schemas/PasswordReset' }
+ *           example: {}
+ *     responses:
+ *       "200":
+ *         description: The password was reset.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/PasswordResetResult' }
+ *             examples: { reset: { $ref: '#/components/examples/PasswordReset' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
+ *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
 export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = parseUserId(params.id);
   const length = request.headers.get("content-length");
