@@ -24,7 +24,8 @@ function Change({ entry }: { entry: TrailEntry }) {
   return (
     <span>
       {fieldLabel(entry.field)}: <span className="text-slate-700">{entry.from_value ?? "—"}</span>{" "}
-      <span aria-label="changed to">→</span>{" "}
+      <span aria-hidden="true">→</span>
+      <span className="sr-only">changed to</span>{" "}
       <span className="font-medium">{entry.to_value ?? "—"}</span>
     </span>
   );
