@@ -9,6 +9,7 @@ import {
   longtext,
   mysqlEnum,
   mysqlTable,
+  primaryKey,
   smallint,
   text,
   uniqueIndex,
@@ -133,6 +134,24 @@ export const tasks = mysqlTable(
     index("tasks_creator_title_idx").on(t.createdBy, t.title, t.id),
     index("tasks_import_idx").on(t.importId),
   ],
+);
+
+export const TASK_COUNT_SCOPES = ["all", "assignee", "creator", "both"] as const;
+
+/**
+ * Exact task counts per list scope, kept by triggers on tasks (drizzle/0003_task_counts_triggers.sql)
+ * in the same transaction as every insert, delete and reassignment: an unfiltered list's count
+ * reads a few rows instead of scanning 100,000. "all" is spread over 8 slots (id % 8) so
+ * concurrent inserts do not queue on one row; "both" = created by and assigned to the same user.
+ */
+export const taskCounts = mysqlTable(
+  "task_counts",
+  {
+    scope: mysqlEnum("scope", TASK_COUNT_SCOPES).notNull(),
+    userId: int("user_id").notNull(),
+    n: int("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.userId] })],
 );
 
 /** The audit trail: every task event and every user-administration event. */

@@ -107,6 +107,26 @@ function where(conditions: Fragment[]): Fragment {
   };
 }
 
+const COUNTER_SCOPE = { created_by: "creator", assigned_to: "assignee" } as const;
+
+function counterCount(scope: TaskListScope): Fragment {
+  if (scope.kind === "all") {
+    return {
+      text: "SELECT COALESCE(SUM(n), 0) AS n FROM task_counts WHERE scope = 'all'",
+      params: [],
+    };
+  }
+  const scopes = scope.columns.map((c) => COUNTER_SCOPE[c]);
+  // Two relations: tasks that hold both (creator = assignee = me) would be counted twice.
+  const both = scopes.length > 1;
+  const sign = both ? "CASE WHEN scope = 'both' THEN -n ELSE n END" : "n";
+  const all = both ? [...scopes, "both"] : scopes;
+  return {
+    text: `SELECT COALESCE(SUM(${sign}), 0) AS n FROM task_counts WHERE user_id = ? AND scope IN (${placeholders(all)})`,
+    params: [scope.userId, ...all],
+  };
+}
+
 export function buildTaskListSql(
   scope: TaskListScope,
   query: TaskListQuery,
@@ -164,6 +184,9 @@ export function buildTaskListSql(
       params: parts.flatMap((p) => p.params),
     };
   }
+
+  // Unfiltered lists read the trigger-maintained counters: exact, and a few rows instead of a scan.
+  if (filters.length === 0) count = counterCount(scope);
 
   const page = {
     text: `SELECT ${TASK_RECORD_COLUMNS} FROM (${ids.text}) AS page

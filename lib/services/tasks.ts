@@ -11,6 +11,7 @@ import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
 import { decodeCursor, encodeCursor, fieldOf } from "./task-cursor";
 import { buildTaskListSql, type TaskListScope } from "./task-list-sql";
+import { inTransaction } from "./transaction";
 import {
   loadTaskRecord,
   recordFromSqlRow,
@@ -94,7 +95,7 @@ export async function getTask(actor: Actor, id: number): Promise<TaskDto> {
 
 export async function createTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
   if (!can(actor, "task.create")) throw forbidden();
-  return db().transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     if (input.assigned_to !== null) await assertAssignable(tx, actor, input.assigned_to);
     const [created] = await tx
       .insert(tasks)
@@ -197,7 +198,7 @@ export async function updateTask(
   input: UpdateTaskInput,
   options: WriteOptions = {},
 ): Promise<TaskDto> {
-  return db().transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const row = await lockVisibleTask(tx, actor, id, options);
     const fields = Object.keys(input).filter(
       (k) => input[k as keyof UpdateTaskInput] !== undefined,
@@ -244,7 +245,7 @@ export async function deleteTask(
   id: number,
   options: WriteOptions = {},
 ): Promise<void> {
-  await db().transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     const row = await lockVisibleTask(tx, actor, id, options);
     if (!canOnTask(actor, "task.delete", row)) throw forbidden();
     await tx.delete(tasks).where(eq(tasks.id, id));

@@ -363,3 +363,62 @@ describe("GET /api/tasks/: cost", () => {
     },
   );
 });
+
+describe("GET /api/tasks/: counts kept by triggers", () => {
+  it("stays exact through creates, reassignments and deletes, counting a self-assigned task once", async () => {
+    const boss = await makeUser("MANAGER");
+    const worker = await makeUser("EMPLOYEE");
+    const count = async (user: TestUser) => (await list(user, "page_size=1")).body.count;
+
+    const given = await api<TaskDto>("POST", "/api/tasks/", {
+      token: otherManager.token,
+      body: { title: "for the boss", assigned_to: boss.id },
+    });
+    expect(await count(boss)).toBe(1);
+    await api("PATCH", `/api/tasks/${given.body.id}/`, {
+      token: otherManager.token,
+      body: { assigned_to: worker.id },
+    });
+    expect([await count(boss), await count(worker)]).toEqual([0, 1]);
+
+    const self = await api<TaskDto>("POST", "/api/tasks/", {
+      token: boss.token,
+      body: { title: "mine and mine", assigned_to: boss.id },
+    });
+    expect(await count(boss)).toBe(1);
+    await api("PATCH", `/api/tasks/${self.body.id}/`, {
+      token: boss.token,
+      body: { assigned_to: worker.id },
+    });
+    expect([await count(boss), await count(worker)]).toEqual([1, 2]);
+    await api("DELETE", `/api/tasks/${self.body.id}/`, { token: boss.token });
+    expect([await count(boss), await count(worker)]).toEqual([0, 1]);
+  });
+
+  it("matches a full recount for every scope after all the writes above", async () => {
+    const recount = async (text: string) =>
+      ((await pool().query(text)) as unknown as [{ k: string; n: number }[]])[0]
+        .map((r) => `${r.k}=${Number(r.n)}`)
+        .sort();
+    const counters = (scope: string) =>
+      recount(
+        `SELECT ${scope === "all" ? "'all'" : "user_id"} AS k, SUM(n) AS n FROM task_counts WHERE scope = '${scope}' AND n <> 0 GROUP BY k`,
+      );
+    expect(await counters("all")).toEqual(
+      await recount("SELECT 'all' AS k, COUNT(*) AS n FROM tasks GROUP BY k"),
+    );
+    expect(await counters("creator")).toEqual(
+      await recount("SELECT created_by AS k, COUNT(*) AS n FROM tasks GROUP BY k"),
+    );
+    expect(await counters("assignee")).toEqual(
+      await recount(
+        "SELECT assigned_to AS k, COUNT(*) AS n FROM tasks WHERE assigned_to IS NOT NULL GROUP BY k",
+      ),
+    );
+    expect(await counters("both")).toEqual(
+      await recount(
+        "SELECT created_by AS k, COUNT(*) AS n FROM tasks WHERE assigned_to = created_by GROUP BY k",
+      ),
+    );
+  });
+});

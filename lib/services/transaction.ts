@@ -1,0 +1,26 @@
+import { db, type Executor } from "@/db/client";
+
+const ER_LOCK_DEADLOCK = 1213;
+const ATTEMPTS = 3;
+
+function isDeadlock(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { errno?: unknown }).errno === ER_LOCK_DEADLOCK) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs `work` in a transaction, and again (up to 3 times) when InnoDB picks it as a deadlock
+ * victim: the whole transaction was rolled back, so re-running it is safe and the caller never
+ * sees a spurious 500 when two writers touch the same counters in opposite orders.
+ */
+export async function inTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().transaction(work);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}
