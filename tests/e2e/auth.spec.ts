@@ -1,0 +1,132 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+
+async function fillAndSubmit(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+const homes = [
+  { role: "EMPLOYEE", account: DEMO.employee, home: "/my-tasks" },
+  { role: "MANAGER", account: DEMO.manager, home: "/board" },
+  { role: "ADMIN", account: DEMO.admin, home: "/admin" },
+] as const;
+
+test.describe("sign-in", () => {
+  for (const { role, account, home } of homes) {
+    test(`${role} signing in lands on ${home}`, async ({ page }) => {
+      await page.goto("/login");
+      await fillAndSubmit(page, account.email, account.password);
+      await expect(page).toHaveURL((url) => url.pathname === home);
+      // "/" also sends a signed-in user to their home.
+      await page.goto("/");
+      await expect(page).toHaveURL((url) => url.pathname === home);
+    });
+  }
+
+  test("a wrong password shows the error and stays on the sign-in page", async ({ page }) => {
+    await page.goto("/login");
+    await fillAndSubmit(page, DEMO.manager.email, "not-the-right-password");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Invalid email or password." }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByLabel("Password")).toBeVisible();
+  });
+
+  test("the form validates before sending", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a signed-out visitor is sent to sign in and then back to the page they asked for", async ({
+    page,
+  }) => {
+    await page.goto("/tasks/1?view=full");
+    await expect(page).toHaveURL((url) => url.pathname === "/login");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/tasks/1?view=full");
+    await fillAndSubmit(page, DEMO.manager.email, DEMO.manager.password);
+    await expect(page).toHaveURL(
+      (url) => url.pathname === "/tasks/1" && url.search === "?view=full",
+    );
+  });
+
+  test("an outside callbackUrl is ignored", async ({ page }) => {
+    await page.goto("/login?callbackUrl=https%3A%2F%2Fevil.example%2F");
+    await fillAndSubmit(page, DEMO.employee.email, DEMO.employee.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
+  });
+
+  test("sign-in works at 375 px wide", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/login");
+    const button = page.getByRole("button", { name: "Sign in" });
+    const box = await button.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(overflow).toBeLessThanOrEqual(375);
+    await fillAndSubmit(page, DEMO.employee.email, DEMO.employee.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
+  });
+
+  test("the form is usable with the keyboard alone", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByLabel("Email")).toBeFocused();
+    await page.keyboard.type(DEMO.admin.email);
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Password")).toBeFocused();
+    await page.keyboard.type(DEMO.admin.password);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL((url) => url.pathname === "/admin");
+  });
+});
+
+test.describe("signed in", () => {
+  test("an employee opening /admin is refused", async ({ page }) => {
+    await page.goto("/login");
+    await fillAndSubmit(page, DEMO.employee.email, DEMO.employee.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
+    const response = await page.goto("/admin");
+    expect(response!.status()).toBe(403);
+    await expect(
+      page.getByRole("heading", { name: "You do not have access to this page" }),
+    ).toBeVisible();
+    const board = await page.goto("/board");
+    expect(board!.status()).toBe(403);
+  });
+
+  test("a manager opening /admin/users is refused", async ({ page }) => {
+    await page.goto("/login");
+    await fillAndSubmit(page, DEMO.manager.email, DEMO.manager.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/board");
+    expect((await page.goto("/admin/users"))!.status()).toBe(403);
+  });
+
+  test("sign-out ends the session", async ({ page, context }) => {
+    await page.goto("/login");
+    await fillAndSubmit(page, DEMO.manager.email, DEMO.manager.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/board");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/login");
+    const cookies = await context.cookies();
+    expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+    await page.goto("/board");
+    await expect(page).toHaveURL((url) => url.pathname === "/login");
+  });
+
+  test("the API answers the dashboard's cookie, and refuses without it", async ({ page }) => {
+    expect((await page.request.get("/api/users/me/")).status()).toBe(401);
+    await page.goto("/login");
+    await fillAndSubmit(page, DEMO.employee.email, DEMO.employee.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
+    const me = await page.request.get("/api/users/me/");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).email).toBe(DEMO.employee.email);
+  });
+});
