@@ -94,8 +94,14 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
       ) : null}
       {tasks.length === 0 ? (
         <EmptyState title="No task matches these filters.">
-          <Link href="/tasks">Clear the filters</Link> or{" "}
-          <Link href="/tasks/new">create a task</Link>.
+          <Link href="/tasks" className="underline">
+            Clear the filters
+          </Link>{" "}
+          or{" "}
+          <Link href="/tasks/new" className="underline">
+            create a task
+          </Link>
+          .
         </EmptyState>
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">

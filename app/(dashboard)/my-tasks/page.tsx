@@ -70,7 +70,9 @@ export default async function MyTasksPage({
           title={filtered ? "No task matches these filters." : "No tasks assigned to you."}
         >
           {filtered ? (
-            <Link href="/my-tasks">Show all my tasks</Link>
+            <Link href="/my-tasks" className="underline">
+              Show all my tasks
+            </Link>
           ) : (
             "New work will show up here."
           )}

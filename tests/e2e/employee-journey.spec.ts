@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+import { signIn } from "./helpers/login";
+
+// Seeded demo data (db/demo-data.ts): Emma is assigned tasks #1, #7, #13 … #55; #2 is Eli's.
+const EMMAS_TITLE = /#(1|7|13|19|25|31|37|43|49|55)$/;
+
+test("an employee sees only their tasks, changes a status that persists, and can edit nothing else", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await expect(page).toHaveURL(/\/my-tasks$/);
+  await expect(page.getByRole("heading", { name: "My tasks", level: 1 })).toBeVisible();
+
+  const list = page.getByRole("list", { name: "My tasks" });
+  const titles = await list.getByRole("heading", { level: 2 }).allInnerTexts();
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) expect(title).toMatch(EMMAS_TITLE);
+  await expect(page.getByText("Review pull request #2", { exact: true })).toHaveCount(0);
+
+  // The per-status counts add up to the tasks listed.
+  const counts = await page
+    .getByRole("list", { name: "Tasks per status" })
+    .locator("span.text-2xl")
+    .allInnerTexts();
+  expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(titles.length);
+
+  // Change the first task's status with its one control; it persists after a reload.
+  const card = list.getByRole("article").first();
+  const title = (await card.getByRole("heading", { level: 2 }).innerText()).trim();
+  const select = card.getByLabel(`Status of ${title}`);
+  const before = await select.inputValue();
+  const after = before === "DONE" ? "IN_PROGRESS" : "DONE";
+  await select.selectOption(after);
+  await expect(page.getByText(/is now/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`Status of ${title}`, { exact: true })).toHaveValue(after);
+
+  // The task's page shows its description and history, and no control but the status.
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Description" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
+  await expect(page.getByText(/changed the status from/).first()).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /save|delete/i })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(1);
+
+  // Navigation offers nothing else, and the managers' pages refuse the employee.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Board" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "New task" })).toHaveCount(0);
+  await page.goto("/tasks/new");
+  await expect(page.getByRole("heading", { name: /do not have access/i })).toBeVisible();
+});

@@ -1,0 +1,218 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+import { signIn } from "./helpers/login";
+
+test.describe.configure({ mode: "serial" });
+
+const NEW_TITLE = `Launch checklist ${Date.now().toString(36)}`;
+
+function column(page: Page, status: "TODO" | "IN_PROGRESS" | "DONE"): Locator {
+  return page.locator(`section[data-column="${status}"]`);
+}
+
+async function dragWithMouse(page: Page, card: Locator, target: Locator): Promise<void> {
+  const from = (await card.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + from.height / 2, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
+  await page.mouse.up();
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+});
+
+test("a manager lands on the board, creates a task and assigns it", async ({ page }) => {
+  await expect(page).toHaveURL(/\/board$/);
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "New task" })
+    .click();
+  await page.getByLabel("Title").fill(NEW_TITLE);
+  await page.getByLabel("Description").fill("Everything that must be ready before launch day.");
+  await page.getByLabel("Priority").selectOption("HIGH");
+  await page.getByLabel("Due date").fill("2030-01-15");
+  await page.getByLabel("Assignee").fill("Emma Evans <emma.employee@example.com>");
+  await page.getByRole("button", { name: "Create task" }).click();
+
+  await expect(page.getByRole("heading", { name: NEW_TITLE, level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  const facts = page.getByRole("complementary", { name: "Details" });
+  await expect(facts.getByText("Emma Evans")).toBeVisible();
+  await expect(facts.getByText("High")).toBeVisible();
+  await expect(page.getByText("created the task")).toBeVisible();
+});
+
+test("the form shows errors next to the fields and refuses someone not in the list", async ({
+  page,
+}) => {
+  await page.goto("/tasks/new");
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page.getByText("Title is required.")).toBeVisible();
+  await page.getByLabel("Title").fill("Anything");
+  await page.getByLabel("Assignee").fill("Nobody we know");
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page.getByText("Choose a person from the list, or leave it empty.")).toBeVisible();
+  await expect(page).toHaveURL(/\/tasks\/new$/);
+});
+
+test("the new task moves across the board by mouse and by keyboard, and stays moved", async ({
+  page,
+}) => {
+  await page.goto(`/board?search=${encodeURIComponent(NEW_TITLE)}`);
+  const card = (status: "TODO" | "IN_PROGRESS" | "DONE") =>
+    column(page, status).getByRole("listitem").filter({ hasText: NEW_TITLE });
+  await expect(card("TODO")).toBeVisible();
+
+  await dragWithMouse(page, card("TODO"), column(page, "IN_PROGRESS"));
+  await expect(card("IN_PROGRESS")).toBeVisible();
+  await expect(page.getByText(/moved to In progress/)).toBeVisible();
+  await page.reload();
+  await expect(card("IN_PROGRESS")).toBeVisible();
+
+  const handle = page.getByRole("button", { name: `Move “${NEW_TITLE}”` });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(card("DONE")).toBeVisible();
+  await expect(page.getByText(/moved to Done/)).toBeVisible();
+  await page.reload();
+  await expect(card("DONE")).toBeVisible();
+  // The filter stayed in the URL through both reloads.
+  await expect(page.getByLabel("Text")).toHaveValue(NEW_TITLE);
+
+  // Someone else edits the task meanwhile: the stale move is refused, the board reloads, says so.
+  const href = await card("DONE").getByRole("link").getAttribute("href");
+  const changed = await page.request.patch(`/api/tasks/${href!.split("/").pop()}/`, {
+    data: { priority: "URGENT" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(changed.status()).toBe(200);
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Space");
+  await expect(page.getByText(/was changed by someone else meanwhile/)).toBeVisible();
+  await expect(card("DONE")).toBeVisible();
+  await expect(card("DONE").getByText("Urgent")).toBeVisible();
+});
+
+test("two tasks are reassigned at once from the table", async ({ page }) => {
+  await page.goto("/tasks?search=Client+follow-up+call&ordering=title");
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(5);
+  const picked = [rows.nth(0), rows.nth(1)];
+  const titles = await Promise.all(picked.map((row) => row.getByRole("link").innerText()));
+  for (const row of picked) await row.getByRole("checkbox").check();
+
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bulk.getByText("2 selected")).toBeVisible();
+  await bulk.getByLabel("Action").selectOption("reassign");
+  await bulk
+    .getByLabel("Assign to")
+    .selectOption({ label: "Tom Tanaka (tom.employee@example.com)" });
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(page.getByText("2 of 2 selected tasks changed.")).toBeVisible();
+
+  await page.reload();
+  for (const title of titles) {
+    await expect(
+      page.locator("tbody tr").filter({ hasText: title }).getByRole("cell", { name: "Tom Tanaka" }),
+    ).toBeVisible();
+  }
+  await expect(
+    page.locator("tbody tr").filter({ has: page.getByRole("cell", { name: "Tom Tanaka" }) }),
+  ).toHaveCount(2);
+});
+
+test("a table filter lives in the URL and survives a reload", async ({ page }) => {
+  await page.goto("/tasks");
+  const filters = page.getByRole("form", { name: "Filter tasks" });
+  await filters.getByLabel("Priority").selectOption("HIGH");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/priority=HIGH/);
+  const priorities = page.locator("tbody tr td").filter({ hasText: /^Priority: / });
+  await expect(priorities.first()).toBeVisible();
+  for (const text of await priorities.allInnerTexts()) expect(text).toContain("High");
+
+  await page.reload();
+  await expect(filters.getByLabel("Priority")).toHaveValue("HIGH");
+  for (const text of await priorities.allInnerTexts()) expect(text).toContain("High");
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+    "href",
+    /\/api\/tasks\/export\/\?.*priority=HIGH/,
+  );
+});
+
+test("a CSV with one bad row is reported by line and imports nothing; the fixed file imports", async ({
+  page,
+}) => {
+  const tag = Date.now().toString(36);
+  const header = "title,description,assigned_to,status,due_date,priority";
+  const rows = [
+    `Imported A ${tag},First,emma.employee@example.com,TODO,2030-02-01,LOW`,
+    `Imported B ${tag},Second,eli.employee@example.com,FINISHED,2030-02-02,HIGH`,
+    `Imported C ${tag},Third,,IN_PROGRESS,,MEDIUM`,
+  ];
+  const bad = [header, ...rows].join("\n");
+  const good = bad.replace("FINISHED", "DONE");
+
+  await page.goto("/tasks/import");
+  await expect(page.getByRole("link", { name: "Download a sample CSV" })).toHaveAttribute(
+    "href",
+    "/sample-tasks.csv",
+  );
+  const chooser = page.getByLabel("Choose a CSV file");
+  await chooser.setInputFiles({
+    name: "tasks.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(bad),
+  });
+  await expect(page.getByText("6 columns detected, 3 rows.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: `Imported B ${tag}` })).toBeVisible();
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole("cell", { name: "Line 3" })).toBeVisible();
+  await expect(report.getByRole("cell", { name: "FINISHED" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+
+  await page.goto(`/tasks?search=${tag}`);
+  await expect(page.getByText("No task matches these filters.")).toBeVisible();
+
+  await page.goto("/tasks/import");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText(/The file is valid: 3 tasks ready to import/)).toBeVisible();
+  await page.getByRole("button", { name: "Import 3 tasks" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeVisible();
+
+  await page.goto(`/tasks?search=${tag}`);
+  await expect(page.locator("tbody tr")).toHaveCount(3);
+});
+
+test("a file whose column names differ is mapped to ours before it is sent", async ({ page }) => {
+  const tag = Date.now().toString(36);
+  const csv = [
+    "Name,Notes,Assignee,State",
+    `Mapped ${tag},From a sheet,tom.employee@example.com,TODO`,
+  ].join("\n");
+  await page.goto("/tasks/import");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const mapping = page.getByRole("group", { name: "Match the columns" });
+  await expect(mapping).toBeVisible();
+  await expect(mapping.getByLabel("title *")).toHaveValue("Name");
+  await expect(mapping.getByLabel("status *")).toHaveValue("State");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "Import 1 task" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 1 task." })).toBeVisible();
+  await page.goto(`/tasks?search=${tag}`);
+  await expect(page.locator("tbody tr").getByRole("cell", { name: "Tom Tanaka" })).toBeVisible();
+});
