@@ -51,6 +51,14 @@ describe("browser session cookie on /api", () => {
     expect((await api("GET", "/api/users/me/", { headers: { cookie } })).status).toBe(401);
   });
 
+  it("never takes the session cookie's token as a Bearer access token", async () => {
+    const user = await makeUser("ADMIN");
+    const cookieToken = (await sessionCookie(user)).split("=")[1]!;
+    const res = await api<{ code: string }>("GET", "/api/users/me/", { token: cookieToken });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe("token_not_valid");
+  });
+
   it("a Bearer write needs no Origin (no ambient credentials to abuse)", async () => {
     const user = await makeUser("EMPLOYEE");
     const res = await api("POST", "/api/auth/logout/", { token: user.token, body: { all: true } });
