@@ -21,10 +21,19 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 step("Lint (ESLint + Prettier)", "npm", ["run", "--silent", "lint"], { env });
 step("Type check", bin("tsc"), ["--noEmit"], { env });
+// The API tests record every response; the contract step then checks each against the OpenAPI document.
+const recordedCalls = path.join(root, "tests", ".artifacts", "api-calls.jsonl");
+fs.rmSync(recordedCalls, { force: true });
 step(
   "Unit and integration tests (vitest)",
   bin("vitest"),
   ["run", "--config", "tests/vitest.config.mts"],
+  { env: { ...env, RECORD_API_CALLS: "1" } },
+);
+step(
+  "API responses against the OpenAPI document (contract)",
+  bin("vitest"),
+  ["run", "--config", "tests/contract/vitest.config.mts"],
   { env },
 );
 step("Production build", bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" } });

@@ -73,6 +73,55 @@ test("Swagger UI: Try it out on GET /api/tasks is 401 until authorized with a lo
   expect(violations).toEqual([]);
 });
 
+test("Swagger UI: Try it out uploads a CSV file (multipart) and downloads the CSV export", async ({
+  page,
+  request,
+}) => {
+  const violations = await watchCsp(page);
+  const login = await request.post("/api/auth/login/", { data: DEMO.manager });
+  const { access } = (await login.json()) as { access: string };
+  await page.goto("/api/docs/");
+  await page
+    .getByRole("button", { name: /authorize/i })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("textbox").fill(access);
+  await dialog.getByRole("button", { name: "Authorize", exact: true }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  const upload = page.locator("#operations-Bulk-bulkUploadTasks");
+  await upload.locator(".opblock-summary").first().click();
+  await upload.getByRole("button", { name: "Try it out" }).click();
+  await upload.locator('tr[data-param-name="dry_run"] select').selectOption("1");
+  await upload.locator('input[type="file"]').setInputFiles({
+    name: "tasks.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      "title,description,assigned_to,status\n" +
+        "Write the API guide,From Swagger UI,emma.employee@example.com,TODO\n" +
+        "Review the API guide,,emma.employee@example.com,IN_PROGRESS\n",
+    ),
+  });
+  await upload.getByRole("button", { name: "Execute" }).click();
+  const uploaded = upload.locator(".live-responses-table .response").first();
+  await expect(uploaded.locator(".response-col_status")).toHaveText("200");
+  const result = JSON.parse(
+    await uploaded.locator(".response-col_description pre").first().innerText(),
+  ) as { rows: number; dry_run: boolean };
+  expect(result).toMatchObject({ rows: 2, dry_run: true });
+
+  const exported = page.locator("#operations-Bulk-exportTasks");
+  await exported.locator(".opblock-summary").first().click();
+  await exported.getByRole("button", { name: "Try it out" }).click();
+  await exported.getByRole("button", { name: "Execute" }).click();
+  const csv = exported.locator(".live-responses-table .response").first();
+  await expect(csv.locator(".response-col_status")).toHaveText("200");
+  await expect(csv.getByRole("link", { name: /download file/i })).toBeVisible();
+
+  expect(violations).toEqual([]);
+});
+
 test("the deployed build serves the whole document, as JSON and with ?format=yaml as YAML", async ({
   request,
 }) => {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import SwaggerParser from "@apidevtools/swagger-parser";
+import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { buildOpenApiDocument, documentedPath, type OpenApiDocument } from "@/li
 import { zodComponentSchemas } from "@/lib/openapi/zod-components";
 import * as taskQuery from "@/lib/validation/task-query";
 import { createTaskSchema, taskSchema } from "@/lib/validation/tasks";
+import { toStrictJsonSchema } from "../contract/json-schema";
 import { api } from "../helpers/api";
 
 type Json = Record<string, unknown>;
@@ -137,6 +139,40 @@ describe("the OpenAPI document", () => {
           if (!media.schema) problems.push(`${where} ${status} ${type}: no schema`);
           if (type.includes("json") && media.example === undefined && !media.examples) {
             problems.push(`${where} ${status} ${type}: no example`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("shows examples that its own schemas accept, field for field", async () => {
+    const resolved = (await SwaggerParser.dereference(structuredClone(document) as never)) as {
+      paths: Record<string, Record<string, Operation & { requestBody?: Response }>>;
+    };
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
+    ajv.addFormat("binary", () => true);
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries(resolved.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const bodies = Object.entries(operation.responses ?? {}).concat(
+          operation.requestBody ? [["request", operation.requestBody]] : [],
+        );
+        for (const [status, { content }] of bodies) {
+          for (const [type, media] of Object.entries(content ?? {})) {
+            if (!type.includes("json") || !media.schema) continue;
+            const examples = media.examples
+              ? Object.values(media.examples as Record<string, { value: unknown }>).map(
+                  (e) => e.value,
+                )
+              : [media.example];
+            const validate = ajv.compile(toStrictJsonSchema(media.schema));
+            for (const example of examples.filter((e) => e !== undefined)) {
+              if (!validate(example)) {
+                problems.push(`${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`);
+              }
+            }
           }
         }
       }

@@ -44,6 +44,12 @@ export const dynamic = "force-dynamic";
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
  *             example: { detail: Token is invalid or expired, code: token_not_valid }
+ *       "403":
+ *         description: A browser session cookie sent from another origin (cross-site request).
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Cross-origin request refused. }
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }

@@ -76,6 +76,12 @@ function parseDryRun(params: URLSearchParams): boolean {
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "500":
+ *         description: The upload broke off (e.g. the connection dropped); nothing was created.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Internal server error. }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   const idempotencyKey = parseIdempotencyKey(request.headers);
