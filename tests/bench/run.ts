@@ -15,6 +15,7 @@ import {
   type RunningServer,
 } from "./harness";
 import { BENCH_TASKS, BENCH_USERS, seedBenchDatabase } from "./seed";
+import { runBulkBench } from "./bulk";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/etums_bench";
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3232);
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
   } finally {
     for (const server of servers.reverse()) await server.stop();
   }
+  await runBulkBench();
 }
 
 /** Targets: every figure ≥ 0.5× its raw baseline; deep pages ≥ 0.8× the admin's page 1. */
