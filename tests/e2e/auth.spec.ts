@@ -35,6 +35,20 @@ test.describe("sign-in", () => {
     await expect(page.getByLabel("Password")).toBeVisible();
   });
 
+  test("repeated failures show the lockout message", async ({ page }) => {
+    // An address with no account: it locks out like a real one, so no demo account is harmed.
+    const email = `nobody-${Date.now()}@example.com`;
+    await page.goto("/login");
+    const alert = page.locator("p[role=alert]");
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await fillAndSubmit(page, email, `wrong-password-${attempt}`);
+      await expect(alert).toHaveText("Invalid email or password.");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    }
+    await fillAndSubmit(page, email, "wrong-password-5");
+    await expect(alert).toHaveText("Too many attempts, try again in 15 minutes.");
+  });
+
   test("the form validates before sending", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill("not-an-email");
