@@ -189,7 +189,9 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<bool
     process.env.BENCH_BULK_DATABASE_URL ??
     "mysql://root@127.0.0.1:3306/etums_bench_bulk";
   const port = options.port ?? Number(process.env.BENCH_BULK_PORT ?? 3234);
-  Object.assign(process.env, { JWT_SECRET: SECRETS.JWT_SECRET });
+  // Tokens are signed in this process: the server must share its secret (run.ts may set one first).
+  process.env.JWT_SECRET ??= SECRETS.JWT_SECRET;
+  const jwtSecret = process.env.JWT_SECRET;
   const { managerId, firstEmployee } = await seedPeople(databaseUrl);
   const token = await tokenFor(managerId, "MANAGER");
   let app: RunningServer | null = null;
@@ -197,6 +199,7 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<bool
     app = await startApp(port, {
       DATABASE_URL: databaseUrl,
       ...SECRETS,
+      JWT_SECRET: jwtSecret,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
       RATE_LIMIT_API: "100000000/60s",
