@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { db, type Executor } from "@/db/client";
 import { refreshTokens, users, type Role } from "@/db/schema";
@@ -30,6 +30,10 @@ export async function issueTokenPair(
     signAccessToken({ ...claims, role: user.role }),
     signRefreshToken({ ...claims, familyId }),
   ]);
+  // Expired rows can no longer be used or reused; pruning them per user keeps the table small.
+  await executor
+    .delete(refreshTokens)
+    .where(and(eq(refreshTokens.userId, user.id), lt(refreshTokens.expiresAt, new Date())));
   await executor.insert(refreshTokens).values({
     userId: user.id,
     familyId,

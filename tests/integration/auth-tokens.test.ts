@@ -55,6 +55,20 @@ describe("POST /api/auth/login/", () => {
     expect(JSON.stringify(rows)).not.toContain(body.refresh);
   });
 
+  it("prunes the user's expired refresh tokens at the next sign-in", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const first = (await login(user.email, user.password)).body;
+    await db()
+      .update(refreshTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(refreshTokens.tokenHash, hashToken(first.refresh)));
+    expect((await refresh(first.refresh)).status).toBe(401);
+    await login(user.email, user.password);
+    const rows = await db().select().from(refreshTokens).where(eq(refreshTokens.userId, user.id));
+    expect(rows.map((r) => r.tokenHash)).not.toContain(hashToken(first.refresh));
+    expect(rows).toHaveLength(1);
+  });
+
   it("answers a wrong password and an unknown email with the same 401 JSON", async () => {
     const user = await makeUser("EMPLOYEE");
     const wrong = await login(user.email, "not-the-password-1");
