@@ -1,0 +1,268 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+import { signIn } from "./helpers/login";
+
+const SHOTS = "public/screenshots";
+const RUN = Date.now().toString(36);
+const MANAGER = {
+  name: `Mona Manager ${RUN}`,
+  email: `mona.${RUN}@example.com`,
+  password: "Mona-Manager-Pass-2026",
+};
+const EMPLOYEE = { name: `Eddie Employee ${RUN}`, email: `eddie.${RUN}@example.com` };
+const TASK_TITLE = `Prepare the quarterly report ${RUN}`;
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const severe = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(severe).toEqual([]);
+}
+
+/** Wide and 375 px: axe finds nothing serious, nothing scrolls sideways, screenshots for README. */
+async function checkPage(page: Page, path: string, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function apiToken(request: APIRequestContext, email: string, password: string) {
+  const res = await request.post("/api/auth/login/", { data: { email, password } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { access: string }).access;
+}
+
+function userRow(page: Page, email: string) {
+  return page.getByTestId(`user-row-${email}`);
+}
+
+async function openCreateForm(page: Page) {
+  const details = page.locator("details", { hasText: "Create a user" });
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+  return page.getByRole("form", { name: "Create a user" });
+}
+
+async function findUser(page: Page, email: string) {
+  await page.goto(`/admin/users?search=${encodeURIComponent(email)}`);
+  await expect(userRow(page, email)).toBeVisible();
+  return userRow(page, email);
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("an admin runs the team: create, assign, deactivate, reactivate, change role, audit", async ({
+  browser,
+  page,
+  request,
+}) => {
+  // Three browsers and a dozen round trips: longer than the default on two shared cores.
+  test.setTimeout(240_000);
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await expect(page).toHaveURL(/\/admin$/);
+
+  // The admin creates a manager with a chosen password and an employee with a generated one.
+  await page.goto("/admin/users");
+  let form = await openCreateForm(page);
+  await form.getByLabel("Full name").fill(MANAGER.name);
+  await form.getByLabel("Email").fill(MANAGER.email);
+  await form.getByLabel("Role").selectOption("MANAGER");
+  await form.getByLabel(/Initial password/).fill(MANAGER.password);
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(userRow(page, MANAGER.email)).toContainText("Manager");
+  await expect(page.getByTestId("one-time-password")).toHaveCount(0);
+
+  form = await openCreateForm(page);
+  await form.getByLabel("Full name").fill(EMPLOYEE.name);
+  await form.getByLabel("Email").fill(EMPLOYEE.email);
+  await form.getByLabel("Role").selectOption("EMPLOYEE");
+  await form.getByRole("button", { name: "Create user" }).click();
+  const shown = page.getByTestId("one-time-password");
+  await expect(shown).toBeVisible();
+  const employeePassword = (await shown.textContent())!.trim();
+  expect(employeePassword.length).toBeGreaterThanOrEqual(20);
+
+  // A duplicate email is refused with the reason next to the field.
+  form = await openCreateForm(page);
+  await form.getByLabel("Full name").fill("Someone Else");
+  await form.getByLabel("Email").fill(EMPLOYEE.email.toUpperCase());
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByText("A user with this email already exists.").first()).toBeVisible();
+
+  // The new manager, in a browser of their own, assigns a task to the new employee (API token).
+  const managerToken = await apiToken(request, MANAGER.email, MANAGER.password);
+  const users = await request.get(`/api/users/?search=${encodeURIComponent(EMPLOYEE.email)}`, {
+    headers: { authorization: `Bearer ${managerToken}` },
+  });
+  const employeeId = ((await users.json()) as { results: { id: number }[] }).results[0]!.id;
+  const created = await request.post("/api/tasks/", {
+    headers: { authorization: `Bearer ${managerToken}` },
+    data: { title: TASK_TITLE, assigned_to: employeeId, priority: "HIGH" },
+  });
+  expect(created.status()).toBe(201);
+  const managerContext = await browser.newContext();
+  const managerPage = await managerContext.newPage();
+  await signIn(managerPage, MANAGER.email, MANAGER.password);
+  await managerPage.goto("/tasks");
+  await expect(managerPage.getByText(TASK_TITLE).first()).toBeVisible();
+
+  // The employee signs in with the generated password and sees the task.
+  const employeeContext = await browser.newContext();
+  const employeePage = await employeeContext.newPage();
+  await signIn(employeePage, EMPLOYEE.email, employeePassword);
+  await employeePage.goto("/my-tasks");
+  await expect(employeePage.getByText(TASK_TITLE).first()).toBeVisible();
+
+  // The admin deactivates the employee, after a confirmation that explains the effect.
+  let row = await findUser(page, EMPLOYEE.email);
+  await row.getByRole("button", { name: /^Deactivate/ }).click();
+  const confirm = page.getByRole("dialog", { name: `Deactivate ${EMPLOYEE.name}?` });
+  await expect(confirm).toContainText("signed out everywhere at once");
+  await expect(confirm).toContainText("Their tasks and history stay");
+  await page.screenshot({ path: `${SHOTS}/admin-deactivate-dialog.png` });
+  await confirm.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row).toContainText("Deactivated");
+
+  // The employee's open session is refused on its next action, and they cannot sign in again.
+  await employeePage.getByLabel(`Status of ${TASK_TITLE}`).selectOption("IN_PROGRESS");
+  await expect(employeePage).toHaveURL(/\/login/);
+  await employeePage.getByLabel(/email/i).fill(EMPLOYEE.email);
+  await employeePage.getByLabel(/password/i).fill(employeePassword);
+  await employeePage.getByRole("button", { name: /sign in/i }).click();
+  await expect(employeePage.getByText("Invalid email or password.")).toBeVisible();
+  await expect(employeePage).toHaveURL(/\/login/);
+
+  // Their task stays assigned to them.
+  const task = await request.get(`/api/tasks/${((await created.json()) as { id: number }).id}/`, {
+    headers: { authorization: `Bearer ${managerToken}` },
+  });
+  expect(((await task.json()) as { assigned_to: number; status: string }).assigned_to).toBe(
+    employeeId,
+  );
+
+  // Reactivated, they can sign in again.
+  row = await findUser(page, EMPLOYEE.email);
+  await row.getByRole("button", { name: /^Reactivate/ }).click();
+  await page
+    .getByRole("dialog", { name: `Reactivate ${EMPLOYEE.name}?` })
+    .getByRole("button", { name: "Reactivate" })
+    .click();
+  await expect(row).toContainText("Active");
+  await signIn(employeePage, EMPLOYEE.email, employeePassword);
+
+  // A role change: the employee becomes a manager.
+  await row.getByRole("button", { name: /^Edit/ }).click();
+  const edit = page.getByRole("dialog", { name: `Edit ${EMPLOYEE.name}` });
+  await edit.getByLabel("Role").selectOption("MANAGER");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText("Manager");
+  // That role change ended the session they had just opened.
+  await employeePage.goto("/my-tasks");
+  await expect(employeePage).toHaveURL(/\/login/);
+
+  // Everything is in the activity trail.
+  await page.goto("/admin/activity");
+  await page.getByLabel("Who").selectOption({ label: "Ada Admin" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/actor=\d+/);
+  const trail = page.getByRole("table", { name: /Activity/ });
+  for (const kind of ["Role changed", "User reactivated", "User deactivated"]) {
+    await expect(
+      trail.getByRole("row", { name: new RegExp(`${kind}.*${EMPLOYEE.name}`) }),
+    ).toHaveCount(1);
+  }
+  await expect(trail.getByRole("row", { name: /Role changed/ }).first()).toContainText(
+    /EMPLOYEE\s*→.*MANAGER/,
+  );
+  await expect(
+    trail.getByRole("row", { name: new RegExp(`User created.*${EMPLOYEE.name}`) }),
+  ).toHaveCount(1);
+  await expect(
+    trail.getByRole("row", { name: new RegExp(`User created.*${MANAGER.name}`) }),
+  ).toHaveCount(1);
+  await page.getByLabel("Who").selectOption({ label: MANAGER.name });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(
+    trail.getByRole("row", { name: new RegExp(`Task created.*${TASK_TITLE}`) }),
+  ).toHaveCount(1);
+
+  await managerContext.close();
+  await employeeContext.close();
+});
+
+test("the self-demotion and last-admin guards hold in the UI and in the API", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const row = await findUser(page, DEMO.admin.email);
+  await expect(row).toContainText("(you)");
+  await expect(row.getByRole("button", { name: /Deactivate/ })).toHaveCount(0);
+  await expect(page.getByRole("complementary", { name: /Rules/ })).toContainText(
+    "last active admin can never be demoted or deactivated",
+  );
+  await row.getByRole("button", { name: /^Edit/ }).click();
+  const edit = page.getByRole("dialog", { name: /^Edit / });
+  await expect(edit.getByLabel("Role")).toBeDisabled();
+  await expect(edit).toContainText("You cannot change your own role");
+  await edit.getByRole("button", { name: "Cancel" }).click();
+
+  const token = await apiToken(request, DEMO.admin.email, DEMO.admin.password);
+  const me = (await (
+    await request.get("/api/users/me/", { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { id: number };
+  const demote = await request.patch(`/api/users/${me.id}/`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { role: "MANAGER" },
+  });
+  expect(demote.status()).toBe(400);
+  expect(((await demote.json()) as { detail: string }).detail).toMatch(/own role/);
+  const deactivate = await request.delete(`/api/users/${me.id}/`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(deactivate.status()).toBe(400);
+  // Still an admin, still signed in.
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+});
+
+test("every admin page passes axe and fits a 375 px screen", async ({ page }) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await checkPage(page, "/admin", "admin-overview");
+  await checkPage(page, "/admin/users", "admin-users");
+  await checkPage(page, "/admin/activity", "admin-activity");
+  await checkPage(page, "/admin/users?search=nobody-matches-this", "admin-users-empty");
+
+  await page.goto("/admin/users");
+  await openCreateForm(page);
+  await expectAccessible(page);
+  await page
+    .getByTestId(`user-row-${DEMO.employee.email}`)
+    .getByRole("button", { name: /^Reset password/ })
+    .click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("admin pages are closed to managers and employees", async ({ page }) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  for (const path of ["/admin", "/admin/users", "/admin/activity"]) {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(403);
+  }
+});
