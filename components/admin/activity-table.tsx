@@ -34,7 +34,7 @@ function Change({ entry }: { entry: TrailEntry }) {
 /** Who did what, when, before → after. */
 export function ActivityTable({ entries }: { entries: TrailEntry[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Activity, newest first</caption>
         <thead className="bg-slate-100 text-slate-700">

@@ -55,7 +55,7 @@ function SortHeader({
 
 export function UsersTable({ users, actorId, ordering, query }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Users</caption>
         <thead className="bg-slate-100 text-slate-700">
