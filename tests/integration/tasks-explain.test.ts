@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
-import { TEST_DATABASE_URL } from "../vitest.config.mts";
 import { explainListQueries } from "../bench/explain";
 import { makeUser, type TestUser } from "../helpers/factories";
 
@@ -45,7 +44,7 @@ afterAll(async () => {
 
 describe("EXPLAIN of the list statements", () => {
   it("reads tasks in index order for every role and ordering: no filesort over the table", async () => {
-    const plans = await explainListQueries(TEST_DATABASE_URL, [
+    const plans = await explainListQueries(process.env.DATABASE_URL!, [
       { id: admin.id, role: "ADMIN" },
       { id: manager.id, role: "MANAGER" },
       { id: employee.id, role: "EMPLOYEE" },
