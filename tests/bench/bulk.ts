@@ -20,6 +20,8 @@ type Figure = {
   rawMs: number;
   rssBeforeMb: number;
   rssPeakMb: number;
+  appCpuMs: number;
+  dbCpuMs: number;
 };
 
 const STATUSES = ["TODO", "IN_PROGRESS", "DONE"];
@@ -60,6 +62,22 @@ function listenerPid(port: number): number {
   return Number(match[1]);
 }
 
+/** CPU time (user + system) a process has used, in ms: less sensitive than wall time to a busy host. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function databasePid(): number | null {
+  try {
+    return Number(
+      execFileSync("pidof", ["mariadbd", "mysqld"], { encoding: "utf8" }).split(" ")[0],
+    );
+  } catch {
+    return null;
+  }
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
@@ -67,6 +85,9 @@ function rssMb(pid: number): number {
 
 /** Runs `work` while sampling the server's RSS every 10 ms; returns its duration and peak. */
 async function measured(pid: number, work: () => Promise<void>) {
+  const dbPid = databasePid();
+  const cpuBefore = cpuMs(pid);
+  const dbCpuBefore = dbPid ? cpuMs(dbPid) : 0;
   const before = rssMb(pid);
   let peak = before;
   const timer = setInterval(() => {
@@ -79,7 +100,9 @@ async function measured(pid: number, work: () => Promise<void>) {
     clearInterval(timer);
   }
   const ms = performance.now() - started;
-  return { ms, before, peak: Math.max(peak, rssMb(pid)) };
+  const cpu = cpuMs(pid) - cpuBefore;
+  const dbCpu = dbPid ? cpuMs(dbPid) - dbCpuBefore : 0;
+  return { ms, before, peak: Math.max(peak, rssMb(pid)), cpu, dbCpu };
 }
 
 /** The ceiling: the same rows, mysql2 multi-row INSERTs of RAW_BATCH rows, one transaction. */
@@ -154,7 +177,7 @@ function printFigures(figures: Figure[]): void {
   ]);
   const rss = figures.map(
     (f) =>
-      `  ${f.scenario}: RSS ${f.rssBeforeMb.toFixed(0)} MB before, peak ${f.rssPeakMb.toFixed(0)} MB (+${(f.rssPeakMb - f.rssBeforeMb).toFixed(0)} MB)`,
+      `  ${f.scenario}: RSS ${f.rssBeforeMb.toFixed(0)} MB before, peak ${f.rssPeakMb.toFixed(0)} MB (+${(f.rssPeakMb - f.rssBeforeMb).toFixed(0)} MB); CPU app ${f.appCpuMs.toFixed(0)} ms, database ${f.dbCpuMs.toFixed(0)} ms`,
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
@@ -162,7 +185,7 @@ function printFigures(figures: Figure[]): void {
   console.log(format(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const line of lines) console.log(format(line));
-  console.log("Server memory during each request:");
+  console.log("Server memory and CPU time during each request:");
   for (const line of rss) console.log(line);
 }
 
@@ -236,6 +259,8 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<bool
         rawMs,
         rssBeforeMb: run.before,
         rssPeakMb: run.peak,
+        appCpuMs: run.cpu,
+        dbCpuMs: run.dbCpu,
       });
       console.log(`  ${scenario} (${(csv.length / 1e6).toFixed(1)} MB): ${run.ms.toFixed(0)} ms`);
     }
@@ -264,6 +289,8 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<bool
       rawMs: await rawInsert(databaseUrl, items, managerId),
       rssBeforeMb: create.before,
       rssPeakMb: create.peak,
+      appCpuMs: create.cpu,
+      dbCpuMs: create.dbCpu,
     });
 
     printFigures(figures);
