@@ -45,6 +45,9 @@ type PendingRow = { line: number; task: CsvTask };
 
 const NUL = 0;
 
+/** Batches parsed ahead of the database at most; beyond that, reading the upload pauses. */
+const MAX_QUEUED_BATCHES = 4;
+
 /** Hashes and checks the raw bytes on their way to the decoder: NUL never occurs in CSV text. */
 async function* inspectBytes(source: AsyncIterable<Uint8Array>, hash: Hash) {
   for await (const chunk of source) {
@@ -52,6 +55,14 @@ async function* inspectBytes(source: AsyncIterable<Uint8Array>, hash: Hash) {
       throw badRequest("This file is binary, not CSV text; upload a .csv file saved as UTF-8.");
     }
     hash.update(chunk);
+    yield chunk;
+  }
+}
+
+/** Pulls the next text chunk only when the import has room, so memory stays flat. */
+async function* throttled(text: AsyncIterable<string>, run: CsvImport): AsyncGenerator<string> {
+  for await (const chunk of text) {
+    await run.roomForMore();
     yield chunk;
   }
 }
@@ -77,6 +88,8 @@ class CsvImport {
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
   private stopped = false;
+  private queued = 0;
+  private waitingForRoom: (() => void)[] = [];
   private importId: number | null = null;
   rows = 0;
   created = 0;
@@ -131,11 +144,24 @@ class CsvImport {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    this.queued += 1;
     this.chain = this.chain
       .then(() => (this.failure || this.stopped ? undefined : this.store(batch)))
       .catch((error: unknown) => {
         this.failure ??= error;
+      })
+      .finally(() => {
+        this.queued -= 1;
+        if (this.queued <= MAX_QUEUED_BATCHES)
+          this.waitingForRoom.splice(0).forEach((wake) => wake());
       });
+  }
+
+  /** Resolves once few enough batches wait for the database: backpressure on the upload stream. */
+  async roomForMore(): Promise<void> {
+    while (this.queued > MAX_QUEUED_BATCHES) {
+      await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+    }
   }
 
   private async store(batch: PendingRow[]): Promise<void> {
@@ -264,7 +290,8 @@ export async function importTasksCsv(
   let checksum = "";
   try {
     try {
-      await readCsvRecords(decodeUtf8(inspectBytes(upload.bytes, hash)), run.accept);
+      const text = decodeUtf8(inspectBytes(upload.bytes, hash));
+      await readCsvRecords(throttled(text, run), run.accept);
     } catch (error) {
       if (error instanceof InvalidUtf8Error) {
         const errors = [{ line: error.line, column: null, value: null, message: error.message }];
