@@ -42,10 +42,18 @@ async function run<P, A extends Actor | null>(
   let limitHeaders: Record<string, string> = {};
   let response: Response;
   try {
-    if (options.authenticate !== false) actor = await authenticateRequest(request, log);
-    if (requireActor && !actor) throw unauthorized();
+    // A refused credential still counts against the caller's address, so guessing is throttled.
+    let authError: unknown = null;
+    if (options.authenticate !== false) {
+      actor = await authenticateRequest(request, log).catch((error: unknown) => {
+        authError = error;
+        return null;
+      });
+    }
     log = actor ? log.child({ userId: actor.id }) : log;
     limitHeaders = await enforceRateLimit(request, actor, log);
+    if (authError) throw authError;
+    if (requireActor && !actor) throw unauthorized();
     response = await handler({
       request,
       params: await segment.params,

@@ -66,6 +66,19 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
     expect((await api("GET", "/api/users/me/", { token: other.token })).status).toBe(200);
   });
 
+  it("counts refused tokens against the caller's address", async () => {
+    const ip = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = await api("GET", "/api/users/me/", {
+        token: `forged.token.${i}`,
+        headers: { "x-forwarded-for": ip },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it("throttles sign-in per IP with the login limit, even for the right password", async () => {
     const user = await makeUser("EMPLOYEE");
     const ip = freshIp();
