@@ -8,7 +8,12 @@ import { bulkCreateEnvelopeSchema } from "@/lib/validation/bulk-create";
 import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ErrorLog } from "./bulk-errors";
-import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
+import {
+  BulkTransaction,
+  INSERT_BATCH_ROWS,
+  isDeadlock,
+  type TaskInsertRow,
+} from "./bulk-transaction";
 import {
   findStoredKey,
   isDuplicateKey,
@@ -21,6 +26,8 @@ import {
 } from "./idempotency";
 
 export const BULK_CREATE_ENDPOINT = "tasks.bulk-create";
+
+const DEADLOCK_ATTEMPTS = 3;
 
 type ItemError = { index: number; field: string; message: string };
 
@@ -134,19 +141,23 @@ export async function bulkCreateTasks(
   }
 
   const inputs = await validateItems(items);
-  const tx = new BulkTransaction();
-  try {
-    const ids = await insertAll(tx, actor, inputs);
-    const response = {
-      status: 201,
-      body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
-    };
-    if (scope) await storeResponse(await tx.orm(), scope, response);
-    await tx.commit();
-    return { ...response, replayed: false };
-  } catch (error) {
-    await tx.rollback();
-    if (scope && isDuplicateKey(error)) return replayAfterRace(db(), scope);
-    throw error;
+  // A deadlock victim was rolled back whole; the inputs are in memory, so run it again.
+  for (let attempt = 1; ; attempt++) {
+    const tx = new BulkTransaction();
+    try {
+      const ids = await insertAll(tx, actor, inputs);
+      const response = {
+        status: 201,
+        body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
+      };
+      if (scope) await storeResponse(await tx.orm(), scope, response);
+      await tx.commit();
+      return { ...response, replayed: false };
+    } catch (error) {
+      await tx.rollback();
+      if (scope && isDuplicateKey(error)) return replayAfterRace(db(), scope);
+      if (attempt < DEADLOCK_ATTEMPTS && isDeadlock(error)) continue;
+      throw error;
+    }
   }
 }

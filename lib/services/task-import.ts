@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
 import { decodeUtf8, InvalidUtf8Error } from "@/lib/csv/utf8";
-import { badRequest, forbidden } from "@/lib/http/errors";
+import { ApiError, badRequest, forbidden } from "@/lib/http/errors";
 import {
   CSV_REQUIRED_COLUMNS,
   checkCsvRow,
@@ -17,7 +17,12 @@ import {
 import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { echoValue, ErrorLog } from "./bulk-errors";
-import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
+import {
+  BulkTransaction,
+  INSERT_BATCH_ROWS,
+  isDeadlock,
+  type TaskInsertRow,
+} from "./bulk-transaction";
 import {
   findStoredKey,
   isDuplicateKey,
@@ -334,6 +339,15 @@ export async function importTasksCsv(
     await run.close();
     if (keyScope && isDuplicateKey(error)) {
       return replayAfterRace(db(), { ...keyScope, requestHash: checksum });
+    }
+    if (isDeadlock(error)) {
+      // The upload stream is spent, so the client must send it again.
+      throw new ApiError(
+        503,
+        "The import collided with other changes and was undone; nothing was imported. Send it again.",
+        {},
+        { "Retry-After": "1" },
+      );
     }
     throw error;
   }
