@@ -4,6 +4,14 @@ import { formatDate } from "./format";
 const BAR_WIDTH = 28;
 const GAP = 12;
 const HEIGHT = 120;
+/** Room above the bars for the counts, and below them for the week labels. */
+const TOP = 14;
+const BOTTOM = 18;
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
 
 /** Tasks completed per week: an SVG bar chart, with the same figures as a table beneath it. */
 export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
@@ -24,7 +32,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
         <svg
           role="img"
           aria-label={summary}
-          viewBox={`0 0 ${width} ${HEIGHT + 20}`}
+          viewBox={`0 0 ${width} ${TOP + HEIGHT + BOTTOM}`}
           className="h-40 w-full max-w-xl"
           preserveAspectRatio="xMinYMax meet"
         >
@@ -35,7 +43,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
               <g key={week.week_start}>
                 <rect
                   x={x}
-                  y={HEIGHT - height}
+                  y={TOP + HEIGHT - height}
                   width={BAR_WIDTH}
                   height={height}
                   rx={3}
@@ -43,11 +51,19 @@ export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
                 />
                 <text
                   x={x + BAR_WIDTH / 2}
-                  y={HEIGHT + 14}
+                  y={TOP + HEIGHT - height - 4}
                   textAnchor="middle"
-                  className="fill-slate-700 text-[10px]"
+                  className="fill-slate-800 text-[10px]"
                 >
                   {week.completed}
+                </text>
+                <text
+                  x={x + BAR_WIDTH / 2}
+                  y={TOP + HEIGHT + 13}
+                  textAnchor="middle"
+                  className="fill-slate-600 text-[8px]"
+                >
+                  {SHORT_DATE.format(new Date(`${week.week_start}T00:00:00Z`))}
                 </text>
               </g>
             );

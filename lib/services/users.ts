@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, like, or, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { activity, users, type ActivityKind, type Role } from "@/db/schema";
+import { users, type ActivityKind, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
@@ -13,6 +13,7 @@ import type {
   UserDto,
   UserOrderField,
 } from "@/lib/validation/users";
+import { recordActivity } from "./activity";
 import { toPublicUser, toUserDto, userColumns } from "./user-dto";
 import {
   DUPLICATE_EMAIL,
@@ -76,14 +77,9 @@ async function insertActivity(
   fromValue: string | null,
   toValue: string | null,
 ): Promise<void> {
-  await tx.insert(activity).values({
-    kind,
-    actorId: actor?.id ?? null,
-    subjectUserId,
-    field,
-    fromValue,
-    toValue,
-  });
+  await recordActivity(tx, [
+    { kind, actorId: actor?.id ?? null, subjectUserId, field, fromValue, toValue },
+  ]);
 }
 
 /**

@@ -3,7 +3,12 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { DEMO } from "./helpers/demo-accounts";
 import { signIn } from "./helpers/login";
 
-const SHOTS = "public/screenshots";
+/** `SAVE_SCREENSHOTS=1` refreshes the README's pictures; otherwise they go with the test results. */
+function shotPath(name: string): string {
+  return process.env.SAVE_SCREENSHOTS
+    ? `public/screenshots/${name}.png`
+    : test.info().outputPath(`${name}.png`);
+}
 const RUN = Date.now().toString(36);
 const MANAGER = {
   name: `Mona Manager ${RUN}`,
@@ -27,7 +32,7 @@ async function checkPage(page: Page, path: string, name: string): Promise<void> 
   await page.goto(path);
   await page.waitForLoadState("networkidle");
   await expectAccessible(page);
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: shotPath(name), fullPage: true });
 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.reload();
@@ -37,7 +42,7 @@ async function checkPage(page: Page, path: string, name: string): Promise<void> 
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
-  await page.screenshot({ path: `${SHOTS}/${name}-375.png`, fullPage: false });
+  await page.screenshot({ path: shotPath(`${name}-375`) });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -133,7 +138,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   const confirm = page.getByRole("dialog", { name: `Deactivate ${EMPLOYEE.name}?` });
   await expect(confirm).toContainText("signed out everywhere at once");
   await expect(confirm).toContainText("Their tasks and history stay");
-  await page.screenshot({ path: `${SHOTS}/admin-deactivate-dialog.png` });
+  await page.screenshot({ path: shotPath("admin-deactivate-dialog") });
   await confirm.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
 
@@ -242,6 +247,7 @@ test("the self-demotion and last-admin guards hold in the UI and in the API", as
 });
 
 test("every admin page passes axe and fits a 375 px screen", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, DEMO.admin.email, DEMO.admin.password);
   await checkPage(page, "/admin", "admin-overview");
   await checkPage(page, "/admin/users", "admin-users");
