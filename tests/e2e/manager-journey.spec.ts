@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { signIn } from "./helpers/login";
+import { saveScreenshot } from "./helpers/screenshots";
 
 test.describe.configure({ mode: "serial" });
 
@@ -179,6 +180,7 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
   await expect(report.getByRole("cell", { name: "Line 3" })).toBeVisible();
   await expect(report.getByRole("cell", { name: "FINISHED" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await saveScreenshot(page, "manager-import-report", true);
 
   await page.goto(`/tasks?search=${tag}`);
   await expect(page.getByText("No task matches these filters.")).toBeVisible();
@@ -191,6 +193,7 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
   await expect(page.getByText(/The file is valid: 3 tasks ready to import/)).toBeVisible();
   await page.getByRole("button", { name: "Import 3 tasks" }).click();
   await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeVisible();
+  await saveScreenshot(page, "manager-import-summary", true);
 
   await page.goto(`/tasks?search=${tag}`);
   await expect(page.locator("tbody tr")).toHaveCount(3);
