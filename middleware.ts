@@ -50,7 +50,7 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
 export async function middleware(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
   const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, request.nextUrl.pathname);
+  const csp = contentSecurityPolicy(nonce);
   const https =
     request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
