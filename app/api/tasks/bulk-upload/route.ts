@@ -76,12 +76,16 @@ function parseDryRun(params: URLSearchParams): boolean {
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
- *       "500":
- *         description: The upload broke off (e.g. the connection dropped); nothing was created.
+ *       "503":
+ *         description: >-
+ *           The import collided with other changes and was undone; nothing was imported. Send the
+ *           file again after `Retry-After` seconds.
+ *         headers:
+ *           Retry-After: { description: Seconds to wait before sending again., schema: { type: integer } }
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
- *             example: { detail: Internal server error. }
+ *             example: { detail: "The import collided with other changes and was undone; nothing was imported. Send it again." }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   const idempotencyKey = parseIdempotencyKey(request.headers);
