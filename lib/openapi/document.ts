@@ -25,10 +25,10 @@ export type OpenApiDocument = {
   };
 };
 
-export const OPENAPI_VERSION = "3.0.3";
+const OPENAPI_VERSION = "3.0.3";
 
 /** Route handlers carry their operations as `@swagger` JSDoc blocks. */
-export const ROUTE_SOURCES = "app/api/**/route.ts";
+const ROUTE_SOURCES = "app/api/**/route.ts";
 
 const INFO = {
   title: "ETUMS API",
