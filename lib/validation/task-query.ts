@@ -60,7 +60,7 @@ export const taskListQuerySchema = z
         message: `Ordering must be one of: ${TASK_ORDERINGS.join(", ")}.`,
       })
       .default("-created_at"),
-    cursor: z.string().max(1000, "Invalid cursor.").optional(),
+    cursor: z.string().max(2000, "Invalid cursor.").optional(),
   })
   .meta({ id: "TaskListQuery" });
 

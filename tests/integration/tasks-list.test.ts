@@ -314,6 +314,18 @@ describe("GET /api/tasks/: filters", () => {
     }
   });
 
+  it("issues cursors that work for the longest multi-byte titles", async () => {
+    const reader = await makeUser("EMPLOYEE");
+    const ids: number[] = [];
+    for (const ch of ["界", "😀", "é"]) {
+      ids.push(
+        await makeTask({ createdBy: manager.id, assignedTo: reader.id, title: ch.repeat(200) }),
+      );
+    }
+    const walked = await walkCursor(reader, "ordering=-title&page_size=1");
+    expect(walked.sort()).toEqual(ids.sort());
+  });
+
   it("refuses a cursor issued for another ordering", async () => {
     const first = await list(manager, "ordering=title&page_size=2");
     const res = await list(manager, `ordering=-title&cursor=${first.body.next_cursor}`);
