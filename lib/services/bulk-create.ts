@@ -17,6 +17,7 @@ import {
 import {
   findStoredKey,
   isDuplicateKey,
+  purgeExpiredKeys,
   replayAfterRace,
   replayStored,
   sha256Hex,
@@ -152,6 +153,7 @@ export async function bulkCreateTasks(
       };
       if (scope) await storeResponse(await tx.orm(), scope, response);
       await tx.commit();
+      if (scope) await purgeExpiredKeys(db());
       return { ...response, replayed: false };
     } catch (error) {
       await tx.rollback();

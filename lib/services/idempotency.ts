@@ -3,12 +3,12 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { badRequest, conflict } from "@/lib/http/errors";
+import { logger } from "@/lib/logger";
 
 /** How long a stored response is replayed for the same key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
-export const IDEMPOTENCY_HEADER = "idempotency-key";
-export const REPLAYED_HEADER = "Idempotent-Replayed";
+const IDEMPOTENCY_HEADER = "idempotency-key";
 
 /** Which request a key belongs to: per user and endpoint, with a hash of the request body. */
 export type IdempotencyScope = {
@@ -112,12 +112,19 @@ export async function storeResponse(
   });
 }
 
-/** Removes expired keys a few at a time, so the table does not grow without bound. */
+/**
+ * Removes expired keys a few at a time, so the table does not grow without bound. Housekeeping
+ * after a request has succeeded: a failure here is logged, never turned into that request's error.
+ */
 export async function purgeExpiredKeys(executor: Executor): Promise<void> {
-  await executor
-    .delete(idempotencyKeys)
-    .where(lte(idempotencyKeys.expiresAt, new Date()))
-    .limit(500);
+  try {
+    await executor
+      .delete(idempotencyKeys)
+      .where(lte(idempotencyKeys.expiresAt, new Date()))
+      .limit(500);
+  } catch (error) {
+    logger().warn({ err: error }, "purging expired idempotency keys failed");
+  }
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -16,7 +16,7 @@ import {
 } from "@/lib/validation/bulk-csv";
 import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
-import { echoValue, ErrorLog } from "./bulk-errors";
+import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
 import {
   BulkTransaction,
   INSERT_BATCH_ROWS,
@@ -26,6 +26,7 @@ import {
 import {
   findStoredKey,
   isDuplicateKey,
+  purgeExpiredKeys,
   replayAfterRace,
   replayStored,
   storeResponse,
@@ -233,7 +234,7 @@ class CsvImport {
     if (!this.hasErrors) return;
     const errors = [...this.errors.items, ...this.assigneeErrors.items]
       .sort((a, b) => a.line - b.line)
-      .slice(0, 1000);
+      .slice(0, MAX_REPORTED_ERRORS);
     const total = this.errors.total + this.assigneeErrors.total;
     throw badRequest(
       `The file has ${total} error(s) in ${this.rows} row(s); nothing was imported.`,
@@ -334,6 +335,7 @@ export async function importTasksCsv(
     const scope: IdempotencyScope | null = keyScope ? { ...keyScope, requestHash: checksum } : null;
     if (scope) await storeResponse(await run.transaction.orm(), scope, response);
     await run.transaction.commit();
+    if (scope) await purgeExpiredKeys(db());
     return { ...response, replayed: false };
   } catch (error) {
     await run.close();
