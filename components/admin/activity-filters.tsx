@@ -3,7 +3,7 @@ import { buttonSecondary, inputClass, labelClass } from "@/components/ui/button-
 import { ACTIVITY_LABELS } from "./activity-labels";
 
 export type ActivityFilterValues = Partial<
-  Record<"actor" | "task" | "kind" | "from" | "to", string>
+  Record<"actor" | "task" | "subject" | "kind" | "from" | "to", string>
 >;
 
 /** A GET form: the filters live in the URL and the server does the filtering. */
@@ -96,6 +96,7 @@ export function ActivityFilters({
           className={inputClass}
         />
       </div>
+      {values.subject ? <input type="hidden" name="subject" value={values.subject} /> : null}
       <button type="submit" className={buttonSecondary}>
         Apply filters
       </button>

@@ -106,7 +106,15 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
                 {user.last_login_at ? formatDateTime(user.last_login_at) : "Never"}
               </td>
               <td className="px-3 py-2">
-                <UserRowActions user={user} isSelf={user.id === actorId} />
+                <div className="flex flex-wrap items-center gap-1">
+                  <UserRowActions user={user} isSelf={user.id === actorId} />
+                  <Link
+                    href={`/admin/activity?subject=${user.id}`}
+                    className="px-2 py-1 text-xs text-brand-700 underline"
+                  >
+                    History<span className="sr-only"> of {user.full_name}</span>
+                  </Link>
+                </div>
               </td>
             </tr>
           ))}

@@ -180,7 +180,10 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   await employeePage.goto("/my-tasks");
   await expect(employeePage).toHaveURL(/\/login/);
 
-  // Everything is in the activity trail.
+  // Everything is in the activity trail: first the employee's own history, then the admin's work.
+  await row.getByRole("link", { name: `History of ${EMPLOYEE.name}` }).click();
+  await expect(page.getByText(`Showing what happened to ${EMPLOYEE.name}`)).toBeVisible();
+  await expect(page.getByRole("table", { name: /Activity/ }).getByRole("row")).toHaveCount(5);
   await page.goto("/admin/activity");
   await page.getByLabel("Who").selectOption({ label: "Ada Admin" });
   await page.getByRole("button", { name: "Apply filters" }).click();

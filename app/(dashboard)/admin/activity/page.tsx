@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActivityFilters } from "@/components/admin/activity-filters";
 import { ActivityTable } from "@/components/admin/activity-table";
 import { PaginationNav } from "@/components/admin/pagination-nav";
@@ -36,6 +37,12 @@ export default async function AdminActivityPage({
   const filters = new URLSearchParams(
     Object.entries(raw).filter(([name]) => name !== "page"),
   ).toString();
+  const filtersWithout = (name: string) => {
+    const rest = new URLSearchParams(
+      Object.entries(raw).filter(([key]) => key !== "page" && key !== name),
+    ).toString();
+    return rest ? `?${rest}` : "";
+  };
 
   return (
     <>
@@ -44,6 +51,21 @@ export default async function AdminActivityPage({
         description="Every task event and every user-administration event: who did what, when, before → after."
       />
       <ActivityFilters values={raw} people={people} />
+      {query.subject === undefined ? null : (
+        <p className="mb-4 text-sm text-slate-700">
+          Showing what happened to{" "}
+          <strong>
+            {people.find((p) => p.id === query.subject)?.full_name ?? `user #${query.subject}`}
+          </strong>
+          .{" "}
+          <Link
+            href={`/admin/activity${filtersWithout("subject")}`}
+            className="text-brand-700 underline"
+          >
+            Show events about everyone
+          </Link>
+        </p>
+      )}
       {parsed.success ? null : (
         <p role="alert" className="mb-4 text-sm text-red-700">
           Some filters were not understood and were ignored:{" "}
