@@ -155,7 +155,7 @@ function judge(rows: BenchRow[]): void {
       );
       if (first) checks.push(["≥0.8×p1", row.app.rps >= 0.8 * first.app.rps]);
     }
-    row.target = checks.map(([label]) => label).join(" ");
+    row.target = checks.map(([label, ok]) => `${label} ${ok ? "ok" : "MISSED"}`).join(", ");
     row.ok = checks.every(([, ok]) => ok);
   }
 }
