@@ -23,13 +23,13 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 async function checkPage(page: Page, path: string, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(path);
-  await expect(page.locator("main")).toBeVisible();
+  await expect(page.getByRole("main")).toBeVisible();
   await expectAccessible(page);
   await saveScreenshot(page, name);
 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.reload();
-  await expect(page.locator("main")).toBeVisible();
+  await expect(page.getByRole("main")).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectAccessible(page);
   await saveScreenshot(page, `${name}-375`);
