@@ -9,7 +9,7 @@ export function ProblemReport({ detail, problems }: { detail: string; problems: 
       className="rounded-lg border border-red-300 bg-red-50 p-4"
     >
       <h2 id="problems-heading" className="font-semibold text-red-900">
-        Nothing was imported. {detail}
+        {detail}
       </h2>
       {problems.length > 0 ? (
         <div className="relative mt-3 overflow-x-auto">
@@ -44,7 +44,9 @@ export function ProblemReport({ detail, problems }: { detail: string; problems: 
           </table>
         </div>
       ) : null}
-      <p className="mt-3 text-sm text-red-900">Fix the file and choose it again.</p>
+      <p className="mt-3 text-sm text-red-900">
+        Nothing was imported. Fix the file and choose it again.
+      </p>
     </section>
   );
 }
