@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { moveCardByKeyboard } from "./helpers/board";
 import { signIn } from "./helpers/login";
 
 const EXTRA = 480;
@@ -31,10 +32,7 @@ test("the board holds 500+ cards and still moves one by keyboard", async ({ page
       .locator(`section[data-column="${status}"] li`)
       .filter({ has: page.getByRole("link", { name: title, exact: true }) });
   await expect(card("TODO")).toBeVisible();
-  await page.getByRole("button", { name: `Move “${title}”`, exact: true }).focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("Space");
+  await moveCardByKeyboard(page, title, "ArrowRight", "In progress");
   await expect(card("IN_PROGRESS")).toBeVisible();
   await expect(page.getByText(`“${title}” moved to In progress.`)).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { moveCardByKeyboard } from "./helpers/board";
 import { signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
 
@@ -67,17 +68,15 @@ test("the new task moves across the board by mouse and by keyboard, and stays mo
     column(page, status).getByRole("listitem").filter({ hasText: NEW_TITLE });
   await expect(card("TODO")).toBeVisible();
 
+  // dnd-kit's live region exists once the board is hydrated and listening.
+  await expect(page.locator('[id^="DndLiveRegion"]')).toBeAttached();
   await dragWithMouse(page, card("TODO"), column(page, "IN_PROGRESS"));
   await expect(card("IN_PROGRESS")).toBeVisible();
   await expect(page.getByText(/moved to In progress/)).toBeVisible();
   await page.reload();
   await expect(card("IN_PROGRESS")).toBeVisible();
 
-  const handle = page.getByRole("button", { name: `Move “${NEW_TITLE}”` });
-  await handle.focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("Space");
+  await moveCardByKeyboard(page, NEW_TITLE, "ArrowRight", "Done");
   await expect(card("DONE")).toBeVisible();
   await expect(page.getByText(/moved to Done/)).toBeVisible();
   await page.reload();
@@ -92,10 +91,7 @@ test("the new task moves across the board by mouse and by keyboard, and stays mo
     headers: { Origin: new URL(page.url()).origin },
   });
   expect(changed.status()).toBe(200);
-  await handle.focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowLeft");
-  await page.keyboard.press("Space");
+  await moveCardByKeyboard(page, NEW_TITLE, "ArrowLeft", "In progress");
   await expect(page.getByText(/was changed by someone else meanwhile/)).toBeVisible();
   await expect(card("DONE")).toBeVisible();
   await expect(card("DONE").getByText("Urgent")).toBeVisible();
