@@ -43,13 +43,20 @@ const envSchema = z.object({
     .default(20 * 1024 * 1024),
   LOG_FILE: z.string().default("logs/app.log"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** "0" keeps log lines out of stdout (LOG_FILE only), e.g. when nothing collects stdout. */
+  LOG_STDOUT: z
+    .enum(["0", "1"])
+    .default("1")
+    .transform((value) => value === "1"),
   PORT: z.coerce.number().int().positive().default(3000),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & { NEXTAUTH_SECRET: string; JWT_SECRET: string };
 
 function loadConfig(): AppConfig {
-  const parsed = envSchema.safeParse(process.env);
+  // An empty variable (as `.env.example` leaves the secrets) means "not set".
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
@@ -58,7 +65,7 @@ function loadConfig(): AppConfig {
   const isProductionServer =
     env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
   const missing = (["NEXTAUTH_SECRET", "JWT_SECRET"] as const).filter((k) => !env[k]);
-  if (isProductionServer && missing.length > 0 && process.env.ETUMS_ALLOW_DEV_SECRETS !== "1") {
+  if (isProductionServer && missing.length > 0) {
     throw new Error(`Missing required secret(s) in production: ${missing.join(", ")}`);
   }
   return {

@@ -1,6 +1,7 @@
 // `npm run demo`: install when needed, make sure a database answers (starting a private MariaDB
 // under .data/ when one is installed but not running), migrate, seed, build and start on PORT.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -10,6 +11,20 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 process.chdir(root);
 ensureDependencies(root);
 
+/** Secrets for this machine's demo, made once and kept in .data/ (git-ignored), never committed. */
+function demoSecrets() {
+  const file = path.join(root, ".data", "demo-secrets.json");
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8"));
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(48).toString("base64url"),
+    JWT_SECRET: randomBytes(48).toString("base64url"),
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+const secrets = demoSecrets();
 const port = process.env.PORT ?? "3000";
 const databaseUrl = process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/etums";
 const env = {
@@ -17,8 +32,8 @@ const env = {
   DATABASE_URL: databaseUrl,
   PORT: port,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
-  // The demo runs a production build on a developer's machine; real deployments set real secrets.
-  ETUMS_ALLOW_DEV_SECRETS: process.env.ETUMS_ALLOW_DEV_SECRETS ?? "1",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
+  JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

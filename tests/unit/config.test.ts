@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function freshConfig() {
+  vi.resetModules();
+  return (await import("@/lib/config")).config;
+}
+
+describe("configuration", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("refuses to run a production server without its secrets, naming the missing ones", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("NEXTAUTH_SECRET", "");
+    vi.stubEnv("JWT_SECRET", "a-real-secret-that-is-long-enough-for-hs256!!");
+    const config = await freshConfig();
+    expect(() => config()).toThrow(/Missing required secret\(s\) in production: NEXTAUTH_SECRET$/);
+  });
+
+  it("lets `next build` run without secrets: they are read by the server, not baked in", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("NEXT_PHASE", "phase-production-build");
+    vi.stubEnv("NEXTAUTH_SECRET", "");
+    vi.stubEnv("JWT_SECRET", "");
+    const config = await freshConfig();
+    expect(() => config()).not.toThrow();
+  });
+
+  it("rejects malformed values with the variable's name", async () => {
+    vi.stubEnv("RATE_LIMIT_API", "lots");
+    const config = await freshConfig();
+    expect(() => config()).toThrow(/RATE_LIMIT_API/);
+  });
+});
