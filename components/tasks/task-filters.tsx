@@ -9,9 +9,13 @@ import {
   labelClass,
 } from "@/components/ui/button-styles";
 
+/** A manager to filter by creator; only admins get the list. */
+export type ManagerOption = { id: number; full_name: string; is_active: boolean };
+
 export type TaskFilterValues = {
   status?: string;
   assigned_to?: string;
+  created_by?: string;
   priority?: string;
   overdue?: boolean;
   search?: string;
@@ -20,12 +24,15 @@ export type TaskFilterValues = {
 /** A GET form, so every filter lives in the URL: shareable, and kept on reload. */
 export function TaskFilters({
   users,
+  managers,
   values,
   action,
   withStatus = false,
   keep = {},
 }: {
   users: AssignableUser[];
+  /** Given only to admins: adds the "Manager" filter (tasks created by that manager). */
+  managers?: ManagerOption[];
   values: TaskFilterValues;
   action: string;
   withStatus?: boolean;
@@ -73,6 +80,26 @@ export function TaskFilters({
           ))}
         </select>
       </div>
+      {managers ? (
+        <div>
+          <label htmlFor="filter-manager" className={labelClass}>
+            Manager
+          </label>
+          <select
+            id="filter-manager"
+            name="created_by"
+            defaultValue={values.created_by ?? ""}
+            className={inputClass}
+          >
+            <option value="">Any manager</option>
+            {managers.map((manager) => (
+              <option key={manager.id} value={manager.id}>
+                {manager.is_active ? manager.full_name : `${manager.full_name} (inactive)`}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {withStatus ? (
         <div>
           <label htmlFor="filter-status" className={labelClass}>

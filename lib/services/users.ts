@@ -137,6 +137,18 @@ export async function listAssignableUsers(
   return rows.map(toPublicUser);
 }
 
+/** Every manager, active or not, so an admin can filter tasks by who created them. */
+export async function listManagers(actor: Actor): Promise<UserDto[]> {
+  if (!can(actor, "user.listAll")) throw forbidden();
+  const rows = await db()
+    .select(userColumns)
+    .from(users)
+    .where(eq(users.role, "MANAGER"))
+    .orderBy(asc(users.fullName), asc(users.id))
+    .limit(500);
+  return rows.map(toUserDto);
+}
+
 /**
  * GET /api/users/ and /admin/users. Admins: every user, every field, with filters.
  * Managers: active managers and employees, public fields only. Employees: 403.

@@ -9,8 +9,9 @@ import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
 import { pageTaskQuery } from "@/lib/actions/task-list-query";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/policy";
 import { listTasks } from "@/lib/services/tasks";
-import { listAssignableUsers } from "@/lib/services/users";
+import { listAssignableUsers, listManagers } from "@/lib/services/users";
 import { MAX_PAGE_SIZE, type TaskListQuery } from "@/lib/validation/task-query";
 
 export const metadata: Metadata = { title: "Board" };
@@ -36,7 +37,11 @@ export default async function BoardPage({
   const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
   const params = await searchParams;
   const { query, invalid } = pageTaskQuery(params, { ordering: "-updated_at" });
-  const [tasks, users] = await Promise.all([boardTasks(actor, query), listAssignableUsers(actor)]);
+  const [tasks, users, managers] = await Promise.all([
+    boardTasks(actor, query),
+    listAssignableUsers(actor),
+    can(actor, "user.listAll") ? listManagers(actor) : undefined,
+  ]);
 
   return (
     <>
@@ -52,8 +57,10 @@ export default async function BoardPage({
       <TaskFilters
         action="/board"
         users={users}
+        managers={managers}
         values={{
           assigned_to: firstParam(params, "assigned_to"),
+          created_by: firstParam(params, "created_by"),
           priority: firstParam(params, "priority"),
           overdue: query.overdue,
           search: firstParam(params, "search"),

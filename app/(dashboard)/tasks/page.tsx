@@ -7,12 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { firstParam, toQueryString, type PageSearchParams } from "@/lib/actions/search-params";
 import { pageTaskQuery } from "@/lib/actions/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
+import { can } from "@/lib/auth/policy";
 import { listTasks } from "@/lib/services/tasks";
-import { listAssignableUsers } from "@/lib/services/users";
+import { listAssignableUsers, listManagers } from "@/lib/services/users";
 
 export const metadata: Metadata = { title: "Tasks" };
 
-const FILTERS = ["status", "priority", "assigned_to", "overdue", "search"] as const;
+const FILTERS = ["status", "priority", "assigned_to", "created_by", "overdue", "search"] as const;
 
 export default async function TasksPage({
   searchParams,
@@ -22,9 +23,10 @@ export default async function TasksPage({
   const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
   const params = await searchParams;
   const { query, invalid } = pageTaskQuery(params);
-  const [list, users] = await Promise.all([
+  const [list, users, managers] = await Promise.all([
     listTasks(actor, { ...query, cursor: undefined }),
     listAssignableUsers(actor),
+    can(actor, "user.listAll") ? listManagers(actor) : undefined,
   ]);
 
   const urlState: Record<string, string> = {};
@@ -59,10 +61,12 @@ export default async function TasksPage({
         action="/tasks"
         withStatus
         users={users}
+        managers={managers}
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
         values={{
           status: firstParam(params, "status"),
           assigned_to: firstParam(params, "assigned_to"),
+          created_by: firstParam(params, "created_by"),
           priority: firstParam(params, "priority"),
           overdue: query.overdue,
           search: firstParam(params, "search"),
