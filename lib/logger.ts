@@ -22,16 +22,23 @@ const SECRET_FIELDS = [
 
 export const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [`["${f}"]`, `*["${f}"]`, `*.*["${f}"]`]);
 
+/** Tests keep their output readable; servers and scripts also log to stdout unless LOG_STDOUT=0. */
+function logsToStdout(): boolean {
+  return process.env.NODE_ENV !== "test" && config().LOG_STDOUT;
+}
+
 function createLogger(): Logger {
   const { LOG_FILE, LOG_LEVEL } = config();
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), LOG_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Tests read the file right after a request, so they write synchronously; servers write in the
+  // background (a blocking write per line stalled every request), and pino flushes them on exit —
+  // to a descriptor opened here, so that even an exit in the first tick has somewhere to go.
+  const sync = process.env.NODE_ENV === "test";
+  const destination = pino.destination({ dest: fs.openSync(file, "a"), sync });
   const streams = pino.multistream([
-    { stream: pino.destination({ dest: file, sync: true, mkdir: true }), level: "trace" },
-    // Tests keep their output readable; servers and scripts also log to stdout.
-    ...(process.env.NODE_ENV === "test"
-      ? []
-      : [{ stream: process.stdout, level: "trace" as const }]),
+    { stream: destination, level: "trace" },
+    ...(logsToStdout() ? [{ stream: process.stdout, level: "trace" as const }] : []),
   ]);
   return pino(
     {

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { logger } from "@/lib/logger";
@@ -64,5 +66,30 @@ describe("logger", () => {
     const [line] = linesWith(requestId);
     expect(line).toMatchObject({ requestId, method: "GET", path: "/api/health/", status: 200 });
     expect(typeof line!.durationMs).toBe("number");
+  });
+
+  it("a server buffers its lines yet flushes them on exit; LOG_STDOUT=0 keeps stdout clean", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "etums-log-")), "server.log");
+    const marker = `server-${crypto.randomUUID()}`;
+    const script = `import { logger } from "@/lib/logger"; logger().info("${marker}"); process.exit(0);`;
+    const run = (stdout: string) =>
+      spawnSync(path.resolve("node_modules/.bin/tsx"), ["-e", script], {
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          LOG_FILE: file,
+          LOG_STDOUT: stdout,
+          JWT_SECRET: "logger-test-jwt-secret-long-enough-0123456789",
+          NEXTAUTH_SECRET: "logger-test-nextauth-secret-long-enough-0123",
+        },
+        encoding: "utf8",
+      });
+    const quiet = run("0");
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toContain(marker);
+    const loud = run("1");
+    expect(loud.stdout).toContain(marker);
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    expect(lines.filter((line) => line.includes(marker))).toHaveLength(2);
   });
 });

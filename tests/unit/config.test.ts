@@ -32,4 +32,15 @@ describe("configuration", () => {
     const config = await freshConfig();
     expect(() => config()).toThrow(/RATE_LIMIT_API/);
   });
+
+  it("LOG_STDOUT: on by default, 0 turns it off, anything else is refused", async () => {
+    let config = await freshConfig();
+    expect(config().LOG_STDOUT).toBe(true);
+    vi.stubEnv("LOG_STDOUT", "0");
+    config = await freshConfig();
+    expect(config().LOG_STDOUT).toBe(false);
+    vi.stubEnv("LOG_STDOUT", "no");
+    config = await freshConfig();
+    expect(() => config()).toThrow(/LOG_STDOUT/);
+  });
 });
