@@ -1,10 +1,38 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 
-async function managerToken(request: APIRequestContext): Promise<string> {
-  const login = await request.post("/api/auth/login/", { data: DEMO.manager });
-  expect(login.status()).toBe(200);
-  return ((await login.json()) as { access: string }).access;
+async function accessToken(
+  request: APIRequestContext,
+  login: { email: string; password: string },
+): Promise<string> {
+  const res = await request.post("/api/auth/login/", { data: login });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { access: string }).access;
+}
+
+/**
+ * A manager and an employee of this test's own, made by the demo admin, so that 20,000 uploaded
+ * tasks never land in the demo people's lists that the other journeys look at.
+ */
+async function ownTeam(request: APIRequestContext) {
+  const admin = { authorization: `Bearer ${await accessToken(request, DEMO.admin)}` };
+  const unique = Date.now().toString(36);
+  const password = "Bulk-Upload-Pass-2026";
+  const team = {
+    manager: { email: `bulk-manager-${unique}@example.com`, password },
+    employee: { email: `bulk-employee-${unique}@example.com`, password },
+  };
+  for (const [role, person] of [
+    ["MANAGER", team.manager],
+    ["EMPLOYEE", team.employee],
+  ] as const) {
+    const created = await request.post("/api/users/", {
+      headers: admin,
+      data: { ...person, full_name: `Bulk ${role.toLowerCase()} ${unique}`, role },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+  }
+  return team;
 }
 
 // Through the real server and its middleware, which copies request bodies (and would cut them at
@@ -13,12 +41,13 @@ test("a 12 MB CSV upload arrives whole through the middleware and comes back in 
   request,
 }) => {
   test.setTimeout(180_000);
-  const token = await managerToken(request);
+  const team = await ownTeam(request);
+  const token = await accessToken(request, team.manager);
   const headers = { authorization: `Bearer ${token}` };
   const rows = 20_000;
   const filler = "x".repeat(560);
   let csv = "title,description,assigned_to,status\n";
-  for (let i = 0; i < rows; i++) csv += `E2E bulk ${i},${filler},emma.employee@example.com,TODO\n`;
+  for (let i = 0; i < rows; i++) csv += `E2E bulk ${i},${filler},${team.employee.email},TODO\n`;
   expect(csv.length).toBeGreaterThan(11 * 1024 * 1024);
 
   const res = await request.post("/api/tasks/bulk-upload/", {
@@ -33,11 +62,11 @@ test("a 12 MB CSV upload arrives whole through the middleware and comes back in 
   expect(exported.status()).toBe(200);
   expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   const text = await exported.text();
-  expect(text).toContain(`E2E bulk 19999,${filler},emma.employee@example.com,TODO`);
+  expect(text).toContain(`E2E bulk 19999,${filler},${team.employee.email},TODO`);
 });
 
 test("over the upload limit is 413 from the server, as JSON", async ({ request }) => {
-  const token = await managerToken(request);
+  const token = await accessToken(request, DEMO.manager);
   const res = await request.post("/api/tasks/bulk-upload/", {
     headers: { authorization: `Bearer ${token}` },
     multipart: {
