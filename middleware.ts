@@ -45,7 +45,7 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
 
 /**
  * The first gate for every request: request id, security headers, CSP nonce, and who may enter.
- * No database and no pino here: the routes and pages check the user and log.
+ * Edge runtime: no database, no pino, no node built-ins.
  */
 export async function middleware(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
@@ -71,6 +71,4 @@ export async function middleware(request: NextRequest) {
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
-  // In-process instead of the edge sandbox, which re-creates Request/Headers in a VM per request.
-  runtime: "nodejs",
 };
