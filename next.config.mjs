@@ -1,3 +1,20 @@
+/** Security headers that never change: on every response, pages, API answers and Next's own errors. */
+const STATIC_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  {
+    key: "Permissions-Policy",
+    value:
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+  },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
+
+/** JSON answers load nothing and are never framed; pages get a CSP with a nonce from middleware.ts. */
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets parallel builds (several worktrees, e2e runs) keep apart; ".next" otherwise.
@@ -7,13 +24,24 @@ const nextConfig = {
   // The reference API answers on "/api/tasks/" and "/api/tasks" alike; a 308 would break POST clients.
   skipTrailingSlashRedirect: true,
   // Lets pages answer 403 with forbidden() (lib/auth/page-actor.ts) and app/forbidden.tsx.
-  // With a middleware, Next copies request bodies and silently cuts them at 10 MB: allow a full
-  // CSV upload (UPLOAD_MAX_BYTES) plus its multipart envelope, so the route itself answers 413.
-  experimental: {
-    authInterrupts: true,
-    proxyClientMaxBodySize: Number(process.env.UPLOAD_MAX_BYTES || 20 * 1024 * 1024) + 1024 * 1024,
-  },
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["pino", "@node-rs/argon2", "mysql2", "ioredis"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [
+          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+        ],
+      },
+      ...["/api", "/api/:path((?!docs).*)"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
+      })),
+    ];
+  },
   // The OpenAPI document is a static route (built at build time), which cannot read its query
   // string: "/api/schema/?format=yaml" goes to the static YAML rendering instead.
   async rewrites() {

@@ -9,14 +9,6 @@ const EDGE_ROLES: readonly Role[] = ["ADMIN", "MANAGER", "EMPLOYEE"];
 export type EdgeIdentity = { userId: number; role: Role };
 
 /**
- * Whether the request carries "Authorization: Bearer …". Its validity is left to the route: a
- * refused token must be logged to logs/app.log (with request id and IP), which the edge cannot do.
- */
-export function hasBearer(request: NextRequest): boolean {
-  return /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
-}
-
-/**
  * The browser session from next-auth's cookie (signature and expiry only; the database check
  * happens in the page or route). The Authorization header is hidden from getToken, which would
  * otherwise take a Bearer value for a session token.

@@ -11,8 +11,18 @@ export type TokenType = "access" | "refresh";
 
 export type AccessClaims = { userId: number; role: Role; sessionVersion: number };
 
-function key(): Uint8Array {
-  return new TextEncoder().encode(config().JWT_SECRET);
+let cachedKey: { secret: string; key: Promise<CryptoKey> } | null = null;
+
+/** The HMAC key, imported once per secret: importing it on every verify was a cost on every request. */
+function key(): Promise<CryptoKey> {
+  const secret = config().JWT_SECRET;
+  if (cachedKey?.secret !== secret) {
+    const bytes = new TextEncoder().encode(secret);
+    const algorithm = { name: "HMAC", hash: "SHA-256" };
+    const imported = crypto.subtle.importKey("raw", bytes, algorithm, false, ["sign", "verify"]);
+    cachedKey = { secret, key: imported };
+  }
+  return cachedKey.key;
 }
 
 export async function signAccessToken(
@@ -27,7 +37,7 @@ export async function signAccessToken(
     .setIssuedAt()
     .setJti(crypto.randomUUID())
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(key());
+    .sign(await key());
 }
 
 export type RefreshClaims = {
@@ -55,7 +65,7 @@ export async function signRefreshToken(
     .setIssuedAt()
     .setJti(crypto.randomUUID())
     .setExpirationTime(exp)
-    .sign(key());
+    .sign(await key());
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
@@ -69,7 +79,7 @@ export class InvalidTokenError extends Error {
 /** Signature, pinned algorithm, issuer, audience, expiry and the token's type, or InvalidTokenError. */
 async function verifyTyped(token: string, type: TokenType): Promise<JWTPayload> {
   try {
-    const { payload } = await jwtVerify(token, key(), {
+    const { payload } = await jwtVerify(token, await key(), {
       algorithms: [ALGORITHM],
       issuer: TOKEN_ISSUER,
       audience: TOKEN_AUDIENCE,

@@ -1,4 +1,8 @@
-/** Edge-safe: used by middleware.ts for every response, pages and API alike. */
+/**
+ * Edge-safe: the per-request part of the security headers, set by middleware.ts on pages. The
+ * static headers (nosniff, frame options, HSTS…) and the API's CSP are set for every response,
+ * pages and API alike, by `headers()` in next.config.mjs.
+ */
 
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -26,23 +30,4 @@ export function contentSecurityPolicy(nonce: string): string {
     "frame-ancestors 'none'",
   ];
   return directives.join("; ");
-}
-
-export const STATIC_SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Permissions-Policy":
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Resource-Policy": "same-origin",
-};
-
-export function applySecurityHeaders(
-  headers: Headers,
-  { csp, https }: { csp: string; https: boolean },
-): void {
-  headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) headers.set(name, value);
-  if (https) headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
 }

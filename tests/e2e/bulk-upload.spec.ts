@@ -35,9 +35,9 @@ async function ownTeam(request: APIRequestContext) {
   return team;
 }
 
-// Through the real server and its middleware, which copies request bodies (and would cut them at
-// 10 MB unless next.config allows more): a file larger than that must arrive whole.
-test("a 12 MB CSV upload arrives whole through the middleware and comes back in the export", async ({
+// Through the real server: a middleware in front of /api would copy request bodies and cut them at
+// 10 MB, so a file larger than that must arrive whole.
+test("a 12 MB CSV upload arrives whole through the real server and comes back in the export", async ({
   request,
 }) => {
   test.setTimeout(180_000);

@@ -40,21 +40,22 @@ const routes: CompiledRoute[] = Object.entries(modules)
       .filter(Boolean);
     const names: string[] = [];
     let catchAll = false;
+    // Each segment with its leading slash, so an optional catch-all ([[...path]]) can match nothing.
     const pattern = segments
       .map((segment) => {
-        const dynamic = /^\[(\.\.\.)?(\w+)\]$/.exec(segment);
-        if (!dynamic) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        names.push(dynamic[2]!);
-        if (dynamic[1]) {
+        const dynamic = /^\[(\[)?(\.\.\.)?(\w+)\]?\]$/.exec(segment);
+        if (!dynamic) return "/" + segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        names.push(dynamic[3]!);
+        if (dynamic[2]) {
           catchAll = true;
-          return "(.+)";
+          return dynamic[1] ? "(?:/(.+?))?" : "/(.+?)";
         }
-        return "([^/]+)";
+        return "/([^/]+)";
       })
-      .join("/");
+      .join("");
     const template =
-      "/" + segments.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)\]$/, "{$1}")).join("/") + "/";
-    return { template, pattern: new RegExp(`^/${pattern}/?$`), names, catchAll, load };
+      "/" + segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?(\w+)\]?\]$/, "{$1}")).join("/") + "/";
+    return { template, pattern: new RegExp(`^${pattern}/?$`), names, catchAll, load };
   })
   // Static segments win over dynamic ones, as in Next ("/api/users/me/" before "/api/users/{id}/").
   .sort(
@@ -92,7 +93,9 @@ export async function api<T = unknown>(
   const match = route.pattern.exec(url.pathname)!;
   const params: Record<string, string | string[]> = {};
   route.names.forEach((name, i) => {
-    const value = decodeURIComponent(match[i + 1]!);
+    const raw = match[i + 1];
+    if (raw === undefined) return;
+    const value = decodeURIComponent(raw);
     params[name] = route.catchAll ? value.split("/") : value;
   });
   const headers = new Headers(options.headers);

@@ -207,6 +207,28 @@ describe("POST /api/auth/refresh/", () => {
 });
 
 describe("access tokens on the API", () => {
+  it("answers every protected endpoint without credentials with 401 JSON and a Bearer challenge", async () => {
+    const calls: [string, string][] = [
+      ["GET", "/api/tasks/"],
+      ["GET", "/api/tasks"],
+      ["POST", "/api/tasks/"],
+      ["GET", "/api/tasks/5/"],
+      ["DELETE", "/api/tasks/5/"],
+      ["GET", "/api/tasks/5/activity/"],
+      ["GET", "/api/tasks/export/"],
+      ["POST", "/api/tasks/bulk-upload/"],
+      ["GET", "/api/users"],
+      ["GET", "/api/users/me/"],
+      ["PATCH", "/api/users/5/"],
+    ];
+    for (const [method, path] of calls) {
+      const res = await api<{ detail: string }>(method, path);
+      expect(res.status, `${method} ${path}`).toBe(401);
+      expect(res.headers.get("www-authenticate"), path).toBe('Bearer realm="api"');
+      expect(res.body).toEqual({ detail: "Authentication credentials were not provided." });
+    }
+  });
+
   it("refuses tampered, alg none, expired, wrong issuer and wrong audience access tokens", async () => {
     const user = await makeUser("ADMIN");
     const claims = decodeJwt(user.token);

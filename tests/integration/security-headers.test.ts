@@ -13,13 +13,11 @@ async function run(path: string, init: { headers?: Record<string, string>; metho
 
 const passedThrough = (res: Response) => res.headers.get("x-middleware-next") === "1";
 
-function expectSecurityHeaders(res: Response) {
+/** The per-request headers middleware adds; the static ones come from next.config (e2e checks them). */
+function expectPageHeaders(res: Response) {
   expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+  expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
-  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-  expect(res.headers.get("x-frame-options")).toBe("DENY");
-  expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-  expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
   expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 }
 
@@ -27,73 +25,29 @@ async function as(role: Role, path: string) {
   return run(path, { headers: { cookie: await sessionCookie({ id: 7, role }) } });
 }
 
-describe("middleware: security headers and request id", () => {
-  it("puts them on pass-through answers, redirects, 401s and 403s alike", async () => {
-    const cases = [
-      await run("/login"),
-      await run("/board"),
-      await run("/api/tasks/"),
-      await as("EMPLOYEE", "/admin"),
-    ];
-    expect(cases.map((r) => r.status)).toEqual([200, 307, 401, 403]);
-    cases.forEach(expectSecurityHeaders);
+describe("middleware: CSP nonce and request id", () => {
+  it("puts them on pass-through answers, redirects and 403s alike", async () => {
+    const cases = [await run("/login"), await run("/board"), await as("EMPLOYEE", "/admin")];
+    expect(cases.map((r) => r.status)).toEqual([200, 307, 403]);
+    cases.forEach(expectPageHeaders);
+  });
+
+  it("gives every response a nonce of its own", async () => {
+    const [a, b] = [await run("/login"), await run("/login")];
+    expect(a.headers.get("content-security-policy")).not.toBe(
+      b.headers.get("content-security-policy"),
+    );
   });
 
   it("keeps a caller's well-formed request id and replaces a malformed one", async () => {
-    const kept = await run("/api/health/", { headers: { "x-request-id": "client-id-12345" } });
+    const kept = await run("/login", { headers: { "x-request-id": "client-id-12345" } });
     expect(kept.headers.get("x-request-id")).toBe("client-id-12345");
-    const replaced = await run("/api/health/", { headers: { "x-request-id": "bad id\n" } });
+    const replaced = await run("/login", { headers: { "x-request-id": "bad id\n" } });
     expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("adds HSTS only over https", async () => {
-    expect((await run("/login")).headers.get("strict-transport-security")).toBeNull();
-    const https = await run("/login", { headers: { "x-forwarded-proto": "https" } });
-    expect(https.headers.get("strict-transport-security")).toContain("max-age=");
-  });
-});
-
-describe("middleware: the API gate", () => {
-  it("answers 401 JSON with a Bearer challenge when no credentials are sent", async () => {
-    for (const path of ["/api/tasks/", "/api/users", "/api/tasks/5/", "/api/anything-else"]) {
-      const res = await run(path);
-      expect(res.status, path).toBe(401);
-      expect(res.headers.get("www-authenticate")).toBe('Bearer realm="api"');
-      expect(await res.json()).toEqual({ detail: "Authentication credentials were not provided." });
-    }
-  });
-
-  it("leaves a bad Bearer token to the route, which refuses and logs it", async () => {
-    const res = await run("/api/tasks/", { headers: { authorization: "Bearer not.a.token" } });
-    expect(passedThrough(res)).toBe(true);
-  });
-
-  it("lets a Bearer token or a valid session cookie through to the route", async () => {
-    const token = await signAccessToken({ userId: 3, role: "EMPLOYEE", sessionVersion: 1 });
-    expect(
-      passedThrough(await run("/api/tasks/", { headers: { authorization: `Bearer ${token}` } })),
-    ).toBe(true);
-    const cookie = await sessionCookie({ id: 3, role: "EMPLOYEE" });
-    expect(passedThrough(await run("/api/tasks/", { headers: { cookie } }))).toBe(true);
-    const forged = await sessionCookie({ id: 3, role: "EMPLOYEE" }, { secret: "q".repeat(48) });
-    expect((await run("/api/tasks/", { headers: { cookie: forged } })).status).toBe(401);
-  });
-
-  it("leaves sign-in, next-auth, health, schema and docs open", async () => {
-    for (const path of [
-      "/api/auth/login/",
-      "/api/auth/login",
-      "/api/auth/refresh/",
-      "/api/auth/logout/",
-      "/api/auth/session",
-      "/api/auth/csrf",
-      "/api/auth/callback/credentials",
-      "/api/health/",
-      "/api/schema/",
-      "/api/docs/",
-    ]) {
-      expect(passedThrough(await run(path, { method: "POST" })), path).toBe(true);
-    }
+  it("lets the API's Swagger UI page open without a session", async () => {
+    expect(passedThrough(await run("/api/docs/"))).toBe(true);
   });
 });
 

@@ -1,0 +1,61 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+
+// The static security headers come from next.config.mjs, so only a real server shows them.
+function expectStaticHeaders(res: APIResponse) {
+  const headers = res.headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(headers["cross-origin-resource-policy"]).toBe("same-origin");
+}
+
+test("API answers of every kind carry the security headers and a CSP that loads nothing", async ({
+  request,
+}) => {
+  const answers = [
+    await request.get("/api/health/"),
+    await request.get("/api/tasks/"),
+    await request.get("/api/no-such-thing/"),
+    await request.get("/api"),
+    await request.delete("/api/health/"),
+  ];
+  expect(answers.map((r) => r.status())).toEqual([200, 401, 404, 404, 405]);
+  for (const res of answers) {
+    expectStaticHeaders(res);
+    expect(res.headers()["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(res.headers()["strict-transport-security"]).toBeUndefined();
+  }
+  for (const res of answers.slice(0, 4)) {
+    expect(res.headers()["content-type"]).toContain("application/json");
+    expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  }
+  const unauthorized = answers[1]!;
+  expect(unauthorized.headers()["www-authenticate"]).toBe('Bearer realm="api"');
+});
+
+test("pages, redirects and the Swagger UI carry them too, with a nonce CSP of their own", async ({
+  request,
+}) => {
+  const pages = [
+    await request.get("/login"),
+    await request.get("/board", { maxRedirects: 0 }),
+    await request.get("/api/docs/"),
+  ];
+  expect(pages.map((r) => r.status())).toEqual([200, 307, 200]);
+  for (const res of pages) {
+    expectStaticHeaders(res);
+    expect(res.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+    expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  }
+});
+
+test("HSTS is sent behind an https proxy only", async ({ request }) => {
+  const proxied = await request.get("/api/health/", { headers: { "x-forwarded-proto": "https" } });
+  expect(proxied.headers()["strict-transport-security"]).toContain("max-age=63072000");
+  const page = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(page.headers()["strict-transport-security"]).toContain("max-age=63072000");
+});
