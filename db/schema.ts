@@ -137,10 +137,12 @@ export const tasks = mysqlTable(
 );
 
 export const TASK_COUNT_SCOPES = ["all", "assignee", "creator", "both"] as const;
+export type TaskCountScope = (typeof TASK_COUNT_SCOPES)[number];
 
 /**
  * Exact task counts per list scope, kept by triggers on tasks (drizzle/0003_task_counts_triggers.sql)
- * in the same transaction as every insert, delete and reassignment: an unfiltered list's count
+ * in the same transaction as every insert, delete and reassignment (bulk inserts add one summed
+ * row per counter instead: drizzle/0004, lib/services/bulk-transaction.ts): an unfiltered list's count
  * reads a few rows instead of scanning 100,000. "all" is spread over 8 slots (id % 8) so
  * concurrent inserts do not queue on one row; "both" = created by and assigned to the same user.
  */

@@ -6,6 +6,7 @@ import { TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { expectCountersMatchTasks } from "../helpers/task-counts";
 
 type ListBody = {
   count: number;
@@ -408,29 +409,6 @@ describe("GET /api/tasks/: counts kept by triggers", () => {
   });
 
   it("matches a full recount for every scope after all the writes above", async () => {
-    const recount = async (text: string) =>
-      ((await pool().query(text)) as unknown as [{ k: string; n: number }[]])[0]
-        .map((r) => `${r.k}=${Number(r.n)}`)
-        .sort();
-    const counters = (scope: string) =>
-      recount(
-        `SELECT ${scope === "all" ? "'all'" : "user_id"} AS k, SUM(n) AS n FROM task_counts WHERE scope = '${scope}' AND n <> 0 GROUP BY k`,
-      );
-    expect(await counters("all")).toEqual(
-      await recount("SELECT 'all' AS k, COUNT(*) AS n FROM tasks GROUP BY k"),
-    );
-    expect(await counters("creator")).toEqual(
-      await recount("SELECT created_by AS k, COUNT(*) AS n FROM tasks GROUP BY k"),
-    );
-    expect(await counters("assignee")).toEqual(
-      await recount(
-        "SELECT assigned_to AS k, COUNT(*) AS n FROM tasks WHERE assigned_to IS NOT NULL GROUP BY k",
-      ),
-    );
-    expect(await counters("both")).toEqual(
-      await recount(
-        "SELECT created_by AS k, COUNT(*) AS n FROM tasks WHERE assigned_to = created_by GROUP BY k",
-      ),
-    );
+    await expectCountersMatchTasks();
   });
 });
