@@ -8,12 +8,8 @@ import { bulkCreateEnvelopeSchema } from "@/lib/validation/bulk-create";
 import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ErrorLog } from "./bulk-errors";
-import {
-  BulkTransaction,
-  INSERT_BATCH_ROWS,
-  isDeadlock,
-  type TaskInsertRow,
-} from "./bulk-transaction";
+import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
+import { isDeadlock } from "./transaction";
 import {
   findStoredKey,
   isDuplicateKey,

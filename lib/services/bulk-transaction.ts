@@ -107,13 +107,3 @@ export class BulkTransaction {
     return connection;
   }
 }
-
-const ER_LOCK_DEADLOCK = 1213;
-
-/** InnoDB rolled the whole transaction back to break a deadlock (e.g. on the task_counts rows). */
-export function isDeadlock(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { errno?: unknown }).errno === ER_LOCK_DEADLOCK) return true;
-  }
-  return false;
-}

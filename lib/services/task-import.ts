@@ -17,12 +17,8 @@ import {
 import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
-import {
-  BulkTransaction,
-  INSERT_BATCH_ROWS,
-  isDeadlock,
-  type TaskInsertRow,
-} from "./bulk-transaction";
+import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
+import { isDeadlock } from "./transaction";
 import {
   findStoredKey,
   isDuplicateKey,

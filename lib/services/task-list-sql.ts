@@ -1,6 +1,7 @@
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import type { TaskListQuery, TaskOrderField } from "@/lib/validation/task-query";
 import { fieldOf, type TaskCursor } from "./task-cursor";
+import { TASK_RECORD_COLUMNS } from "./task-records";
 
 /**
  * The SQL of GET /api/tasks/, built as plain text + parameters so that the raw benchmark
@@ -21,11 +22,6 @@ const ENUM_ORDER: Partial<Record<TaskOrderField, readonly string[]>> = {
   status: TASK_STATUSES,
   priority: TASK_PRIORITIES,
 };
-
-export const TASK_RECORD_COLUMNS = `t.id, t.title, t.description, t.status, t.priority, t.due_date,
- t.assigned_to, t.created_by, t.import_id, t.version, t.created_at, t.updated_at,
- a.email AS assignee_email, a.full_name AS assignee_full_name,
- c.email AS creator_email, c.full_name AS creator_full_name`;
 
 type Fragment = { text: string; params: unknown[] };
 

@@ -7,8 +7,13 @@ import type { Role } from "../../db/schema";
 import { verifyAccessToken } from "../../lib/auth/tokens";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
-import { TASK_RECORD_COLUMNS, buildTaskListSql } from "../../lib/services/task-list-sql";
-import { recordFromSqlRow, todayUtc, toTaskDto } from "../../lib/services/task-records";
+import { buildTaskListSql } from "../../lib/services/task-list-sql";
+import {
+  TASK_RECORD_COLUMNS,
+  recordFromSqlRow,
+  todayUtc,
+  toTaskDto,
+} from "../../lib/services/task-records";
 import { parseTaskListQuery } from "../../lib/validation/task-query";
 
 const pool = createPool(process.env.DATABASE_URL!);
