@@ -29,12 +29,15 @@ test("API answers of every kind carry the security headers and a CSP that loads 
     );
     expect(res.headers()["strict-transport-security"]).toBeUndefined();
   }
-  for (const res of answers.slice(0, 4)) {
+  for (const res of answers) {
     expect(res.headers()["content-type"]).toContain("application/json");
     expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   }
   const unauthorized = answers[1]!;
   expect(unauthorized.headers()["www-authenticate"]).toBe('Bearer realm="api"');
+  const refused = answers[4]!;
+  expect(refused.headers()["allow"]).toBe("GET");
+  expect(await refused.json()).toEqual({ detail: 'Method "DELETE" not allowed.' });
 });
 
 test("pages, redirects and the Swagger UI carry them too, with a nonce CSP of their own", async ({

@@ -30,7 +30,7 @@ type Operation = {
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const TAGS = ["Auth", "Tasks", "Bulk", "Users", "System"];
 // The JSON 404 for unknown /api paths and next-auth's own endpoints are not API operations.
-const NOT_OPERATIONS = /\/\[\.\.\.(path|nextauth)\]\//;
+const NOT_OPERATIONS = /\/\[\[?\.\.\.(path|nextauth)\]\]?\//;
 const routeModules = import.meta.glob<Json>("/app/api/**/route.ts");
 const validationModules = import.meta.glob<Json>("/lib/validation/*.ts");
 
@@ -101,7 +101,11 @@ describe("the OpenAPI document", () => {
       if (NOT_OPERATIONS.test(file)) continue;
       const exports = await load();
       for (const method of HTTP_METHODS) {
-        if (typeof exports[method] === "function") handlers.add(`${method} ${routeTemplate(file)}`);
+        const handler = exports[method];
+        // Handlers that only answer 405 (lib/http/refused-methods.ts) are not operations.
+        if (typeof handler === "function" && !("refusesMethod" in handler)) {
+          handlers.add(`${method} ${routeTemplate(file)}`);
+        }
       }
     }
     const documented = new Set(operations.map(({ method, path }) => `${method} ${path}`));

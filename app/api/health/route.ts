@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/http/api-route";
 import { databaseIsUp } from "@/lib/services/health";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -35,3 +36,5 @@ export const GET = publicRoute(async () => {
     headers: { "Cache-Control": "no-store" },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");

@@ -6,6 +6,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { createTask, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { createTaskSchema } from "@/lib/validation/tasks";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -120,3 +121,5 @@ export const POST = authedRoute(async ({ request, actor }) => {
     headers: { ETag: etagFor(task.version), Location: `/api/tasks/${task.id}/` },
   });
 });
+
+export const { PUT, PATCH, DELETE } = refusedMethods("GET", "POST");

@@ -5,6 +5,7 @@ import { pageLinks } from "@/lib/http/page-links";
 import { createUser, listUsers } from "@/lib/services/users";
 import { createUserRequestSchema } from "@/lib/validation/users";
 import { parseListQuery } from "./query";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
  * Admins: every user; managers: active assignable users, public fields; employees: 403.
@@ -79,3 +80,5 @@ export const POST = authedRoute(async ({ request, actor, log }) => {
   log.info({ subjectUserId: user.id, role: user.role }, "user created");
   return NextResponse.json(user, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = refusedMethods("GET", "POST");

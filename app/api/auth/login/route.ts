@@ -5,6 +5,7 @@ import { publicRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { signInForTokens } from "@/lib/services/auth-tokens";
 import { loginSchema } from "@/lib/validation/auth";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -71,3 +72,5 @@ export const POST = publicRoute(
   },
   { authenticate: false },
 );
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");

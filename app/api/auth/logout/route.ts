@@ -9,6 +9,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { signOutEverywhere } from "@/lib/services/auth-tokens";
 import { revokeRefreshToken } from "@/lib/services/refresh-tokens";
 import { logoutSchema } from "@/lib/validation/auth";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -79,3 +80,5 @@ export const POST = publicRoute(
   },
   { authenticate: false },
 );
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");

@@ -6,6 +6,7 @@ import { publicRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { rotateRefreshToken } from "@/lib/services/refresh-tokens";
 import { refreshSchema } from "@/lib/validation/auth";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -57,3 +58,5 @@ export const POST = publicRoute(
   },
   { authenticate: false },
 );
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");

@@ -5,6 +5,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { taskIdParam } from "@/lib/http/task-id";
 import { deleteTask, getTask, replaceTask, updateTask } from "@/lib/services/tasks";
 import { createTaskSchema, updateTaskSchema, type TaskDto } from "@/lib/validation/tasks";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -162,3 +163,5 @@ export const DELETE = authedRoute<Params>(async ({ request, params, actor }) => 
   await deleteTask(actor, id, { expectedVersion: expectedVersionFrom(request.headers) });
   return new NextResponse(null, { status: 204 });
 });
+
+export const { POST } = refusedMethods("GET", "PUT", "PATCH", "DELETE");

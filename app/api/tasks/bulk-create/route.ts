@@ -5,6 +5,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { replayableResponse } from "@/lib/http/replayable-response";
 import { bulkCreateTasks } from "@/lib/services/bulk-create";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
  * POST /api/tasks/bulk-create/ {tasks: [...]} → 201 {created, ids, message}; all or nothing.
@@ -63,3 +64,5 @@ export const POST = authedRoute(async ({ request, actor }) => {
   );
   return replayableResponse(result);
 });
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");

@@ -6,6 +6,7 @@ import { readMultipartFile } from "@/lib/http/multipart-file";
 import { replayableResponse } from "@/lib/http/replayable-response";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
 import { importTasksCsv } from "@/lib/services/task-import";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 function parseDryRun(params: URLSearchParams): boolean {
   const value = params.get("dry_run");
@@ -103,3 +104,5 @@ export const POST = authedRoute(async ({ request, actor }) => {
   );
   return replayableResponse(result);
 });
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");

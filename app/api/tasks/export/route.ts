@@ -1,6 +1,7 @@
 import { authedRoute } from "@/lib/http/api-route";
 import { exportTasksCsv } from "@/lib/services/task-export";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
  * GET /api/tasks/export/ — the caller's visible tasks (the list's filters) as a streamed CSV.
@@ -42,3 +43,5 @@ export const GET = authedRoute(async ({ request, actor }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");

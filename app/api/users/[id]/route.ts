@@ -4,6 +4,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { deactivateUser, getUser, updateUser } from "@/lib/services/users";
 import { updateUserSchema } from "@/lib/validation/users";
 import { parseUserId } from "../query";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 type Params = { id: string };
 
@@ -112,3 +113,5 @@ export const DELETE = authedRoute<Params>(async ({ params, actor, log }) => {
   log.info({ subjectUserId: id }, "user deactivated");
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT } = refusedMethods("GET", "PATCH", "DELETE");

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { getMe } from "@/lib/services/users";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
  * The caller's own profile, whatever their role.
@@ -22,3 +23,5 @@ import { getMe } from "@/lib/services/users";
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ actor }) => NextResponse.json(await getMe(actor)));
+
+export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { taskIdParam } from "@/lib/http/task-id";
 import { listTaskActivity } from "@/lib/services/tasks";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -35,3 +36,5 @@ export const GET = authedRoute<{ id: string }>(async ({ params, actor }) =>
     headers: { "Cache-Control": "private, no-store" },
   }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");

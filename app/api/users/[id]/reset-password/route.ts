@@ -4,6 +4,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { resetPassword } from "@/lib/services/users";
 import { resetPasswordSchema } from "@/lib/validation/users";
 import { parseUserId } from "../../query";
+import { refusedMethods } from "@/lib/http/refused-methods";
 
 type Params = { id: string };
 
@@ -52,3 +53,5 @@ export const POST = authedRoute<Params>(async ({ request, params, actor, log }) 
   log.info({ subjectUserId: id }, "password reset");
   return NextResponse.json(result);
 });
+
+export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");
