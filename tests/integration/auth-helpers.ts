@@ -5,8 +5,9 @@ let counter = 0;
 /** A fresh client address per call site, so the per-IP sign-in throttle never mixes tests. */
 export function freshIp(): string {
   counter += 1;
-  const run = Math.floor(Math.random() * 250);
-  return `10.${run}.${Math.floor(counter / 250) % 250}.${(counter % 250) + 1}`;
+  // Random leading octets: logs/test.log outlives a run, and a later run must not meet its lines.
+  const random = () => Math.floor(Math.random() * 250);
+  return `10.${random()}.${random()}.${(counter % 250) + 1}`;
 }
 
 export type TokenBody = {

@@ -19,7 +19,8 @@ function linesFor(ip: string): LogLine[] {
   return logText()
     .split("\n")
     .filter((line) => line.includes(ip))
-    .map((line) => JSON.parse(line) as LogLine);
+    .map((line) => JSON.parse(line) as LogLine)
+    .filter((line) => line.ip === ip);
 }
 
 describe("auth logging", () => {
