@@ -1,5 +1,6 @@
 import { ACTIVITY_KINDS } from "@/db/schema";
-import { buttonSecondary, inputClass, labelClass } from "@/components/ui/button-styles";
+import { buttonSecondary } from "@/components/ui/button-styles";
+import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { ACTIVITY_LABELS } from "./activity-labels";
 
 export type ActivityFilterValues = Partial<
@@ -22,80 +23,39 @@ export function ActivityFilters({
       aria-label="Filter activity"
       className="mb-4 grid gap-3 sm:grid-cols-3 lg:grid-cols-[1.5fr_1fr_1.5fr_1fr_1fr_auto] lg:items-end"
     >
-      <div>
-        <label htmlFor="activity-actor" className={labelClass}>
-          Who
-        </label>
-        <select
-          id="activity-actor"
-          name="actor"
-          defaultValue={values.actor ?? ""}
-          className={inputClass}
-        >
-          <option value="">Anyone</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.full_name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="activity-task" className={labelClass}>
-          Task number
-        </label>
-        <input
-          id="activity-task"
-          name="task"
-          type="number"
-          min={1}
-          inputMode="numeric"
-          defaultValue={values.task}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="activity-kind" className={labelClass}>
-          What
-        </label>
-        <select
-          id="activity-kind"
-          name="kind"
-          defaultValue={values.kind ?? ""}
-          className={inputClass}
-        >
-          <option value="">Every kind</option>
-          {ACTIVITY_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {ACTIVITY_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="activity-from" className={labelClass}>
-          From
-        </label>
-        <input
-          id="activity-from"
-          name="from"
-          type="date"
-          defaultValue={values.from}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="activity-to" className={labelClass}>
-          To
-        </label>
-        <input
-          id="activity-to"
-          name="to"
-          type="date"
-          defaultValue={values.to}
-          className={inputClass}
-        />
-      </div>
+      <FilterSelect
+        label="Who"
+        id="activity-actor"
+        name="actor"
+        defaultValue={values.actor}
+        anyLabel="Anyone"
+        options={people.map((person) => ({ value: person.id, label: person.full_name }))}
+      />
+      <FilterInput
+        label="Task number"
+        id="activity-task"
+        name="task"
+        type="number"
+        min={1}
+        inputMode="numeric"
+        defaultValue={values.task}
+      />
+      <FilterSelect
+        label="What"
+        id="activity-kind"
+        name="kind"
+        defaultValue={values.kind}
+        anyLabel="Every kind"
+        options={labelledOptions(ACTIVITY_KINDS, ACTIVITY_LABELS)}
+      />
+      <FilterInput
+        label="From"
+        id="activity-from"
+        name="from"
+        type="date"
+        defaultValue={values.from}
+      />
+      <FilterInput label="To" id="activity-to" name="to" type="date" defaultValue={values.to} />
       {values.subject ? <input type="hidden" name="subject" value={values.subject} /> : null}
       <button type="submit" className={buttonSecondary}>
         Apply filters

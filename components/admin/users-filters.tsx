@@ -1,5 +1,7 @@
-import { buttonSecondary, inputClass, labelClass } from "@/components/ui/button-styles";
-import { RoleOptions } from "./role-options";
+import { ROLES } from "@/db/schema";
+import { buttonSecondary } from "@/components/ui/button-styles";
+import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
+import { ROLE_LABELS } from "./format";
 
 export type UsersFilterValues = {
   search?: string;
@@ -7,6 +9,11 @@ export type UsersFilterValues = {
   is_active?: string;
   ordering?: string;
 };
+
+const ACTIVE_OPTIONS = [
+  { value: "true", label: "Active" },
+  { value: "false", label: "Deactivated" },
+];
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
 export function UsersFilters({ values }: { values: UsersFilterValues }) {
@@ -18,42 +25,29 @@ export function UsersFilters({ values }: { values: UsersFilterValues }) {
       aria-label="Filter users"
       className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
     >
-      <div>
-        <label htmlFor="users-search" className={labelClass}>
-          Search name or email
-        </label>
-        <input
-          id="users-search"
-          name="search"
-          type="search"
-          defaultValue={values.search}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="users-role" className={labelClass}>
-          Role
-        </label>
-        <select id="users-role" name="role" defaultValue={values.role ?? ""} className={inputClass}>
-          <option value="">All roles</option>
-          <RoleOptions />
-        </select>
-      </div>
-      <div>
-        <label htmlFor="users-active" className={labelClass}>
-          Status
-        </label>
-        <select
-          id="users-active"
-          name="is_active"
-          defaultValue={values.is_active ?? ""}
-          className={inputClass}
-        >
-          <option value="">Active and inactive</option>
-          <option value="true">Active</option>
-          <option value="false">Deactivated</option>
-        </select>
-      </div>
+      <FilterInput
+        label="Search name or email"
+        id="users-search"
+        name="search"
+        type="search"
+        defaultValue={values.search}
+      />
+      <FilterSelect
+        label="Role"
+        id="users-role"
+        name="role"
+        defaultValue={values.role}
+        anyLabel="All roles"
+        options={labelledOptions(ROLES, ROLE_LABELS)}
+      />
+      <FilterSelect
+        label="Status"
+        id="users-active"
+        name="is_active"
+        defaultValue={values.is_active}
+        anyLabel="Active and inactive"
+        options={ACTIVE_OPTIONS}
+      />
       {values.ordering ? <input type="hidden" name="ordering" value={values.ordering} /> : null}
       <button type="submit" className={buttonSecondary}>
         Apply filters

@@ -1,11 +1,7 @@
 import Link from "next/link";
 import { TASK_STATUSES } from "@/db/schema";
-import {
-  buttonPrimary,
-  buttonSecondary,
-  inputClass,
-  labelClass,
-} from "@/components/ui/button-styles";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
+import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { STATUS_LABELS } from "./labels";
 
 type Props = { status?: string; dueAfter?: string; dueBefore?: string };
@@ -18,43 +14,28 @@ export function MyTasksFilters({ status, dueAfter, dueBefore }: Props) {
       aria-label="Filter my tasks"
       className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
     >
-      <div>
-        <label htmlFor="filter-status" className={labelClass}>
-          Status
-        </label>
-        <select id="filter-status" name="status" defaultValue={status ?? ""} className={inputClass}>
-          <option value="">Any status</option>
-          {TASK_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {STATUS_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-due-after" className={labelClass}>
-          Due from
-        </label>
-        <input
-          id="filter-due-after"
-          type="date"
-          name="due_after"
-          defaultValue={dueAfter}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="filter-due-before" className={labelClass}>
-          Due until
-        </label>
-        <input
-          id="filter-due-before"
-          type="date"
-          name="due_before"
-          defaultValue={dueBefore}
-          className={inputClass}
-        />
-      </div>
+      <FilterSelect
+        label="Status"
+        id="filter-status"
+        name="status"
+        defaultValue={status}
+        anyLabel="Any status"
+        options={labelledOptions(TASK_STATUSES, STATUS_LABELS)}
+      />
+      <FilterInput
+        label="Due from"
+        id="filter-due-after"
+        type="date"
+        name="due_after"
+        defaultValue={dueAfter}
+      />
+      <FilterInput
+        label="Due until"
+        id="filter-due-before"
+        type="date"
+        name="due_before"
+        defaultValue={dueBefore}
+      />
       <div className="flex gap-2">
         <button type="submit" className={buttonPrimary}>
           Apply

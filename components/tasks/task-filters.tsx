@@ -2,12 +2,13 @@ import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import type { AssignableUser } from "@/components/task-form/assignee-field";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {
-  buttonPrimary,
-  buttonSecondary,
-  inputClass,
-  labelClass,
-} from "@/components/ui/button-styles";
+  FilterInput,
+  FilterSelect,
+  labelledOptions,
+  type FilterOption,
+} from "@/components/ui/filter-field";
 
 /** A manager to filter by creator; only admins get the list. */
 export type ManagerOption = { id: number; full_name: string; is_active: boolean };
@@ -20,6 +21,11 @@ export type TaskFilterValues = {
   overdue?: boolean;
   search?: string;
 };
+
+function managerOption(manager: ManagerOption): FilterOption {
+  const label = manager.is_active ? manager.full_name : `${manager.full_name} (inactive)`;
+  return { value: manager.id, label };
+}
 
 /** A GET form, so every filter lives in the URL: shareable, and kept on reload. */
 export function TaskFilters({
@@ -49,95 +55,50 @@ export function TaskFilters({
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div>
-        <label htmlFor="filter-search" className={labelClass}>
-          Text
-        </label>
-        <input
-          id="filter-search"
-          type="search"
-          name="search"
-          defaultValue={values.search}
-          placeholder="Title or description"
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="filter-assignee" className={labelClass}>
-          Assignee
-        </label>
-        <select
-          id="filter-assignee"
-          name="assigned_to"
-          defaultValue={values.assigned_to ?? ""}
-          className={inputClass}
-        >
-          <option value="">Anyone</option>
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.full_name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterInput
+        label="Text"
+        id="filter-search"
+        type="search"
+        name="search"
+        defaultValue={values.search}
+        placeholder="Title or description"
+      />
+      <FilterSelect
+        label="Assignee"
+        id="filter-assignee"
+        name="assigned_to"
+        defaultValue={values.assigned_to}
+        anyLabel="Anyone"
+        options={users.map((user) => ({ value: user.id, label: user.full_name }))}
+      />
       {managers ? (
-        <div>
-          <label htmlFor="filter-manager" className={labelClass}>
-            Manager
-          </label>
-          <select
-            id="filter-manager"
-            name="created_by"
-            defaultValue={values.created_by ?? ""}
-            className={inputClass}
-          >
-            <option value="">Any manager</option>
-            {managers.map((manager) => (
-              <option key={manager.id} value={manager.id}>
-                {manager.is_active ? manager.full_name : `${manager.full_name} (inactive)`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Manager"
+          id="filter-manager"
+          name="created_by"
+          defaultValue={values.created_by}
+          anyLabel="Any manager"
+          options={managers.map(managerOption)}
+        />
       ) : null}
       {withStatus ? (
-        <div>
-          <label htmlFor="filter-status" className={labelClass}>
-            Status
-          </label>
-          <select
-            id="filter-status"
-            name="status"
-            defaultValue={values.status ?? ""}
-            className={inputClass}
-          >
-            <option value="">Any status</option>
-            {TASK_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label="Status"
+          id="filter-status"
+          name="status"
+          defaultValue={values.status}
+          anyLabel="Any status"
+          options={labelledOptions(TASK_STATUSES, STATUS_LABELS)}
+        />
       ) : null}
-      <div>
-        <label htmlFor="filter-priority" className={labelClass}>
-          Priority
-        </label>
-        <select
-          id="filter-priority"
-          name="priority"
-          defaultValue={values.priority ?? ""}
-          className={inputClass}
-        >
-          <option value="">Any priority</option>
-          {TASK_PRIORITIES.map((value) => (
-            <option key={value} value={value}>
-              {PRIORITY_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label="Priority"
+        id="filter-priority"
+        name="priority"
+        defaultValue={values.priority}
+        anyLabel="Any priority"
+        options={labelledOptions(TASK_PRIORITIES, PRIORITY_LABELS)}
+      />
       <div className="flex items-center gap-2 lg:pb-2">
         <input
           id="filter-overdue"
