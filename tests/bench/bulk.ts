@@ -2,13 +2,13 @@
 // production app, each beside a raw ceiling (the same rows through mysql2 multi-row INSERTs in one
 // transaction), with the server's resident memory sampled during each request.
 // Standalone: `npx tsx tests/bench/bulk.ts`; `npm run bench` calls runBulkBench().
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import mysql from "mysql2/promise";
 import { resetDatabase } from "../../db/migrate";
 import { hashPassword } from "../../lib/auth/passwords";
 import { startApp, tokenFor, type RunningServer } from "./harness";
+import { cpuMs, databasePid, listenerPid } from "./process-stats";
 
 export type BulkBenchOptions = { databaseUrl?: string; port?: number };
 
@@ -52,30 +52,6 @@ function toCsv(rows: Row[]): string {
       `${title},"${description}",${assignee ?? ""},${status},${due ?? ""},${priority}`,
   );
   return `title,description,assigned_to,status,due_date,priority\n${lines.join("\n")}\n`;
-}
-
-/** The pid listening on `port` (next start serves from a child process of the CLI). */
-function listenerPid(port: number): number {
-  const out = execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
-  const match = /pid=(\d+)/.exec(out);
-  if (!match) throw new Error(`no process listens on ${port}`);
-  return Number(match[1]);
-}
-
-/** CPU time (user + system) a process has used, in ms: less sensitive than wall time to a busy host. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-function databasePid(): number | null {
-  try {
-    return Number(
-      execFileSync("pidof", ["mariadbd", "mysqld"], { encoding: "utf8" }).split(" ")[0],
-    );
-  } catch {
-    return null;
-  }
 }
 
 function rssMb(pid: number): number {

@@ -5,6 +5,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import type { Role } from "../../db/schema";
 import { signAccessToken } from "../../lib/auth/tokens";
+import { cpuMs } from "./process-stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "node_modules/.bin");
@@ -86,7 +87,15 @@ export async function tokenFor(userId: number, role: Role): Promise<string> {
   return signAccessToken({ userId, role, sessionVersion: 1 }, 3600);
 }
 
-export type Measurement = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+export type Measurement = {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** The server process's CPU time per request: steadier than req/s on a shared, noisy host. */
+  cpuMsPerRequest: number | null;
+};
 
 export type LoadSpec = {
   path: string;
@@ -96,13 +105,18 @@ export type LoadSpec = {
   next?: () => { path: string; body?: string };
 };
 
-/** autocannon against `baseUrl + spec.path`; short runs keep the whole bench within minutes. */
+/**
+ * autocannon against `baseUrl + spec.path`; short runs keep the whole bench within minutes. With
+ * `serverPid`, the server's CPU time over the run is divided among the requests it answered.
+ */
 export async function load(
   baseUrl: string,
   spec: LoadSpec,
   connections: number,
   seconds: number,
+  serverPid?: number,
 ): Promise<Measurement> {
+  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
   const headers = { authorization: `Bearer ${spec.token}`, "content-type": "application/json" };
   const result = await autocannon({
     url: `${baseUrl}${spec.path}`,
@@ -121,12 +135,15 @@ export async function load(
         ]
       : undefined,
   });
+  const cpu = serverPid ? cpuMs(serverPid) - cpuBefore : null;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMsPerRequest:
+      cpu === null || result.requests.total === 0 ? null : cpu / result.requests.total,
   };
 }
 
@@ -140,7 +157,10 @@ export type BenchRow = {
   ok?: boolean;
 };
 
-/** A plain-text table: req/s, p50 and p99 for app and baseline, and their ratio. */
+const cpuCell = (m: Measurement) =>
+  m.cpuMsPerRequest === null ? "-" : m.cpuMsPerRequest.toFixed(2);
+
+/** A plain-text table: req/s, p50 and p99 for app and baseline, their ratio, and CPU per request. */
 export function printTable(title: string, rows: BenchRow[]): void {
   const header = [
     "scenario",
@@ -152,6 +172,8 @@ export function printTable(title: string, rows: BenchRow[]): void {
     "p50 ms",
     "p99 ms",
     "app/raw",
+    "CPU ms/req app",
+    "raw",
     "target",
   ];
   const lines = rows.map((r) => [
@@ -164,6 +186,8 @@ export function printTable(title: string, rows: BenchRow[]): void {
     r.baseline ? String(r.baseline.p50) : "-",
     r.baseline ? String(r.baseline.p99) : "-",
     r.baseline ? (r.app.rps / r.baseline.rps).toFixed(2) : "-",
+    cpuCell(r.app),
+    r.baseline ? cpuCell(r.baseline) : "-",
     r.target ?? "",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

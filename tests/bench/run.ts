@@ -14,6 +14,7 @@ import {
   type Measurement,
   type RunningServer,
 } from "./harness";
+import { listenerPid } from "./process-stats";
 import { BENCH_TASKS, BENCH_USERS, seedBenchDatabase } from "./seed";
 import { runBulkBench } from "./bulk";
 
@@ -119,12 +120,14 @@ async function main(): Promise<void> {
       if (s.baseline) await load(raw.url, s.spec, 4, 1);
     }
 
+    const appPid = listenerPid(APP_PORT);
+    const rawPid = listenerPid(RAW_PORT);
     const rows: BenchRow[] = [];
     for (const s of scenarios) {
       for (const connections of CONNECTIONS) {
-        const appResult = await load(app.url, s.spec, connections, SECONDS);
+        const appResult = await load(app.url, s.spec, connections, SECONDS, appPid);
         const rawResult: Measurement | null = s.baseline
-          ? await load(raw.url, s.spec, connections, SECONDS)
+          ? await load(raw.url, s.spec, connections, SECONDS, rawPid)
           : null;
         rows.push({ scenario: s.name, connections, app: appResult, baseline: rawResult });
         console.log(`  ${s.name} @${connections}: app ${appResult.rps.toFixed(0)} req/s`);
