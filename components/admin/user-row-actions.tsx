@@ -15,6 +15,7 @@ import {
   inputClass,
   labelClass,
 } from "@/components/ui/button-styles";
+import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { Role } from "@/db/schema";
 import type { FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError } from "./field-error";
@@ -148,19 +149,14 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
                 : "A role change signs them out everywhere; they sign in again with the new role."}
             </p>
           </div>
-          {message ? (
-            <p role="alert" className="text-sm text-red-700">
-              {message}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={() => setOpen(null)}>
-              Cancel
-            </button>
-            <button type="submit" className={buttonPrimary} disabled={pending}>
-              {pending ? "Saving…" : "Save"}
-            </button>
-          </div>
+          <FormDialogActions
+            message={message}
+            onCancel={() => setOpen(null)}
+            pending={pending}
+            submitLabel="Save"
+            pendingLabel="Saving…"
+            submitClassName={buttonPrimary}
+          />
         </form>
       </Modal>
 
@@ -256,19 +252,14 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
               </p>
               <FieldError id={`${id}-password-error`} message={errorFor(errors, "password")} />
             </div>
-            {message ? (
-              <p role="alert" className="text-sm text-red-700">
-                {message}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <button type="button" className={buttonSecondary} onClick={() => setOpen(null)}>
-                Cancel
-              </button>
-              <button type="submit" className={buttonDanger} disabled={pending}>
-                {pending ? "Resetting…" : "Reset password"}
-              </button>
-            </div>
+            <FormDialogActions
+              message={message}
+              onCancel={() => setOpen(null)}
+              pending={pending}
+              submitLabel="Reset password"
+              pendingLabel="Resetting…"
+              submitClassName={buttonDanger}
+            />
           </form>
         )}
       </Modal>
