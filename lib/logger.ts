@@ -2,25 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pino, { type Logger } from "pino";
 import { config } from "@/lib/config";
-
-/** Field names whose values never reach a log line, at the top level or one/two levels down. */
-const SECRET_FIELDS = [
-  "password",
-  "newPassword",
-  "new_password",
-  "passwordHash",
-  "password_hash",
-  "token",
-  "access",
-  "refresh",
-  "accessToken",
-  "refreshToken",
-  "authorization",
-  "cookie",
-  "set-cookie",
-];
-
-export const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [`["${f}"]`, `*["${f}"]`, `*.*["${f}"]`]);
+import { redactSecrets } from "@/lib/log-redaction";
 
 /** Tests keep their output readable; servers and scripts also log to stdout unless LOG_STDOUT=0. */
 function logsToStdout(): boolean {
@@ -45,8 +27,13 @@ function createLogger(): Logger {
       level: LOG_LEVEL,
       base: { service: "etums" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-      formatters: { level: (label) => ({ level: label }) },
+      // An error's own fields (a driver's, a library's) are checked once it is a plain object.
+      serializers: { err: (error: Error) => redactSecrets(pino.stdSerializers.err(error)) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        bindings: redactSecrets,
+        log: redactSecrets,
+      },
     },
     streams,
   );

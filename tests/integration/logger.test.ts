@@ -38,6 +38,7 @@ describe("logger", () => {
       refresh: "refresh-token-value",
       headers: { authorization: "Bearer live-access-token", cookie: "next-auth.session-token=abc" },
       body: { new_password: "another-secret-value" },
+      err: Object.assign(new Error("refused"), { token: "error-borne-token" }),
     };
     logger().warn(secrets, marker);
     const raw = fs
@@ -51,6 +52,7 @@ describe("logger", () => {
       "live-access-token",
       "session-token=abc",
       "another-secret-value",
+      "error-borne-token",
     ]) {
       expect(raw).not.toContain(value);
     }
