@@ -5,6 +5,7 @@ import type { PoolConnection, RowDataPacket } from "mysql2/promise";
 import { createPool } from "../../db/client";
 import type { Role } from "../../db/schema";
 import { verifyAccessToken } from "../../lib/auth/tokens";
+import { SESSION_USER_SQL } from "../../lib/services/sessions";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
 import { buildTaskListSql } from "../../lib/services/task-list-sql";
@@ -24,10 +25,7 @@ async function authenticate(req: http.IncomingMessage): Promise<Caller | null> {
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
   if (!token) return null;
   const claims = await verifyAccessToken(token);
-  const [[user]] = await pool.query<RowDataPacket[]>(
-    "SELECT id, email, full_name, role, is_active, session_version FROM users WHERE id = ? LIMIT 1",
-    [claims.userId],
-  );
+  const [[user]] = await pool.query<RowDataPacket[]>(SESSION_USER_SQL, [claims.userId]);
   if (!user || !user.is_active || user.session_version !== claims.sessionVersion) return null;
   return { id: user.id, email: user.email, fullName: user.full_name, role: user.role };
 }
