@@ -36,7 +36,7 @@ async function run<P, A extends Actor | null>(
 ): Promise<Response> {
   const started = performance.now();
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-  const route = new URL(request.url).pathname;
+  const route = request.nextUrl.pathname;
   let log = logger().child({ requestId });
   let actor: Actor | null = null;
   let limitHeaders: Record<string, string> = {};

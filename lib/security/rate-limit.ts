@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import type { Logger } from "pino";
 import type { Actor } from "@/lib/auth/actor";
 import { clientIp } from "@/lib/auth/client-ip";
@@ -80,11 +81,11 @@ export function limitKindFor(pathname: string, actor: Actor | null): LimitKind {
  * per IP with the strict limit on sign-in endpoints. Returns the RateLimit headers; throws 429.
  */
 export async function enforceRateLimit(
-  request: Request,
+  request: NextRequest,
   actor: Actor | null,
   log: Logger,
 ): Promise<Record<string, string>> {
-  const pathname = new URL(request.url).pathname;
+  const pathname = request.nextUrl.pathname;
   const kind = limitKindFor(pathname, actor);
   const ip = clientIp(request);
   const identifier = kind === "api" ? `user:${actor!.id}` : `ip:${ip}`;
