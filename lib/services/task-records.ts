@@ -11,9 +11,26 @@ export type TaskRecord = TaskRow & {
   creatorFullName: string;
 };
 
+const TASK_ROW_FIELDS = [
+  "id",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "due_date",
+  "assigned_to",
+  "created_by",
+  "import_id",
+  "version",
+  "created_at",
+  "updated_at",
+] as const;
+
+/** The columns of a TaskRow, for SQL on the bare `tasks` table. */
+export const TASK_ROW_COLUMNS = TASK_ROW_FIELDS.join(", ");
+
 /** The columns of a TaskRecord, for SQL that joins `tasks t`, `users a` (assignee), `users c` (creator). */
-export const TASK_RECORD_COLUMNS = `t.id, t.title, t.description, t.status, t.priority, t.due_date,
- t.assigned_to, t.created_by, t.import_id, t.version, t.created_at, t.updated_at,
+export const TASK_RECORD_COLUMNS = `${TASK_ROW_FIELDS.map((f) => `t.${f}`).join(", ")},
  a.email AS assignee_email, a.full_name AS assignee_full_name,
  c.email AS creator_email, c.full_name AS creator_full_name`;
 
@@ -34,8 +51,8 @@ function asDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(`${String(value).replace(" ", "T")}Z`);
 }
 
-/** A row of TASK_RECORD_COLUMNS → TaskRecord. */
-export function recordFromSqlRow(row: Record<string, unknown>): TaskRecord {
+/** A row of TASK_ROW_COLUMNS → TaskRow. */
+export function taskRowFromSqlRow(row: Record<string, unknown>): TaskRow {
   return {
     id: Number(row.id),
     title: String(row.title),
@@ -49,6 +66,13 @@ export function recordFromSqlRow(row: Record<string, unknown>): TaskRecord {
     version: Number(row.version),
     createdAt: asDate(row.created_at),
     updatedAt: asDate(row.updated_at),
+  };
+}
+
+/** A row of TASK_RECORD_COLUMNS → TaskRecord. */
+export function recordFromSqlRow(row: Record<string, unknown>): TaskRecord {
+  return {
+    ...taskRowFromSqlRow(row),
     assigneeEmail: row.assignee_email === null ? null : String(row.assignee_email),
     assigneeFullName: row.assignee_full_name === null ? null : String(row.assignee_full_name),
     creatorEmail: String(row.creator_email),
