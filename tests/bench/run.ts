@@ -22,6 +22,9 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "mysql://root@127.0.0.1:3
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3232);
 const RAW_PORT = Number(process.env.BENCH_RAW_PORT ?? 3233);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+// A server's first thousand requests run before V8 has optimised its hot paths; both servers get
+// the same warm-up so the runs compare steady states.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = [8, 32];
 
 const SERVER_ENV = {
@@ -114,10 +117,10 @@ async function main(): Promise<void> {
       },
     ];
 
-    // Warm up both servers (route compilation, connection pools, buffer pool).
+    // Warm up both servers (route compilation, JIT, connection pools, buffer pool).
     for (const s of scenarios) {
-      await load(app.url, s.spec, 4, 1);
-      if (s.baseline) await load(raw.url, s.spec, 4, 1);
+      await load(app.url, s.spec, 8, WARMUP_SECONDS);
+      if (s.baseline) await load(raw.url, s.spec, 8, WARMUP_SECONDS);
     }
 
     const appPid = listenerPid(APP_PORT);
