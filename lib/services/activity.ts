@@ -17,7 +17,7 @@ export type ActivityEntry = {
 /**
  * Writes audit rows with the executor of the caller's transaction, so an event is stored
  * exactly when its change is. Many rows go in one multi-row INSERT, written as plain SQL: every
- * write runs it, and the query builder doubled its CPU.
+ * write runs it, and the query builder nearly doubled its CPU.
  */
 export async function recordActivity(tx: Executor, entries: ActivityEntry[]): Promise<void> {
   if (entries.length === 0) return;

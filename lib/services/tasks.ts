@@ -121,7 +121,7 @@ export async function createTask(actor: Actor, input: CreateTaskInput): Promise<
 
 /**
  * Locks the task row for the rest of the transaction, so concurrent writes queue instead of racing.
- * Plain SQL: every write starts here, and the query builder tripled this statement's CPU.
+ * Plain SQL: every write starts here, and the query builder more than doubled its CPU.
  */
 async function lockVisibleTask(
   tx: Executor,
