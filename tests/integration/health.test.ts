@@ -11,6 +11,24 @@ describe("GET /api/health/", () => {
     }
   });
 
+  it("answers liveness with 200 ok and no-store, with or without the trailing slash", async () => {
+    for (const path of ["/api/health/live/", "/api/health/live"]) {
+      const res = await api("GET", path);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: "ok" });
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("ignores credentials: a monitor's stale or malformed token never turns a check into a 401", async () => {
+    for (const path of ["/api/health/", "/api/health/live/"]) {
+      for (const authorization of ["Bearer not-a-jwt", "Basic abc"]) {
+        const res = await api("GET", path, { headers: { authorization } });
+        expect(res.status).toBe(200);
+      }
+    }
+  });
+
   it("answers unknown /api paths with JSON 404", async () => {
     const res = await api("GET", "/api/no-such-thing/");
     expect(res.status).toBe(404);

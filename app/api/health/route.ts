@@ -9,8 +9,10 @@ export const dynamic = "force-dynamic";
  * @swagger
  * /api/health/:
  *   get:
- *     summary: Liveness and database reachability
- *     description: For load balancers and monitors; needs no token.
+ *     summary: Readiness, database included
+ *     description: >-
+ *       For load balancers and monitors: 503 while the database does not answer. The process
+ *       alone is `GET /api/health/live/`. Needs no token.
  *     operationId: getHealth
  *     tags: [System]
  *     security: []
@@ -29,12 +31,16 @@ export const dynamic = "force-dynamic";
  *             schema: { $ref: '#/components/schemas/Health' }
  *             example: { status: degraded, db: down }
  */
-export const GET = publicRoute(async () => {
-  const up = await databaseIsUp();
-  return NextResponse.json(up ? { status: "ok", db: "ok" } : { status: "degraded", db: "down" }, {
-    status: up ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
-});
+// Credentials are ignored: a monitor's stale token must not turn a health check into a 401.
+export const GET = publicRoute(
+  async () => {
+    const up = await databaseIsUp();
+    return NextResponse.json(up ? { status: "ok", db: "ok" } : { status: "degraded", db: "down" }, {
+      status: up ? 200 : 503,
+      headers: { "Cache-Control": "no-store" },
+    });
+  },
+  { authenticate: false },
+);
 
 export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");
