@@ -49,6 +49,8 @@ const envSchema = z.object({
     .default("1")
     .transform((value) => value === "1"),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** Processes serving the app: `npm start` forks this many (default: one per core) and tells them. */
+  WEB_CONCURRENCY: z.coerce.number().int().positive().default(1),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & { NEXTAUTH_SECRET: string; JWT_SECRET: string };

@@ -20,6 +20,11 @@ export type LimiterOptions = {
   backend: Backend;
   /** Past this, a Redis answer is given up on and the in-process limiter decides. */
   redisTimeoutMs?: number;
+  /**
+   * Processes serving the app. Each one's in-process limiter allows its share of `limit`, so
+   * that the whole server stays within `limit` when Redis is out of reach.
+   */
+  processes?: number;
 };
 
 export type Limiter = {
@@ -92,8 +97,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * Redis is not connected, errors or is slow, the in-process limiter answers: never "no limit".
  */
 export function createLimiter(options: LimiterOptions): Limiter {
-  const { limit, windowSeconds, backend, prefix, redisTimeoutMs = 1000 } = options;
-  const memory = new MemoryLimiter(limit, windowSeconds * 1000);
+  const { limit, windowSeconds, backend, prefix, redisTimeoutMs = 1000, processes = 1 } = options;
+  const memory = new MemoryLimiter(
+    Math.max(1, Math.floor(limit / processes)),
+    windowSeconds * 1000,
+  );
   const fromMemory = (identifier: string) => ({
     ...memory.check(`${prefix}:${identifier}`),
     backend: "memory" as const,

@@ -37,7 +37,12 @@ function limiter(kind: LimitKind): Limiter {
   const cacheKey = [prefix, spec, backend.kind, "url" in backend ? backend.url : ""].join("|");
   let existing = limiters.get(cacheKey);
   if (!existing) {
-    existing = createLimiter({ prefix, ...parseRateLimit(spec), backend });
+    existing = createLimiter({
+      prefix,
+      ...parseRateLimit(spec),
+      backend,
+      processes: config().WEB_CONCURRENCY,
+    });
     limiters.set(cacheKey, existing);
   }
   return existing;

@@ -148,4 +148,19 @@ describe("limiter backends", () => {
     expect(results.map((r) => r.success)).toEqual([true, true, false]);
     expect((await limiter.check("b")).success).toBe(true);
   });
+
+  it("gives each of several server processes its share of the limit while Redis is away", async () => {
+    const limiter = createLimiter({
+      prefix: "etums:rl:test-shared-down",
+      limit: 7,
+      windowSeconds: 60,
+      backend: { kind: "redis", url: "redis://127.0.0.1:1" },
+      processes: 2,
+    });
+    const results = [];
+    for (let i = 0; i < 4; i += 1) results.push(await limiter.check("k"));
+    expect(results.map((r) => r.success)).toEqual([true, true, true, false]);
+    expect(results[0]!.limit).toBe(3);
+    await limiter.close();
+  });
 });
