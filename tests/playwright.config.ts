@@ -32,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/tsx tests/e2e/prepare-database.ts && node_modules/.bin/next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    command: `node_modules/.bin/tsx tests/e2e/prepare-database.ts && node lib/cli/start.mjs`,
     cwd: root,
     url: `${E2E_BASE_URL}/api/health/`,
     reuseExistingServer: false,
@@ -41,6 +41,10 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(E2E_PORT),
+      // Two workers, as on a two-core production host: every test goes through the cluster.
+      WEB_CONCURRENCY: "2",
       DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: E2E_BASE_URL,
       NEXTAUTH_SECRET: "e2e-nextauth-secret-long-enough-0123456789",

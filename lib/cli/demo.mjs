@@ -123,13 +123,9 @@ step("Demo logins", "npm", ["run", "--silent", "db:seed", "--", "--logins-only"]
 console.log(
   `\nETUMS is starting on http://127.0.0.1:${port}: sign in with a login above. API docs: /api/docs/\n`,
 );
-const server = spawn(
-  path.join(root, "node_modules", ".bin", "next"),
-  ["start", "-H", "127.0.0.1", "-p", port],
-  {
-    stdio: "inherit",
-    env: { ...env, NODE_ENV: "production" },
-  },
-);
+const server = spawn(process.execPath, [path.join(root, "lib", "cli", "start.mjs")], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production", HOST: process.env.HOST ?? "127.0.0.1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

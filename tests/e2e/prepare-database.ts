@@ -1,4 +1,4 @@
-// Run by the e2e webServer command before `next start` (Playwright starts web servers before
+// Run by the e2e webServer command before the server starts (Playwright starts web servers before
 // any global setup): a fresh e2e database with the demo data.
 import { closeDb, db } from "../../db/client";
 import { resetDatabase } from "../../db/migrate";

@@ -1,38 +1,18 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_PORT } from "./env";
-
-const root = path.resolve(__dirname, "../..");
+import { E2E_PORT } from "./env";
+import { exitWithin, launch } from "./helpers/launcher";
 
 test("a production server without its secrets refuses to start and names them", async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: E2E_DATABASE_URL,
+  // Every worker fails the same way before it listens: the launcher stops instead of looping.
+  const server = launch({
+    PORT: String(E2E_PORT + 1),
+    WEB_CONCURRENCY: "2",
     NEXTAUTH_SECRET: "",
     JWT_SECRET: "",
-  };
-  const server = spawn(
-    path.join(root, "node_modules/.bin/next"),
-    ["start", "-H", "127.0.0.1", "-p", String(E2E_PORT + 1)],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => {
-      server.kill("SIGKILL");
-      resolve(null);
-    }, 30_000);
-    server.on("exit", (exitCode) => {
-      clearTimeout(timer);
-      resolve(exitCode);
-    });
   });
-  expect(code).toBe(1);
-  expect(output).toContain(
+  expect(await exitWithin(server, 30_000)).toBe(1);
+  expect(server.output()).toContain(
     "ETUMS cannot start: Missing required secret(s) in production: NEXTAUTH_SECRET, JWT_SECRET",
   );
+  expect(server.output()).toContain("before it could serve: stopping.");
 });

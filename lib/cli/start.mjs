@@ -1,0 +1,99 @@
+// `npm start`: the production build served by one Next.js process per core. `next start` is one
+// event loop, so on an N-core host it leaves N−1 cores idle; node:cluster shares the listening
+// socket among workers and replaces any that crash. WEB_CONCURRENCY=1 serves from one process.
+import cluster from "node:cluster";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import next from "next";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const host = process.env.HOST || "127.0.0.1";
+const port = Number(process.env.PORT || 3000);
+// In-flight requests get this long to finish after SIGTERM before the worker exits anyway.
+const DRAIN_MS = 10_000;
+const RESTART_DELAY_MS = 1_000;
+
+function workerCount(value) {
+  if (value === undefined || value === "") return os.availableParallelism();
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(
+      `WEB_CONCURRENCY must be a whole number of processes (1 or more), not "${value}".`,
+    );
+    process.exit(1);
+  }
+  return count;
+}
+
+async function serveWorker() {
+  const app = next({ dev: false, dir: root, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => handle(request, response));
+  server.listen(port, host, () => {
+    if (cluster.isPrimary) console.log(`ETUMS ready on http://${host}:${port} (1 process)`);
+  });
+  // Ctrl-C signals the whole process group, then the primary signals its workers again.
+  let draining = false;
+  const stop = () => {
+    if (draining) return;
+    draining = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), DRAIN_MS).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+function superviseWorkers(count) {
+  let stopping = false;
+  let listening = 0;
+  // A worker that exits before it ever listened failed to boot (bad config, no build):
+  // starting another would fail the same way, so the whole server stops instead.
+  const booted = new Set();
+  const stopAll = (signal, exitCode = 0) => {
+    stopping = true;
+    process.exitCode = exitCode;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit();
+    for (const worker of workers) worker?.process.kill(signal);
+  };
+  // Each worker learns the count: its in-process rate limiter, Redis's stand-in, takes its share.
+  const fork = () => cluster.fork({ WEB_CONCURRENCY: String(count) });
+  for (let i = 0; i < count; i += 1) fork();
+
+  cluster.on("listening", (worker) => {
+    booted.add(worker.id);
+    listening += 1;
+    if (listening === count) {
+      console.log(`ETUMS ready on http://${host}:${port} (${count} worker processes)`);
+    }
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    const reason = signal ?? `code ${code}`;
+    if (!booted.has(worker.id)) {
+      console.error(`A worker exited (${reason}) before it could serve: stopping.`);
+      stopAll("SIGTERM", 1);
+      return;
+    }
+    console.error(`Worker ${worker.process.pid} exited (${reason}): starting another.`);
+    setTimeout(() => stopping || fork(), RESTART_DELAY_MS);
+  });
+
+  process.on("SIGTERM", () => stopAll("SIGTERM"));
+  process.on("SIGINT", () => stopAll("SIGINT"));
+}
+
+if (cluster.isPrimary) {
+  const count = workerCount(process.env.WEB_CONCURRENCY);
+  if (count > 1) superviseWorkers(count);
+  else await serveWorker();
+} else {
+  await serveWorker();
+}

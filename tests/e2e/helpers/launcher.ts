@@ -1,0 +1,63 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { E2E_DATABASE_URL } from "../env";
+
+const root = path.resolve(__dirname, "../../..");
+
+/** `npm start`'s launcher as a child process, with its output collected. */
+export type Launched = {
+  process: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+};
+
+export function launch(env: Record<string, string>): Launched {
+  const child = spawn(process.execPath, ["lib/cli/start.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: E2E_DATABASE_URL,
+      NEXTAUTH_SECRET: "e2e-nextauth-secret-long-enough-0123456789",
+      JWT_SECRET: "e2e-jwt-secret-that-is-long-enough-0123456789",
+      LOG_FILE: "logs/e2e.log",
+      HOST: "127.0.0.1",
+      ...env,
+      NODE_ENV: "production",
+    },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { process: child, output: () => output, exited };
+}
+
+/** Resolves with the exit code, or null (after SIGKILL) when the process outlives `ms`. */
+export async function exitWithin(launched: Launched, ms: number): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => {
+      launched.process.kill("SIGKILL");
+      resolve(null);
+    }, ms);
+  });
+  const code = await Promise.race([launched.exited, timeout]);
+  clearTimeout(timer);
+  return code;
+}
+
+/** The pids whose parent is `pid`, from /proc (Linux). */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1];
+      if (Number(parent) === pid) children.push(Number(entry));
+    } catch {
+      // exited between the listing and the read
+    }
+  }
+  return children;
+}
