@@ -1,5 +1,6 @@
 // The raw baseline: a bare node:http server that verifies the same JWT (jose) and sends the
 // same SQL through mysql2 as the app, with no framework in between.
+import cluster from "node:cluster";
 import http from "node:http";
 import type { PoolConnection, RowDataPacket } from "mysql2/promise";
 import { createPool } from "../../db/client";
@@ -119,4 +120,10 @@ const server = http.createServer((req, res) => {
   });
 });
 
-server.listen(Number(process.env.PORT), "127.0.0.1");
+// As many processes as the app's `npm start` gets, sharing the socket through node:cluster.
+const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (cluster.isPrimary && workers > 1) {
+  for (let i = 0; i < workers; i += 1) cluster.fork();
+} else {
+  server.listen(Number(process.env.PORT), "127.0.0.1");
+}

@@ -2,13 +2,12 @@
 // production app, each beside a raw ceiling (the same rows through mysql2 multi-row INSERTs in one
 // transaction), with the server's resident memory sampled during each request.
 // Standalone: `npx tsx tests/bench/bulk.ts`; `npm run bench` calls runBulkBench().
-import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import mysql from "mysql2/promise";
 import { resetDatabase } from "../../db/migrate";
 import { hashPassword } from "../../lib/auth/passwords";
 import { startApp, tokenFor, type RunningServer } from "./harness";
-import { cpuMs, databasePid, listenerPid } from "./process-stats";
+import { cpuMs, databasePid, listenerPid, treeCpuMs, treeRssMb } from "./process-stats";
 
 export type BulkBenchOptions = { databaseUrl?: string; port?: number };
 
@@ -54,20 +53,15 @@ function toCsv(rows: Row[]): string {
   return `title,description,assigned_to,status,due_date,priority\n${lines.join("\n")}\n`;
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
 /** Runs `work` while sampling the server's RSS every 10 ms; returns its duration and peak. */
 async function measured(pid: number, work: () => Promise<void>) {
   const dbPid = databasePid();
-  const cpuBefore = cpuMs(pid);
+  const cpuBefore = treeCpuMs(pid);
   const dbCpuBefore = dbPid ? cpuMs(dbPid) : 0;
-  const before = rssMb(pid);
+  const before = treeRssMb(pid);
   let peak = before;
   const timer = setInterval(() => {
-    peak = Math.max(peak, rssMb(pid));
+    peak = Math.max(peak, treeRssMb(pid));
   }, 10);
   const started = performance.now();
   try {
@@ -76,9 +70,9 @@ async function measured(pid: number, work: () => Promise<void>) {
     clearInterval(timer);
   }
   const ms = performance.now() - started;
-  const cpu = cpuMs(pid) - cpuBefore;
+  const cpu = treeCpuMs(pid) - cpuBefore;
   const dbCpu = dbPid ? cpuMs(dbPid) - dbCpuBefore : 0;
-  return { ms, before, peak: Math.max(peak, rssMb(pid)), cpu, dbCpu };
+  return { ms, before, peak: Math.max(peak, treeRssMb(pid)), cpu, dbCpu };
 }
 
 /** The ceiling: the same rows, mysql2 multi-row INSERTs of RAW_BATCH rows, one transaction. */

@@ -1,11 +1,12 @@
 // Reusable pieces of `npm run bench`: start servers, sign tokens, run autocannon, print a table.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import type { Role } from "../../db/schema";
 import { signAccessToken } from "../../lib/auth/tokens";
-import { cpuMs } from "./process-stats";
+import { treeCpuMs } from "./process-stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "node_modules/.bin");
@@ -70,14 +71,26 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-/** The production app (`next start`) on `port`, against `databaseUrl`, with limits out of the way. */
+/**
+ * Worker processes per server, the same for the app and the raw baseline so that both get the
+ * whole machine: `npm start` runs one Next.js process per core unless WEB_CONCURRENCY says less.
+ */
+export const BENCH_WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
+
+/** The production app (`npm start`) on `port`, against `databaseUrl`, with limits out of the way. */
 export async function startApp(port: number, env: Record<string, string>): Promise<RunningServer> {
   ensureBuild();
   return startServer({
     name: "app",
-    command: path.join(BIN, "next"),
-    args: ["start", "-H", "127.0.0.1", "-p", String(port)],
-    env: { NODE_ENV: "production", ...env },
+    command: process.execPath,
+    args: ["lib/cli/start.mjs"],
+    env: {
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      WEB_CONCURRENCY: String(BENCH_WORKERS),
+      ...env,
+    },
     baseUrl: `http://127.0.0.1:${port}`,
     healthPath: "/api/health/",
   });
@@ -116,7 +129,7 @@ export async function load(
   seconds: number,
   serverPid?: number,
 ): Promise<Measurement> {
-  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
+  const cpuBefore = serverPid ? treeCpuMs(serverPid) : 0;
   const headers = { authorization: `Bearer ${spec.token}`, "content-type": "application/json" };
   const result = await autocannon({
     url: `${baseUrl}${spec.path}`,
@@ -135,7 +148,7 @@ export async function load(
         ]
       : undefined,
   });
-  const cpu = serverPid ? cpuMs(serverPid) - cpuBefore : null;
+  const cpu = serverPid ? treeCpuMs(serverPid) - cpuBefore : null;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { explainListQueries } from "./explain";
 import {
+  BENCH_WORKERS,
   ROOT,
   load,
   printTable,
@@ -74,7 +75,12 @@ async function main(): Promise<void> {
       name: "raw",
       command: path.join(ROOT, "node_modules/.bin/tsx"),
       args: ["tests/bench/baseline-server.ts"],
-      env: { ...SERVER_ENV, NODE_ENV: "production", PORT: String(RAW_PORT) },
+      env: {
+        ...SERVER_ENV,
+        NODE_ENV: "production",
+        PORT: String(RAW_PORT),
+        WEB_CONCURRENCY: String(BENCH_WORKERS),
+      },
       baseUrl: `http://127.0.0.1:${RAW_PORT}`,
       healthPath: "/health",
     });
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
     }
     judge(rows);
     printTable(
-      `GET/PATCH /api/tasks — ${BENCH_TASKS} tasks, ${BENCH_USERS} users, ${SECONDS} s per run`,
+      `GET/PATCH /api/tasks — ${BENCH_TASKS} tasks, ${BENCH_USERS} users, ${SECONDS} s per run, ${BENCH_WORKERS} process(es) per server`,
       rows,
     );
     printFloor(rows);
