@@ -21,6 +21,9 @@ export function createPool(url: string, connectionLimit = 10): mysql.Pool {
     supportBigNumbers: true,
     connectTimeout: 5000,
     enableKeepAlive: true,
+    // No caller stack captured per query (about 15 µs each, 5% of an API request's CPU): a failed
+    // query is still logged with its SQL error, route and request id.
+    trace: false,
   });
 }
 
