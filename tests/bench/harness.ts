@@ -165,10 +165,27 @@ export type BenchRow = {
   connections: number;
   app: Measurement;
   baseline: Measurement | null;
+  /** app/raw in each round, when the row is the median of several. */
+  roundRatios?: number[];
   /** Each target the scenario's figure must reach, with its verdict (for the table). */
   target?: string;
   ok?: boolean;
 };
+
+const ratioOf = (r: BenchRow) => (r.baseline ? r.app.rps / r.baseline.rps : r.app.rps);
+
+/**
+ * Of one scenario's rounds, the round with the median app/raw ratio (app req/s without a
+ * baseline): a burst on the shared host skews one round, not the figure reported.
+ */
+export function medianRound(rounds: BenchRow[]): BenchRow {
+  const sorted = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...median, roundRatios: rounds.map(ratioOf) };
+}
+
+const rangeCell = (values: number[]) =>
+  `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 
 const cpuCell = (m: Measurement) =>
   m.cpuMsPerRequest === null ? "-" : m.cpuMsPerRequest.toFixed(2);
@@ -185,6 +202,7 @@ export function printTable(title: string, rows: BenchRow[]): void {
     "p50 ms",
     "p99 ms",
     "app/raw",
+    "rounds",
     "CPU ms/req app",
     "raw",
     "target",
@@ -199,6 +217,7 @@ export function printTable(title: string, rows: BenchRow[]): void {
     r.baseline ? String(r.baseline.p50) : "-",
     r.baseline ? String(r.baseline.p99) : "-",
     r.baseline ? (r.app.rps / r.baseline.rps).toFixed(2) : "-",
+    r.baseline && r.roundRatios ? rangeCell(r.roundRatios) : "-",
     cpuCell(r.app),
     r.baseline ? cpuCell(r.baseline) : "-",
     r.target ?? "",
