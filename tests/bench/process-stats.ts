@@ -1,6 +1,7 @@
 // What the benchmarks read about the servers they measure, from /proc and ss (Linux).
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { processTree, statFields } from "../helpers/processes";
 
 /** The pid listening on `port`: under `npm start`, the cluster primary, whose children serve. */
 export function listenerPid(port: number): number {
@@ -8,29 +9,6 @@ export function listenerPid(port: number): number {
   const match = /pid=(\d+)/.exec(out);
   if (!match) throw new Error(`no process listens on ${port}`);
   return Number(match[1]);
-}
-
-/** The fields of /proc/PID/stat after the command name (field 3, the state, comes first). */
-function statFields(pid: number): string[] | null {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  } catch {
-    return null;
-  }
-}
-
-/** `pid` and every process below it: a cluster's primary owns the socket, its workers serve. */
-export function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const parent = Number(statFields(Number(entry))?.[1]);
-    if (!children.has(parent)) children.set(parent, []);
-    children.get(parent)!.push(Number(entry));
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i += 1) tree.push(...(children.get(tree[i]!) ?? []));
-  return tree;
 }
 
 /** CPU time (user + system) a process has used, in ms: less sensitive than wall time to a busy host. */

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { E2E_DATABASE_URL } from "../env";
 
@@ -45,19 +44,4 @@ export async function exitWithin(launched: Launched, ms: number): Promise<number
   const code = await Promise.race([launched.exited, timeout]);
   clearTimeout(timer);
   return code;
-}
-
-/** The pids whose parent is `pid`, from /proc (Linux). */
-export function childPids(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const parent = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1];
-      if (Number(parent) === pid) children.push(Number(entry));
-    } catch {
-      // exited between the listing and the read
-    }
-  }
-  return children;
 }
