@@ -30,7 +30,21 @@ async function serveWorker() {
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => handle(request, response));
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      // Next answers its own errors; this is a failure inside Next itself. Never crash the worker.
+      console.error(`Failed to handle ${request.method} ${request.url}:`, error);
+      if (response.headersSent) return response.destroy();
+      response.writeHead(500, { "content-type": "application/json" });
+      response.end('{"detail":"Internal server error."}');
+    });
+  });
+  server.on("error", (error) => {
+    const reason =
+      error.code === "EADDRINUSE" ? "something else already listens there" : error.message;
+    console.error(`Cannot serve on ${host}:${port}: ${reason}.`);
+    process.exit(1);
+  });
   server.listen(port, host, () => {
     if (cluster.isPrimary) console.log(`ETUMS ready on http://${host}:${port} (1 process)`);
   });

@@ -1,6 +1,8 @@
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "./env";
-import { childPids, exitWithin, launch } from "./helpers/launcher";
+import { childPids } from "../helpers/processes";
+import { exitWithin, launch } from "./helpers/launcher";
 
 const PORT = E2E_PORT + 2;
 const LIVE = `http://127.0.0.1:${PORT}/api/health/live/`;
@@ -46,4 +48,19 @@ test("npm start refuses a WEB_CONCURRENCY that is not a whole number of processe
   expect(server.output()).toContain(
     'WEB_CONCURRENCY must be a whole number of processes (1 or more), not "two".',
   );
+});
+
+test("npm start stops, naming the address, when the port is taken", async () => {
+  const squatter = net.createServer();
+  await new Promise<void>((resolve) => squatter.listen(PORT, "127.0.0.1", resolve));
+  try {
+    const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "2" });
+    expect(await exitWithin(server, 60_000)).toBe(1);
+    expect(server.output()).toContain(
+      `Cannot serve on 127.0.0.1:${PORT}: something else already listens there.`,
+    );
+    expect(server.output()).toContain("before it could serve: stopping.");
+  } finally {
+    await new Promise((resolve) => squatter.close(resolve));
+  }
 });
