@@ -1,6 +1,6 @@
 /** DRF's page-number pagination links: absolute URLs of the neighbouring pages, or null. */
 export function pageLinks(
-  requestUrl: string,
+  requestUrl: URL,
   { count, page, page_size }: { count: number; page: number; page_size: number },
 ): { next: string | null; previous: string | null } {
   const link = (target: number) => {

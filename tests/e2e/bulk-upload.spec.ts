@@ -1,14 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
-
-async function accessToken(
-  request: APIRequestContext,
-  login: { email: string; password: string },
-): Promise<string> {
-  const res = await request.post("/api/auth/login/", { data: login });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { access: string }).access;
-}
+import { accessToken } from "./helpers/login";
 
 /**
  * A manager and an employee of this test's own, made by the demo admin, so that 20,000 uploaded

@@ -3,6 +3,7 @@ import { authedRoute } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
+import { publicUrl } from "@/lib/http/public-url";
 import { createTask, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { createTaskSchema } from "@/lib/validation/tasks";
@@ -50,7 +51,7 @@ function pageUrl(url: URL, set: Record<string, string | null>): string {
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
-  const url = new URL(request.url);
+  const url = publicUrl(request);
   const query = parseTaskListQuery(url.searchParams);
   const page = await listTasks(actor, query);
   if (!query.cursor && query.page > 1 && page.results.length === 0) throw notFound("Invalid page.");

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pageLinks } from "@/lib/http/page-links";
+import { publicUrl } from "@/lib/http/public-url";
 import { createUser, listUsers } from "@/lib/services/users";
 import { createUserRequestSchema } from "@/lib/validation/users";
 import { parseListQuery } from "./query";
@@ -36,7 +37,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
   const { count, page, page_size, results } = await listUsers(actor, parseListQuery(request));
   return NextResponse.json({
     count,
-    ...pageLinks(request.url, { count, page, page_size }),
+    ...pageLinks(publicUrl(request), { count, page, page_size }),
     results,
   });
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /** Signs in through the real /login form and waits until the browser has left it. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -7,4 +7,14 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** An API access token, from the real POST /api/auth/login/. */
+export async function accessToken(
+  request: APIRequestContext,
+  login: { email: string; password: string },
+): Promise<string> {
+  const res = await request.post("/api/auth/login/", { data: login });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { access: string }).access;
 }
