@@ -10,6 +10,10 @@ import next from "next";
 const root = path.resolve(import.meta.dirname, "..", "..");
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+  process.exit(1);
+}
 // In-flight requests get this long to finish after SIGTERM before the worker exits anyway.
 const DRAIN_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;
@@ -104,10 +108,20 @@ function superviseWorkers(count) {
   process.on("SIGINT", () => stopAll("SIGINT"));
 }
 
+/** Serves in this process; a start-up failure (no build, say) is one line, not a stack trace. */
+async function serveOrExplain() {
+  try {
+    await serveWorker();
+  } catch (error) {
+    console.error(`ETUMS cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 if (cluster.isPrimary) {
   const count = workerCount(process.env.WEB_CONCURRENCY);
   if (count > 1) superviseWorkers(count);
-  else await serveWorker();
+  else await serveOrExplain();
 } else {
-  await serveWorker();
+  await serveOrExplain();
 }

@@ -64,3 +64,12 @@ test("npm start stops, naming the address, when the port is taken", async () => 
     await new Promise((resolve) => squatter.close(resolve));
   }
 });
+
+test("npm start without a build says so in one line and stops", async () => {
+  const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "1", NEXT_DIST_DIR: ".next-none" });
+  expect(await exitWithin(server, 60_000)).toBe(1);
+  expect(server.output()).toContain(
+    "ETUMS cannot start: Could not find a production build in the '.next-none' directory.",
+  );
+  expect(server.output()).not.toMatch(/\n\s+at /);
+});
