@@ -1,7 +1,9 @@
+import http from "node:http";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "./env";
 import { childPids } from "../helpers/processes";
+import { DEMO } from "./helpers/demo-accounts";
 import { exitWithin, launch } from "./helpers/launcher";
 
 const PORT = E2E_PORT + 2;
@@ -72,4 +74,42 @@ test("npm start without a build says so in one line and stops", async () => {
     "ETUMS cannot start: Could not find a production build in the '.next-none' directory.",
   );
   expect(server.output()).not.toMatch(/\n\s+at /);
+});
+
+test("on SIGTERM, a request already under way is answered before the server exits", async () => {
+  test.setTimeout(90_000);
+  const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "2", RATE_LIMIT_LOGIN: "1000/60s" });
+  try {
+    await expect.poll(() => server.output(), { timeout: 60_000 }).toContain("2 worker processes");
+    const body = JSON.stringify(DEMO.admin);
+    const half = Math.floor(body.length / 2);
+    let finish: (rest: string) => void = () => {};
+    const status = new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port: PORT,
+          path: "/api/auth/login/",
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": body.length },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode!));
+        },
+      );
+      request.on("error", reject);
+      request.write(body.slice(0, half));
+      finish = (rest) => request.end(rest);
+    });
+    // The request's head and half its body are with a worker when the stop arrives.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    server.process.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    finish(body.slice(half));
+    expect(await status).toBe(200);
+    expect(await exitWithin(server, 20_000)).toBe(0);
+  } finally {
+    server.process.kill("SIGKILL");
+  }
 });
