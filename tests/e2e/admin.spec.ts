@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
-import { signIn } from "./helpers/login";
+import { accessToken, signIn } from "./helpers/login";
 
 /** `SAVE_SCREENSHOTS=1` refreshes the README's pictures; otherwise they go with the test results. */
 function shotPath(name: string): string {
@@ -44,12 +44,6 @@ async function checkPage(page: Page, path: string, name: string): Promise<void> 
   await expectAccessible(page);
   await page.screenshot({ path: shotPath(`${name}-375`) });
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function apiToken(request: APIRequestContext, email: string, password: string) {
-  const res = await request.post("/api/auth/login/", { data: { email, password } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { access: string }).access;
 }
 
 function userRow(page: Page, email: string) {
@@ -109,7 +103,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   await expect(form.getByText("A user with this email already exists.").first()).toBeVisible();
 
   // The new manager, in a browser of their own, assigns a task to the new employee (API token).
-  const managerToken = await apiToken(request, MANAGER.email, MANAGER.password);
+  const managerToken = await accessToken(request, MANAGER);
   const users = await request.get(`/api/users/?search=${encodeURIComponent(EMPLOYEE.email)}`, {
     headers: { authorization: `Bearer ${managerToken}` },
   });
@@ -230,7 +224,7 @@ test("the self-demotion and last-admin guards hold in the UI and in the API", as
   await expect(edit).toContainText("You cannot change your own role");
   await edit.getByRole("button", { name: "Cancel" }).click();
 
-  const token = await apiToken(request, DEMO.admin.email, DEMO.admin.password);
+  const token = await accessToken(request, DEMO.admin);
   const me = (await (
     await request.get("/api/users/me/", { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { id: number };

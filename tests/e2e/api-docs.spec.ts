@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { DEMO } from "./helpers/demo-accounts";
+import { accessToken } from "./helpers/login";
 
 /** Collects Content-Security-Policy violations the page reports, to prove the policy suffices. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -14,15 +15,6 @@ async function watchCsp(page: Page): Promise<string[]> {
     });
   });
   return violations;
-}
-
-async function accessToken(
-  request: APIRequestContext,
-  account: { email: string; password: string },
-): Promise<string> {
-  const login = await request.post("/api/auth/login/", { data: account });
-  expect(login.status()).toBe(200);
-  return ((await login.json()) as { access: string }).access;
 }
 
 /** Swagger UI's Authorize dialog: paste the Bearer token, apply, close. */
