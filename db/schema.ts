@@ -156,6 +156,18 @@ export const taskCounts = mysqlTable(
   (t) => [primaryKey({ columns: [t.scope, t.userId] })],
 );
 
+/**
+ * How many writes the tasks table has seen, kept by the same triggers in the same transaction
+ * (bulk inserts add theirs per batch). Its sum changes with every committed insert, update and
+ * delete, so a position remembered in a list under one sum still holds while the sum is the same
+ * (lib/services/task-list-anchors.ts). Spread over 32 slots by connection (drizzle/0006) so
+ * concurrent writers do not queue on one row.
+ */
+export const taskChanges = mysqlTable("task_changes", {
+  slot: smallint("slot").notNull().primaryKey(),
+  n: bigint("n", { mode: "number" }).notNull().default(0),
+});
+
 /** The audit trail: every task event and every user-administration event. */
 export const activity = mysqlTable(
   "activity",

@@ -22,10 +22,13 @@ export type TaskInsertRow = [
 
 const INSERT_TASKS =
   "INSERT INTO tasks (title, description, status, priority, due_date, assigned_to, created_by, import_id) VALUES ?";
+/** The triggers' slot rule (drizzle/0006): taken before any task_counts row. */
+const ADD_TASK_CHANGES =
+  "INSERT INTO task_changes (slot, n) VALUES (CONNECTION_ID() % 32, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 const ADD_TASK_COUNTS =
   "INSERT INTO task_counts (scope, user_id, n) VALUES ? ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 
-/** Set on this transaction's connection: the insert trigger leaves task_counts to insertTasks. */
+/** Set on this transaction's connection: the insert trigger leaves task_counts and task_changes to insertTasks. */
 const COUNT_HERE = "SET @etums_bulk_counts = 1";
 const COUNT_IN_TRIGGER = "SET @etums_bulk_counts = NULL";
 
@@ -64,12 +67,14 @@ export class BulkTransaction {
   }
 
   /**
-   * Inserts rows in one statement, then adds them to task_counts in one more: the per-row trigger
-   * doubled the cost of a large import. Ids of one multi-row INSERT are consecutive from firstId.
+   * Inserts rows in one statement, then adds them to task_changes and task_counts in one more each:
+   * the per-row trigger doubled the cost of a large import. Ids of one multi-row INSERT are
+   * consecutive from firstId.
    */
   async insertTasks(rows: TaskInsertRow[]): Promise<{ firstId: number; count: number }> {
     const connection = await this.conn();
     const [result] = await connection.query<ResultSetHeader>(INSERT_TASKS, [rows]);
+    await connection.query(ADD_TASK_CHANGES, [result.affectedRows]);
     const counted = rows.map((row) => ({ createdBy: row[6], assignedTo: row[5] }));
     await connection.query(ADD_TASK_COUNTS, [taskCountDeltas(result.insertId, counted)]);
     return { firstId: result.insertId, count: result.affectedRows };

@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   "activity",
   "idempotency_keys",
   "refresh_tokens",
+  "task_changes",
   "task_counts",
   "task_imports",
   "tasks",
