@@ -7,7 +7,7 @@ import { forbidden } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
 import { CSV_COLUMNS } from "@/lib/validation/bulk-csv";
 import type { TaskListQuery } from "@/lib/validation/task-query";
-import { buildTaskListSql } from "./task-list-sql";
+import { buildTaskPageSql } from "./task-list-sql";
 import { recordFromSqlRow, todayUtc, type TaskRecord } from "./task-records";
 import { listScope } from "./tasks";
 
@@ -58,8 +58,9 @@ export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStre
       }
       try {
         const cursor = after ? { ordering: pageQuery.ordering, ...after } : null;
-        const { page, limit } = buildTaskListSql(scope, pageQuery, cursor, today);
+        const page = buildTaskPageSql(scope, pageQuery, { after: cursor, skip: 0 }, today);
         const [rows] = await pool().query<RowDataPacket[]>(page.text, page.params);
+        const limit = pageQuery.page_size;
         const records = rows.slice(0, limit).map(recordFromSqlRow);
         if (records.length > 0) {
           controller.enqueue(encoder.encode(records.map((r) => csvLine(exportCells(r))).join("")));

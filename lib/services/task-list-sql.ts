@@ -123,25 +123,88 @@ function counterCount(scope: TaskListScope): Fragment {
   };
 }
 
-export function buildTaskListSql(
+/** Where a page starts: strictly after `after` (a keyset position, if any), then `skip` rows on. */
+export type PageStart = { after: TaskCursor | null; skip: number };
+
+/** The start a request asks for: after its cursor, or at its page number's offset. */
+export function requestedStart(query: TaskListQuery, cursor: TaskCursor | null): PageStart {
+  return { after: cursor, skip: cursor ? 0 : (query.page - 1) * query.page_size };
+}
+
+/** The sum of task_changes: it moves with every committed write to tasks (drizzle/0006). */
+const TASKS_GENERATION = "(SELECT COALESCE(SUM(n), 0) FROM task_changes)";
+
+/**
+ * Which list a query names, whatever its page: scope, filters and ordering. Two requests with the
+ * same identity list the same rows in the same order while tasks do not change.
+ */
+export function taskListIdentity(
   scope: TaskListScope,
   query: TaskListQuery,
-  cursor: TaskCursor | null,
   today: string,
-): TaskListSql {
+): string {
+  const filters = filterConditions(query, today);
+  return JSON.stringify([scope, query.ordering, filters]);
+}
+
+/**
+ * The exact count of the list, and in the same statement (so the same snapshot) the tasks
+ * generation. Unfiltered lists read the trigger-maintained counters: a few rows instead of a scan.
+ */
+export function buildTaskCountSql(
+  scope: TaskListScope,
+  query: TaskListQuery,
+  today: string,
+): SqlStatement {
+  const filters = filterConditions(query, today);
+  let count: Fragment;
+  if (filters.length === 0) {
+    count = counterCount(scope);
+  } else if (scope.kind === "all" || scope.columns.length === 1) {
+    const scoped =
+      scope.kind === "all" ? [] : [{ text: `${scope.columns[0]} = ?`, params: [scope.userId] }];
+    const cw = where([...scoped, ...filters]);
+    count = { text: `SELECT COUNT(*) AS n FROM tasks${cw.text}`, params: cw.params };
+  } else {
+    // Each task counted once: the later relations exclude rows an earlier one already counted.
+    const parts = scope.columns.map((column, i) => {
+      const earlier = scope.columns
+        .slice(0, i)
+        .map((c) => ({ text: `NOT (${c} <=> ?)`, params: [scope.userId] }));
+      const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...earlier, ...filters]);
+      return { text: `(SELECT COUNT(*) FROM tasks${w.text})`, params: w.params };
+    });
+    count = {
+      text: `SELECT ${parts.map((p) => p.text).join(" + ")} AS n`,
+      params: parts.flatMap((p) => p.params),
+    };
+  }
+  return {
+    text: `SELECT (${count.text}) AS n, ${TASKS_GENERATION} AS generation`,
+    params: count.params,
+  };
+}
+
+/**
+ * One page of the list (page_size rows and one more, which tells whether a next page exists and
+ * where it starts), with the tasks generation of the same snapshot.
+ */
+export function buildTaskPageSql(
+  scope: TaskListScope,
+  query: TaskListQuery,
+  start: PageStart,
+  today: string,
+): SqlStatement {
   const field = fieldOf(query.ordering);
   const descending = query.ordering.startsWith("-");
   const dir = descending ? "DESC" : "ASC";
-  const limit = query.page_size;
-  const offset = cursor ? 0 : (query.page - 1) * limit;
+  const fetch = query.page_size + 1;
+  const offset = start.skip;
   const filters = filterConditions(query, today);
-  const keyset = cursor ? [afterCursor(field, descending, cursor)] : [];
+  const keyset = start.after ? [afterCursor(field, descending, start.after)] : [];
   const orderBy = `ORDER BY ${field} ${dir}, id ${dir}`;
-  // One extra row tells whether a next page exists without another query.
-  const fetch = limit + 1;
 
   let ids: Fragment;
-  let count: Fragment;
   if (scope.kind === "all" || scope.columns.length === 1) {
     const scoped =
       scope.kind === "all" ? [] : [{ text: `${scope.columns[0]} = ?`, params: [scope.userId] }];
@@ -150,8 +213,6 @@ export function buildTaskListSql(
       text: `SELECT id FROM tasks${w.text} ${orderBy} LIMIT ${fetch} OFFSET ${offset}`,
       params: w.params,
     };
-    const cw = where([...scoped, ...filters]);
-    count = { text: `SELECT COUNT(*) AS n FROM tasks${cw.text}`, params: cw.params };
   } else {
     // "Created by me OR assigned to me": one index-ordered, LIMITed branch per relation, merged.
     // A UNION turns ENUMs into strings, so enums carry their ordinal to keep declaration order.
@@ -167,30 +228,28 @@ export function buildTaskListSql(
       text: `${branches.map((b) => b.text).join(" UNION ")} ORDER BY sort_key ${dir}, id ${dir} LIMIT ${fetch} OFFSET ${offset}`,
       params: branches.flatMap((b) => b.params),
     };
-    // Each task counted once: the later relations exclude rows an earlier one already counted.
-    const parts = scope.columns.map((column, i) => {
-      const earlier = scope.columns
-        .slice(0, i)
-        .map((c) => ({ text: `NOT (${c} <=> ?)`, params: [scope.userId] }));
-      const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...earlier, ...filters]);
-      return { text: `(SELECT COUNT(*) FROM tasks${w.text})`, params: w.params };
-    });
-    count = {
-      text: `SELECT ${parts.map((p) => p.text).join(" + ")} AS n`,
-      params: parts.flatMap((p) => p.params),
-    };
   }
 
-  // Unfiltered lists read the trigger-maintained counters: exact, and a few rows instead of a scan.
-  if (filters.length === 0) count = counterCount(scope);
-
-  const page = {
-    text: `SELECT ${TASK_RECORD_COLUMNS} FROM (${ids.text}) AS page
+  return {
+    text: `SELECT ${TASK_RECORD_COLUMNS}, ${TASKS_GENERATION} AS generation FROM (${ids.text}) AS page
  JOIN tasks t ON t.id = page.id
  LEFT JOIN users a ON a.id = t.assigned_to
  JOIN users c ON c.id = t.created_by
  ORDER BY t.${field} ${dir}, t.id ${dir}`,
     params: ids.params,
   };
-  return { page, count, limit };
+}
+
+/** Both statements of a list request, as the benchmark baseline and the EXPLAIN checks send them. */
+export function buildTaskListSql(
+  scope: TaskListScope,
+  query: TaskListQuery,
+  start: PageStart,
+  today: string,
+): TaskListSql {
+  return {
+    page: buildTaskPageSql(scope, query, start, today),
+    count: buildTaskCountSql(scope, query, today),
+    limit: query.page_size,
+  };
 }

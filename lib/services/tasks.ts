@@ -1,92 +1,23 @@
 import { eq, sql } from "drizzle-orm";
-import type { ResultSetHeader, RowDataPacket } from "mysql2";
-import { db, pool, type Executor } from "@/db/client";
+import type { ResultSetHeader } from "mysql2";
+import { db, type Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can, canOnTask, mayEditOnlyStatus, taskVisibility } from "@/lib/auth/policy";
+import { can, canOnTask, mayEditOnlyStatus } from "@/lib/auth/policy";
 import { forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
-import type { TaskListQuery } from "@/lib/validation/task-query";
 import type { CreateTaskInput, TaskDto, UpdateTaskInput } from "@/lib/validation/tasks";
 import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
-import { decodeCursor, encodeCursor, fieldOf } from "./task-cursor";
-import { buildTaskListSql, type TaskListScope } from "./task-list-sql";
 import { inTransaction } from "./transaction";
-import {
-  loadTaskRecord,
-  recordFromSqlRow,
-  TASK_ROW_COLUMNS,
-  taskRowFromSqlRow,
-  todayUtc,
-  toTaskDto,
-  type TaskRecord,
-} from "./task-records";
+import { loadTaskRecord, TASK_ROW_COLUMNS, taskRowFromSqlRow, toTaskDto } from "./task-records";
 
 export { listTaskActivity, type ActivityDto } from "./task-activity";
 export { toTaskDto } from "./task-records";
+export { listScope, listTasks, type TaskPage } from "./task-list";
 
-export type TaskPage = { count: number; results: TaskDto[]; next_cursor: string | null };
 export type WriteOptions = { expectedVersion?: number };
 
 export const EMPLOYEE_EDIT_DETAIL = "You can only update task status.";
-
-/** The SQL visibility of an actor's list, from the policy's task.read rule. */
-export function listScope(actor: Actor): TaskListScope {
-  const rule = taskVisibility(actor.role);
-  if (rule === "all") return { kind: "all" };
-  return {
-    kind: "related",
-    userId: actor.id,
-    columns: rule.map((r) => (r === "creator" ? "created_by" : "assigned_to")),
-  };
-}
-
-function sortValue(record: TaskRecord, ordering: TaskListQuery["ordering"]): string | null {
-  switch (fieldOf(ordering)) {
-    case "created_at":
-      return record.createdAt.toISOString().replace("T", " ").slice(0, 23);
-    case "updated_at":
-      return record.updatedAt.toISOString().replace("T", " ").slice(0, 23);
-    case "due_date":
-      return record.dueDate;
-    case "priority":
-      return record.priority;
-    case "status":
-      return record.status;
-    case "title":
-      return record.title;
-  }
-}
-
-/**
- * One page of the tasks the actor may see: two statements (the page with its joins, and an
- * exact count), each served by an index in sort order. `cursor` pages by keyset, `page` by offset.
- */
-export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
-  const today = todayUtc();
-  const statements = buildTaskListSql(listScope(actor), query, cursor, today);
-  const [[rows], [countRows]] = await Promise.all([
-    pool().query<RowDataPacket[]>(statements.page.text, statements.page.params),
-    pool().query<RowDataPacket[]>(statements.count.text, statements.count.params),
-  ]);
-  const records = rows.map(recordFromSqlRow);
-  const pageRecords = records.slice(0, statements.limit);
-  const last = pageRecords[pageRecords.length - 1];
-  const hasMore = records.length > statements.limit;
-  return {
-    count: Number(countRows[0]?.n ?? 0),
-    results: pageRecords.map((r) => toTaskDto(r, today)),
-    next_cursor:
-      hasMore && last
-        ? encodeCursor({
-            ordering: query.ordering,
-            value: sortValue(last, query.ordering),
-            id: last.id,
-          })
-        : null,
-  };
-}
 
 /** 404 "Not found." when the task is absent or outside the actor's view (no probing of ids). */
 export async function getTask(actor: Actor, id: number): Promise<TaskDto> {

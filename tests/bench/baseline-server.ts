@@ -9,7 +9,7 @@ import { verifyAccessToken } from "../../lib/auth/tokens";
 import { SESSION_USER_SQL } from "../../lib/services/sessions";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
-import { buildTaskListSql } from "../../lib/services/task-list-sql";
+import { buildTaskListSql, requestedStart } from "../../lib/services/task-list-sql";
 import {
   TASK_RECORD_COLUMNS,
   recordFromSqlRow,
@@ -35,7 +35,7 @@ async function list(caller: Caller, url: URL) {
   const query = parseTaskListQuery(url.searchParams);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
   const today = todayUtc();
-  const sql = buildTaskListSql(listScope(caller), query, cursor, today);
+  const sql = buildTaskListSql(listScope(caller), query, requestedStart(query, cursor), today);
   const [[rows], [count]] = await Promise.all([
     pool.query<RowDataPacket[]>(sql.page.text, sql.page.params),
     pool.query<RowDataPacket[]>(sql.count.text, sql.count.params),

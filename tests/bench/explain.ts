@@ -2,7 +2,7 @@ import mysql from "mysql2/promise";
 import type { Role } from "../../db/schema";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
-import { buildTaskListSql } from "../../lib/services/task-list-sql";
+import { buildTaskListSql, requestedStart } from "../../lib/services/task-list-sql";
 import { todayUtc } from "../../lib/services/task-records";
 import { TASK_ORDERINGS, parseTaskListQuery } from "../../lib/validation/task-query";
 
@@ -39,7 +39,12 @@ export async function explainListQueries(
       for (const raw of queries) {
         const query = parseTaskListQuery(new URLSearchParams(raw));
         const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
-        const sql = buildTaskListSql(listScope(actor), query, cursor, todayUtc());
+        const sql = buildTaskListSql(
+          listScope(actor),
+          query,
+          requestedStart(query, cursor),
+          todayUtc(),
+        );
         for (const [statement, { text, params }] of Object.entries({
           page: sql.page,
           count: sql.count,

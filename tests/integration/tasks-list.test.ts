@@ -6,6 +6,7 @@ import { TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { recordTaskStatements } from "../helpers/sql-spy";
 import { expectCountersMatchTasks } from "../helpers/task-counts";
 
 type ListBody = {
@@ -336,30 +337,6 @@ describe("GET /api/tasks/: filters", () => {
 });
 
 describe("GET /api/tasks/: cost", () => {
-  /** SQL statements that touch the tasks table, whatever path (pool or connection) they take. */
-  function countTaskStatements(): string[] {
-    const seen: string[] = [];
-    const p = pool();
-    const record = (arg: unknown) => {
-      const text = typeof arg === "string" ? arg : String((arg as { sql?: string }).sql ?? "");
-      if (/\btasks\b/i.test(text)) seen.push(text);
-    };
-    for (const method of ["query", "execute"] as const) {
-      const original = p[method].bind(p) as (...args: unknown[]) => unknown;
-      vi.spyOn(p, method).mockImplementation(((...args: unknown[]) => {
-        record(args[0]);
-        return original(...args);
-      }) as never);
-    }
-    const originalGet = p.getConnection.bind(p);
-    vi.spyOn(p, "getConnection").mockImplementation(async () => {
-      const connection = await originalGet();
-      seen.push("(a connection was checked out)");
-      return connection;
-    });
-    return seen;
-  }
-
   it.each([
     ["an admin", () => admin, "page_size=100"],
     ["a manager", () => manager, "page_size=100&ordering=-due_date&status=TODO,DONE&search=a"],
@@ -367,7 +344,7 @@ describe("GET /api/tasks/: cost", () => {
   ])(
     "issues at most two SQL statements for %s's list, whatever the page size",
     async (_, who, query) => {
-      const seen = countTaskStatements();
+      const seen = recordTaskStatements();
       const res = await list(who(), query);
       expect(res.status).toBe(200);
       expect(res.body.results.length).toBeGreaterThan(0);

@@ -1,0 +1,119 @@
+import type { RowDataPacket } from "mysql2";
+import { pool } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { taskVisibility } from "@/lib/auth/policy";
+import type { TaskListQuery } from "@/lib/validation/task-query";
+import type { TaskDto } from "@/lib/validation/tasks";
+import { decodeCursor, encodeCursor, fieldOf, type TaskCursor } from "./task-cursor";
+import {
+  ANCHORED_FROM_OFFSET,
+  anchoredStart,
+  rememberPositions,
+  type Anchor,
+} from "./task-list-anchors";
+import {
+  buildTaskCountSql,
+  buildTaskPageSql,
+  requestedStart,
+  taskListIdentity,
+  type TaskListScope,
+} from "./task-list-sql";
+import { recordFromSqlRow, todayUtc, toTaskDto, type TaskRecord } from "./task-records";
+
+export type TaskPage = { count: number; results: TaskDto[]; next_cursor: string | null };
+
+/** The SQL visibility of an actor's list, from the policy's task.read rule. */
+export function listScope(actor: Actor): TaskListScope {
+  const rule = taskVisibility(actor.role);
+  if (rule === "all") return { kind: "all" };
+  return {
+    kind: "related",
+    userId: actor.id,
+    columns: rule.map((r) => (r === "creator" ? "created_by" : "assigned_to")),
+  };
+}
+
+function sortValue(record: TaskRecord, ordering: TaskListQuery["ordering"]): string | null {
+  switch (fieldOf(ordering)) {
+    case "created_at":
+      return record.createdAt.toISOString().replace("T", " ").slice(0, 23);
+    case "updated_at":
+      return record.updatedAt.toISOString().replace("T", " ").slice(0, 23);
+    case "due_date":
+      return record.dueDate;
+    case "priority":
+      return record.priority;
+    case "status":
+      return record.status;
+    case "title":
+      return record.title;
+  }
+}
+
+function positionOf(record: TaskRecord, ordering: TaskListQuery["ordering"]): TaskCursor {
+  return { ordering, value: sortValue(record, ordering), id: record.id };
+}
+
+function query(statement: { text: string; params: unknown[] }): Promise<RowDataPacket[]> {
+  return pool()
+    .query<RowDataPacket[]>(statement.text, statement.params)
+    .then(([rows]) => rows);
+}
+
+/**
+ * One page of the tasks the actor may see: two statements (the page with its joins, and an
+ * exact count), each served by an index in sort order. `cursor` pages by keyset, `page` by
+ * offset; a deep page number starts from a remembered row when the count's snapshot shows that
+ * tasks have not changed since it was read (task-list-anchors.ts).
+ */
+export async function listTasks(actor: Actor, listQuery: TaskListQuery): Promise<TaskPage> {
+  const cursor = listQuery.cursor ? decodeCursor(listQuery.cursor, listQuery.ordering) : null;
+  const today = todayUtc();
+  const scope = listScope(actor);
+  const requested = requestedStart(listQuery, cursor);
+  const count = buildTaskCountSql(scope, listQuery, today);
+  const list = taskListIdentity(scope, listQuery, today);
+
+  let start = requested;
+  let countRows: RowDataPacket[];
+  let rows: RowDataPacket[];
+  if (cursor || requested.skip < ANCHORED_FROM_OFFSET) {
+    [rows, countRows] = await Promise.all([
+      query(buildTaskPageSql(scope, listQuery, start, today)),
+      query(count),
+    ]);
+  } else {
+    countRows = await query(count);
+    start = anchoredStart(list, String(countRows[0]!.generation), requested.skip) ?? requested;
+    rows = await query(buildTaskPageSql(scope, listQuery, start, today));
+  }
+  const records = rows.map(recordFromSqlRow);
+  const limit = listQuery.page_size;
+
+  const pageGeneration = rows.length > 0 ? String(rows[0]!.generation) : null;
+  // Positions found through a remembered row hold only if nothing changed between the two reads.
+  const positionsKnown =
+    !cursor && (start === requested || pageGeneration === String(countRows[0]!.generation));
+  if (pageGeneration !== null && positionsKnown) {
+    const anchors: Anchor[] = [];
+    const first = records[0];
+    const nextFirst = records[limit];
+    if (first) anchors.push({ offset: requested.skip, row: positionOf(first, listQuery.ordering) });
+    if (nextFirst) {
+      anchors.push({
+        offset: requested.skip + limit,
+        row: positionOf(nextFirst, listQuery.ordering),
+      });
+    }
+    rememberPositions(list, pageGeneration, anchors);
+  }
+
+  const pageRecords = records.slice(0, limit);
+  const last = pageRecords[pageRecords.length - 1];
+  return {
+    count: Number(countRows[0]?.n ?? 0),
+    results: pageRecords.map((r) => toTaskDto(r, today)),
+    next_cursor:
+      records.length > limit && last ? encodeCursor(positionOf(last, listQuery.ordering)) : null,
+  };
+}
