@@ -12,8 +12,9 @@ import type { PageStart } from "./task-list-sql";
 
 /** Below this offset a walk costs less than reading the count first to learn the generation. */
 export const ANCHORED_FROM_OFFSET = 1000;
-const POSITIONS_PER_LIST = 256;
-const LISTS = 1000;
+/** At most 500 × 64 positions of ≤ 200-character sort keys: a few MB per process at worst. */
+const POSITIONS_PER_LIST = 64;
+const LISTS = 500;
 
 /** The row at `offset` of a list, by its sort key. */
 export type Anchor = { offset: number; row: TaskCursor };
