@@ -16,6 +16,7 @@ import {
   buildTaskPageSql,
   requestedStart,
   taskListIdentity,
+  type SqlStatement,
   type TaskListScope,
 } from "./task-list-sql";
 import { recordFromSqlRow, todayUtc, toTaskDto, type TaskRecord } from "./task-records";
@@ -54,7 +55,7 @@ function positionOf(record: TaskRecord, ordering: TaskListQuery["ordering"]): Ta
   return { ordering, value: sortValue(record, ordering), id: record.id };
 }
 
-function query(statement: { text: string; params: unknown[] }): Promise<RowDataPacket[]> {
+function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
   return pool()
     .query<RowDataPacket[]>(statement.text, statement.params)
     .then(([rows]) => rows);
@@ -66,29 +67,29 @@ function query(statement: { text: string; params: unknown[] }): Promise<RowDataP
  * offset; a deep page number starts from a remembered row when the count's snapshot shows that
  * tasks have not changed since it was read (task-list-anchors.ts).
  */
-export async function listTasks(actor: Actor, listQuery: TaskListQuery): Promise<TaskPage> {
-  const cursor = listQuery.cursor ? decodeCursor(listQuery.cursor, listQuery.ordering) : null;
+export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
   const today = todayUtc();
   const scope = listScope(actor);
-  const requested = requestedStart(listQuery, cursor);
-  const count = buildTaskCountSql(scope, listQuery, today);
-  const list = taskListIdentity(scope, listQuery, today);
+  const requested = requestedStart(query, cursor);
+  const count = buildTaskCountSql(scope, query, today);
+  const list = taskListIdentity(scope, query, today);
 
   let start = requested;
   let countRows: RowDataPacket[];
   let rows: RowDataPacket[];
   if (cursor || requested.skip < ANCHORED_FROM_OFFSET) {
     [rows, countRows] = await Promise.all([
-      query(buildTaskPageSql(scope, listQuery, start, today)),
-      query(count),
+      rowsOf(buildTaskPageSql(scope, query, start, today)),
+      rowsOf(count),
     ]);
   } else {
-    countRows = await query(count);
+    countRows = await rowsOf(count);
     start = anchoredStart(list, String(countRows[0]!.generation), requested.skip) ?? requested;
-    rows = await query(buildTaskPageSql(scope, listQuery, start, today));
+    rows = await rowsOf(buildTaskPageSql(scope, query, start, today));
   }
   const records = rows.map(recordFromSqlRow);
-  const limit = listQuery.page_size;
+  const limit = query.page_size;
 
   const pageGeneration = rows.length > 0 ? String(rows[0]!.generation) : null;
   // Positions found through a remembered row hold only if nothing changed between the two reads.
@@ -98,11 +99,11 @@ export async function listTasks(actor: Actor, listQuery: TaskListQuery): Promise
     const anchors: Anchor[] = [];
     const first = records[0];
     const nextFirst = records[limit];
-    if (first) anchors.push({ offset: requested.skip, row: positionOf(first, listQuery.ordering) });
+    if (first) anchors.push({ offset: requested.skip, row: positionOf(first, query.ordering) });
     if (nextFirst) {
       anchors.push({
         offset: requested.skip + limit,
-        row: positionOf(nextFirst, listQuery.ordering),
+        row: positionOf(nextFirst, query.ordering),
       });
     }
     rememberPositions(list, pageGeneration, anchors);
@@ -114,6 +115,6 @@ export async function listTasks(actor: Actor, listQuery: TaskListQuery): Promise
     count: Number(countRows[0]?.n ?? 0),
     results: pageRecords.map((r) => toTaskDto(r, today)),
     next_cursor:
-      records.length > limit && last ? encodeCursor(positionOf(last, listQuery.ordering)) : null,
+      records.length > limit && last ? encodeCursor(positionOf(last, query.ordering)) : null,
   };
 }
