@@ -160,8 +160,8 @@ export const taskCounts = mysqlTable(
  * How many writes the tasks table has seen, kept by the same triggers in the same transaction
  * (bulk inserts add theirs per batch). Its sum changes with every committed insert, update and
  * delete, so a position remembered in a list under one sum still holds while the sum is the same
- * (lib/services/task-list-anchors.ts). Spread over 32 slots by connection (drizzle/0006) so
- * concurrent writers do not queue on one row.
+ * (lib/services/task-list-anchors.ts). Spread over 64 slots by connection, plus one for bulk
+ * inserts (drizzle/0006), so concurrent writers seldom queue on one row.
  */
 export const taskChanges = mysqlTable("task_changes", {
   slot: smallint("slot").notNull().primaryKey(),

@@ -22,9 +22,9 @@ export type TaskInsertRow = [
 
 const INSERT_TASKS =
   "INSERT INTO tasks (title, description, status, priority, due_date, assigned_to, created_by, import_id) VALUES ?";
-/** The triggers' slot rule (drizzle/0006): taken before any task_counts row. */
+/** Bulk inserts' own slot (drizzle/0006), taken before any task_counts row as the triggers do. */
 const ADD_TASK_CHANGES =
-  "INSERT INTO task_changes (slot, n) VALUES (CONNECTION_ID() % 32, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
+  "INSERT INTO task_changes (slot, n) VALUES (64, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 const ADD_TASK_COUNTS =
   "INSERT INTO task_counts (scope, user_id, n) VALUES ? ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 

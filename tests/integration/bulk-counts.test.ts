@@ -1,7 +1,7 @@
 import type { PoolConnection, RowDataPacket } from "mysql2/promise";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
-import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
+import { BulkTransaction, INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
 import { api } from "../helpers/api";
 import { makeUser, type TestUser } from "../helpers/factories";
 import { expectCountersMatchTasks } from "../helpers/task-counts";
@@ -73,5 +73,25 @@ describe("task counts after bulk writes", () => {
     });
     expect(single.status).toBe(201);
     await expectCountersMatchTasks();
+  });
+
+  it("hold no task_changes slot of the single-task writes while an import is open", async () => {
+    const bulk = new BulkTransaction();
+    const other = await pool().getConnection();
+    try {
+      await bulk.insertTasks([["Held open", "", "TODO", "MEDIUM", null, null, manager.id, null]]);
+      // Every slot a trigger may take (0-63) is free: a status change never waits for an import.
+      // One point lookup per slot, so that InnoDB locks exactly that row and not the next key.
+      const held: number[] = [];
+      for (let slot = 0; slot < 64; slot++) {
+        await other
+          .query("SELECT slot FROM task_changes WHERE slot = ? FOR UPDATE NOWAIT", [slot])
+          .catch(() => held.push(slot));
+      }
+      expect(held).toEqual([]);
+    } finally {
+      other.release();
+      await bulk.rollback();
+    }
   });
 });
