@@ -7,14 +7,18 @@ import type { PageStart } from "./task-list-sql";
  * its first position and at the next page's, per list and per tasks generation (the sum of
  * task_changes in the snapshot the page was read from). Any committed write to tasks moves the
  * generation, so a remembered position is used only while it still holds: never a stale page.
- * Per process and small; a page after a write walks its offset once and remembers again.
+ * Per process and small; a page after a write walks its offset once and remembers again. Writes
+ * that skip the triggers (TRUNCATE) go unseen: restart the app after one.
  */
 
 /** Below this offset a walk costs less than reading the count first to learn the generation. */
 export const ANCHORED_FROM_OFFSET = 1000;
-/** At most 500 × 64 positions of ≤ 200-character sort keys: a few MB per process at worst. */
-const POSITIONS_PER_LIST = 64;
-const LISTS = 500;
+/**
+ * A crawl needs one position per list (the next page's). 200 × 32 positions whose sort keys are
+ * titles of up to 200 characters hold about 6 MB per process at worst.
+ */
+const POSITIONS_PER_LIST = 32;
+const LISTS = 200;
 
 /** The row at `offset` of a list, by its sort key. */
 export type Anchor = { offset: number; row: TaskCursor };
@@ -22,6 +26,11 @@ export type Anchor = { offset: number; row: TaskCursor };
 type ListPositions = { generation: string; rows: Map<number, TaskCursor> };
 
 const lists = new LRUCache<string, ListPositions>({ max: LISTS });
+
+/** Whether any position of this list is remembered, in whatever generation. */
+export function remembersList(list: string): boolean {
+  return lists.has(list);
+}
 
 /** Where to start reading the page at `offset`: the nearest remembered row at or before it. */
 export function anchoredStart(list: string, generation: string, offset: number): PageStart | null {

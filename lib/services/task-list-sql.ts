@@ -240,7 +240,7 @@ export function buildTaskPageSql(
   };
 }
 
-/** Both statements of a list request, as the benchmark baseline and the EXPLAIN checks send them. */
+/** Both statements of a list request that starts at no remembered row (the benchmark baseline, EXPLAIN checks). */
 export function buildTaskListSql(
   scope: TaskListScope,
   query: TaskListQuery,

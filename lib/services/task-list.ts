@@ -9,6 +9,7 @@ import {
   ANCHORED_FROM_OFFSET,
   anchoredStart,
   rememberPositions,
+  remembersList,
   type Anchor,
 } from "./task-list-anchors";
 import {
@@ -65,7 +66,8 @@ function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
  * One page of the tasks the actor may see: two statements (the page with its joins, and an
  * exact count), each served by an index in sort order. `cursor` pages by keyset, `page` by
  * offset; a deep page number starts from a remembered row when the count's snapshot shows that
- * tasks have not changed since it was read (task-list-anchors.ts).
+ * tasks have not changed since it was read (task-list-anchors.ts), and is read a third time, by
+ * offset, only when a write commits between the two.
  */
 export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
@@ -75,27 +77,29 @@ export async function listTasks(actor: Actor, query: TaskListQuery): Promise<Tas
   const count = buildTaskCountSql(scope, query, today);
   const list = taskListIdentity(scope, query, today);
 
-  let start = requested;
   let countRows: RowDataPacket[];
   let rows: RowDataPacket[];
-  if (cursor || requested.skip < ANCHORED_FROM_OFFSET) {
+  // Shallow pages, and lists with nothing remembered yet, read the count and the page together.
+  if (cursor || requested.skip < ANCHORED_FROM_OFFSET || !remembersList(list)) {
     [rows, countRows] = await Promise.all([
-      rowsOf(buildTaskPageSql(scope, query, start, today)),
+      rowsOf(buildTaskPageSql(scope, query, requested, today)),
       rowsOf(count),
     ]);
   } else {
     countRows = await rowsOf(count);
-    start = anchoredStart(list, String(countRows[0]!.generation), requested.skip) ?? requested;
-    rows = await rowsOf(buildTaskPageSql(scope, query, start, today));
+    const countGeneration = String(countRows[0]!.generation);
+    const anchored = anchoredStart(list, countGeneration, requested.skip);
+    rows = await rowsOf(buildTaskPageSql(scope, query, anchored ?? requested, today));
+    // The remembered row holds in the count's snapshot; if a write landed before the page's, or
+    // the page cannot say which snapshot it read (no rows), read it again by offset.
+    if (anchored && (rows.length === 0 || String(rows[0]!.generation) !== countGeneration)) {
+      rows = await rowsOf(buildTaskPageSql(scope, query, requested, today));
+    }
   }
   const records = rows.map(recordFromSqlRow);
   const limit = query.page_size;
 
-  const pageGeneration = rows.length > 0 ? String(rows[0]!.generation) : null;
-  // Positions found through a remembered row hold only if nothing changed between the two reads.
-  const positionsKnown =
-    !cursor && (start === requested || pageGeneration === String(countRows[0]!.generation));
-  if (pageGeneration !== null && positionsKnown) {
+  if (!cursor && rows.length > 0) {
     const anchors: Anchor[] = [];
     const first = records[0];
     const nextFirst = records[limit];
@@ -106,7 +110,7 @@ export async function listTasks(actor: Actor, query: TaskListQuery): Promise<Tas
         row: positionOf(nextFirst, query.ordering),
       });
     }
-    rememberPositions(list, pageGeneration, anchors);
+    rememberPositions(list, String(rows[0]!.generation), anchors);
   }
 
   const pageRecords = records.slice(0, limit);

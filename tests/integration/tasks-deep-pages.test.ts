@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { pool } from "@/db/client";
-import { TASK_PRIORITIES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { ANCHORED_FROM_OFFSET } from "@/lib/services/task-list-anchors";
+import { TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeUser, type TestUser } from "../helpers/factories";
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const rows = Array.from({ length: TASKS }, (_, i) => [
     `deep ${String(i % 37).padStart(2, "0")}`,
     "",
-    "TODO",
+    TASK_STATUSES[i % 3],
     TASK_PRIORITIES[i % 4],
     i % 5 === 0 ? null : `2030-01-${String((i % 28) + 1).padStart(2, "0")}`,
     i % 2 === 0 ? employee.id : null,
@@ -84,11 +85,17 @@ function expectedPage(all: number[], number: number): number[] {
   return all.slice((number - 1) * PAGE_SIZE, number * PAGE_SIZE);
 }
 
-/** The largest OFFSET in the page statement: how many rows MariaDB walked to reach the page. */
+const PAGE_STATEMENT = /JOIN tasks t ON t\.id = page\.id/;
+
+/** The largest OFFSET in a page statement: how many rows MariaDB walked to reach the page. */
+function offsetOf(pageStatement: string): number {
+  return Math.max(...[...pageStatement.matchAll(/OFFSET (\d+)/g)].map((m) => Number(m[1])));
+}
+
 function walked(statements: string[]): number {
-  const pageStatement = statements.find((s) => /JOIN tasks t ON t\.id = page\.id/.test(s));
-  expect(pageStatement).toBeDefined();
-  return Math.max(...[...pageStatement!.matchAll(/OFFSET (\d+)/g)].map((m) => Number(m[1])));
+  const pageStatements = statements.filter((s) => PAGE_STATEMENT.test(s));
+  expect(pageStatements).toHaveLength(1);
+  return offsetOf(pageStatements[0]!);
 }
 
 async function pageWalking(user: TestUser, query: string, number: number) {
@@ -100,11 +107,7 @@ async function pageWalking(user: TestUser, query: string, number: number) {
 
 describe("GET /api/tasks/?page=N deep in a list", () => {
   it.each(
-    LISTS.flatMap((list) =>
-      ["-created_at", "title", "-title", "due_date", "-due_date", "priority", "-updated_at"].map(
-        (ordering) => [list.who, ordering, list] as const,
-      ),
-    ),
+    LISTS.flatMap((list) => TASK_ORDERINGS.map((ordering) => [list.who, ordering, list] as const)),
   )(
     "serves %s's list by %s from a remembered row, the same rows as the full walk",
     async (_, ordering, list) => {
@@ -173,6 +176,48 @@ describe("GET /api/tasks/?page=N deep in a list", () => {
     });
     expect(bulk.status).toBe(201);
     await expectFresh();
+  });
+
+  it("serves an admin's whole, unfiltered list too (counted by the triggers' counters)", async () => {
+    const all = await wholeList(admin, "ordering=-created_at");
+    expect(all.length).toBeGreaterThanOrEqual(TASKS);
+    await pageWalking(admin, "ordering=-created_at", DEEP_PAGE);
+    const again = await pageWalking(admin, "ordering=-created_at", DEEP_PAGE);
+    expect(again.walked).toBe(0);
+    expect(again.ids).toEqual(expectedPage(all, DEEP_PAGE));
+  });
+
+  it("reads the page again by offset when a write commits between the count and the page", async () => {
+    const query = "ordering=-created_at";
+    const deep = DEEP_PAGE + 1;
+    await pageWalking(manager, query, deep);
+    vi.restoreAllMocks();
+    const side = await pool().getConnection();
+    try {
+      const p = pool();
+      const original = p.query.bind(p) as (...args: unknown[]) => unknown;
+      const pageStatements: string[] = [];
+      vi.spyOn(p, "query").mockImplementation((async (...args: unknown[]) => {
+        const text = String(args[0]);
+        if (PAGE_STATEMENT.test(text)) {
+          // A new task at the top of the list shifts every position by one.
+          if (pageStatements.length === 0) {
+            await side.query(
+              "INSERT INTO tasks (title, description, created_by) VALUES ('lands between', '', ?)",
+              [manager.id],
+            );
+          }
+          pageStatements.push(text);
+        }
+        return original(...args);
+      }) as never);
+      const served = (await page(manager, query, deep)).map((t) => t.id);
+      vi.restoreAllMocks();
+      expect(pageStatements.map(offsetOf)).toEqual([0, (deep - 1) * PAGE_SIZE]);
+      expect(served).toEqual(expectedPage(await wholeList(manager, query), deep));
+    } finally {
+      side.release();
+    }
   });
 
   it("is not fooled by a write that rolled back", async () => {
