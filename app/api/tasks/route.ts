@@ -28,8 +28,10 @@ function pageUrl(url: URL, set: Record<string, string | null>): string {
  *     description: >-
  *       Admins see every task, managers the tasks they created or are assigned, employees the
  *       tasks assigned to them. Page-number pagination (`page`, `page_size` ≤ 100) as DRF had it,
- *       or keyset pagination: pass `cursor` (from `next_cursor`) for fast deep pages. `status` and
- *       `priority` take one value or several, comma-separated (`TODO,IN_PROGRESS`).
+ *       or keyset pagination: pass `cursor` (from `next_cursor`) to page at the same cost at any
+ *       depth without skipping or repeating a task when tasks change between pages. Deep page
+ *       numbers are fast too while no task changes. `status` and `priority` take one value or
+ *       several, comma-separated (`TODO,IN_PROGRESS`).
  *     operationId: listTasks
  *     tags: [Tasks]
  *     x-query-schema: TaskListQuery
