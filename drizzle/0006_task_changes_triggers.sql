@@ -5,6 +5,9 @@
 -- (@etums_bulk_counts) count in slot 64 instead (lib/services/bulk-transaction.ts), so a long
 -- import never holds a slot that a single-task write waits for. Slot 64 starts at a random
 -- number: a database created again does not repeat the generations of the one before.
+-- The table locks keep writers out while the triggers are replaced, so none goes uncounted.
+LOCK TABLES `tasks` WRITE, `task_counts` WRITE, `task_changes` WRITE;
+--> statement-breakpoint
 INSERT INTO `task_changes` (`slot`, `n`) VALUES (64, FLOOR(RAND() * 1000000000000));
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS `tasks_counts_after_insert`;
@@ -72,3 +75,5 @@ BEGIN
     END IF;
   END IF;
 END;
+--> statement-breakpoint
+UNLOCK TABLES;
