@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canOnTask, mayEditOnlyStatus, type TaskAction } from "@/lib/auth/policy";
@@ -7,6 +7,7 @@ import { forbidden, notFound } from "@/lib/http/errors";
 import type { BulkTaskAction } from "@/lib/validation/task-bulk";
 import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
+import { inTransaction } from "./transaction";
 import { EMPLOYEE_EDIT_DETAIL } from "./tasks";
 
 export type BulkTaskResult = { action: BulkTaskAction["action"]; matched: number; changed: number };
@@ -110,13 +111,14 @@ async function applyField(
 
 /**
  * Applies one action to many tasks in one transaction: the rows are locked, the policy is asked
- * for each task, and either every task changes (each with its activity row) or none does.
+ * for each task, and either every task changes (each with its activity row) or none does. A
+ * transaction InnoDB rolls back to break a deadlock is run again, as for single-task writes.
  */
 export async function applyBulkTaskAction(
   actor: Actor,
   input: BulkTaskAction,
 ): Promise<BulkTaskResult> {
-  return db().transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const locked = await tx.select().from(tasks).where(inArray(tasks.id, input.ids)).for("update");
     const rows = new Map(locked.map((row) => [row.id, row]));
     assertAllowed(actor, input, rows);

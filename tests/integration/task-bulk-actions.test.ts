@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import type { RowDataPacket } from "mysql2";
+import { db, pool } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ApiError } from "@/lib/http/errors";
@@ -157,5 +158,49 @@ describe("applyBulkTaskAction", () => {
     expect(await rowsOf([done, todo])).toEqual([]);
     const deleted = await db().select().from(activity).where(eq(activity.kind, "TASK_DELETED"));
     expect(deleted.filter((e) => e.taskId === done || e.taskId === todo)).toHaveLength(2);
+  });
+
+  it("runs again, whole, when InnoDB rolls it back to break a deadlock", async () => {
+    const manager = await makeUser("MANAGER");
+    const [low, high] = [
+      await makeTask({ createdBy: manager.id }),
+      await makeTask({ createdBy: manager.id }),
+    ];
+    // InnoDB's own report: information_schema.INNODB_TRX can miss a locking read's wait.
+    const waiting = async () => {
+      const [status] = await pool().query<RowDataPacket[]>("SHOW ENGINE INNODB STATUS");
+      return String(status[0]!.Status).includes("TRX HAS BEEN WAITING");
+    };
+    const other = await pool().getConnection();
+    try {
+      await other.beginTransaction();
+      // 20 rows written make this transaction the heavier one, so InnoDB rolls the action back.
+      const rows = Array.from({ length: 20 }, () => ["TASK_UPDATED", manager.id, low]);
+      await other.query("INSERT INTO activity (kind, actor_id, task_id) VALUES ?", [rows]);
+      await other.query("SELECT id FROM tasks WHERE id = ? FOR UPDATE", [high]);
+      const settled = applyBulkTaskAction(
+        actorOf(manager),
+        bulkTaskActionSchema.parse({ action: "status", ids: [low, high], status: "DONE" }),
+      ).then(
+        (result) => ({ result, error: null }),
+        (error: unknown) => ({ result: null, error }),
+      );
+      // The action holds `low` and waits for `high`; asking for `low` here closes the cycle.
+      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      await other.query("SELECT id FROM tasks WHERE id = ? FOR UPDATE", [low]);
+      await other.commit();
+
+      const { result, error } = await settled;
+      expect(error).toBeNull();
+      expect(result).toEqual({ action: "status", matched: 2, changed: 2 });
+    } finally {
+      other.release();
+    }
+    expect((await rowsOf([low, high])).map((r) => [r.status, r.version])).toEqual([
+      ["DONE", 2],
+      ["DONE", 2],
+    ]);
+    const events = await activityOf([low, high]);
+    expect(events.filter((e) => e.kind === "TASK_STATUS_CHANGED")).toHaveLength(2);
   });
 });
