@@ -7,9 +7,10 @@ import { forbidden } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
 import { CSV_COLUMNS } from "@/lib/validation/bulk-csv";
 import type { TaskListQuery } from "@/lib/validation/task-query";
+import type { TaskCursor } from "./task-cursor";
+import { listScope, positionOf } from "./task-list";
 import { buildTaskPageSql } from "./task-list-sql";
 import { recordFromSqlRow, todayUtc, type TaskRecord } from "./task-records";
-import { listScope } from "./tasks";
 
 /** Rows fetched per keyset page while streaming. */
 const EXPORT_PAGE_ROWS = 1000;
@@ -23,11 +24,6 @@ function exportCells(task: TaskRecord): string[] {
     task.dueDate ?? "",
     task.priority,
   ];
-}
-
-/** The created_at sort key as the list's cursor writes it ("YYYY-MM-DD HH:MM:SS.mmm"). */
-function createdAtKey(task: TaskRecord): string {
-  return task.createdAt.toISOString().replace("T", " ").slice(0, 23);
 }
 
 /**
@@ -47,7 +43,7 @@ export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStre
     cursor: undefined,
   };
   const encoder = new TextEncoder();
-  let after: { value: string; id: number } | null = null;
+  let after: TaskCursor | null = null;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -57,15 +53,14 @@ export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStre
         return;
       }
       try {
-        const cursor = after ? { ordering: pageQuery.ordering, ...after } : null;
-        const page = buildTaskPageSql(scope, pageQuery, { after: cursor, skip: 0 }, today);
+        const page = buildTaskPageSql(scope, pageQuery, { after, skip: 0 }, today);
         const [rows] = await pool().query<RowDataPacket[]>(page.text, page.params);
         const limit = pageQuery.page_size;
         const records = rows.slice(0, limit).map(recordFromSqlRow);
         if (records.length > 0) {
           controller.enqueue(encoder.encode(records.map((r) => csvLine(exportCells(r))).join("")));
           const last = records[records.length - 1]!;
-          after = { value: createdAtKey(last), id: last.id };
+          after = positionOf(last, pageQuery.ordering);
         }
         if (rows.length <= limit) controller.close();
       } catch (error) {

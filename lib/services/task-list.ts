@@ -52,7 +52,8 @@ function sortValue(record: TaskRecord, ordering: TaskListQuery["ordering"]): str
   }
 }
 
-function positionOf(record: TaskRecord, ordering: TaskListQuery["ordering"]): TaskCursor {
+/** Where a row sits in a list's order: the keyset position a cursor names. */
+export function positionOf(record: TaskRecord, ordering: TaskListQuery["ordering"]): TaskCursor {
   return { ordering, value: sortValue(record, ordering), id: record.id };
 }
 
