@@ -55,3 +55,33 @@ export function redactSecrets(object: Loggable, depth = DEPTH): Loggable {
   }
   return copy ?? object;
 }
+
+/** Fields of database errors that hold a query's bound values: drizzle's `params`, mysql2's `sql` (values inlined). */
+const QUERY_VALUE_FIELDS = new Set(["params", "sql"]);
+/** How many causes deep a query error's values are looked for. */
+const CAUSE_DEPTH = 5;
+
+type SerializedError = Record<string, unknown>;
+
+/**
+ * A serialized error without the values of the query that failed: drizzle spells them out in its
+ * message ("…\nparams: a,b"), and they can be a password hash, a token's hash or a whole import
+ * batch. The query text, with its placeholders, stays.
+ */
+export function withoutQueryValues(error: unknown, serialized: SerializedError): SerializedError {
+  const leaks: string[] = [];
+  let current = error;
+  for (let depth = 0; current instanceof Error && depth < CAUSE_DEPTH; depth += 1) {
+    const params = (current as { params?: unknown }).params;
+    if (Array.isArray(params)) leaks.push(`\nparams: ${String(params)}`);
+    current = current.cause;
+  }
+  const scrub = (text: unknown) =>
+    typeof text === "string" ? leaks.reduce((t, leak) => t.split(leak).join(""), text) : text;
+  const copy: SerializedError = {};
+  for (const [key, value] of Object.entries(serialized)) {
+    if (QUERY_VALUE_FIELDS.has(key)) continue;
+    copy[key] = key === "message" || key === "stack" ? scrub(value) : value;
+  }
+  return copy;
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pino, { type Logger } from "pino";
 import { config } from "@/lib/config";
-import { redactSecrets } from "@/lib/log-redaction";
+import { redactSecrets, withoutQueryValues } from "@/lib/log-redaction";
 
 /** Tests keep their output readable; servers and scripts also log to stdout unless LOG_STDOUT=0. */
 function logsToStdout(): boolean {
@@ -27,8 +27,12 @@ function createLogger(): Logger {
       level: LOG_LEVEL,
       base: { service: "etums" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      // An error's own fields (a driver's, a library's) are checked once it is a plain object.
-      serializers: { err: (error: Error) => redactSecrets(pino.stdSerializers.err(error)) },
+      // An error's own fields (a driver's, a library's) are checked once it is a plain object, and
+      // a failed query's bound values are dropped.
+      serializers: {
+        err: (error: Error) =>
+          redactSecrets(withoutQueryValues(error, pino.stdSerializers.err(error))),
+      },
       formatters: {
         level: (label) => ({ level: label }),
         bindings: redactSecrets,

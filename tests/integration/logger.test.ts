@@ -3,6 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { db, pool } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { api } from "../helpers/api";
 
@@ -62,6 +64,30 @@ describe("logger", () => {
     });
   });
 
+  it("logs a failed query's text but never its bound values (drizzle's params, mysql2's sql)", async () => {
+    const secret = `$argon2id$v=19$m=65536$${crypto.randomUUID()}`;
+    const viaDrizzle = await db()
+      .execute(sql`SELECT * FROM no_such_table WHERE password_hash = ${secret}`)
+      .catch((error: unknown) => error);
+    const viaMysql2 = await pool()
+      .query("SELECT * FROM no_such_table WHERE password_hash = ?", [secret])
+      .catch((error: unknown) => error);
+    const marker = `query-error-${crypto.randomUUID()}`;
+    logger().error({ err: viaDrizzle }, marker);
+    logger().error({ err: viaMysql2 }, marker);
+    const lines = fs
+      .readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => line.includes(marker));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).not.toContain(secret);
+    const [drizzleLine] = lines.map((line) => JSON.parse(line) as { err: Record<string, string> });
+    expect(drizzleLine!.err.message).toContain(
+      "Failed query: SELECT * FROM no_such_table WHERE password_hash = ?",
+    );
+    expect(drizzleLine!.err.message).toContain("doesn't exist");
+  });
+
   it("writes one line per API request with method, path, status, duration and request id", async () => {
     const requestId = `req-${crypto.randomUUID()}`;
     await api("GET", "/api/health/", { headers: { "x-request-id": requestId } });
@@ -73,7 +99,9 @@ describe("logger", () => {
   it("a server buffers its lines yet flushes them on exit; LOG_STDOUT=0 keeps stdout clean", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "etums-log-")), "server.log");
     const marker = `server-${crypto.randomUUID()}`;
-    const script = `import { logger } from "@/lib/logger"; logger().info("${marker}"); process.exit(0);`;
+    const script = `import { sql } from "drizzle-orm";
+import { db, pool } from "@/db/client";
+import { logger } from "@/lib/logger"; logger().info("${marker}"); process.exit(0);`;
     const run = (stdout: string) =>
       spawnSync(path.resolve("node_modules/.bin/tsx"), ["-e", script], {
         env: {
