@@ -3,7 +3,13 @@ import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
-import { badRequest, fieldErrors, forbidden, payloadTooLarge } from "@/lib/http/errors";
+import {
+  badRequest,
+  fieldErrors,
+  forbidden,
+  payloadTooLarge,
+  type FieldError,
+} from "@/lib/http/errors";
 import { bulkCreateEnvelopeSchema } from "@/lib/validation/bulk-create";
 import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
 import { AssigneeDirectory } from "./bulk-assignees";
@@ -31,35 +37,37 @@ type ItemError = { index: number; field: string; message: string };
 /** Each created task's TASK_CREATED event, as createTask writes it (a plain multi-row INSERT). */
 const RECORD_CREATED = "INSERT INTO activity (kind, actor_id, task_id, field, to_value) VALUES ?";
 
-/** Every item checked (createTaskSchema, then the assignee rule); all errors, or the inputs. */
+/**
+ * Every item checked (createTaskSchema, then the assignee rule); all errors, or the inputs. Errors
+ * are listed in item order, so the first MAX_REPORTED_ERRORS are the first items' whatever failed.
+ */
 async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
-  const errors = new ErrorLog<ItemError>();
   const inputs: CreateTaskInput[] = [];
-  const invalid = new Set<number>();
+  const schemaErrors = new Map<number, FieldError[]>();
   items.forEach((item, index) => {
     const parsed = createTaskSchema.safeParse(item);
     if (parsed.success) inputs[index] = parsed.data;
-    else {
-      invalid.add(index);
-      for (const e of fieldErrors(parsed.error)) errors.add({ index, ...e });
-    }
+    else schemaErrors.set(index, fieldErrors(parsed.error));
   });
   const directory = new AssigneeDirectory(db());
   await directory.load(
     inputs.flatMap((input) => (input?.assigned_to ? [{ id: input.assigned_to }] : [])),
   );
-  inputs.forEach((input, index) => {
-    if (!input || input.assigned_to === null) return;
-    const resolved = directory.resolve({ id: input.assigned_to });
-    if ("problem" in resolved) {
-      invalid.add(index);
-      errors.add({ index, field: "assigned_to", message: resolved.problem });
+  const errors = new ErrorLog<ItemError>();
+  let invalid = 0;
+  items.forEach((_, index) => {
+    const found = schemaErrors.get(index) ?? [];
+    const assignee = inputs[index]?.assigned_to;
+    if (assignee) {
+      const resolved = directory.resolve({ id: assignee });
+      if ("problem" in resolved) found.push({ field: "assigned_to", message: resolved.problem });
     }
+    if (found.length > 0) invalid += 1;
+    for (const error of found) errors.add({ index, ...error });
   });
   if (errors.total > 0) {
-    const sorted = errors.items.sort((a, b) => a.index - b.index);
-    throw badRequest(`${invalid.size} of ${items.length} tasks are invalid; nothing was created.`, {
-      errors: sorted,
+    throw badRequest(`${invalid} of ${items.length} tasks are invalid; nothing was created.`, {
+      errors: errors.items,
       total_errors: errors.total,
     });
   }

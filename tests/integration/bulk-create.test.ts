@@ -90,6 +90,18 @@ describe("POST /api/tasks/bulk-create/", () => {
     expect(res.body.total_errors).toBe(1500);
   });
 
+  it("lists the first items' errors whatever their kind: an early bad assignee beats later bad titles", async () => {
+    const tasks = Array.from({ length: 2000 }, (_, index) =>
+      index < 10 ? { title: `Early ${index}`, assigned_to: inactive.id } : { title: "" },
+    );
+    const res = await bulkCreate(manager.token, tasks);
+    expect(res.status).toBe(400);
+    expect(res.body.total_errors).toBe(2000);
+    expect(res.body.errors).toHaveLength(1000);
+    expect(res.body.errors.map((e) => e.index)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(res.body.errors.slice(0, 10).every((e) => e.field === "assigned_to")).toBe(true);
+  });
+
   it("answers 413 above BULK_MAX_ITEMS and 400 for a body without a task list", async () => {
     const before = await databaseState();
     const tooMany = Array.from({ length: 5001 }, (_, i) => ({ title: `T${i}` }));
