@@ -32,11 +32,22 @@ export async function readTextLimited(request: Request, limit: number): Promise<
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+export type JsonBodyOptions = {
+  limit?: number;
+  /** Sees the parsed JSON before the schema does: a refusal that must not depend on its values. */
+  beforeValidation?: (data: unknown) => void;
+};
+
+/** The top-level field names of a parsed JSON body (none unless it is an object). */
+export function jsonFieldNames(data: unknown): string[] {
+  return data !== null && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
+}
+
 /** Parses a JSON body against a schema: 415 for another content type, 413 when too big, 400 when malformed or invalid. */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
-  limit = MAX_JSON_BYTES,
+  { limit = MAX_JSON_BYTES, beforeValidation }: JsonBodyOptions = {},
 ): Promise<z.infer<S>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
@@ -49,6 +60,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   } catch {
     throw badRequest("Malformed JSON request body.");
   }
+  beforeValidation?.(data);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;

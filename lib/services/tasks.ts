@@ -5,7 +5,12 @@ import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canOnTask, mayEditOnlyStatus } from "@/lib/auth/policy";
 import { forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
-import type { CreateTaskInput, TaskDto, UpdateTaskInput } from "@/lib/validation/tasks";
+import type {
+  CreateTaskInput,
+  ReplaceTaskInput,
+  TaskDto,
+  UpdateTaskInput,
+} from "@/lib/validation/tasks";
 import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
 import { inTransaction } from "./transaction";
@@ -115,11 +120,20 @@ function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntr
   };
 }
 
+/**
+ * The role's part of the policy for a write that sends `fields`, whichever task it names: the API
+ * asks it before validating a body, so an employee sending another field, valid or not, gets 403.
+ */
+export function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
+  if (mayEditOnlyStatus(actor.role) && fields.some((f) => f !== "status")) {
+    throw forbidden(EMPLOYEE_EDIT_DETAIL);
+  }
+}
+
 /** The policy check for a write that touches `fields`. */
 function assertMayWrite(actor: Actor, row: TaskRow, fields: string[]): void {
-  const editsMoreThanStatus = fields.some((f) => f !== "status");
-  if (editsMoreThanStatus) {
-    if (mayEditOnlyStatus(actor.role)) throw forbidden(EMPLOYEE_EDIT_DETAIL);
+  assertMaySendFields(actor, fields);
+  if (fields.some((f) => f !== "status")) {
     if (!canOnTask(actor, "task.edit", row)) throw forbidden();
   } else if (!canOnTask(actor, "task.changeStatus", row)) {
     throw forbidden();
@@ -168,11 +182,11 @@ export async function updateTask(
   });
 }
 
-/** PUT: every editable field is replaced (omitted ones take their defaults). */
+/** PUT: the fields sent are set, `title` always; one left out keeps its value, as in DRF. */
 export async function replaceTask(
   actor: Actor,
   id: number,
-  input: CreateTaskInput,
+  input: ReplaceTaskInput,
   options: WriteOptions = {},
 ): Promise<TaskDto> {
   return updateTask(actor, id, input, options);

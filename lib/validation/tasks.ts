@@ -33,21 +33,35 @@ export const createTaskSchema = z
   })
   .meta({ id: "TaskCreate" });
 
-/** PATCH: any subset of the editable fields; PUT uses createTaskSchema (every field, defaults applied). */
+/** The fields a task's writer may set, without defaults. */
+const editableTaskFields = {
+  title: taskTitleSchema,
+  description: taskDescriptionSchema,
+  status: taskStatusSchema,
+  priority: taskPrioritySchema,
+  due_date: isoDateSchema.nullable(),
+  assigned_to: userIdSchema.nullable(),
+};
+
+/** PATCH: any subset of the editable fields. */
 export const updateTaskSchema = z
-  .strictObject({
-    title: taskTitleSchema,
-    description: taskDescriptionSchema,
-    status: taskStatusSchema,
-    priority: taskPrioritySchema,
-    due_date: isoDateSchema.nullable(),
-    assigned_to: userIdSchema.nullable(),
-  })
+  .strictObject(editableTaskFields)
   .partial()
   .meta({ id: "TaskUpdate" });
 
+/**
+ * PUT, as DRF's ModelSerializer has it: the required field (`title`) must be sent, and an
+ * optional field left out keeps its value rather than falling back to its default.
+ */
+export const replaceTaskSchema = z
+  .strictObject(editableTaskFields)
+  .partial()
+  .required({ title: true })
+  .meta({ id: "TaskReplace" });
+
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;
 export type UpdateTaskInput = z.infer<typeof updateTaskSchema>;
+export type ReplaceTaskInput = z.infer<typeof replaceTaskSchema>;
 
 export const userRefSchema = z
   .object({ id: z.number().int(), email: z.string(), full_name: z.string() })

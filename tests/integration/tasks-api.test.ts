@@ -126,7 +126,13 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     expect(ok.body).toMatchObject({ status: "IN_PROGRESS", version: 2 });
     expect(ok.headers.get("etag")).toBe('"2"');
 
-    for (const body of [{ title: "mine now" }, { status: "DONE", priority: "URGENT" }]) {
+    for (const body of [
+      { title: "mine now" },
+      { status: "DONE", priority: "URGENT" },
+      // Another field is refused for being sent, before its value is checked.
+      { status: "DONE", due_date: "soon" },
+      { color: "red" },
+    ]) {
       const res = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
         token: employee1.token,
         body,
@@ -180,7 +186,7 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
 });
 
 describe("PUT /api/tasks/{id}/", () => {
-  it("replaces every editable field, defaults included", async () => {
+  it("sets every field sent and, as DRF's PUT, keeps the value of each optional field left out", async () => {
     const id = await makeTask({
       createdBy: managerA.id,
       description: "old description",
@@ -190,18 +196,30 @@ describe("PUT /api/tasks/{id}/", () => {
     });
     const res = await api<TaskDto>("PUT", `/api/tasks/${id}`, {
       token: managerA.token,
-      body: { title: "Replaced", assigned_to: employee2.id },
+      body: { title: "Replaced", assigned_to: employee2.id, due_date: null },
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       title: "Replaced",
-      description: "",
-      priority: "MEDIUM",
+      description: "old description",
+      priority: "URGENT",
       status: "TODO",
       due_date: null,
       assigned_to: employee2.id,
       version: 2,
     });
+  });
+
+  it("requires the title, as creating a task does", async () => {
+    const id = await makeTask({ createdBy: managerA.id });
+    const res = await api<Detail>("PUT", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { priority: "HIGH" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: "title", message: expect.any(String) }]);
+    const after = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+    expect(after.body).toMatchObject({ priority: "MEDIUM", version: 1 });
   });
 });
 

@@ -1,10 +1,16 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { etagFor, expectedVersionFrom } from "@/lib/http/etag";
-import { parseJsonBody } from "@/lib/http/json-body";
+import { jsonFieldNames, parseJsonBody } from "@/lib/http/json-body";
 import { taskIdParam } from "@/lib/http/task-id";
-import { deleteTask, getTask, replaceTask, updateTask } from "@/lib/services/tasks";
-import { createTaskSchema, updateTaskSchema, type TaskDto } from "@/lib/validation/tasks";
+import {
+  assertMaySendFields,
+  deleteTask,
+  getTask,
+  replaceTask,
+  updateTask,
+} from "@/lib/services/tasks";
+import { replaceTaskSchema, updateTaskSchema, type TaskDto } from "@/lib/validation/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
@@ -85,7 +91,9 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
 export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = taskIdParam(params.id);
   const expectedVersion = expectedVersionFrom(request.headers);
-  const input = await parseJsonBody(request, updateTaskSchema);
+  const input = await parseJsonBody(request, updateTaskSchema, {
+    beforeValidation: (body) => assertMaySendFields(actor, jsonFieldNames(body)),
+  });
   return taskResponse(await updateTask(actor, id, input, { expectedVersion }));
 });
 
@@ -95,8 +103,9 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
  *   put:
  *     summary: Replace a task's editable fields
  *     description: >-
- *       As DRF's PUT: every field is set, omitted ones to their defaults. Same permissions as
- *       PATCH; with `If-Match`, 412 when someone changed the task since.
+ *       As DRF's PUT: `title` is required, every field sent is set, and a field left out keeps
+ *       its value. Same permissions as PATCH; with `If-Match`, 412 when someone changed the task
+ *       since.
  *     operationId: replaceTask
  *     tags: [Tasks]
  *     parameters:
@@ -106,7 +115,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
  *       required: true
  *       content:
  *         application/json:
- *           schema: { $ref: '#/components/schemas/TaskCreate' }
+ *           schema: { $ref: '#/components/schemas/TaskReplace' }
  *           example:
  *             title: Prepare the quarterly report
  *             description: Figures for Q3 and Q4.
@@ -135,7 +144,9 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
 export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = taskIdParam(params.id);
   const expectedVersion = expectedVersionFrom(request.headers);
-  const input = await parseJsonBody(request, createTaskSchema);
+  const input = await parseJsonBody(request, replaceTaskSchema, {
+    beforeValidation: (body) => assertMaySendFields(actor, jsonFieldNames(body)),
+  });
   return taskResponse(await replaceTask(actor, id, input, { expectedVersion }));
 });
 

@@ -59,7 +59,7 @@ export const POST = authedRoute(async ({ request, actor }) => {
   const key = parseIdempotencyKey(request.headers);
   const result = await bulkCreateTasks(
     actor,
-    () => parseJsonBody(request, z.unknown(), config().UPLOAD_MAX_BYTES),
+    () => parseJsonBody(request, z.unknown(), { limit: config().UPLOAD_MAX_BYTES }),
     key,
   );
   return replayableResponse(result);
