@@ -3,7 +3,7 @@ import type { PoolConnection, ResultSetHeader } from "mysql2/promise";
 import { pool, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import type { TaskPriority, TaskStatus } from "@/db/schema";
-import { taskCountDeltas } from "./task-count-deltas";
+import { TaskCountTally } from "./task-count-deltas";
 
 /** Rows per multi-row INSERT: large enough to amortise round trips, well under max_allowed_packet. */
 export const INSERT_BATCH_ROWS = 2000;
@@ -28,7 +28,7 @@ const ADD_TASK_CHANGES =
 const ADD_TASK_COUNTS =
   "INSERT INTO task_counts (scope, user_id, n) VALUES ? ON DUPLICATE KEY UPDATE n = n + VALUES(n)";
 
-/** Set on this transaction's connection: the insert trigger leaves task_counts and task_changes to insertTasks. */
+/** Set on this transaction's connection: the insert trigger leaves task_counts and task_changes to commit(). */
 const COUNT_HERE = "SET @etums_bulk_counts = 1";
 const COUNT_IN_TRIGGER = "SET @etums_bulk_counts = NULL";
 
@@ -41,6 +41,8 @@ const COUNT_IN_TRIGGER = "SET @etums_bulk_counts = NULL";
 export class BulkTransaction {
   private connection: PoolConnection | null = null;
   private drizzleHandle: Database | null = null;
+  private inserted = 0;
+  private tally = new TaskCountTally();
 
   get started(): boolean {
     return this.connection !== null;
@@ -67,23 +69,31 @@ export class BulkTransaction {
   }
 
   /**
-   * Inserts rows in one statement, then adds them to task_changes and task_counts in one more each:
-   * the per-row trigger doubled the cost of a large import. Ids of one multi-row INSERT are
-   * consecutive from firstId.
+   * Inserts rows in one statement. Their counts wait for commit(): the per-row trigger doubled the
+   * cost of a large import, and counter rows locked batch by batch would make every single-task
+   * create and delete wait for the whole import. Ids of one multi-row INSERT are consecutive.
    */
   async insertTasks(rows: TaskInsertRow[]): Promise<{ firstId: number; count: number }> {
     const connection = await this.conn();
     const [result] = await connection.query<ResultSetHeader>(INSERT_TASKS, [rows]);
-    await connection.query(ADD_TASK_CHANGES, [result.affectedRows]);
-    const counted = rows.map((row) => ({ createdBy: row[6], assignedTo: row[5] }));
-    await connection.query(ADD_TASK_COUNTS, [taskCountDeltas(result.insertId, counted)]);
+    this.inserted += result.affectedRows;
+    this.tally.add(
+      result.insertId,
+      rows.map((row) => ({ createdBy: row[6], assignedTo: row[5] })),
+    );
     return { firstId: result.insertId, count: result.affectedRows };
   }
 
+  /** Adds everything inserted to task_changes and task_counts (one statement each), then commits. */
   async commit(): Promise<void> {
+    const { inserted, tally } = this;
     const connection = this.release();
     if (!connection) return;
     try {
+      if (inserted > 0) {
+        await connection.query(ADD_TASK_CHANGES, [inserted]);
+        await connection.query(ADD_TASK_COUNTS, [tally.deltas()]);
+      }
       await connection.commit();
       await connection.query(COUNT_IN_TRIGGER);
       connection.release();
@@ -109,6 +119,8 @@ export class BulkTransaction {
     const connection = this.connection;
     this.connection = null;
     this.drizzleHandle = null;
+    this.inserted = 0;
+    this.tally = new TaskCountTally();
     return connection;
   }
 }

@@ -8,24 +8,38 @@ export type TaskCountDelta = [scope: TaskCountScope, userId: number, n: number];
 type CountedTask = { createdBy: number; assignedTo: number | null };
 
 /**
- * What the per-row insert trigger would add to task_counts for `count` tasks with consecutive ids
- * from `firstId`, summed into one row per counter and sorted, so that concurrent bulk inserts lock
- * the counters in the same order.
+ * What the per-row insert trigger would add to task_counts, summed over any number of batches of
+ * inserted tasks into one row per counter.
  */
-export function taskCountDeltas(firstId: number, tasks: readonly CountedTask[]): TaskCountDelta[] {
-  const sums = new Map<string, TaskCountDelta>();
-  const add = (scope: TaskCountScope, userId: number) => {
+export class TaskCountTally {
+  private readonly sums = new Map<string, TaskCountDelta>();
+
+  /** Adds `tasks`, whose ids are consecutive from `firstId`. */
+  add(firstId: number, tasks: readonly CountedTask[]): this {
+    tasks.forEach((task, i) => {
+      this.bump("all", (firstId + i) % ALL_SLOTS);
+      this.bump("creator", task.createdBy);
+      if (task.assignedTo === null) return;
+      this.bump("assignee", task.assignedTo);
+      if (task.assignedTo === task.createdBy) this.bump("both", task.createdBy);
+    });
+    return this;
+  }
+
+  /** Sorted, so that concurrent bulk inserts lock the counters in the same order. */
+  deltas(): TaskCountDelta[] {
+    return [...this.sums.values()].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+  }
+
+  private bump(scope: TaskCountScope, userId: number): void {
     const key = `${scope}:${userId}`;
-    const delta = sums.get(key);
+    const delta = this.sums.get(key);
     if (delta) delta[2] += 1;
-    else sums.set(key, [scope, userId, 1]);
-  };
-  tasks.forEach((task, i) => {
-    add("all", (firstId + i) % ALL_SLOTS);
-    add("creator", task.createdBy);
-    if (task.assignedTo === null) return;
-    add("assignee", task.assignedTo);
-    if (task.assignedTo === task.createdBy) add("both", task.createdBy);
-  });
-  return [...sums.values()].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+    else this.sums.set(key, [scope, userId, 1]);
+  }
+}
+
+/** The tally of one batch of tasks with consecutive ids from `firstId`. */
+export function taskCountDeltas(firstId: number, tasks: readonly CountedTask[]): TaskCountDelta[] {
+  return new TaskCountTally().add(firstId, tasks).deltas();
 }

@@ -75,20 +75,37 @@ describe("task counts after bulk writes", () => {
     await expectCountersMatchTasks();
   });
 
-  it("hold no task_changes slot of the single-task writes while an import is open", async () => {
+  it("hold no counter and no task_changes slot while an import is open: they are added at commit", async () => {
     const bulk = new BulkTransaction();
     const other = await pool().getConnection();
+    const lockable = async (sql: string, keys: unknown[][]) => {
+      const held: unknown[][] = [];
+      for (const key of keys) await other.query(sql, key).catch(() => held.push(key));
+      return held;
+    };
     try {
-      await bulk.insertTasks([["Held open", "", "TODO", "MEDIUM", null, null, manager.id, null]]);
-      // Every slot a trigger may take (0-63) is free: a status change never waits for an import.
-      // One point lookup per slot, so that InnoDB locks exactly that row and not the next key.
-      const held: number[] = [];
-      for (let slot = 0; slot < 64; slot++) {
-        await other
-          .query("SELECT slot FROM task_changes WHERE slot = ? FOR UPDATE NOWAIT", [slot])
-          .catch(() => held.push(slot));
-      }
-      expect(held).toEqual([]);
+      const before = await listCount(manager);
+      // Eight consecutive ids: every slot of the "all" counter, and the creator's and assignee's.
+      const row = (i: number) =>
+        [`Held open ${i}`, "", "TODO", "MEDIUM", null, employee.id, manager.id, null] as const;
+      await bulk.insertTasks(Array.from({ length: 8 }, (_, i) => [...row(i)]));
+      // One point lookup per row, so that InnoDB locks exactly that row and not the next key.
+      const slots = Array.from({ length: 65 }, (_, slot) => [slot]);
+      expect(
+        await lockable("SELECT slot FROM task_changes WHERE slot = ? FOR UPDATE NOWAIT", slots),
+      ).toEqual([]);
+      const counters = [
+        ...Array.from({ length: 8 }, (_, slot) => ["all", slot]),
+        ["creator", manager.id],
+        ["assignee", employee.id],
+      ];
+      const counterSql =
+        "SELECT n FROM task_counts WHERE scope = ? AND user_id = ? FOR UPDATE NOWAIT";
+      expect(await lockable(counterSql, counters)).toEqual([]);
+
+      await bulk.commit();
+      expect(await listCount(manager)).toBe(before + 8);
+      await expectCountersMatchTasks();
     } finally {
       other.release();
       await bulk.rollback();

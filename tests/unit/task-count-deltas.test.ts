@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskCountDeltas } from "@/lib/services/task-count-deltas";
+import { TaskCountTally, taskCountDeltas } from "@/lib/services/task-count-deltas";
 
 describe("taskCountDeltas", () => {
   it("sums what the insert trigger adds, one sorted row per counter", () => {
@@ -28,5 +28,15 @@ describe("taskCountDeltas", () => {
     const all = taskCountDeltas(3, tasks).filter(([scope]) => scope === "all");
     expect(all.map(([, slot]) => slot)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(all.reduce((sum, [, , n]) => sum + n, 0)).toBe(20);
+  });
+
+  it("sums batches into one row per counter, as one batch of all their tasks would", () => {
+    const first = [
+      { createdBy: 5, assignedTo: 9 },
+      { createdBy: 5, assignedTo: 5 },
+    ];
+    const second = [{ createdBy: 5, assignedTo: 9 }];
+    const tally = new TaskCountTally().add(14, first).add(16, second);
+    expect(tally.deltas()).toEqual(taskCountDeltas(14, [...first, ...second]));
   });
 });
