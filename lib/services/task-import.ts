@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
 import { decodeUtf8, InvalidUtf8Error } from "@/lib/csv/utf8";
 import { ApiError, badRequest, forbidden } from "@/lib/http/errors";
+import { spoolUpload } from "@/lib/http/spooled-upload";
 import {
   CSV_REQUIRED_COLUMNS,
   checkCsvRow,
@@ -287,12 +288,31 @@ export async function importTasksCsv(
   if (stored) return replayStored(stored, await hashOnly(upload.bytes));
 
   const fileName = cleanFileName(upload.fileName);
+  // A dry run writes nothing and may read at the client's pace; an import is received whole
+  // first, so its transaction (and the rows it locks) never waits on the network.
+  if (options.dryRun) return importRows(actor, fileName, upload.bytes, options, null);
+  const spooled = await spoolUpload(upload.bytes);
+  try {
+    return await importRows(actor, fileName, spooled.bytes(), options, keyScope);
+  } finally {
+    await spooled.remove();
+  }
+}
+
+/** Parses, checks and (unless a dry run) stores the rows of `bytes` in one transaction. */
+async function importRows(
+  actor: Actor,
+  fileName: string,
+  bytes: AsyncIterable<Uint8Array>,
+  options: ImportOptions,
+  keyScope: Omit<IdempotencyScope, "requestHash"> | null,
+): Promise<StoredResponse> {
   const run = new CsvImport(actor, fileName, options.dryRun);
   const hash = createHash("sha256");
   let checksum = "";
   try {
     try {
-      const text = decodeUtf8(inspectBytes(upload.bytes, hash));
+      const text = decodeUtf8(inspectBytes(bytes, hash));
       await readCsvRecords(throttled(text, run), run.accept);
     } catch (error) {
       if (error instanceof InvalidUtf8Error) {

@@ -1,6 +1,7 @@
 import type { RowDataPacket } from "mysql2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
+import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
 import { importTasksCsv } from "@/lib/services/task-import";
 import { api } from "../helpers/api";
 import { makeUser, type TestUser } from "../helpers/factories";
@@ -31,6 +32,11 @@ async function importedRows(importId: number | null) {
     [importId],
   );
   return rows;
+}
+
+/** A signed-in user as the services see them, for calling importTasksCsv directly. */
+function asActor(user: TestUser) {
+  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
 }
 
 beforeAll(async () => {
@@ -293,12 +299,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     for (let i = 0; i < rows; i++) csv += `Fault ${i},row ${i},${employee.id},TODO\n`;
     const before = await databaseState();
     // The service itself (the route would answer this 500 as JSON like any other failure).
-    const actor = {
-      id: manager.id,
-      email: manager.email,
-      fullName: manager.fullName,
-      role: manager.role,
-    };
+    const actor = asActor(manager);
     const bytes = Buffer.from(csv);
     const source = async function* () {
       for (let at = 0; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
@@ -332,5 +333,48 @@ describe("POST /api/tasks/bulk-upload/", () => {
     expect(failure).toBeInstanceOf(Error);
     expect(String(failure)).toMatch(/connection|closed|killed/i);
     expect(await databaseState()).toBe(before);
+  });
+
+  it("receives the whole file before its transaction begins: a stalled sender holds no lock", async () => {
+    // About 1 MB: several of the decoder's 256 KB text chunks reach the parser before the stall.
+    const rows = INSERT_BATCH_ROWS * 4;
+    const filler = "x".repeat(100);
+    let csv = `${HEADER}\n`;
+    for (let i = 0; i < rows; i++) csv += `Slow ${i},row ${i} ${filler},${employee.id},TODO\n`;
+    const bytes = Buffer.from(csv);
+    let stalled!: () => void;
+    const atStall = new Promise<void>((resolve) => (stalled = resolve));
+    let resume!: () => void;
+    const gate = new Promise<void>((resolve) => (resume = resolve));
+    // Every row but the last few bytes, then the sender goes quiet until the test lets it go on.
+    const source = async function* () {
+      const end = bytes.length - 10;
+      for (let at = 0; at < end; at += 64 * 1024)
+        yield bytes.subarray(at, Math.min(at + 64 * 1024, end));
+      stalled();
+      await gate;
+      yield bytes.subarray(bytes.length - 10);
+    };
+    const pending = importTasksCsv(
+      asActor(manager),
+      async () => ({ fileName: "slow.csv", bytes: source() }),
+      { dryRun: false, idempotencyKey: null },
+    );
+    try {
+      await atStall;
+      // Time enough for an import that wrote while reading to have inserted its first batches.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const [open] = await pool().query<RowDataPacket[]>(
+        `SELECT t.trx_rows_modified FROM information_schema.innodb_trx t
+         JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+         WHERE p.db = DATABASE() AND p.id <> CONNECTION_ID()`,
+      );
+      expect(open).toEqual([]);
+    } finally {
+      resume();
+    }
+    const result = await pending;
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ created: rows });
   });
 });
