@@ -11,7 +11,7 @@ import type { PageStart } from "./task-list-sql";
  * that skip the triggers (TRUNCATE) go unseen: restart the app after one.
  */
 
-/** Below this offset a walk costs less than reading the count first to learn the generation. */
+/** Below this offset a walk is cheap enough that positions are not worth remembering. */
 export const ANCHORED_FROM_OFFSET = 1000;
 /**
  * A crawl needs one position per list (the next page's). 200 × 32 positions whose sort keys are
@@ -32,10 +32,16 @@ export function remembersList(list: string): boolean {
   return lists.has(list);
 }
 
-/** Where to start reading the page at `offset`: the nearest remembered row at or before it. */
-export function anchoredStart(list: string, generation: string, offset: number): PageStart | null {
+/** A remembered start for a page, and the generation in which its row was at that position. */
+export type AnchoredStart = { start: PageStart; generation: string };
+
+/**
+ * Where to start reading the page at `offset`: the nearest remembered row at or before it, in the
+ * latest generation seen for the list. It holds only if the page's own snapshot has that generation.
+ */
+export function anchoredStart(list: string, offset: number): AnchoredStart | null {
   const known = lists.get(list);
-  if (!known || known.generation !== generation) return null;
+  if (!known) return null;
   let nearest: number | null = null;
   for (const at of known.rows.keys()) {
     if (at <= offset && (nearest === null || at > nearest)) nearest = at;
@@ -44,7 +50,10 @@ export function anchoredStart(list: string, generation: string, offset: number):
   const row = known.rows.get(nearest)!;
   // "This row and what follows" is "strictly after the id next to it", in the list's direction.
   const neighbour = row.ordering.startsWith("-") ? row.id + 1 : row.id - 1;
-  return { after: { ...row, id: neighbour }, skip: offset - nearest };
+  return {
+    start: { after: { ...row, id: neighbour }, skip: offset - nearest },
+    generation: known.generation,
+  };
 }
 
 /** Remembers rows at known positions of a list, as read in the snapshot of `generation`. */

@@ -185,6 +185,60 @@ export function buildTaskCountSql(
   };
 }
 
+/** The ids of one page (page_size rows and one more), read from an index in the list's order. */
+function pageIds(
+  scope: TaskListScope,
+  query: TaskListQuery,
+  start: PageStart,
+  today: string,
+): { ids: Fragment; orderBy: string } {
+  const field = fieldOf(query.ordering);
+  const descending = query.ordering.startsWith("-");
+  const dir = descending ? "DESC" : "ASC";
+  const fetch = query.page_size + 1;
+  const offset = start.skip;
+  const filters = filterConditions(query, today);
+  const keyset = start.after ? [afterCursor(field, descending, start.after)] : [];
+  const orderBy = `ORDER BY ${field} ${dir}, id ${dir}`;
+  // The outer statements join the page's rows to their tasks and people, then sort those few.
+  const joinedOrderBy = `ORDER BY t.${field} ${dir}, t.id ${dir}`;
+
+  if (scope.kind === "all" || scope.columns.length === 1) {
+    const scoped =
+      scope.kind === "all" ? [] : [{ text: `${scope.columns[0]} = ?`, params: [scope.userId] }];
+    const w = where([...scoped, ...filters, ...keyset]);
+    return {
+      ids: {
+        text: `SELECT id FROM tasks${w.text} ${orderBy} LIMIT ${fetch} OFFSET ${offset}`,
+        params: w.params,
+      },
+      orderBy: joinedOrderBy,
+    };
+  }
+  // "Created by me OR assigned to me": one index-ordered, LIMITed branch per relation, merged.
+  // A UNION turns ENUMs into strings, so enums carry their ordinal to keep declaration order.
+  const sortKey = ENUM_ORDER[field] ? `${field} + 0` : field;
+  const branches = scope.columns.map((column) => {
+    const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...filters, ...keyset]);
+    return {
+      text: `(SELECT id, ${sortKey} AS sort_key FROM tasks${w.text} ${orderBy} LIMIT ${offset + fetch})`,
+      params: w.params,
+    };
+  });
+  return {
+    ids: {
+      text: `${branches.map((b) => b.text).join(" UNION ")} ORDER BY sort_key ${dir}, id ${dir} LIMIT ${fetch} OFFSET ${offset}`,
+      params: branches.flatMap((b) => b.params),
+    },
+    orderBy: joinedOrderBy,
+  };
+}
+
+/** The page's rows joined to their tasks and people (a deferred join: 21 lookups, not a scan). */
+const PAGE_JOINS = `JOIN tasks t ON t.id = page.id
+ LEFT JOIN users a ON a.id = t.assigned_to
+ JOIN users c ON c.id = t.created_by`;
+
 /**
  * One page of the list (page_size rows and one more, which tells whether a next page exists and
  * where it starts), with the tasks generation of the same snapshot.
@@ -195,48 +249,35 @@ export function buildTaskPageSql(
   start: PageStart,
   today: string,
 ): SqlStatement {
-  const field = fieldOf(query.ordering);
-  const descending = query.ordering.startsWith("-");
-  const dir = descending ? "DESC" : "ASC";
-  const fetch = query.page_size + 1;
-  const offset = start.skip;
-  const filters = filterConditions(query, today);
-  const keyset = start.after ? [afterCursor(field, descending, start.after)] : [];
-  const orderBy = `ORDER BY ${field} ${dir}, id ${dir}`;
-
-  let ids: Fragment;
-  if (scope.kind === "all" || scope.columns.length === 1) {
-    const scoped =
-      scope.kind === "all" ? [] : [{ text: `${scope.columns[0]} = ?`, params: [scope.userId] }];
-    const w = where([...scoped, ...filters, ...keyset]);
-    ids = {
-      text: `SELECT id FROM tasks${w.text} ${orderBy} LIMIT ${fetch} OFFSET ${offset}`,
-      params: w.params,
-    };
-  } else {
-    // "Created by me OR assigned to me": one index-ordered, LIMITed branch per relation, merged.
-    // A UNION turns ENUMs into strings, so enums carry their ordinal to keep declaration order.
-    const sortKey = ENUM_ORDER[field] ? `${field} + 0` : field;
-    const branches = scope.columns.map((column) => {
-      const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...filters, ...keyset]);
-      return {
-        text: `(SELECT id, ${sortKey} AS sort_key FROM tasks${w.text} ${orderBy} LIMIT ${offset + fetch})`,
-        params: w.params,
-      };
-    });
-    ids = {
-      text: `${branches.map((b) => b.text).join(" UNION ")} ORDER BY sort_key ${dir}, id ${dir} LIMIT ${fetch} OFFSET ${offset}`,
-      params: branches.flatMap((b) => b.params),
-    };
-  }
-
+  const { ids, orderBy } = pageIds(scope, query, start, today);
   return {
     text: `SELECT ${TASK_RECORD_COLUMNS}, ${TASKS_GENERATION} AS generation FROM (${ids.text}) AS page
- JOIN tasks t ON t.id = page.id
- LEFT JOIN users a ON a.id = t.assigned_to
- JOIN users c ON c.id = t.created_by
- ORDER BY t.${field} ${dir}, t.id ${dir}`,
+ ${PAGE_JOINS}
+ ${orderBy}`,
     params: ids.params,
+  };
+}
+
+/**
+ * The page, the list's exact count and the tasks generation in one statement: one snapshot and
+ * one round trip, for deep pages that start from a remembered row (the generation tells whether
+ * that row still holds). Every row carries `n` and `generation`; a page with no tasks is one row
+ * whose task columns are NULL, so the count and generation are known even then.
+ */
+export function buildTaskPageWithCountSql(
+  scope: TaskListScope,
+  query: TaskListQuery,
+  start: PageStart,
+  today: string,
+): SqlStatement {
+  const count = buildTaskCountSql(scope, query, today);
+  const { ids, orderBy } = pageIds(scope, query, start, today);
+  return {
+    text: `SELECT m.n, m.generation, ${TASK_RECORD_COLUMNS} FROM (${count.text}) AS m
+ LEFT JOIN ((${ids.text}) AS page
+ ${PAGE_JOINS}) ON TRUE
+ ${orderBy}`,
+    params: [...count.params, ...ids.params],
   };
 }
 

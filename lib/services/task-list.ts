@@ -15,8 +15,10 @@ import {
 import {
   buildTaskCountSql,
   buildTaskPageSql,
+  buildTaskPageWithCountSql,
   requestedStart,
   taskListIdentity,
+  type PageStart,
   type SqlStatement,
   type TaskListScope,
 } from "./task-list-sql";
@@ -64,38 +66,39 @@ function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
 }
 
 /**
- * One page of the tasks the actor may see: two statements (the page with its joins, and an
- * exact count), each served by an index in sort order. `cursor` pages by keyset, `page` by
- * offset; a deep page number starts from a remembered row when the count's snapshot shows that
- * tasks have not changed since it was read (task-list-anchors.ts), and is read a third time, by
- * offset, only when a write commits between the two.
+ * One page of the tasks the actor may see: the page with its joins and an exact count, each
+ * served by an index in sort order, in two statements read together. `cursor` pages by keyset,
+ * `page` by offset. A deep page number of a list with remembered rows (task-list-anchors.ts) is
+ * one statement that reads the page from the nearest remembered row with the count and generation
+ * of its snapshot; only when tasks changed since that row was remembered is the page read again,
+ * by offset. Never more than two statements.
  */
 export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
   const today = todayUtc();
   const scope = listScope(actor);
   const requested = requestedStart(query, cursor);
-  const count = buildTaskCountSql(scope, query, today);
   const list = taskListIdentity(scope, query, today);
 
-  let countRows: RowDataPacket[];
+  let count: number;
   let rows: RowDataPacket[];
-  // Shallow pages, and lists with nothing remembered yet, read the count and the page together.
   if (cursor || requested.skip < ANCHORED_FROM_OFFSET || !remembersList(list)) {
+    let countRows: RowDataPacket[];
     [rows, countRows] = await Promise.all([
       rowsOf(buildTaskPageSql(scope, query, requested, today)),
-      rowsOf(count),
+      rowsOf(buildTaskCountSql(scope, query, today)),
     ]);
+    count = Number(countRows[0]!.n);
   } else {
-    countRows = await rowsOf(count);
-    const countGeneration = String(countRows[0]!.generation);
-    const anchored = anchoredStart(list, countGeneration, requested.skip);
-    rows = await rowsOf(buildTaskPageSql(scope, query, anchored ?? requested, today));
-    // The remembered row holds in the count's snapshot; if a write landed before the page's, or
-    // the page cannot say which snapshot it read (no rows), read it again by offset.
-    if (anchored && (rows.length === 0 || String(rows[0]!.generation) !== countGeneration)) {
-      rows = await rowsOf(buildTaskPageSql(scope, query, requested, today));
+    const anchored = anchoredStart(list, requested.skip);
+    const pageFrom = (start: PageStart) =>
+      rowsOf(buildTaskPageWithCountSql(scope, query, start, today));
+    let combined = anchored ? await pageFrom(anchored.start) : null;
+    if (!combined || String(combined[0]!.generation) !== anchored!.generation) {
+      combined = await pageFrom(requested);
     }
+    count = Number(combined[0]!.n);
+    rows = combined.filter((row) => row.id !== null);
   }
   const records = rows.map(recordFromSqlRow);
   const limit = query.page_size;
@@ -117,7 +120,7 @@ export async function listTasks(actor: Actor, query: TaskListQuery): Promise<Tas
   const pageRecords = records.slice(0, limit);
   const last = pageRecords[pageRecords.length - 1];
   return {
-    count: Number(countRows[0]?.n ?? 0),
+    count,
     results: pageRecords.map((r) => toTaskDto(r, today)),
     next_cursor:
       records.length > limit && last ? encodeCursor(positionOf(last, query.ordering)) : null,

@@ -2,7 +2,11 @@ import mysql from "mysql2/promise";
 import type { Role } from "../../db/schema";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
-import { buildTaskListSql, requestedStart } from "../../lib/services/task-list-sql";
+import {
+  buildTaskListSql,
+  buildTaskPageWithCountSql,
+  requestedStart,
+} from "../../lib/services/task-list-sql";
 import { todayUtc } from "../../lib/services/task-records";
 import { TASK_ORDERINGS, parseTaskListQuery } from "../../lib/validation/task-query";
 
@@ -22,8 +26,9 @@ type ExplainRow = {
 };
 
 /**
- * EXPLAIN of every list statement (page and count) for each role and ordering: no step that
- * reads the tasks table may sort it (a filesort over the ≤ 2×page-size merged rows is fine).
+ * EXPLAIN of every list statement (page, count, and the two in one that deep pages read) for each
+ * role and ordering: no step that reads the tasks table may sort it (a filesort over the
+ * ≤ 2×page-size merged rows is fine).
  */
 export async function explainListQueries(
   url: string,
@@ -39,15 +44,12 @@ export async function explainListQueries(
       for (const raw of queries) {
         const query = parseTaskListQuery(new URLSearchParams(raw));
         const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
-        const sql = buildTaskListSql(
-          listScope(actor),
-          query,
-          requestedStart(query, cursor),
-          todayUtc(),
-        );
+        const start = requestedStart(query, cursor);
+        const sql = buildTaskListSql(listScope(actor), query, start, todayUtc());
         for (const [statement, { text, params }] of Object.entries({
           page: sql.page,
           count: sql.count,
+          "page with count": buildTaskPageWithCountSql(listScope(actor), query, start, todayUtc()),
         })) {
           const [rows] = (await connection.query(`EXPLAIN ${text}`, params)) as unknown as [
             ExplainRow[],

@@ -49,7 +49,7 @@ describe("EXPLAIN of the list statements", () => {
       { id: manager.id, role: "MANAGER" },
       { id: employee.id, role: "EMPLOYEE" },
     ]);
-    expect(plans.length).toBe(3 * 13 * 2);
+    expect(plans.length).toBe(3 * 13 * 3);
     expect(
       plans.filter((p) => p.filesort).map((p) => `${p.who} ${p.query} ${p.statement}: ${p.plan}`),
     ).toEqual([]);
