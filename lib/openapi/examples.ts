@@ -21,6 +21,7 @@ const task: TaskDto = {
   due_date: "2026-12-15",
   is_overdue: false,
   version: 3,
+  import_id: null,
   created_at: "2026-11-20T09:30:00.000Z",
   updated_at: "2026-11-27T14:05:12.000Z",
   assignee: emma,

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activity, users, type ActivityKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -19,8 +19,9 @@ export type ActivityDto = {
 };
 
 /**
- * A task's history, oldest first. Visible to whoever may read the task; the history of a
- * deleted task only to those who may read every activity (admins).
+ * A task's history, oldest first, beginning with its import's TASK_IMPORTED event when a CSV
+ * import created it (an import writes one event, not one per task). Visible to whoever may read
+ * the task; the history of a deleted task only to those who may read every activity (admins).
  */
 export async function listTaskActivity(actor: Actor, taskId: number): Promise<ActivityDto[]> {
   const task = await loadTaskRecord(db(), taskId);
@@ -42,7 +43,14 @@ export async function listTaskActivity(actor: Actor, taskId: number): Promise<Ac
     })
     .from(activity)
     .leftJoin(users, eq(users.id, activity.actorId))
-    .where(eq(activity.taskId, taskId))
+    .where(
+      task?.importId
+        ? or(
+            eq(activity.taskId, taskId),
+            and(eq(activity.importId, task.importId), eq(activity.kind, "TASK_IMPORTED")),
+          )
+        : eq(activity.taskId, taskId),
+    )
     .orderBy(asc(activity.id));
   if (!task && rows.length === 0) throw notFound();
   return rows.map((r) => ({

@@ -100,6 +100,7 @@ export function toTaskDto(record: TaskRecord, today = todayUtc()): TaskDto {
     due_date: record.dueDate,
     is_overdue: record.dueDate !== null && record.dueDate < today && record.status !== "DONE",
     version: record.version,
+    import_id: record.importId,
     created_at: record.createdAt.toISOString(),
     updated_at: record.updatedAt.toISOString(),
     assignee:

@@ -80,6 +80,8 @@ export const taskSchema = z
     due_date: z.string().nullable(),
     is_overdue: z.boolean(),
     version: z.number().int(),
+    /** The CSV import that created the task (GET /api/tasks/{id}/activity/ shows it), if any. */
+    import_id: z.number().int().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
     assignee: userRefSchema.nullable(),

@@ -81,6 +81,32 @@ describe("POST /api/tasks/bulk-upload/", () => {
       [res.body.import_id],
     );
     expect(events).toEqual([{ kind: "TASK_IMPORTED", actor_id: manager.id }]);
+
+    // Each task points back to its import, and its own history begins with it.
+    const [first] = await pool().query<RowDataPacket[]>(
+      "SELECT id FROM tasks WHERE import_id = ? ORDER BY id LIMIT 1",
+      [res.body.import_id],
+    );
+    const taskId = Number(first[0]!.id);
+    const task = await api<{ import_id: number | null }>("GET", `/api/tasks/${taskId}/`, {
+      token: employee.token,
+    });
+    expect(task.body.import_id).toBe(res.body.import_id);
+    await api("PATCH", `/api/tasks/${taskId}/`, {
+      token: employee.token,
+      body: { status: "IN_PROGRESS" },
+    });
+    const history = await api<{ kind: string; actor: { id: number } | null; to_value: string }[]>(
+      "GET",
+      `/api/tasks/${taskId}/activity/`,
+      { token: employee.token },
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.map((e) => [e.kind, e.actor?.id])).toEqual([
+      ["TASK_IMPORTED", manager.id],
+      ["TASK_STATUS_CHANGED", employee.id],
+    ]);
+    expect(history.body[0]!.to_value).toBe("tasks.csv (3 tasks)");
   });
 
   it("reads a BOM, CRLF line ends and quoted cells holding commas, quotes and newlines", async () => {
