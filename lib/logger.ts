@@ -30,8 +30,12 @@ function createLogger(): Logger {
       // An error's own fields (a driver's, a library's) are checked once it is a plain object, and
       // a failed query's bound values are dropped.
       serializers: {
-        err: (error: Error) =>
-          redactSecrets(withoutQueryValues(error, pino.stdSerializers.err(error))),
+        err: (error: Error) => {
+          // Something thrown that is not an Error (a string) is logged as it is.
+          const serialized: unknown = pino.stdSerializers.err(error);
+          if (serialized === null || typeof serialized !== "object") return serialized;
+          return redactSecrets(withoutQueryValues(error, serialized as Record<string, unknown>));
+        },
       },
       formatters: {
         level: (label) => ({ level: label }),

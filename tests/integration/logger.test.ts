@@ -88,6 +88,13 @@ describe("logger", () => {
     expect(drizzleLine!.err.message).toContain("doesn't exist");
   });
 
+  it("logs something thrown that is not an Error as it is", () => {
+    const marker = `thrown-string-${crypto.randomUUID()}`;
+    logger().error({ err: "boom" }, marker);
+    const [line] = linesWith(marker);
+    expect(line!.err).toBe("boom");
+  });
+
   it("writes one line per API request with method, path, status, duration and request id", async () => {
     const requestId = `req-${crypto.randomUUID()}`;
     await api("GET", "/api/health/", { headers: { "x-request-id": requestId } });
