@@ -56,7 +56,7 @@ export const updateTaskSchema = z
 export const replaceTaskSchema = z
   .strictObject(editableTaskFields)
   .partial()
-  .required({ title: true })
+  .extend({ title: taskTitleSchema })
   .meta({ id: "TaskReplace" });
 
 export type CreateTaskInput = z.infer<typeof createTaskSchema>;

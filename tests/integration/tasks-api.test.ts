@@ -217,7 +217,7 @@ describe("PUT /api/tasks/{id}/", () => {
       body: { priority: "HIGH" },
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: "title", message: expect.any(String) }]);
+    expect(res.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
     const after = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
     expect(after.body).toMatchObject({ priority: "MEDIUM", version: 1 });
   });
