@@ -53,12 +53,15 @@ export async function listTaskActivity(actor: Actor, taskId: number): Promise<Ac
     )
     .orderBy(asc(activity.id));
   if (!task && rows.length === 0) throw notFound();
+  // An import's file name and size are for its importer and admins: others see only that it happened.
+  const hidesImport = (kind: ActivityKind, importerId: number | null) =>
+    kind === "TASK_IMPORTED" && importerId !== actor.id && !can(actor, "activity.readAll");
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    field: r.field,
+    field: hidesImport(r.kind, r.actorId) ? null : r.field,
     from_value: r.fromValue,
-    to_value: r.toValue,
+    to_value: hidesImport(r.kind, r.actorId) ? null : r.toValue,
     created_at: r.createdAt.toISOString(),
     actor:
       r.actorId === null

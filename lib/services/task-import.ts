@@ -19,7 +19,7 @@ import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
-import { isDeadlock } from "./transaction";
+import { isDeadlock, retryOnDeadlock } from "./transaction";
 import {
   findStoredKey,
   isDuplicateKey,
@@ -293,7 +293,18 @@ export async function importTasksCsv(
   if (options.dryRun) return importRows(actor, fileName, upload.bytes, options, null);
   const spooled = await spoolUpload(upload.bytes);
   try {
-    return await importRows(actor, fileName, spooled.bytes(), options, keyScope);
+    // Undone to break a deadlock, the import runs again from the file it has kept.
+    return await retryOnDeadlock(() =>
+      importRows(actor, fileName, spooled.bytes(), options, keyScope),
+    );
+  } catch (error) {
+    if (!isDeadlock(error)) throw error;
+    throw new ApiError(
+      503,
+      "The import kept colliding with other changes and was undone; nothing was imported. Send it again.",
+      {},
+      { "Retry-After": "1" },
+    );
   } finally {
     await spooled.remove();
   }
@@ -357,15 +368,6 @@ async function importRows(
     await run.close();
     if (keyScope && isDuplicateKey(error)) {
       return replayAfterRace(db(), { ...keyScope, requestHash: checksum });
-    }
-    if (isDeadlock(error)) {
-      // The upload stream is spent, so the client must send it again.
-      throw new ApiError(
-        503,
-        "The import collided with other changes and was undone; nothing was imported. Send it again.",
-        {},
-        { "Retry-After": "1" },
-      );
     }
     throw error;
   }

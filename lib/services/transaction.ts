@@ -12,16 +12,24 @@ export function isDeadlock(error: unknown): boolean {
 }
 
 /**
- * Runs `work` in a transaction, and again (up to 3 times) when InnoDB picks it as a deadlock
- * victim: the whole transaction was rolled back, so re-running it is safe and the caller never
- * sees a spurious 500 when two writers touch the same counters in opposite orders.
+ * Runs `work` again (up to 3 times in all) while InnoDB picks it as a deadlock victim. InnoDB
+ * rolled the whole transaction back, so `work` may simply start over; anything else it throws
+ * goes to the caller.
  */
-export async function inTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+export async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db().transaction(work);
+      return await work();
     } catch (error) {
       if (attempt >= ATTEMPTS || !isDeadlock(error)) throw error;
     }
   }
+}
+
+/**
+ * Runs `work` in a transaction, and again when InnoDB picks it as a deadlock victim, so the caller
+ * never sees a spurious 500 when two writers touch the same counters in opposite orders.
+ */
+export function inTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  return retryOnDeadlock(() => db().transaction(work));
 }

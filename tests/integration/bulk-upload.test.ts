@@ -1,10 +1,12 @@
+import { Readable } from "node:stream";
 import type { RowDataPacket } from "mysql2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
 import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
 import { importTasksCsv } from "@/lib/services/task-import";
 import { api } from "../helpers/api";
-import { makeUser, type TestUser } from "../helpers/factories";
+import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { expectCountersMatchTasks } from "../helpers/task-counts";
 import { databaseState, fixture, taskCount, upload } from "./bulk-helpers";
 
 type UploadBody = {
@@ -106,7 +108,14 @@ describe("POST /api/tasks/bulk-upload/", () => {
       ["TASK_IMPORTED", manager.id],
       ["TASK_STATUS_CHANGED", employee.id],
     ]);
-    expect(history.body[0]!.to_value).toBe("tasks.csv (3 tasks)");
+    // The file's name and size are the importer's (and admins') to see, not every assignee's.
+    expect(history.body[0]!.to_value).toBeNull();
+    const importersView = await api<{ to_value: string | null }[]>(
+      "GET",
+      `/api/tasks/${taskId}/activity/`,
+      { token: manager.token },
+    );
+    expect(importersView.body[0]!.to_value).toBe("tasks.csv (3 tasks)");
   });
 
   it("reads a BOM, CRLF line ends and quoted cells holding commas, quotes and newlines", async () => {
@@ -402,5 +411,49 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const result = await pending;
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ created: rows });
+  });
+
+  it("runs again from the kept file when InnoDB undoes it to break a deadlock", async () => {
+    const importer = await makeUser("MANAGER");
+    await makeTask({ createdBy: importer.id });
+    const csv = `${HEADER}\nRetried one,,${employee.id},TODO\nRetried two,,${employee.id},DONE\n`;
+    const before = await taskCount();
+    // InnoDB's own report: information_schema.INNODB_TRX can miss a locking read's wait.
+    const waiting = async () => {
+      const [status] = await pool().query<RowDataPacket[]>("SHOW ENGINE INNODB STATUS");
+      return String(status[0]!.Status).includes("TRX HAS BEEN WAITING");
+    };
+    const other = await pool().getConnection();
+    try {
+      await other.beginTransaction();
+      // 50 rows written make this transaction the heavier one, so InnoDB rolls the import back.
+      const rows = Array.from({ length: 50 }, () => ["TASK_UPDATED", importer.id, null]);
+      await other.query("INSERT INTO activity (kind, actor_id, task_id) VALUES ?", [rows]);
+      await other.query(
+        "SELECT n FROM task_counts WHERE scope = 'creator' AND user_id = ? FOR UPDATE",
+        [importer.id],
+      );
+      const settled = importTasksCsv(
+        asActor(importer),
+        async () => ({ fileName: "retried.csv", bytes: Readable.from([Buffer.from(csv)]) }),
+        { dryRun: false, idempotencyKey: null },
+      ).then(
+        (result) => ({ result, error: null }),
+        (error: unknown) => ({ result: null, error }),
+      );
+      // At commit the import holds the "all" counters and waits for the importer's; asking for
+      // the "all" counters here closes the cycle.
+      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      await other.query("SELECT n FROM task_counts WHERE scope = 'all' FOR UPDATE");
+      await other.commit();
+
+      const { result, error } = await settled;
+      expect(error).toBeNull();
+      expect(result).toMatchObject({ status: 201, body: { created: 2 } });
+    } finally {
+      other.release();
+    }
+    expect(await taskCount()).toBe(before + 2);
+    await expectCountersMatchTasks();
   });
 });
