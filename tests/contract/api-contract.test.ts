@@ -96,6 +96,7 @@ describe("the API's real responses match the OpenAPI document", () => {
       due_date: null,
       is_overdue: false,
       version: 1,
+      import_id: null,
       created_at: "2026-11-28T10:00:00.000Z",
       updated_at: "2026-11-28T10:00:00.000Z",
       assignee: null,
