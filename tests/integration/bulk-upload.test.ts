@@ -6,6 +6,7 @@ import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
 import { importTasksCsv } from "@/lib/services/task-import";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { someTransactionWaitsForALock } from "../helpers/lock-waits";
 import { expectCountersMatchTasks } from "../helpers/task-counts";
 import { databaseState, fixture, taskCount, upload } from "./bulk-helpers";
 
@@ -418,11 +419,6 @@ describe("POST /api/tasks/bulk-upload/", () => {
     await makeTask({ createdBy: importer.id });
     const csv = `${HEADER}\nRetried one,,${employee.id},TODO\nRetried two,,${employee.id},DONE\n`;
     const before = await taskCount();
-    // InnoDB's own report: information_schema.INNODB_TRX can miss a locking read's wait.
-    const waiting = async () => {
-      const [status] = await pool().query<RowDataPacket[]>("SHOW ENGINE INNODB STATUS");
-      return String(status[0]!.Status).includes("TRX HAS BEEN WAITING");
-    };
     const other = await pool().getConnection();
     try {
       await other.beginTransaction();
@@ -443,7 +439,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       );
       // At commit the import holds the "all" counters and waits for the importer's; asking for
       // the "all" counters here closes the cycle.
-      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      await someTransactionWaitsForALock();
       await other.query("SELECT n FROM task_counts WHERE scope = 'all' FOR UPDATE");
       await other.commit();
 

@@ -1,6 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { RowDataPacket } from "mysql2";
 import { db, pool } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,6 +7,7 @@ import { ApiError } from "@/lib/http/errors";
 import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
 import { bulkTaskActionSchema } from "@/lib/validation/task-bulk";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { someTransactionWaitsForALock } from "../helpers/lock-waits";
 
 const actorOf = (user: TestUser): Actor => ({
   id: user.id,
@@ -166,11 +166,6 @@ describe("applyBulkTaskAction", () => {
       await makeTask({ createdBy: manager.id }),
       await makeTask({ createdBy: manager.id }),
     ];
-    // InnoDB's own report: information_schema.INNODB_TRX can miss a locking read's wait.
-    const waiting = async () => {
-      const [status] = await pool().query<RowDataPacket[]>("SHOW ENGINE INNODB STATUS");
-      return String(status[0]!.Status).includes("TRX HAS BEEN WAITING");
-    };
     const other = await pool().getConnection();
     try {
       await other.beginTransaction();
@@ -186,7 +181,7 @@ describe("applyBulkTaskAction", () => {
         (error: unknown) => ({ result: null, error }),
       );
       // The action holds `low` and waits for `high`; asking for `low` here closes the cycle.
-      while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 10));
+      await someTransactionWaitsForALock();
       await other.query("SELECT id FROM tasks WHERE id = ? FOR UPDATE", [low]);
       await other.commit();
 
