@@ -184,7 +184,7 @@ export function medianRound(rounds: BenchRow[]): BenchRow {
   return { ...median, roundRatios: rounds.map(ratioOf) };
 }
 
-const rangeCell = (values: number[]) =>
+export const rangeCell = (values: number[]) =>
   `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 
 const cpuCell = (m: Measurement) =>
