@@ -15,7 +15,7 @@ import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ErrorLog } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
-import { isDeadlock } from "./transaction";
+import { retryOnDeadlock } from "./transaction";
 import {
   findStoredKey,
   isDuplicateKey,
@@ -29,8 +29,6 @@ import {
 } from "./idempotency";
 
 export const BULK_CREATE_ENDPOINT = "tasks.bulk-create";
-
-const DEADLOCK_ATTEMPTS = 3;
 
 type ItemError = { index: number; field: string; message: string };
 
@@ -147,7 +145,7 @@ export async function bulkCreateTasks(
 
   const inputs = await validateItems(items);
   // A deadlock victim was rolled back whole; the inputs are in memory, so run it again.
-  for (let attempt = 1; ; attempt++) {
+  return retryOnDeadlock(async () => {
     const tx = new BulkTransaction();
     try {
       const ids = await insertAll(tx, actor, inputs);
@@ -162,8 +160,7 @@ export async function bulkCreateTasks(
     } catch (error) {
       await tx.rollback();
       if (scope && isDuplicateKey(error)) return replayAfterRace(db(), scope);
-      if (attempt < DEADLOCK_ATTEMPTS && isDeadlock(error)) continue;
       throw error;
     }
-  }
+  });
 }
