@@ -93,6 +93,11 @@ export async function readCsvRecords(
         }
         const records: CsvRecord[] = [];
         results.data.forEach((cells, index) => {
+          // A file begun with LF lines and then saved with CRLF ones (an edited export): the CR
+          // is part of the line ending, not of the last cell.
+          if (newline === "\n" && cells.length > 0 && cells[cells.length - 1]!.endsWith("\r")) {
+            cells[cells.length - 1] = cells[cells.length - 1]!.slice(0, -1);
+          }
           const line = nextLine;
           nextLine += 1 + lineBreaksIn(cells);
           if (cells.length === 1 && cells[0] === "" && !problems.has(index)) return;

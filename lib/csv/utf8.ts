@@ -6,16 +6,19 @@ export class InvalidUtf8Error extends Error {
   }
 }
 
-const NEWLINE = 0x0a;
+const LF = 0x0a;
+const CR = 0x0d;
 
-function countNewlines(bytes: Uint8Array, end = bytes.length): number {
+/**
+ * Line breaks in bytes[0, end): LF, CRLF or a lone CR (old Mac files). A CR at the very end is
+ * counted; `afterCR` says the previous chunk ended with one, so a leading LF completes that CRLF.
+ */
+function countLineBreaks(bytes: Uint8Array, end = bytes.length, afterCR = false): number {
   let count = 0;
-  for (
-    let at = bytes.indexOf(NEWLINE);
-    at !== -1 && at < end;
-    at = bytes.indexOf(NEWLINE, at + 1)
-  ) {
-    count += 1;
+  for (let at = 0; at < end; at++) {
+    const byte = bytes[at];
+    if (byte === CR) count += 1;
+    else if (byte === LF && !(at === 0 ? afterCR : bytes[at - 1] === CR)) count += 1;
   }
   return count;
 }
@@ -75,6 +78,7 @@ export async function* decodeUtf8(
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let linesBefore = 0;
+  let afterCR = false;
   let carry: Uint8Array = new Uint8Array(0);
   let pending = "";
   for await (const chunk of source) {
@@ -83,10 +87,11 @@ export async function* decodeUtf8(
     } catch {
       const window = Buffer.concat([carry, chunk]);
       throw new InvalidUtf8Error(
-        linesBefore + countNewlines(window, firstInvalidOffset(window)) + 1,
+        linesBefore + countLineBreaks(window, firstInvalidOffset(window), afterCR) + 1,
       );
     }
-    linesBefore += countNewlines(chunk);
+    linesBefore += countLineBreaks(chunk, chunk.length, afterCR);
+    afterCR = chunk.length > 0 ? chunk[chunk.length - 1] === CR : afterCR;
     // A sequence is at most 4 bytes: a chunk that long holds its whole unfinished tail.
     carry = incompleteTail(chunk.length >= 4 ? chunk : Buffer.concat([carry, chunk]));
     if (pending.length >= minChunk) {

@@ -47,6 +47,18 @@ describe("decodeUtf8", () => {
     expect((failure as InvalidUtf8Error).line).toBe(3);
   });
 
+  it.each([1, 2, 1000])(
+    "counts CR-only and CRLF line ends when naming the line (chunks of %i)",
+    async (size) => {
+      const mac = Buffer.concat([Buffer.from("header\rOk,,,TODO\r"), Buffer.from([0x63, 0xe9])]);
+      const macFailure = await decode(mac, size).catch((e: unknown) => e);
+      expect((macFailure as InvalidUtf8Error).line).toBe(3);
+      const windows = Buffer.concat([Buffer.from("h\r\nok\r\n\r\n"), Buffer.from([0xe9])]);
+      const windowsFailure = await decode(windows, size).catch((e: unknown) => e);
+      expect((windowsFailure as InvalidUtf8Error).line).toBe(4);
+    },
+  );
+
   it("rejects a file cut in the middle of a character, on its last line", async () => {
     const bytes = Buffer.concat([Buffer.from("a\nb\n"), Buffer.from([0xe2, 0x82])]);
     const failure = await decode(bytes, 2).catch((e: unknown) => e);
@@ -67,6 +79,19 @@ describe("readCsvRecords", () => {
         [5, ["plain", 'x "q" y']],
         [6, ["three\nline\ncell", "z"]],
         [9, ["end", "1"]],
+      ]);
+    },
+  );
+
+  it.each([1, 5, 1000])(
+    "keeps a CR out of the last cell when LF lines are followed by CRLF ones (chunks of %i)",
+    async (size) => {
+      const got = await records("a,b\n1,x\r\n2,y\r\n3,z\n", size);
+      expect(got.map((r) => [r.line, r.cells])).toEqual([
+        [1, ["a", "b"]],
+        [2, ["1", "x"]],
+        [3, ["2", "y"]],
+        [4, ["3", "z"]],
       ]);
     },
   );
