@@ -223,6 +223,7 @@ export const idempotencyKeys = mysqlTable(
     userId: int("user_id")
       .notNull()
       .references(() => users.id),
+    // ascii_bin (drizzle/0007): keys are case-sensitive, compared byte for byte.
     idempotencyKey: varchar("idempotency_key", { length: 255 }).notNull(),
     endpoint: varchar("endpoint", { length: 100 }).notNull(),
     requestHash: char("request_hash", { length: 64 }).notNull(),

@@ -171,6 +171,22 @@ describe("POST /api/tasks/bulk-create/", () => {
     expect(await taskCount()).toBe(count + 3000);
   });
 
+  it("treats keys that differ only in case as different keys", async () => {
+    const key = `Case-Key-${Date.now()}`;
+    const first = await bulkCreate(manager.token, [{ title: "Upper" }], { "Idempotency-Key": key });
+    expect(first.status).toBe(201);
+    const lower = key.toLowerCase();
+    const other = await bulkCreate(manager.token, [{ title: "Lower" }], {
+      "Idempotency-Key": lower,
+    });
+    expect(other.status).toBe(201);
+    expect(other.headers.get("idempotent-replayed")).toBeNull();
+    const same = await bulkCreate(manager.token, [{ title: "Upper" }], {
+      "Idempotency-Key": lower,
+    });
+    expect(same.status).toBe(409);
+  });
+
   it("refuses a malformed Idempotency-Key", async () => {
     const res = await bulkCreate(manager.token, [{ title: "x" }], { "Idempotency-Key": "a b" });
     expect(res.status).toBe(400);
