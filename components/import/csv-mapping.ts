@@ -16,9 +16,12 @@ const ALIASES: Record<CsvColumn, string[]> = {
 
 const normal = (name: string) => name.trim().toLowerCase();
 
-/** Reads the whole file in the browser: its header, the first rows and how many rows there are. */
+/**
+ * Reads the whole file in the browser for the preview only: its header, the first rows and how
+ * many rows there are. The server reads the file itself (commas, as here) and judges every row.
+ */
 export function previewCsv(text: string, firstRows = 5): CsvPreview {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
+  const result = Papa.parse<string[]>(text, { delimiter: ",", skipEmptyLines: "greedy" });
   const [header = [], ...rows] = result.data;
   return { fields: header, rows: rows.slice(0, firstRows), rowCount: rows.length };
 }
@@ -43,14 +46,7 @@ export function missingRequired(mapping: ColumnMapping): CsvColumn[] {
   return CSV_REQUIRED_COLUMNS.filter((column) => !mapping[column]);
 }
 
-/** Rewrites the file with our column names, dropping the columns that are not mapped. */
-export function remapCsv(text: string, mapping: ColumnMapping): string {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-  const [header = [], ...rows] = parsed.data;
-  const columns = CSV_COLUMNS.filter((column) => mapping[column]);
-  const sources = columns.map((column) => header.indexOf(mapping[column]));
-  return Papa.unparse({
-    fields: [...columns],
-    data: rows.map((row) => sources.map((index) => row[index] ?? "")),
-  });
+/** The `columns` field of the upload: our column → the file's, for the columns chosen. */
+export function columnsField(mapping: ColumnMapping): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(mapping).filter(([, source]) => source)));
 }

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import {
+  columnsField,
   guessMapping,
   isIdentity,
   missingRequired,
   previewCsv,
-  remapCsv,
   type ColumnMapping,
   type CsvPreview,
 } from "./csv-mapping";
@@ -19,8 +19,9 @@ import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
 import { ProblemReport } from "./problem-report";
 import { uploadCsv, type UploadAnswer } from "./upload";
+import { separatorHint } from "@/lib/validation/bulk-csv";
 
-type Loaded = { name: string; text: string; preview: CsvPreview; mapping: ColumnMapping };
+type Loaded = { file: File; preview: CsvPreview; mapping: ColumnMapping };
 type Summary = { created: number; tasks: ImportedTask[]; message: string };
 
 const numberIn = (body: Record<string, unknown>, key: string) =>
@@ -54,21 +55,22 @@ export function ImportWizard() {
       toast.error(`${file.name} is empty.`);
       return;
     }
-    setLoaded({ name: file.name, text, preview, mapping: guessMapping(preview.fields) });
-  }
-
-  function body(current: Loaded): Blob {
-    const text = isIdentity(current.preview.fields, current.mapping)
-      ? current.text
-      : remapCsv(current.text, current.mapping);
-    return new Blob([text], { type: "text/csv" });
+    setLoaded({ file, preview, mapping: guessMapping(preview.fields) });
   }
 
   async function send(dryRun: boolean) {
     if (!loaded) return;
     setBusy(dryRun ? "check" : "import");
     setProgress(0);
-    const answer = await uploadCsv(body(loaded), loaded.name, { dryRun, onProgress: setProgress });
+    // The file goes as it is (its bytes, its line numbers); a mapping travels beside it.
+    const columns = isIdentity(loaded.preview.fields, loaded.mapping)
+      ? null
+      : columnsField(loaded.mapping);
+    const answer = await uploadCsv(loaded.file, {
+      dryRun,
+      columns,
+      onProgress: setProgress,
+    });
     setBusy(null);
     if (dryRun || !answer.ok) {
       setCheck(answer);
@@ -83,6 +85,7 @@ export function ImportWizard() {
   const missing = loaded ? missingRequired(loaded.mapping) : [];
   const ready = check?.ok ? numberIn(check.body, "rows") : 0;
   const needsMapping = loaded ? !isIdentity(loaded.preview.fields, loaded.mapping) : false;
+  const wrongSeparator = loaded ? separatorHint(loaded.preview.fields).trim() : "";
 
   return (
     <div className="space-y-6">
@@ -90,7 +93,12 @@ export function ImportWizard() {
       {summary ? <ImportSummary {...summary} /> : null}
       {loaded ? (
         <>
-          <PreviewTable preview={loaded.preview} fileName={loaded.name} />
+          <PreviewTable preview={loaded.preview} fileName={loaded.file.name} />
+          {wrongSeparator ? (
+            <p role="alert" className="text-sm text-red-700">
+              {wrongSeparator}
+            </p>
+          ) : null}
           {needsMapping || missing.length > 0 ? (
             <MappingForm
               fields={loaded.preview.fields}

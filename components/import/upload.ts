@@ -42,16 +42,21 @@ function answerOf(status: number, text: string): UploadAnswer {
 
 /**
  * Sends the file to the bulk-upload endpoint with the session cookie (same origin), reporting
- * upload progress; `dryRun` asks for the validation report only.
+ * upload progress; `dryRun` asks for the validation report only, `columns` maps the file's
+ * columns to ours (it must precede the file in the form).
  */
 export function uploadCsv(
-  file: Blob,
-  fileName: string,
-  { dryRun, onProgress }: { dryRun: boolean; onProgress?: (fraction: number) => void },
+  file: File,
+  {
+    dryRun,
+    columns,
+    onProgress,
+  }: { dryRun: boolean; columns: string | null; onProgress?: (fraction: number) => void },
 ): Promise<UploadAnswer> {
   return new Promise((resolve) => {
     const form = new FormData();
-    form.append("file", file, fileName);
+    if (columns) form.append("columns", columns);
+    form.append("file", file, file.name);
     const request = new XMLHttpRequest();
     request.open("POST", dryRun ? `${ENDPOINT}?dry_run=1` : ENDPOINT);
     request.upload.onprogress = (event) => {

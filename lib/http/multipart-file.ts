@@ -4,8 +4,16 @@ import Busboy, { type BusboyInstance } from "@fastify/busboy";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { badRequest, payloadTooLarge, unsupportedMediaType } from "./errors";
 
-/** A file part of a multipart/form-data body, streamed as it arrives. */
-export type UploadedFile = { fileName: string; mimeType: string; bytes: AsyncIterable<Uint8Array> };
+/**
+ * A file part of a multipart/form-data body, streamed as it arrives, with the text fields sent
+ * before it (fields after the file cannot be waited for without buffering the file).
+ */
+export type UploadedFile = {
+  fileName: string;
+  mimeType: string;
+  bytes: AsyncIterable<Uint8Array>;
+  fieldsBefore: Record<string, string>;
+};
 
 /** Room for the multipart boundaries and part headers around the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -58,7 +66,11 @@ export function readMultipartFile(
 
   return new Promise((resolve, reject) => {
     let file: Readable | null = null;
+    const fieldsBefore: Record<string, string> = {};
     const body = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
+    busboy.on("field", (name, value) => {
+      if (!file) fieldsBefore[name] = value;
+    });
     busboy.on("file", (name, stream, fileName, _encoding, mimeType) => {
       if (name !== field || file) {
         stream.resume();
@@ -68,7 +80,7 @@ export function readMultipartFile(
       stream.on("limit", () => stream.destroy(tooLarge(limit)));
       // The reader sees failures through its iterator; an error after it stopped must not crash.
       stream.on("error", () => undefined);
-      resolve({ fileName: fileName ?? "", mimeType: mimeType ?? "", bytes: stream });
+      resolve({ fileName: fileName ?? "", mimeType: mimeType ?? "", bytes: stream, fieldsBefore });
     });
     pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(
       () => {

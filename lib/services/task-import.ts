@@ -12,7 +12,8 @@ import {
   CSV_REQUIRED_COLUMNS,
   checkCsvRow,
   checkHeader,
-  type CsvColumnIndex,
+  type CsvColumnMapping,
+  type CsvHeader,
   type CsvTask,
 } from "@/lib/validation/bulk-csv";
 import { recordActivity } from "./activity";
@@ -40,7 +41,12 @@ export type CsvRowError = {
   message: string;
 };
 
-export type UploadSource = { fileName: string; bytes: AsyncIterable<Uint8Array> };
+/** `columns`: which of the file's columns feeds each of ours, when its names differ. */
+export type UploadSource = {
+  fileName: string;
+  bytes: AsyncIterable<Uint8Array>;
+  columns?: CsvColumnMapping | null;
+};
 
 export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
 
@@ -82,7 +88,7 @@ function cleanFileName(raw: string): string {
  * the inserts (the transaction is rolled back at the end) but checking goes on to report every row.
  */
 class CsvImport {
-  private header: { columns: CsvColumnIndex; width: number } | null = null;
+  private header: CsvHeader | null = null;
   private pending: PendingRow[] = [];
   private readonly errors = new ErrorLog<CsvRowError>();
   private readonly assigneeErrors = new ErrorLog<CsvRowError>();
@@ -101,6 +107,7 @@ class CsvImport {
     private readonly actor: Actor,
     private readonly fileName: string,
     private readonly dryRun: boolean,
+    private readonly mapping: CsvColumnMapping | null,
   ) {}
 
   get transaction(): BulkTransaction {
@@ -132,8 +139,8 @@ class CsvImport {
     }
   };
 
-  private readHeader(record: CsvRecord): { columns: CsvColumnIndex; width: number } {
-    const checked = checkHeader(record.cells);
+  private readHeader(record: CsvRecord): CsvHeader {
+    const checked = checkHeader(record.cells, this.mapping);
     if (!checked.ok) {
       throw badRequest(checked.message, {
         errors: [{ line: record.line, column: null, value: null, message: checked.message }],
@@ -266,6 +273,13 @@ async function hashOnly(bytes: AsyncIterable<Uint8Array>): Promise<string> {
   return hash.digest("hex");
 }
 
+/** What a retry must repeat to be the same request: the file, and how its columns are read. */
+function requestHashOf(checksum: string, mapping: CsvColumnMapping | null): string {
+  if (!mapping) return checksum;
+  const canonical = JSON.stringify(Object.entries(mapping).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash("sha256").update(`${checksum}\n${canonical}`).digest("hex");
+}
+
 /**
  * POST /api/tasks/bulk-upload/: a CSV of tasks (see lib/validation/bulk-csv.ts), all or nothing.
  * Any bad row → 400 {detail, errors:[{line, column, value, message}], total_errors}; a dry run
@@ -285,17 +299,18 @@ export async function importTasksCsv(
       ? { userId: actor.id, endpoint: BULK_UPLOAD_ENDPOINT, key: options.idempotencyKey }
       : null;
   const stored = keyScope ? await findStoredKey(db(), keyScope) : null;
-  if (stored) return replayStored(stored, await hashOnly(upload.bytes));
+  const mapping = upload.columns ?? null;
+  if (stored) return replayStored(stored, requestHashOf(await hashOnly(upload.bytes), mapping));
 
   const fileName = cleanFileName(upload.fileName);
   // A dry run writes nothing and may read at the client's pace; an import is received whole
   // first, so its transaction (and the rows it locks) never waits on the network.
-  if (options.dryRun) return importRows(actor, fileName, upload.bytes, options, null);
+  if (options.dryRun) return importRows(actor, { fileName, mapping }, upload.bytes, options, null);
   const spooled = await spoolUpload(upload.bytes);
   try {
     // Undone to break a deadlock, the import runs again from the file it has kept.
     return await retryOnDeadlock(() =>
-      importRows(actor, fileName, spooled.bytes(), options, keyScope),
+      importRows(actor, { fileName, mapping }, spooled.bytes(), options, keyScope),
     );
   } catch (error) {
     if (!isDeadlock(error)) throw error;
@@ -313,12 +328,12 @@ export async function importTasksCsv(
 /** Parses, checks and (unless a dry run) stores the rows of `bytes` in one transaction. */
 async function importRows(
   actor: Actor,
-  fileName: string,
+  { fileName, mapping }: { fileName: string; mapping: CsvColumnMapping | null },
   bytes: AsyncIterable<Uint8Array>,
   options: ImportOptions,
   keyScope: Omit<IdempotencyScope, "requestHash"> | null,
 ): Promise<StoredResponse> {
-  const run = new CsvImport(actor, fileName, options.dryRun);
+  const run = new CsvImport(actor, fileName, options.dryRun, mapping);
   const hash = createHash("sha256");
   let checksum = "";
   try {
@@ -359,7 +374,8 @@ async function importRows(
         message: `${run.created} tasks uploaded successfully`,
       },
     };
-    const scope: IdempotencyScope | null = keyScope ? { ...keyScope, requestHash: checksum } : null;
+    const requestHash = requestHashOf(checksum, mapping);
+    const scope: IdempotencyScope | null = keyScope ? { ...keyScope, requestHash } : null;
     if (scope) await storeResponse(await run.transaction.orm(), scope, response);
     await run.transaction.commit();
     if (scope) await purgeExpiredKeys(db());
@@ -367,7 +383,7 @@ async function importRows(
   } catch (error) {
     await run.close();
     if (keyScope && isDuplicateKey(error)) {
-      return replayAfterRace(db(), { ...keyScope, requestHash: checksum });
+      return replayAfterRace(db(), { ...keyScope, requestHash: requestHashOf(checksum, mapping) });
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
 import { restoreFormula } from "@/lib/csv/formula";
 
@@ -17,12 +18,45 @@ export const DESCRIPTION_MAX = 10_000;
 /** Where each known column sits in a row. */
 export type CsvColumnIndex = Partial<Record<CsvColumn, number>> & Record<"title", number>;
 
-export type HeaderCheck =
-  { ok: true; columns: CsvColumnIndex; width: number } | { ok: false; message: string };
+/** A checked header: where our columns sit, how many cells a row has, and the file's own names. */
+export type CsvHeader = { columns: CsvColumnIndex; width: number; names: string[] };
 
-/** Header names are trimmed and case-insensitive; unknown, duplicate and missing columns are named. */
-export function checkHeader(cells: string[]): HeaderCheck {
+export type HeaderCheck = ({ ok: true } & CsvHeader) | { ok: false; message: string };
+
+/**
+ * Which of the file's columns (by header name) feeds each of ours, for a file whose names differ
+ * (a spreadsheet's "Name, Notes, Assignee, State"). The required columns must be chosen.
+ */
+export const csvColumnMappingSchema = z
+  .object(
+    Object.fromEntries(
+      CSV_COLUMNS.map((column) => [column, z.string().trim().min(1).max(200).optional()]),
+    ) as Record<CsvColumn, z.ZodOptional<z.ZodString>>,
+  )
+  .strict()
+  .refine((mapping) => CSV_REQUIRED_COLUMNS.every((column) => mapping[column] !== undefined), {
+    message: `Choose a column for each of ${CSV_REQUIRED_COLUMNS.join(", ")}.`,
+  });
+export type CsvColumnMapping = Partial<Record<CsvColumn, string>>;
+
+const EXPECTED = `Expected columns: ${CSV_REQUIRED_COLUMNS.join(", ")} (optional: ${CSV_OPTIONAL_COLUMNS.join(", ")}).`;
+
+/** A header that is one cell holding ";" or tabs is a file saved with another separator. */
+export function separatorHint(cells: string[]): string {
+  if (cells.length !== 1) return "";
+  const separator = cells[0]!.includes(";") ? "semicolons" : cells[0]!.includes("\t") ? "tabs" : "";
+  return separator
+    ? ` The columns seem to be separated by ${separator}; save the file as comma-separated CSV (UTF-8).`
+    : "";
+}
+
+/**
+ * Header names are trimmed and case-insensitive; unknown, duplicate and missing columns are named.
+ * With a mapping, only the file's columns it names are read (the others are ignored).
+ */
+export function checkHeader(cells: string[], mapping?: CsvColumnMapping | null): HeaderCheck {
   const names = cells.map((cell) => cell.trim().toLowerCase());
+  if (mapping) return checkMappedHeader(names, mapping, cells);
   const known = new Set<string>(CSV_COLUMNS);
   const unknown = names.filter((name) => !known.has(name));
   const duplicates = names.filter((name, i) => known.has(name) && names.indexOf(name) !== i);
@@ -36,13 +70,41 @@ export function checkHeader(cells: string[]): HeaderCheck {
   if (duplicates.length)
     problems.push(`Duplicate column(s): ${[...new Set(duplicates)].join(", ")}.`);
   if (problems.length) {
-    return {
-      ok: false,
-      message: `${problems.join(" ")} Expected columns: ${CSV_REQUIRED_COLUMNS.join(", ")} (optional: ${CSV_OPTIONAL_COLUMNS.join(", ")}).`,
-    };
+    return { ok: false, message: `${problems.join(" ")} ${EXPECTED}${separatorHint(cells)}` };
   }
   const columns = Object.fromEntries(names.map((name, i) => [name, i])) as CsvColumnIndex;
-  return { ok: true, columns, width: names.length };
+  return { ok: true, columns, width: names.length, names: cells.map((cell) => cell.trim()) };
+}
+
+function checkMappedHeader(
+  names: string[],
+  mapping: CsvColumnMapping,
+  cells: string[],
+): HeaderCheck {
+  const columns: Partial<Record<CsvColumn, number>> = {};
+  const absent: string[] = [];
+  const ambiguous: string[] = [];
+  for (const column of CSV_COLUMNS) {
+    const source = mapping[column];
+    if (source === undefined) continue;
+    const wanted = source.trim().toLowerCase();
+    const index = names.indexOf(wanted);
+    if (index === -1) absent.push(source);
+    else if (names.lastIndexOf(wanted) !== index) ambiguous.push(source);
+    else columns[column] = index;
+  }
+  const problems: string[] = [];
+  if (absent.length) problems.push(`The file has no column named: ${absent.join(", ")}.`);
+  if (ambiguous.length) {
+    problems.push(`The file has more than one column named: ${ambiguous.join(", ")}.`);
+  }
+  if (problems.length) return { ok: false, message: problems.join(" ") };
+  return {
+    ok: true,
+    columns: columns as CsvColumnIndex,
+    width: names.length,
+    names: cells.map((cell) => cell.trim()),
+  };
 }
 
 /** assigned_to as written: a user id, an email address, or nobody. */
@@ -89,15 +151,29 @@ export function parseAssigneeRef(raw: string): AssigneeRef | "invalid" {
   return "invalid";
 }
 
+/** A row with too few or too many cells: the missing ones are named, by the file's names. */
+function wrongWidth(cells: string[], header: CsvHeader): CsvCellProblem {
+  const found = `Expected ${header.width} cells, found ${cells.length}`;
+  if (cells.length > header.width) {
+    return { column: null, value: null, message: `${found}; a cell may hold an unquoted comma.` };
+  }
+  const missing = header.names.slice(cells.length).map((name) => name || "(unnamed)");
+  const firstOfOurs = CSV_COLUMNS.filter(
+    (column) => (header.columns[column] ?? -1) >= cells.length,
+  ).sort((a, b) => header.columns[a]! - header.columns[b]!)[0];
+  return {
+    column: firstOfOurs ?? null,
+    value: null,
+    message: `${found}; missing: ${missing.join(", ")}.`,
+  };
+}
+
 /** Checks one data row against the header; every problem is returned, not just the first. */
 export function checkCsvRow(
   cells: string[],
-  header: { columns: CsvColumnIndex; width: number },
+  header: CsvHeader,
 ): { task: CsvTask | null; problems: CsvCellProblem[] } {
-  if (cells.length !== header.width) {
-    const message = `Expected ${header.width} cells, found ${cells.length}.`;
-    return { task: null, problems: [{ column: null, value: null, message }] };
-  }
+  if (cells.length !== header.width) return { task: null, problems: [wrongWidth(cells, header)] };
   const { columns } = header;
   const cell = (column: CsvColumn) => {
     const index = columns[column];

@@ -215,3 +215,30 @@ test("a file whose column names differ is mapped to ours before it is sent", asy
   await page.goto(`/tasks?search=${tag}`);
   await expect(page.locator("tbody tr").getByRole("cell", { name: "Tom Tanaka" })).toBeVisible();
 });
+
+test("the file goes as it is: a Latin-1 sheet is refused at its line, a semicolon file is explained", async ({
+  page,
+}) => {
+  await page.goto("/tasks/import");
+  const chooser = page.getByLabel("Choose a CSV file");
+  const latin1 = Buffer.from(
+    "Name,Notes,Assignee,State\nCaf\xe9 r\xe9sum\xe9,d\xe9tail,,TODO\n",
+    "latin1",
+  );
+  await chooser.setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: latin1 });
+  await expect(page.getByRole("group", { name: "Match the columns" })).toBeVisible();
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(
+    page.getByText(/not valid UTF-8 \(first invalid byte on line 2\)/).first(),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+
+  await chooser.setInputFiles({
+    name: "european.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("title;description;assigned_to;status\nA;;;TODO\n"),
+  });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "separated by semicolons" }),
+  ).toBeVisible();
+});

@@ -19,9 +19,12 @@ export function upload<T = Record<string, unknown>>(
     type?: string;
     query?: string;
     headers?: Record<string, string>;
+    /** The `columns` mapping field, sent before the file. */
+    columns?: string;
   } = {},
 ): Promise<ApiResponse<T>> {
   const form = new FormData();
+  if (options.columns !== undefined) form.append("columns", options.columns);
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
   form.append(
     "file",

@@ -180,7 +180,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       [9, "assigned_to", "999999"],
       [10, "assigned_to", inactive.email],
       [11, "assigned_to", String(admin.id)],
-      [12, null, null],
+      [12, "due_date", null],
       [13, "assigned_to", "someone"],
     ]);
     const messages = res.body.errors.map((e) => e.message);
@@ -193,7 +193,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       "User 999999 does not exist.",
       `User ${inactive.email} is not active.`,
       `User ${admin.id} cannot be assigned tasks (role ADMIN).`,
-      "Expected 6 cells, found 4.",
+      "Expected 6 cells, found 4; missing: due_date, priority.",
       "Must be a user id or an email address.",
     ]);
     expect(await databaseState()).toBe(before);
@@ -327,6 +327,29 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const other = await upload<UploadBody>(manager.token, `${HEADER}\nOther,,,TODO\n`, { headers });
     expect(other.status).toBe(409);
     expect(await taskCount()).toBe(afterFirst);
+  });
+
+  it("undoes the batches already inserted when a bad row comes late in a large file", async () => {
+    const before = await databaseState();
+    // Three batches' worth of good rows and well over one decoded chunk (256K characters), so
+    // that earlier batches are in the transaction when the bad row is read.
+    const good = Array.from(
+      { length: INSERT_BATCH_ROWS * 3 },
+      (_, i) => `Late ${i},${"description ".repeat(8)},,TODO`,
+    );
+    const csv = [HEADER, ...good, "Late bad,,,FINISHED"].join("\n");
+    expect(csv.length).toBeGreaterThan(512 * 1024);
+    const res = await upload<UploadBody>(manager.token, csv);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      {
+        line: good.length + 2,
+        column: "status",
+        value: "FINISHED",
+        message: "Status must be one of TODO, IN_PROGRESS, DONE.",
+      },
+    ]);
+    expect(await databaseState()).toBe(before);
   });
 
   it("leaves nothing behind when its connection is killed mid-import", async () => {

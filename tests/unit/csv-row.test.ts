@@ -124,6 +124,7 @@ describe("checkHeader", () => {
       ok: true,
       width: 4,
       columns: { title: 0, description: 1, assigned_to: 2, status: 3 },
+      names: ["Title", "DESCRIPTION", "assigned_to", "Status"],
     });
   });
 

@@ -2,6 +2,7 @@ import { isCsvMediaType } from "@/lib/csv/media-type";
 import { config } from "@/lib/config";
 import { authedRoute } from "@/lib/http/api-route";
 import { badRequest, unsupportedMediaType } from "@/lib/http/errors";
+import { csvColumnMappingSchema, type CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { readMultipartFile } from "@/lib/http/multipart-file";
 import { replayableResponse } from "@/lib/http/replayable-response";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
@@ -13,6 +14,24 @@ function parseDryRun(params: URLSearchParams): boolean {
   if (value === null || value === "" || value === "0" || value === "false") return false;
   if (value === "1" || value === "true") return true;
   throw badRequest("dry_run must be 1, true, 0 or false.");
+}
+
+/** The optional `columns` field: JSON {our column: the file's header name}. */
+function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
+  if (raw === undefined) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    data = undefined;
+  }
+  const parsed = csvColumnMappingSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const message =
+    data === undefined
+      ? 'columns must be a JSON object such as {"title": "Name"}.'
+      : parsed.error.issues.map((issue) => [...issue.path, issue.message].join(": ")).join(" ");
+  throw badRequest(`Invalid columns: ${message}`, { errors: [{ field: "columns", message }] });
 }
 
 /**
@@ -28,7 +47,9 @@ function parseDryRun(params: URLSearchParams): boolean {
  *       `title,description,assigned_to,status` (optional `due_date`, `priority`); `assigned_to` is
  *       a user id or email. If any row is invalid nothing is created and the 400 names each row by
  *       its `line`. `?dry_run=1` checks everything and writes nothing (200). Send an
- *       `Idempotency-Key` to retry safely.
+ *       `Idempotency-Key` to retry safely. A file whose column names differ (a spreadsheet's
+ *       export) can be read as it is: send a `columns` field before `file`, naming the file's
+ *       column for each of ours; the file's other columns are then ignored.
  *     operationId: bulkUploadTasks
  *     tags: [Bulk]
  *     parameters:
@@ -46,6 +67,12 @@ function parseDryRun(params: URLSearchParams): boolean {
  *             type: object
  *             required: [file]
  *             properties:
+ *               columns:
+ *                 type: string
+ *                 description: >-
+ *                   Optional, before `file`: a JSON object mapping our columns to the file's
+ *                   header names; `title`, `description`, `assigned_to` and `status` are required.
+ *                 example: '{"title": "Name", "description": "Notes", "assigned_to": "Assignee", "status": "State"}'
  *               file: { type: string, format: binary, description: The CSV file (text/csv). }
  *     responses:
  *       "200":
@@ -98,7 +125,7 @@ export const POST = authedRoute(async ({ request, actor }) => {
       if (!isCsvMediaType(file.mimeType)) {
         throw unsupportedMediaType(`Expected a CSV file (text/csv), got ${file.mimeType}.`);
       }
-      return file;
+      return { ...file, columns: parseColumnMapping(file.fieldsBefore.columns) };
     },
     { dryRun, idempotencyKey },
   );
