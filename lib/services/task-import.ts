@@ -13,6 +13,7 @@ import {
   checkCsvRow,
   checkHeader,
   type CsvColumnMapping,
+  type AssigneeRef,
   type CsvHeader,
   type CsvTask,
 } from "@/lib/validation/bulk-csv";
@@ -50,7 +51,8 @@ export type UploadSource = {
 
 export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
 
-type PendingRow = { line: number; task: CsvTask };
+/** A row waiting for its assignee lookup; `task` is null when only the assignee is checked. */
+type PendingRow = { line: number; assignee: AssigneeRef; task: CsvTask | null };
 
 const NUL = 0;
 
@@ -130,11 +132,11 @@ class CsvImport {
         this.errors.add({ line: record.line, column: null, value: null, message: record.problem });
         continue;
       }
-      const { task, problems } = checkCsvRow(record.cells, this.header);
+      const { task, assignee, problems } = checkCsvRow(record.cells, this.header);
       for (const p of problems) {
         this.errors.add({ line: record.line, ...p, value: echoValue(p.value) });
       }
-      if (task) this.pending.push({ line: record.line, task });
+      if (task || assignee) this.pending.push({ line: record.line, assignee, task });
       if (this.pending.length >= INSERT_BATCH_ROWS) this.flush();
     }
   };
@@ -175,16 +177,17 @@ class CsvImport {
   }
 
   private async store(batch: PendingRow[]): Promise<void> {
-    await this.directory.load(batch.map((row) => row.task.assignee));
+    await this.directory.load(batch.map((row) => row.assignee));
     const rows: TaskInsertRow[] = [];
-    for (const { line, task } of batch) {
-      const resolved = this.directory.resolve(task.assignee);
+    for (const { line, assignee, task } of batch) {
+      const resolved = this.directory.resolve(assignee);
       if ("problem" in resolved) {
-        const ref = task.assignee!;
+        const ref = assignee!;
         const value = "id" in ref ? String(ref.id) : ref.email;
         this.assigneeErrors.add({ line, column: "assigned_to", value, message: resolved.problem });
         continue;
       }
+      if (!task) continue;
       rows.push([
         task.title,
         task.description,

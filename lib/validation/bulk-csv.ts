@@ -151,6 +151,16 @@ export function parseAssigneeRef(raw: string): AssigneeRef | "invalid" {
   return "invalid";
 }
 
+/**
+ * A checked row: the task when it is valid, and the assignee it names whenever that parsed, so
+ * that a row with other problems still has its assignee looked up and reported.
+ */
+export type CsvRowCheck = {
+  task: CsvTask | null;
+  assignee: AssigneeRef;
+  problems: CsvCellProblem[];
+};
+
 /** A row with too few or too many cells: the missing ones are named, by the file's names. */
 function wrongWidth(cells: string[], header: CsvHeader): CsvCellProblem {
   const found = `Expected ${header.width} cells, found ${cells.length}`;
@@ -169,11 +179,10 @@ function wrongWidth(cells: string[], header: CsvHeader): CsvCellProblem {
 }
 
 /** Checks one data row against the header; every problem is returned, not just the first. */
-export function checkCsvRow(
-  cells: string[],
-  header: CsvHeader,
-): { task: CsvTask | null; problems: CsvCellProblem[] } {
-  if (cells.length !== header.width) return { task: null, problems: [wrongWidth(cells, header)] };
+export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
+  if (cells.length !== header.width) {
+    return { task: null, assignee: null, problems: [wrongWidth(cells, header)] };
+  }
   const { columns } = header;
   const cell = (column: CsvColumn) => {
     const index = columns[column];
@@ -221,8 +230,7 @@ export function checkCsvRow(
     problem("assigned_to", rawAssignee, "Must be a user id or an email address.");
   }
 
-  if (problems.length > 0 || !status || !priority || assignee === "invalid") {
-    return { task: null, problems };
-  }
-  return { task: { title, description, status, priority, dueDate, assignee }, problems };
+  if (assignee === "invalid") return { task: null, assignee: null, problems };
+  if (problems.length > 0 || !status || !priority) return { task: null, assignee, problems };
+  return { task: { title, description, status, priority, dueDate, assignee }, assignee, problems };
 }

@@ -329,6 +329,16 @@ describe("POST /api/tasks/bulk-upload/", () => {
     expect(await taskCount()).toBe(afterFirst);
   });
 
+  it("checks the assignee of a row that has other problems too", async () => {
+    const nobody = `nobody-${Date.now()}@example.com`;
+    const res = await upload<UploadBody>(manager.token, `${HEADER}\nA,,${nobody},FINISHED\n`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "status"],
+      [2, "assigned_to"],
+    ]);
+  });
+
   it("undoes the batches already inserted when a bad row comes late in a large file", async () => {
     const before = await databaseState();
     // Three batches' worth of good rows and well over one decoded chunk (256K characters), so
