@@ -87,8 +87,10 @@ export async function readCsvRecords(
         for (const error of results.errors) {
           // An error past this chunk's rows belongs to the unfinished row papaparse re-reads next.
           const message = QUOTE_PROBLEMS[error.code];
-          if (message && error.row !== undefined && error.row < results.data.length) {
-            problems.set(error.row, message);
+          // The first problem of a row is its cause; a later "never closed" is its consequence.
+          const row = error.row;
+          if (message && row !== undefined && row < results.data.length && !problems.has(row)) {
+            problems.set(row, message);
           }
         }
         const records: CsvRecord[] = [];

@@ -96,6 +96,14 @@ describe("readCsvRecords", () => {
     },
   );
 
+  it("names text after a closing quote as the row's problem", async () => {
+    const got = await records('a,b\nQ,"a"b\n', 4);
+    expect(got[1]).toMatchObject({
+      line: 2,
+      problem: "A quoted cell has text after its closing quote.",
+    });
+  });
+
   it("marks a quoted cell that never closes", async () => {
     const got = await records('a,b\n1,"open\n2,3\n', 4);
     expect(got[1]).toMatchObject({ line: 2, problem: "A quoted cell is never closed." });
