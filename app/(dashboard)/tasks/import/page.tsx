@@ -12,7 +12,7 @@ export default async function ImportPage() {
     <>
       <PageHeader
         title="Import tasks from CSV"
-        description="Columns: title, description, assigned_to (user id or e-mail), status; optional due_date (YYYY-MM-DD) and priority. The whole file is checked first, and imported all or nothing."
+        description="Columns: title, description, assigned_to (user id or e-mail), status; optional due_date (YYYY-MM-DD) and priority. The whole file is checked first, and imported all or nothing. As in our export, one apostrophe before a leading =, +, - or @ is dropped (it stops spreadsheets running the cell as a formula)."
         actions={
           <a href="/sample-tasks.csv" download className={buttonSecondary}>
             Download a sample CSV

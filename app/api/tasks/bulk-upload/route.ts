@@ -49,7 +49,9 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *       its `line`. `?dry_run=1` checks everything and writes nothing (200). Send an
  *       `Idempotency-Key` to retry safely. A file whose column names differ (a spreadsheet's
  *       export) can be read as it is: send a `columns` field before `file`, naming the file's
- *       column for each of ours; the file's other columns are then ignored.
+ *       column for each of ours; the file's other columns are then ignored. As the export writes
+ *       a cell starting with =, +, -, @, tab or CR behind one apostrophe (against formula
+ *       injection), one apostrophe before such a start is removed on import.
  *     operationId: bulkUploadTasks
  *     tags: [Bulk]
  *     parameters:
