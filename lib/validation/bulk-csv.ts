@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
 import { restoreFormula } from "@/lib/csv/formula";
 
@@ -23,20 +22,6 @@ export type CsvHeader = { columns: CsvColumnIndex; width: number; names: string[
 
 export type HeaderCheck = ({ ok: true } & CsvHeader) | { ok: false; message: string };
 
-/**
- * Which of the file's columns (by header name) feeds each of ours, for a file whose names differ
- * (a spreadsheet's "Name, Notes, Assignee, State"). The required columns must be chosen.
- */
-export const csvColumnMappingSchema = z
-  .object(
-    Object.fromEntries(
-      CSV_COLUMNS.map((column) => [column, z.string().trim().min(1).max(200).optional()]),
-    ) as Record<CsvColumn, z.ZodOptional<z.ZodString>>,
-  )
-  .strict()
-  .refine((mapping) => CSV_REQUIRED_COLUMNS.every((column) => mapping[column] !== undefined), {
-    message: `Choose a column for each of ${CSV_REQUIRED_COLUMNS.join(", ")}.`,
-  });
 export type CsvColumnMapping = Partial<Record<CsvColumn, string>>;
 
 const EXPECTED = `Expected columns: ${CSV_REQUIRED_COLUMNS.join(", ")} (optional: ${CSV_OPTIONAL_COLUMNS.join(", ")}).`;

@@ -1,0 +1,19 @@
+// Kept apart from bulk-csv.ts, whose column names the import page's client bundle uses: zod
+// stays out of that bundle.
+import { z } from "zod";
+import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvColumn } from "./bulk-csv";
+
+/**
+ * Which of the file's columns (by header name) feeds each of ours, for a file whose names differ
+ * (a spreadsheet's "Name, Notes, Assignee, State"). The required columns must be chosen.
+ */
+export const csvColumnMappingSchema = z
+  .object(
+    Object.fromEntries(
+      CSV_COLUMNS.map((column) => [column, z.string().trim().min(1).max(200).optional()]),
+    ) as Record<CsvColumn, z.ZodOptional<z.ZodString>>,
+  )
+  .strict()
+  .refine((mapping) => CSV_REQUIRED_COLUMNS.every((column) => mapping[column] !== undefined), {
+    message: `Choose a column for each of ${CSV_REQUIRED_COLUMNS.join(", ")}.`,
+  });
