@@ -18,10 +18,11 @@ import { newestOwnTasksAction } from "@/lib/actions/task-import";
 import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
 import { ProblemReport } from "./problem-report";
-import { uploadCsv, type UploadAnswer } from "./upload";
+import { newImportKey, uploadCsv, type UploadAnswer } from "./upload";
 import { separatorHint } from "@/lib/validation/bulk-csv";
 
-type Loaded = { file: File; preview: CsvPreview; mapping: ColumnMapping };
+/** `importKey`: one per file and mapping, so a retried import is recognised as the same one. */
+type Loaded = { file: File; preview: CsvPreview; mapping: ColumnMapping; importKey: string };
 type Summary = { created: number; tasks: ImportedTask[]; message: string };
 
 const numberIn = (body: Record<string, unknown>, key: string) =>
@@ -55,7 +56,12 @@ export function ImportWizard() {
       toast.error(`${file.name} is empty.`);
       return;
     }
-    setLoaded({ file, preview, mapping: guessMapping(preview.fields) });
+    setLoaded({
+      file,
+      preview,
+      mapping: guessMapping(preview.fields),
+      importKey: newImportKey(),
+    });
   }
 
   async function send(dryRun: boolean) {
@@ -69,6 +75,7 @@ export function ImportWizard() {
     const answer = await uploadCsv(loaded.file, {
       dryRun,
       columns,
+      idempotencyKey: loaded.importKey,
       onProgress: setProgress,
     });
     setBusy(null);
@@ -104,7 +111,7 @@ export function ImportWizard() {
               fields={loaded.preview.fields}
               mapping={loaded.mapping}
               onChange={(mapping) => {
-                setLoaded({ ...loaded, mapping });
+                setLoaded({ ...loaded, mapping, importKey: newImportKey() });
                 setCheck(null);
               }}
             />

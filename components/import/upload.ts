@@ -11,6 +11,12 @@ export type UploadAnswer =
 
 const ENDPOINT = "/api/tasks/bulk-upload/";
 
+/** A fresh Idempotency-Key (getRandomValues works on plain HTTP too, unlike randomUUID). */
+export function newImportKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `import-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
 function problemsOf(body: Record<string, unknown>): RowProblem[] {
   const errors = Array.isArray(body.errors) ? body.errors : [];
   return errors.flatMap((item: unknown) => {
@@ -43,15 +49,22 @@ function answerOf(status: number, text: string): UploadAnswer {
 /**
  * Sends the file to the bulk-upload endpoint with the session cookie (same origin), reporting
  * upload progress; `dryRun` asks for the validation report only, `columns` maps the file's
- * columns to ours (it must precede the file in the form).
+ * columns to ours (it must precede the file in the form). A real import carries `idempotencyKey`,
+ * so that sending it again after a lost answer replays the first import instead of repeating it.
  */
 export function uploadCsv(
   file: File,
   {
     dryRun,
     columns,
+    idempotencyKey,
     onProgress,
-  }: { dryRun: boolean; columns: string | null; onProgress?: (fraction: number) => void },
+  }: {
+    dryRun: boolean;
+    columns: string | null;
+    idempotencyKey: string;
+    onProgress?: (fraction: number) => void;
+  },
 ): Promise<UploadAnswer> {
   return new Promise((resolve) => {
     const form = new FormData();
@@ -59,6 +72,7 @@ export function uploadCsv(
     form.append("file", file, file.name);
     const request = new XMLHttpRequest();
     request.open("POST", dryRun ? `${ENDPOINT}?dry_run=1` : ENDPOINT);
+    if (!dryRun) request.setRequestHeader("Idempotency-Key", idempotencyKey);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded / event.total);
     };

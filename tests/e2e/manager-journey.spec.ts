@@ -242,3 +242,42 @@ test("the file goes as it is: a Latin-1 sheet is refused at its line, a semicolo
     page.getByRole("alert").filter({ hasText: "separated by semicolons" }),
   ).toBeVisible();
 });
+
+test("an import whose answer was lost is sent again with its key and imports once", async ({
+  page,
+}) => {
+  const tag = Date.now().toString(36);
+  const csv = [
+    "title,description,assigned_to,status",
+    `Once ${tag} a,,,TODO`,
+    `Once ${tag} b,,,TODO`,
+  ];
+  await page.goto("/tasks/import");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "once.csv", mimeType: "text/csv", buffer: Buffer.from(csv.join("\n")) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+
+  // The first import reaches the server, but its answer never reaches the page.
+  const keys: (string | null)[] = [];
+  await page.route(
+    (url) => url.pathname === "/api/tasks/bulk-upload/" && !url.searchParams.has("dry_run"),
+    async (route) => {
+      keys.push(await route.request().headerValue("idempotency-key"));
+      if (keys.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort("connectionreset");
+    },
+  );
+  await page.getByRole("button", { name: "Import 2 tasks" }).click();
+  await expect(page.getByText("The server could not be reached.")).toBeVisible();
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "Import 2 tasks" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 2 tasks." })).toBeVisible();
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^import-[0-9a-f]{32}$/);
+  expect(keys[1]).toBe(keys[0]);
+
+  await page.goto(`/tasks?search=Once ${tag}`);
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+});
