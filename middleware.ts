@@ -5,6 +5,7 @@ import { isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
 import { forbiddenPage } from "@/lib/http/forbidden-page";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
+import { refuseStaticApiMethod } from "@/lib/http/static-api-methods";
 
 /**
  * The page gate: a redirect to /login, a 403 page, or null to let the request through. Pages
@@ -27,9 +28,14 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
  * In front of every page: request id, CSP with a fresh nonce, and who may enter. Edge runtime:
  * no database, no pino, no node built-ins. /api routes are not matched: each authenticates its
  * caller itself (lib/http/api-route.ts), and the static security headers come from next.config.
+ * The exception is the prerendered OpenAPI document, whose refused methods are answered here.
  */
 export async function middleware(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+  // Besides the Swagger UI page, the only API paths matched (config below): the static document.
+  if (request.nextUrl.pathname.startsWith("/api/schema")) {
+    return refuseStaticApiMethod(request, requestId) ?? NextResponse.next();
+  }
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
 
@@ -49,6 +55,10 @@ export async function middleware(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static assets and /api, where only the Swagger UI page (/api/docs) is a page.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api(?:$|/(?!docs))).*)"],
+  matcher: [
+    // Everything but static assets and /api, where only the Swagger UI page (/api/docs) is a page:
+    // /api/docs/foo and /api/docsx are API paths (JSON 404), not pages behind the sign-in.
+    "/((?!_next/static|_next/image|favicon.ico|api(?:$|/(?!docs/?$))).*)",
+    "/api/schema/:path*",
+  ],
 };

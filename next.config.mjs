@@ -36,7 +36,8 @@ const nextConfig = {
           { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
         ],
       },
-      ...["/api", "/api/:path((?!docs).*)"].map((source) => ({
+      // Every /api answer but the Swagger UI page itself (/api/docs/foo is a JSON 404).
+      ...["/api", "/api/:path((?!docs/?$).*)"].map((source) => ({
         source,
         headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       })),

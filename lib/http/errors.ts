@@ -24,18 +24,28 @@ export const forbidden = (detail = "You do not have permission to perform this a
 export const notFound = (detail = "Not found.") => new ApiError(404, detail);
 export const conflict = (detail: string, extra?: Record<string, unknown>) =>
   new ApiError(409, detail, extra);
+export const methodNotAllowed = (method: string, allow: string) =>
+  new ApiError(405, `Method "${method}" not allowed.`, {}, { Allow: allow });
 export const preconditionFailed = (
   detail = "The resource was modified by someone else; reload it.",
 ) => new ApiError(412, detail);
 export const payloadTooLarge = (detail: string) => new ApiError(413, detail);
 export const unsupportedMediaType = (detail: string) => new ApiError(415, detail);
 
-/** zod issues → [{field, message}], with nested paths joined by dots ("tasks.3.title"). */
+const UNKNOWN_FIELD = "Unknown field.";
+
+/**
+ * zod issues → [{field, message}], with nested paths joined by dots ("tasks.3.title"). Each
+ * unknown key of a strict object is an error of its own field, so a client sees which to drop.
+ */
 export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join(".") || "non_field_errors",
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: [...path, key].join("."), message: UNKNOWN_FIELD }));
+    }
+    return [{ field: path.join(".") || "non_field_errors", message: issue.message }];
+  });
 }
 
 export function validationError(error: ZodError, detail = "Validation failed."): ApiError {

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { publicRoute } from "./api-route";
-import { ApiError } from "./errors";
+import { methodNotAllowed } from "./errors";
 
 export const API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -11,21 +11,27 @@ export type MethodRefusal = ((request: NextRequest) => Promise<Response>) & {
 };
 
 /**
- * Handlers for the methods a route does not serve, to export beside the ones it does: 405 JSON
- * with Allow, the shape the reference's clients get from DRF. Next's own 405 has no body.
+ * 405 JSON naming the request's method, with the methods served in Allow: the shape the
+ * reference's clients get from DRF. Next's own 405 has no body.
  */
+export function refuseMethod(request: NextRequest, served: readonly string[]): Promise<Response> {
+  const route = publicRoute(
+    async () => {
+      throw methodNotAllowed(request.method, served.join(", "));
+    },
+    { authenticate: false },
+  );
+  return route(request, { params: Promise.resolve({}) });
+}
+
+/** Handlers for the methods a route does not serve, to export beside the ones it does. */
 export function refusedMethods(...served: ApiMethod[]): Record<ApiMethod, MethodRefusal> {
-  const allow = served.join(", ");
-  const refusal = (method: ApiMethod): MethodRefusal => {
-    const route = publicRoute(
-      async () => {
-        throw new ApiError(405, `Method "${method}" not allowed.`, {}, { Allow: allow });
-      },
-      { authenticate: false },
-    );
-    const handler = (request: NextRequest) => route(request, { params: Promise.resolve({}) });
-    return Object.assign(handler, { refusesMethod: true as const });
-  };
-  const entries = API_METHODS.map((method) => [method, refusal(method)] as const);
-  return Object.fromEntries(entries) as Record<ApiMethod, MethodRefusal>;
+  const refusal = (): MethodRefusal =>
+    Object.assign((request: NextRequest) => refuseMethod(request, served), {
+      refusesMethod: true as const,
+    });
+  return Object.fromEntries(API_METHODS.map((method) => [method, refusal()])) as Record<
+    ApiMethod,
+    MethodRefusal
+  >;
 }

@@ -88,11 +88,26 @@ function reachableSchemas(roots: unknown, schemas: Record<string, Json>): Record
   return Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
 }
 
+const OPERATIONS = ["get", "put", "post", "delete", "patch"] as const;
+
+/** Any operation can fail on the server: each gets the JSON 500 unless its JSDoc says more. */
+function withServerErrors(paths: Record<string, Json>): Record<string, Json> {
+  for (const item of Object.values(paths) as Record<string, { responses?: Json } | undefined>[]) {
+    for (const method of OPERATIONS) {
+      const responses = item[method]?.responses as Record<string, Json> | undefined;
+      if (responses && !responses["500"]) {
+        responses["500"] = { $ref: "#/components/responses/InternalServerError" };
+      }
+    }
+  }
+  return paths;
+}
+
 /** Paths and operations from the route handlers' JSDoc; every schema from lib/validation's zod. */
 export function buildOpenApiDocument(): OpenApiDocument {
   const generated = zodComponentSchemas();
   const schemas = fixNullableRefs(generated, generated) as Record<string, Json>;
-  const paths = fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>;
+  const paths = withServerErrors(fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>);
   expandQuerySchemas(paths, schemas);
   return {
     openapi: OPENAPI_VERSION,

@@ -52,6 +52,10 @@ export const ERROR_RESPONSES = {
   UnsupportedMediaType: errorResponse("The request body has the wrong content type.", {
     detail: 'Unsupported media type; send "Content-Type: application/json".',
   }),
+  InternalServerError: errorResponse(
+    "Something failed on the server (logged with the request id); nothing was half-written.",
+    { detail: "Internal server error." },
+  ),
   TooManyRequests: errorResponse(
     "Rate limit reached; retry after the number of seconds in `Retry-After`.",
     { detail: "Request was throttled. Expected available in 12 seconds." },

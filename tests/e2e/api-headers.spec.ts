@@ -40,6 +40,36 @@ test("API answers of every kind carry the security headers and a CSP that loads 
   expect(await refused.json()).toEqual({ detail: 'Method "DELETE" not allowed.' });
 });
 
+test("paths beside the API's own answer JSON too: next-auth's, the document's, the docs page's", async ({
+  request,
+}) => {
+  const session = await request.get("/api/auth/session");
+  expect(session.status()).toBe(200);
+  expect(session.headers()["content-type"]).toContain("application/json");
+  const cases: [APIResponse, number, string | null][] = [
+    [await request.get("/api/auth/nope/"), 404, null],
+    [await request.post("/api/auth/session/extra"), 404, null],
+    [await request.delete("/api/auth/session"), 405, "GET, POST"],
+    [await request.put("/api/schema/"), 405, "GET"],
+    [await request.delete("/api/schema/yaml"), 405, "GET"],
+    [await request.get("/api/docsx/", { maxRedirects: 0 }), 404, null],
+    [await request.get("/api/docs/foo", { maxRedirects: 0 }), 404, null],
+  ];
+  for (const [res, status, allow] of cases) {
+    expect(res.status(), res.url()).toBe(status);
+    expect(res.headers()["content-type"], res.url()).toContain("application/json");
+    expect(res.headers()["allow"], res.url()).toBe(allow ?? undefined);
+    expect(res.headers()["content-security-policy"], res.url()).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(res.headers()["x-request-id"], res.url()).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await res.json()).detail, res.url()).toMatch(
+      /^(Not found\.|Method "\w+" not allowed\.)$/,
+    );
+  }
+  expect((await request.get("/api/schema/")).status()).toBe(200);
+});
+
 test("pages, redirects and the Swagger UI carry them too, with a nonce CSP of their own", async ({
   request,
 }) => {

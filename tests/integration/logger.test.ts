@@ -2,11 +2,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
 import { logger } from "@/lib/logger";
+import { SESSION_USER_SQL } from "@/lib/services/sessions";
 import { api } from "../helpers/api";
+import { makeUser, type TestUser } from "../helpers/factories";
 
 const logFile = path.resolve(process.env.LOG_FILE ?? "logs/test.log");
 
@@ -101,6 +103,68 @@ describe("logger", () => {
     const [line] = linesWith(requestId);
     expect(line).toMatchObject({ requestId, method: "GET", path: "/api/health/", status: 200 });
     expect(typeof line!.durationMs).toBe("number");
+  });
+
+  it("logs a refused call (403, 400) and a server error (500) with who, where and what, never a credential", async () => {
+    const admin = await makeUser("ADMIN");
+    const employee = await makeUser("EMPLOYEE");
+    const password = `Pw-${crypto.randomUUID()}`;
+    const call = async (user: TestUser, method: string, path: string, body: unknown) => {
+      const requestId = `req-${crypto.randomUUID()}`;
+      const res = await api(method, path, {
+        token: user.token,
+        body,
+        headers: { "x-request-id": requestId },
+      });
+      return { status: res.status, requestId };
+    };
+    const forbidden = await call(employee, "POST", "/api/tasks/", { title: "not mine" });
+    const invalid = await call(admin, "POST", "/api/users/", {
+      email: "not-an-email",
+      full_name: "Bad Email",
+      password,
+    });
+    // The database fails after the caller's lookup: an unhandled error while changing a password.
+    const p = pool();
+    const query = p.query.bind(p) as (...args: unknown[]) => unknown;
+    vi.spyOn(p, "query").mockImplementation(((...args: unknown[]) =>
+      args[0] === SESSION_USER_SQL
+        ? query(...args)
+        : Promise.reject(new Error("Connection lost"))) as never);
+    vi.spyOn(p, "getConnection").mockRejectedValue(new Error("Connection lost"));
+    const failed = await call(admin, "PATCH", `/api/users/${employee.id}/`, { password }).finally(
+      () => vi.restoreAllMocks(),
+    );
+
+    const cases = [
+      [forbidden, 403, "warn", employee, "POST", "/api/tasks/"],
+      [invalid, 400, "warn", admin, "POST", "/api/users/"],
+      [failed, 500, "error", admin, "PATCH", `/api/users/${employee.id}/`],
+    ] as const;
+    for (const [{ status, requestId }, expected, level, user, method, path] of cases) {
+      expect(status).toBe(expected);
+      const lines = linesWith(requestId);
+      expect(lines.find((line) => line.status === expected)).toMatchObject({
+        level,
+        requestId,
+        userId: user.id,
+        method,
+        path,
+        status: expected,
+      });
+      const raw = JSON.stringify(lines);
+      for (const secret of [user.token, password, "Bearer", "authorization"]) {
+        expect(raw).not.toContain(secret);
+      }
+    }
+    expect(linesWith(failed.requestId)).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        msg: "unhandled error",
+        route: `/api/users/${employee.id}/`,
+        err: expect.objectContaining({ message: "Connection lost" }),
+      }),
+    );
   });
 
   it("a server buffers its lines yet flushes them on exit; LOG_STDOUT=0 keeps stdout clean", () => {

@@ -27,3 +27,43 @@ describe("a method the route does not serve", () => {
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+// next-auth itself needs Next's request scope: tests/e2e/api-headers.spec.ts shows it still serving.
+describe("next-auth's catch-all under /api/auth/", () => {
+  it("answers 404 JSON to a path next-auth has no endpoint for", async () => {
+    for (const path of [
+      "/api/auth/nope/",
+      "/api/auth/sessions",
+      "/api/auth/session/extra",
+      "/api/auth/csrf/x/",
+      "/api/auth/callback/credentials/more",
+      "/api/auth/constructor",
+      "/api/auth/__proto__",
+    ]) {
+      for (const method of ["GET", "POST", "DELETE"]) {
+        const res = await api(method, path);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+        expect(res.headers.get("content-type")).toContain("application/json");
+        expect(res.body).toEqual({ detail: "Not found." });
+        expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    }
+  });
+
+  it("answers 405 JSON with Allow to a method its endpoint does not take", async () => {
+    const cases: [string, string, string][] = [
+      ["DELETE", "/api/auth/session", "GET, POST"],
+      ["PUT", "/api/auth/csrf/", "GET"],
+      ["PATCH", "/api/auth/signin/credentials", "GET, POST"],
+      ["POST", "/api/auth/providers", "GET"],
+      ["GET", "/api/auth/_log", "POST"],
+      ["POST", "/api/auth/error", "GET"],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = await api(method, path);
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow"), path).toBe(allow);
+      expect(res.body).toEqual({ detail: `Method "${method}" not allowed.` });
+    }
+  });
+});

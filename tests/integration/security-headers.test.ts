@@ -1,8 +1,11 @@
+import * as pageStaticInfo from "next/dist/build/analysis/get-page-static-info";
+import type { ProxyMatcher } from "next/dist/build/analysis/get-page-static-info";
+import { getMiddlewareRouteMatcher } from "next/dist/shared/lib/router/utils/middleware-route-matcher";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/db/schema";
 import { signAccessToken } from "@/lib/auth/tokens";
-import { middleware } from "@/middleware";
+import { config, middleware } from "@/middleware";
 import { sessionCookie } from "./session-cookie";
 
 const BASE = "http://127.0.0.1:3000";
@@ -48,6 +51,58 @@ describe("middleware: CSP nonce and request id", () => {
 
   it("lets the API's Swagger UI page open without a session", async () => {
     expect(passedThrough(await run("/api/docs/"))).toBe(true);
+  });
+});
+
+// Next's own compilation of config.matcher: exported by the module, though left out of its types.
+const { getMiddlewareMatchers } = pageStaticInfo as unknown as {
+  getMiddlewareMatchers: (matcher: string[], nextConfig: object) => ProxyMatcher[];
+};
+
+describe("middleware: the paths it sees", () => {
+  const sees = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher, {}));
+  const seen = (path: string) => sees(path, {} as never, {});
+
+  it("sees pages and the Swagger UI page, never another /api path", () => {
+    for (const page of ["/", "/login", "/board", "/tasks/12", "/api/docs", "/api/docs/"]) {
+      expect(seen(page), page).toBe(true);
+    }
+    for (const api of [
+      "/api",
+      "/api/",
+      "/api/tasks/",
+      "/api/docs/foo",
+      "/api/docsx",
+      "/api/docsx/",
+    ]) {
+      expect(seen(api), api).toBe(false);
+    }
+  });
+
+  it("refuses methods other than GET on the prerendered OpenAPI document with 405 JSON", async () => {
+    for (const path of ["/api/schema", "/api/schema/", "/api/schema/yaml", "/api/schema/yaml/"]) {
+      expect(seen(path), path).toBe(true);
+      expect(passedThrough(await run(path)), path).toBe(true);
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+        const res = await run(path, { method });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get("allow")).toBe("GET");
+        expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+        expect(await res.json()).toEqual({ detail: `Method "${method}" not allowed.` });
+      }
+    }
+    // Another path below it is the catch-all's JSON 404, whatever the method.
+    expect(passedThrough(await run("/api/schema/other", { method: "PUT" }))).toBe(true);
+  });
+
+  it("leaves the document's routes with GET alone, which Next needs to prerender them", async () => {
+    for (const route of [
+      await import("@/app/api/schema/route"),
+      await import("@/app/api/schema/yaml/route"),
+    ]) {
+      expect(Object.keys(route).sort()).toEqual(["GET", "dynamic"]);
+      expect(route.dynamic).toBe("force-static");
+    }
   });
 });
 

@@ -1,0 +1,28 @@
+type NextAuthAction = {
+  /** HEAD too is refused: Next hands it to the GET handler, and next-auth answers it 400. */
+  methods: readonly string[];
+  /** Path segments after /api/auth/, the action's included: 2 where a provider id or error follows. */
+  maxSegments: 1 | 2;
+};
+
+/**
+ * What next-auth v4 serves under /api/auth/ (next-auth/core/index.js) and with which methods;
+ * anything else it answers with a 400 text/plain, so the route keeps it away.
+ */
+export const NEXTAUTH_ACTIONS: Readonly<Record<string, NextAuthAction>> = {
+  session: { methods: ["GET", "POST"], maxSegments: 1 },
+  csrf: { methods: ["GET"], maxSegments: 1 },
+  providers: { methods: ["GET"], maxSegments: 1 },
+  signin: { methods: ["GET", "POST"], maxSegments: 2 },
+  signout: { methods: ["GET", "POST"], maxSegments: 1 },
+  callback: { methods: ["GET", "POST"], maxSegments: 2 },
+  error: { methods: ["GET"], maxSegments: 2 },
+  _log: { methods: ["POST"], maxSegments: 1 },
+};
+
+/** The action a catch-all path names, or null when next-auth has no such endpoint. */
+export function nextAuthAction(segments: readonly string[]): string | null {
+  const [name] = segments;
+  if (name === undefined || !Object.hasOwn(NEXTAUTH_ACTIONS, name)) return null;
+  return segments.length <= NEXTAUTH_ACTIONS[name]!.maxSegments ? name : null;
+}
