@@ -28,7 +28,9 @@ export async function updateTaskAction(
   return toActionResult(async () => {
     const parsed = updateTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
-    const task = await updateTask(actor, taskId, parsed.data, { expectedVersion });
+    const task = await updateTask(actor, taskId, parsed.data, {
+      expectedVersions: [expectedVersion],
+    });
     revalidatePath("/", "layout");
     return task;
   });

@@ -19,7 +19,7 @@ export async function changeTaskStatusAction(
       actor,
       taskId,
       { status: taskStatusSchema.parse(status) },
-      { expectedVersion },
+      { expectedVersions: [expectedVersion] },
     );
     revalidatePath("/", "layout");
     return task;

@@ -1,19 +1,20 @@
-import { preconditionFailed } from "./errors";
-
 /** The ETag of a versioned resource: its version, as a strong validator. */
 export function etagFor(version: number): string {
   return `"${version}"`;
 }
 
+const ENTITY_TAG = /(W\/)?"([^"]*)"/g;
+
 /**
- * The version an If-Match header demands: undefined when absent or "*", else the number in
- * `"<v>"` or `W/"<v>"`. A list matches when any entry does, so only a single version is usable;
- * anything else cannot match any version and fails with 412.
+ * The versions an If-Match header accepts, as RFC 9110 reads it: undefined when absent or "*"
+ * (any existing resource), else every strong entity-tag of the list that is a version. A weak tag
+ * never matches (If-Match compares strongly), and a malformed header matches nothing: both 412.
  */
-export function expectedVersionFrom(headers: Headers): number | undefined {
+export function expectedVersionsFrom(headers: Headers): readonly number[] | undefined {
   const header = headers.get("if-match")?.trim();
   if (!header || header === "*") return undefined;
-  const match = /^(?:W\/)?"(\d{1,10})"$/.exec(header);
-  if (!match) throw preconditionFailed();
-  return Number(match[1]);
+  if (header.replace(ENTITY_TAG, "").replace(/[\s,]/g, "") !== "") return [];
+  return [...header.matchAll(ENTITY_TAG)]
+    .filter(([, weak, opaque]) => !weak && /^\d{1,10}$/.test(opaque!))
+    .map(([, , opaque]) => Number(opaque));
 }

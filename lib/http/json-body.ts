@@ -34,8 +34,11 @@ export async function readTextLimited(request: Request, limit: number): Promise<
 
 export type JsonBodyOptions = {
   limit?: number;
-  /** Sees the parsed JSON before the schema does: a refusal that must not depend on its values. */
-  beforeValidation?: (data: unknown) => void;
+  /**
+   * Sees the parsed JSON before the schema does and returns what the schema validates: a refusal
+   * that must not depend on the values, or fields to ignore.
+   */
+  beforeValidation?: (data: unknown) => unknown;
 };
 
 /** The top-level field names of a parsed JSON body (none unless it is an object). */
@@ -60,8 +63,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   } catch {
     throw badRequest("Malformed JSON request body.");
   }
-  beforeValidation?.(data);
-  const parsed = schema.safeParse(data);
+  const parsed = schema.safeParse(beforeValidation ? beforeValidation(data) : data);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

@@ -16,9 +16,10 @@ export const SHARED_PARAMETERS = {
     in: "header",
     required: false,
     description:
-      'Apply only if the task is still at this version: its ETag (`"3"`), as GET returned it. ' +
-      "412 when someone changed it since; `*` or no header applies unconditionally.",
-    schema: { type: "string", pattern: '^(\\*|(W/)?"\\d{1,10}")$' },
+      'Apply only if the task is still at this version: its ETag (`"3"`), as GET returned it, or ' +
+      'a comma-separated list of them (`"3", "4"`). 412 when someone changed it since; a weak ' +
+      'ETag (`W/"3"`) never matches; `*` or no header applies to the task as it is.',
+    schema: { type: "string", pattern: '^(\\*|(W/)?"[^"]*"(\\s*,\\s*(W/)?"[^"]*")*)$' },
     example: '"1"',
   },
   IdempotencyKey: {

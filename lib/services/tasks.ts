@@ -5,11 +5,13 @@ import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canOnTask, mayEditOnlyStatus } from "@/lib/auth/policy";
 import { forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
-import type {
-  CreateTaskInput,
-  ReplaceTaskInput,
-  TaskDto,
-  UpdateTaskInput,
+import { jsonFieldNames } from "@/lib/http/json-body";
+import {
+  withoutReadOnlyTaskFields,
+  type CreateTaskInput,
+  type ReplaceTaskInput,
+  type TaskDto,
+  type UpdateTaskInput,
 } from "@/lib/validation/tasks";
 import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
@@ -20,7 +22,8 @@ export { listTaskActivity, type ActivityDto } from "./task-activity";
 export { toTaskDto } from "./task-records";
 export { listScope, listTasks, type TaskPage } from "./task-list";
 
-export type WriteOptions = { expectedVersion?: number };
+/** `expectedVersions`: the versions the write may apply to (If-Match); absent, any. */
+export type WriteOptions = { expectedVersions?: readonly number[] };
 
 export const EMPLOYEE_EDIT_DETAIL = "You can only update task status.";
 
@@ -70,7 +73,7 @@ async function lockVisibleTask(
   )) as unknown as [Record<string, unknown>[]];
   const row = rows[0] ? taskRowFromSqlRow(rows[0]) : null;
   if (!row || !canOnTask(actor, "task.read", row)) throw notFound();
-  if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+  if (options.expectedVersions && !options.expectedVersions.includes(row.version)) {
     throw preconditionFailed();
   }
   return row;
@@ -120,14 +123,22 @@ function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntr
   };
 }
 
-/**
- * The role's part of the policy for a write that sends `fields`, whichever task it names: the API
- * asks it before validating a body, so an employee sending another field, valid or not, gets 403.
- */
-export function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
+/** The role's part of the policy for a write that sends `fields`, whichever task it names. */
+function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
   if (mayEditOnlyStatus(actor.role) && fields.some((f) => f !== "status")) {
     throw forbidden(EMPLOYEE_EDIT_DETAIL);
   }
+}
+
+/**
+ * A PATCH or PUT body as the schema should see it. The API asks it before validating, so an
+ * employee sending any key but status, valid or not and read-only ones too, gets 403 (the reference
+ * lets employees send the status only); then the task's read-only response fields are dropped, as
+ * DRF ignores them.
+ */
+export function taskWriteBody(actor: Actor, body: unknown): unknown {
+  assertMaySendFields(actor, jsonFieldNames(body));
+  return withoutReadOnlyTaskFields(body);
 }
 
 /** The policy check for a write that touches `fields`. */

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { ACTIVITY_KINDS } from "@/db/schema";
+import { idSchema } from "./ids";
 import { isoDateSchema, userIdSchema } from "./tasks";
 
 export const activityKindSchema = z.enum(ACTIVITY_KINDS).meta({ id: "ActivityKind" });
 
-const idParam = z.coerce
-  .number({ message: "Must be an id." })
-  .int("Must be an id.")
-  .positive("Must be an id.");
+const idParam = idSchema("Must be an id.");
 
 /** The /admin/activity filters: who, which task, what kind, between which dates (UTC, inclusive). */
 export const activityTrailQuerySchema = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { idSchema } from "./ids";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES).meta({ id: "TaskStatus" });
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriority" });
@@ -7,10 +8,7 @@ export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriori
 /** A calendar date, "YYYY-MM-DD", that really exists (no 2026-02-30). */
 export const isoDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD." });
 
-export const userIdSchema = z.coerce
-  .number({ message: "Must be a user id." })
-  .int("Must be a user id.")
-  .positive("Must be a user id.");
+export const userIdSchema = idSchema("Must be a user id.");
 
 export const taskTitleSchema = z
   .string({ message: "Title is required." })
@@ -91,3 +89,19 @@ export const taskSchema = z
 
 export type TaskDto = z.infer<typeof taskSchema>;
 export type UserRef = z.infer<typeof userRefSchema>;
+
+/** The fields of a task response that no write sets (id, version, timestamps, joined users…). */
+const READ_ONLY_TASK_FIELDS: ReadonlySet<string> = new Set(
+  Object.keys(taskSchema.shape).filter((field) => !(field in editableTaskFields)),
+);
+
+/**
+ * A write's body without the read-only response fields, which DRF ignores: a client may send back
+ * a task as GET returned it, with a field changed. Any other unknown field is still an error.
+ */
+export function withoutReadOnlyTaskFields(body: unknown): unknown {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body).filter(([field]) => !READ_ONLY_TASK_FIELDS.has(field)),
+  );
+}

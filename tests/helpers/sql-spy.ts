@@ -1,29 +1,42 @@
 import { vi } from "vitest";
 import { pool } from "@/db/client";
+import { SESSION_USER_SQL } from "@/lib/services/sessions";
+
+type Sender = Record<"query" | "execute", (...args: unknown[]) => unknown>;
+
+/** Wraps `target`'s query and execute so that each statement's text lands in `seen`. */
+function spyOnStatements(target: Sender, seen: string[]): void {
+  for (const method of ["query", "execute"] as const) {
+    const original = target[method].bind(target);
+    vi.spyOn(target, method).mockImplementation((...args: unknown[]) => {
+      const [arg] = args;
+      seen.push(typeof arg === "string" ? arg : String((arg as { sql?: string }).sql ?? ""));
+      return original(...args);
+    });
+  }
+}
 
 /**
- * Records, from now until vi.restoreAllMocks(), every SQL statement that names the tasks table,
- * whatever path (pool query, execute, or a checked-out connection) it takes.
+ * Records, from now until vi.restoreAllMocks(), every SQL statement sent on any table, whatever
+ * path (pool query, execute, or a checked-out connection, as transactions use) it takes.
  */
-export function recordTaskStatements(): string[] {
+export function recordStatements(): string[] {
   const seen: string[] = [];
   const p = pool();
-  const record = (arg: unknown) => {
-    const text = typeof arg === "string" ? arg : String((arg as { sql?: string }).sql ?? "");
-    if (/\btasks\b/i.test(text)) seen.push(text);
-  };
-  for (const method of ["query", "execute"] as const) {
-    const original = p[method].bind(p) as (...args: unknown[]) => unknown;
-    vi.spyOn(p, method).mockImplementation(((...args: unknown[]) => {
-      record(args[0]);
-      return original(...args);
-    }) as never);
-  }
+  spyOnStatements(p as unknown as Sender, seen);
   const originalGet = p.getConnection.bind(p);
   vi.spyOn(p, "getConnection").mockImplementation(async () => {
     const connection = await originalGet();
-    seen.push("(a connection was checked out)");
+    spyOnStatements(connection as unknown as Sender, seen);
     return connection;
   });
   return seen;
+}
+
+/** The statements after the caller's user lookup, which every authenticated request sends first. */
+export function afterSessionLookup(seen: readonly string[]): string[] {
+  if (seen[0] !== SESSION_USER_SQL) {
+    throw new Error(`Expected the session lookup first, got: ${seen[0] ?? "(nothing)"}`);
+  }
+  return seen.slice(1);
 }

@@ -163,8 +163,33 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     });
     expect(res.status).toBe(400);
     const fields = res.body.errors!.map((e) => e.field).sort();
-    expect(fields).toEqual(expect.arrayContaining(["due_date", "status"]));
-    expect(res.body.errors!.length).toBeGreaterThanOrEqual(3);
+    expect(fields).toEqual(["color", "due_date", "status"]);
+    expect(res.body.errors).toContainEqual({ field: "color", message: "Unknown field." });
+  });
+
+  it("takes an assignee only as a positive integer or its decimal digits", async () => {
+    const t = await arrange();
+    for (const assigned_to of [true, [employee1.id], "0x4", "4e0", "4.0", " 4", "", 0, -1, 4.5]) {
+      for (const [method, path] of [
+        ["PATCH", `/api/tasks/${t.ownA}/`],
+        ["PUT", `/api/tasks/${t.ownA}/`],
+        ["POST", "/api/tasks/"],
+      ] as const) {
+        const res = await api<Detail>(method, path, {
+          token: managerA.token,
+          body: { title: "assignee check", assigned_to },
+        });
+        const sent = JSON.stringify(assigned_to);
+        expect({ method, sent, status: res.status }).toEqual({ method, sent, status: 400 });
+        expect(res.body.errors).toEqual([{ field: "assigned_to", message: "Must be a user id." }]);
+      }
+    }
+    const digits = await api<TaskDto>("PATCH", `/api/tasks/${t.ownA}/`, {
+      token: managerA.token,
+      body: { assigned_to: String(employee2.id) },
+    });
+    expect(digits.status).toBe(200);
+    expect(digits.body.assigned_to).toBe(employee2.id);
   });
 
   it("requires an active, assignable assignee", async () => {
@@ -220,6 +245,73 @@ describe("PUT /api/tasks/{id}/", () => {
     expect(res.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
     const after = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
     expect(after.body).toMatchObject({ priority: "MEDIUM", version: 1 });
+  });
+});
+
+describe("PUT and PATCH /api/tasks/{id}/ with a task sent back as GET returned it", () => {
+  it("ignores the read-only fields, as DRF does, and changes only the editable ones", async () => {
+    const id = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id, title: "round" });
+    const other = await makeTask({ createdBy: managerB.id, title: "someone else's" });
+    for (const method of ["PUT", "PATCH"] as const) {
+      const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+      const sent = {
+        ...read.body,
+        title: `${method} trip`,
+        // Read-only values that would do harm if they were taken.
+        id: other,
+        created_by: managerB.id,
+        version: 999,
+        created_at: "2001-01-01T00:00:00.000Z",
+      };
+      const res = await api<TaskDto>(method, `/api/tasks/${id}/`, {
+        token: managerA.token,
+        body: sent,
+      });
+      expect({ method, status: res.status }).toEqual({ method, status: 200 });
+      expect(res.body).toMatchObject({
+        id,
+        title: `${method} trip`,
+        created_by: managerA.id,
+        assigned_to: employee1.id,
+        version: read.body.version + 1,
+        created_at: read.body.created_at,
+      });
+    }
+    const untouched = await api<TaskDto>("GET", `/api/tasks/${other}/`, { token: admin.token });
+    expect(untouched.body).toMatchObject({ title: "someone else's", version: 1 });
+  });
+
+  it("still refuses each unknown field, as its own error", async () => {
+    const id = await makeTask({ createdBy: managerA.id });
+    const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+    for (const method of ["PUT", "PATCH"] as const) {
+      const res = await api<Detail>(method, `/api/tasks/${id}/`, {
+        token: managerA.token,
+        body: { ...read.body, color: "red", owner: 3 },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: "color", message: "Unknown field." },
+        { field: "owner", message: "Unknown field." },
+      ]);
+    }
+  });
+
+  it("keeps an employee to the status alone: read-only fields sent back count as other fields", async () => {
+    const id = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id });
+    const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: employee1.token });
+    for (const body of [
+      { ...read.body, status: "DONE" },
+      { status: "DONE", id },
+      { status: "DONE", version: read.body.version },
+    ]) {
+      const res = await api<Detail>("PATCH", `/api/tasks/${id}/`, {
+        token: employee1.token,
+        body,
+      });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({ detail: "You can only update task status." });
+    }
   });
 });
 
@@ -316,12 +408,12 @@ describe("POST /api/tasks/", () => {
 });
 
 describe("optimistic concurrency with If-Match", () => {
-  it("accepts a matching version (strong or weak) and answers 412 to a stale one", async () => {
+  it("accepts a matching version and answers 412 to a stale one", async () => {
     const id = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id });
     const first = await api<TaskDto>("PATCH", `/api/tasks/${id}/`, {
       token: managerA.token,
       body: { title: "v2" },
-      headers: { "if-match": 'W/"1"' },
+      headers: { "if-match": '"1"' },
     });
     expect(first.status).toBe(200);
     expect(first.headers.get("etag")).toBe('"2"');
@@ -357,6 +449,37 @@ describe("optimistic concurrency with If-Match", () => {
     const deleted = await api("DELETE", `/api/tasks/${id}`, {
       token: managerA.token,
       headers: { "if-match": '"3"' },
+    });
+    expect(deleted.status).toBe(204);
+  });
+
+  it("reads If-Match as RFC 9110 does: any entry of a list, strong comparison, * for any task", async () => {
+    const id = await makeTask({ createdBy: managerA.id });
+    const patch = (ifMatch: string) =>
+      api<TaskDto>("PATCH", `/api/tasks/${id}/`, {
+        token: managerA.token,
+        body: { status: "IN_PROGRESS" },
+        headers: { "if-match": ifMatch },
+      });
+    // At version 1: a weak tag never matches, nor does a list without a strong "1".
+    for (const refused of ['W/"1"', 'W/"1", "7"', '"7", W/"1"', '"1" junk', '"1", *', "1"]) {
+      expect({ refused, status: (await patch(refused)).status }).toEqual({ refused, status: 412 });
+    }
+    expect((await patch('"7", "1"')).status).toBe(200);
+    expect((await patch('W/"2","2"')).status).toBe(200);
+    expect((await patch(' "9" ,"3", "10" ')).status).toBe(200);
+    const any = await patch("*");
+    expect(any.status).toBe(200);
+    expect(any.body.version).toBe(5);
+    const missing = await api("PATCH", "/api/tasks/999999999/", {
+      token: managerA.token,
+      body: { status: "DONE" },
+      headers: { "if-match": "*" },
+    });
+    expect(missing.status).toBe(404);
+    const deleted = await api("DELETE", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      headers: { "if-match": '"4", "5"' },
     });
     expect(deleted.status).toBe(204);
   });

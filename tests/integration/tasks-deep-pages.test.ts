@@ -6,7 +6,7 @@ import { TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeUser, type TestUser } from "../helpers/factories";
-import { recordTaskStatements } from "../helpers/sql-spy";
+import { afterSessionLookup, recordStatements } from "../helpers/sql-spy";
 
 type ListBody = { count: number; next_cursor: string | null; results: TaskDto[] };
 
@@ -93,14 +93,16 @@ function offsetOf(pageStatement: string): number {
 }
 
 /**
- * One page request, with how many statements it sent (never more than two) and how many rows
- * MariaDB walked to reach the page it served (the OFFSET of its last page statement).
+ * One page request, with how many statements it sent after the caller's lookup (never more than
+ * two, on any table) and how many rows MariaDB walked to reach the page it served (the OFFSET of
+ * its last page statement).
  */
 async function pageWalking(user: TestUser, query: string, number: number) {
   vi.restoreAllMocks();
-  const statements = recordTaskStatements();
+  const seen = recordStatements();
   const ids = (await page(user, query, number)).map((t) => t.id);
   vi.restoreAllMocks();
+  const statements = afterSessionLookup(seen);
   expect(statements.length).toBeLessThanOrEqual(2);
   const pages = statements.filter((s) => PAGE_STATEMENT.test(s));
   return { ids, walked: offsetOf(pages[pages.length - 1]!), statements: statements.length };
@@ -195,7 +197,7 @@ describe("GET /api/tasks/?page=N deep in a list", () => {
     const query = "ordering=title";
     await pageWalking(manager, query, DEEP_PAGE + 1);
     vi.restoreAllMocks();
-    const statements = recordTaskStatements();
+    const seen = recordStatements();
     const res = await api<{ detail: string }>(
       "GET",
       `/api/tasks/?${query}&page=500&page_size=${PAGE_SIZE}`,
@@ -204,7 +206,7 @@ describe("GET /api/tasks/?page=N deep in a list", () => {
     vi.restoreAllMocks();
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ detail: "Invalid page." });
-    expect(statements).toHaveLength(1);
+    expect(afterSessionLookup(seen)).toHaveLength(1);
   });
 
   it("is not fooled by a write that rolled back", async () => {

@@ -1,15 +1,9 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
-import { etagFor, expectedVersionFrom } from "@/lib/http/etag";
-import { jsonFieldNames, parseJsonBody } from "@/lib/http/json-body";
-import { taskIdParam } from "@/lib/http/task-id";
-import {
-  assertMaySendFields,
-  deleteTask,
-  getTask,
-  replaceTask,
-  updateTask,
-} from "@/lib/services/tasks";
+import { etagFor, expectedVersionsFrom } from "@/lib/http/etag";
+import { parseJsonBody } from "@/lib/http/json-body";
+import { pathIdParam } from "@/lib/http/path-id";
+import { deleteTask, getTask, replaceTask, taskWriteBody, updateTask } from "@/lib/services/tasks";
 import { replaceTaskSchema, updateTaskSchema, type TaskDto } from "@/lib/validation/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
@@ -47,7 +41,7 @@ function taskResponse(task: TaskDto): NextResponse {
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute<Params>(async ({ params, actor }) =>
-  taskResponse(await getTask(actor, taskIdParam(params.id))),
+  taskResponse(await getTask(actor, pathIdParam(params.id))),
 );
 
 /**
@@ -57,8 +51,11 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *     summary: Change some fields of a task
  *     description: >-
  *       Admins: any task; managers: tasks they created (status also of tasks assigned to them);
- *       employees: only the `status` of tasks assigned to them (any other field is 403 "You can
- *       only update task status."). With `If-Match`, 412 when someone changed it since.
+ *       employees: only the `status` of tasks assigned to them (any other field, read-only ones
+ *       included, is 403 "You can only update task status."). The read-only fields of a task (`id`,
+ *       `created_by`, `version`, `created_at`, …) are ignored, so a task can be sent back as GET
+ *       returned it; any other unknown field is 400. With `If-Match`, 412 when someone changed it
+ *       since.
  *     operationId: updateTask
  *     tags: [Tasks]
  *     parameters:
@@ -89,12 +86,12 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
-  const id = taskIdParam(params.id);
-  const expectedVersion = expectedVersionFrom(request.headers);
+  const id = pathIdParam(params.id);
+  const expectedVersions = expectedVersionsFrom(request.headers);
   const input = await parseJsonBody(request, updateTaskSchema, {
-    beforeValidation: (body) => assertMaySendFields(actor, jsonFieldNames(body)),
+    beforeValidation: (body) => taskWriteBody(actor, body),
   });
-  return taskResponse(await updateTask(actor, id, input, { expectedVersion }));
+  return taskResponse(await updateTask(actor, id, input, { expectedVersions }));
 });
 
 /**
@@ -103,9 +100,9 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
  *   put:
  *     summary: Replace a task's editable fields
  *     description: >-
- *       As DRF's PUT: `title` is required, every field sent is set, and a field left out keeps
- *       its value. Same permissions as PATCH; with `If-Match`, 412 when someone changed the task
- *       since.
+ *       As DRF's PUT: `title` is required, every field sent is set, a field left out keeps its
+ *       value, and the read-only fields of a task (as GET returned it) are ignored. Same
+ *       permissions as PATCH; with `If-Match`, 412 when someone changed the task since.
  *     operationId: replaceTask
  *     tags: [Tasks]
  *     parameters:
@@ -142,12 +139,12 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
-  const id = taskIdParam(params.id);
-  const expectedVersion = expectedVersionFrom(request.headers);
+  const id = pathIdParam(params.id);
+  const expectedVersions = expectedVersionsFrom(request.headers);
   const input = await parseJsonBody(request, replaceTaskSchema, {
-    beforeValidation: (body) => assertMaySendFields(actor, jsonFieldNames(body)),
+    beforeValidation: (body) => taskWriteBody(actor, body),
   });
-  return taskResponse(await replaceTask(actor, id, input, { expectedVersion }));
+  return taskResponse(await replaceTask(actor, id, input, { expectedVersions }));
 });
 
 /**
@@ -170,8 +167,8 @@ export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const DELETE = authedRoute<Params>(async ({ request, params, actor }) => {
-  const id = taskIdParam(params.id);
-  await deleteTask(actor, id, { expectedVersion: expectedVersionFrom(request.headers) });
+  const id = pathIdParam(params.id);
+  await deleteTask(actor, id, { expectedVersions: expectedVersionsFrom(request.headers) });
   return new NextResponse(null, { status: 204 });
 });
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
-import { taskIdParam } from "@/lib/http/task-id";
+import { pathIdParam } from "@/lib/http/path-id";
 import { listTaskActivity } from "@/lib/services/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
@@ -32,7 +32,7 @@ export const dynamic = "force-dynamic";
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute<{ id: string }>(async ({ params, actor }) =>
-  NextResponse.json(await listTaskActivity(actor, taskIdParam(params.id)), {
+  NextResponse.json(await listTaskActivity(actor, pathIdParam(params.id)), {
     headers: { "Cache-Control": "private, no-store" },
   }),
 );

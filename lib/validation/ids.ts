@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** The largest id an INT column holds. */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * A row id: a positive whole number, or its decimal digits as text (query strings, form fields).
+ * Not z.coerce, which also took true, [4], "0x4" and "4e0" for ids.
+ */
+export function idSchema(message: string) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && /^\d{1,10}$/.test(value) ? Number(value) : value),
+    z.int(message).min(1, message).max(MAX_ID, message),
+  );
+}
