@@ -4,14 +4,17 @@ import { users, type ActivityKind, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
-import { conflict, forbidden, notFound } from "@/lib/http/errors";
-import type {
-  CreateUserRequest,
-  ListUsersQuery,
-  PublicUserDto,
-  UpdateUserInput,
-  UserDto,
-  UserOrderField,
+import { badRequest, conflict, forbidden, notFound } from "@/lib/http/errors";
+import {
+  PUBLIC_USER_ORDERINGS,
+  USER_ORDERINGS,
+  userOrderingMessage,
+  type CreateUserRequest,
+  type ListUsersQuery,
+  type PublicUserDto,
+  type UpdateUserInput,
+  type UserDto,
+  type UserOrderField,
 } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { toPublicUser, toUserDto, userColumns } from "./user-dto";
@@ -57,15 +60,30 @@ const ORDER_COLUMNS = {
   email: users.email,
   full_name: users.fullName,
   role: users.role,
+  id: users.id,
   created_at: users.createdAt,
   last_login_at: users.lastLoginAt,
 } satisfies Record<UserOrderField, unknown>;
 
+function orderField(ordering: string): UserOrderField {
+  return ordering.replace(/^-/, "") as UserOrderField;
+}
+
 function orderBy(ordering: string): SQL[] {
-  const descending = ordering.startsWith("-");
-  const column = ORDER_COLUMNS[ordering.replace(/^-/, "") as UserOrderField];
-  const direction = descending ? desc : asc;
-  return [direction(column), direction(users.id)];
+  const direction = ordering.startsWith("-") ? desc : asc;
+  const field = orderField(ordering);
+  return field === "id"
+    ? [direction(users.id)]
+    : [direction(ORDER_COLUMNS[field]), direction(users.id)];
+}
+
+/** Ordering by a field the caller cannot see would reveal it (who signed in last): 400 as invalid. */
+function assertMayOrderBy(full: boolean, ordering: string): void {
+  const allowed: readonly UserOrderField[] = full ? USER_ORDERINGS : PUBLIC_USER_ORDERINGS;
+  if (allowed.includes(orderField(ordering))) return;
+  throw badRequest("Invalid query parameters.", {
+    errors: [{ field: "ordering", message: userOrderingMessage(allowed) }],
+  });
 }
 
 async function insertActivity(
@@ -159,6 +177,7 @@ export async function listUsers(
 ): Promise<UserPage<UserDto> | UserPage<PublicUserDto>> {
   const full = can(actor, "user.listAll");
   if (!full && !can(actor, "user.listAssignable")) throw forbidden();
+  assertMayOrderBy(full, query.ordering);
   const roles: readonly Role[] = full ? [] : ASSIGNABLE_ROLES;
   const where = and(
     searchCondition(query.search),

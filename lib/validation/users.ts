@@ -54,14 +54,14 @@ export const resetPasswordSchema = z
   .strictObject({ password: passwordSchema.optional() })
   .meta({ id: "PasswordReset" });
 
-export const USER_ORDERINGS = [
-  "email",
-  "full_name",
-  "role",
-  "created_at",
-  "last_login_at",
-] as const;
+/** The fields a manager sees of a colleague, and so may order by (the rest would leak them). */
+export const PUBLIC_USER_ORDERINGS = ["email", "full_name", "role", "id"] as const;
+export const USER_ORDERINGS = [...PUBLIC_USER_ORDERINGS, "created_at", "last_login_at"] as const;
 export type UserOrderField = (typeof USER_ORDERINGS)[number];
+
+export function userOrderingMessage(fields: readonly UserOrderField[]): string {
+  return `Order by one of ${fields.join(", ")}, with "-" for descending.`;
+}
 
 const booleanParam = z
   .enum(["true", "false", "1", "0"])
@@ -75,11 +75,11 @@ export const listUsersQuerySchema = z
     is_active: booleanParam.optional(),
     ordering: z
       .string()
-      .regex(
-        new RegExp(`^-?(${USER_ORDERINGS.join("|")})$`),
-        `Order by one of ${USER_ORDERINGS.join(", ")}, with "-" for descending.`,
-      )
-      .default("full_name"),
+      .regex(new RegExp(`^-?(${USER_ORDERINGS.join("|")})$`), userOrderingMessage(USER_ORDERINGS))
+      .default("full_name")
+      .meta({
+        description: `Managers may order by ${PUBLIC_USER_ORDERINGS.join(", ")} only.`,
+      }),
     page: z.coerce.number().int().min(1, "Page must be 1 or more.").default(1),
     page_size: z.coerce
       .number()

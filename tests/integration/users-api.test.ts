@@ -126,6 +126,58 @@ describe("GET /api/users/ by role", () => {
     expect(active.body.results.map((u) => u.id)).toEqual([made[0]!.id]);
   });
 
+  it("answers 404 to a page past the last, as the task list does", async () => {
+    const tag = `zp${Date.now().toString(36)}`;
+    await makeUser("EMPLOYEE", { fullName: `${tag} Only` });
+    for (const user of [admin, manager]) {
+      const last = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}&page=1`, {
+        token: user.token,
+      });
+      expect(last.body).toMatchObject({ count: 1, next: null });
+      const past = await api<ErrorBody>("GET", `/api/users/?search=${tag}&page=2`, {
+        token: user.token,
+      });
+      expect(past.status).toBe(404);
+      expect(past.body).toEqual({ detail: "Invalid page." });
+    }
+    const none = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}-nobody`, {
+      token: admin.token,
+    });
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ count: 0, results: [] });
+  });
+
+  it("lets a manager order only by the fields they see; an admin by any", async () => {
+    for (const ordering of ["email", "-full_name", "role", "-id"]) {
+      const res = await api<Page<UserBody>>("GET", `/api/users/?ordering=${ordering}`, {
+        token: manager.token,
+      });
+      expect({ ordering, status: res.status }).toEqual({ ordering, status: 200 });
+    }
+    const byId = await api<Page<UserBody>>("GET", "/api/users/?ordering=-id&page_size=100", {
+      token: manager.token,
+    });
+    const ids = byId.body.results.map((u) => u.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    for (const ordering of ["last_login_at", "-last_login_at", "created_at", "-created_at"]) {
+      const refused = await api<ErrorBody>("GET", `/api/users/?ordering=${ordering}`, {
+        token: manager.token,
+      });
+      expect({ ordering, status: refused.status }).toEqual({ ordering, status: 400 });
+      expect(refused.body).toEqual({
+        detail: "Invalid query parameters.",
+        errors: [
+          {
+            field: "ordering",
+            message: 'Order by one of email, full_name, role, id, with "-" for descending.',
+          },
+        ],
+      });
+      const allowed = await api("GET", `/api/users/?ordering=${ordering}`, { token: admin.token });
+      expect(allowed.status).toBe(200);
+    }
+  });
+
   it("answers 400 with field errors for an unknown ordering or a bad page size", async () => {
     const res = await api<ErrorBody>("GET", "/api/users/?ordering=password_hash&page_size=500", {
       token: admin.token,
@@ -161,7 +213,22 @@ describe("GET /api/users/{id}/ and /api/users/me/", () => {
       403,
     );
     expect((await api("GET", "/api/users/999999/", { token: admin.token })).status).toBe(404);
-    expect((await api("GET", "/api/users/abc/", { token: admin.token })).status).toBe(400);
+  });
+
+  it("answers 404, as for tasks, to a user id that is not a positive integer", async () => {
+    for (const id of ["abc", "0", "-1", "0x4", "4e0", "99999999999"]) {
+      for (const [method, path] of [
+        ["GET", `/api/users/${id}/`],
+        ["PATCH", `/api/users/${id}/`],
+        ["DELETE", `/api/users/${id}`],
+        ["POST", `/api/users/${id}/reset-password/`],
+      ] as const) {
+        const body = method === "PATCH" ? { full_name: "Nobody" } : undefined;
+        const res = await api<ErrorBody>(method, path, { token: admin.token, body });
+        expect({ method, id, status: res.status }).toEqual({ method, id, status: 404 });
+        expect(res.body).toEqual({ detail: "Not found." });
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
+import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pageLinks } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
@@ -31,10 +32,17 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404":
+ *         description: The page is past the last one.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: Invalid page. }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
   const { count, page, page_size, results } = await listUsers(actor, parseListQuery(request));
+  if (page > 1 && results.length === 0) throw notFound("Invalid page.");
   return NextResponse.json({
     count,
     ...pageLinks(publicUrl(request), { count, page, page_size }),

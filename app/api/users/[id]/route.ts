@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
+import { pathIdParam } from "@/lib/http/path-id";
 import { deactivateUser, getUser, updateUser } from "@/lib/services/users";
 import { updateUserSchema } from "@/lib/validation/users";
-import { parseUserId } from "../query";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 type Params = { id: string };
@@ -30,14 +30,13 @@ type Params = { id: string };
  *                 - $ref: '#/components/schemas/User'
  *                 - $ref: '#/components/schemas/PublicUser'
  *             examples: { user: { $ref: '#/components/examples/User' } }
- *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
  *       "404": { $ref: '#/components/responses/NotFound' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute<Params>(async ({ params, actor }) =>
-  NextResponse.json(await getUser(actor, parseUserId(params.id))),
+  NextResponse.json(await getUser(actor, pathIdParam(params.id))),
 );
 
 /**
@@ -77,7 +76,7 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor, log }) => {
-  const id = parseUserId(params.id);
+  const id = pathIdParam(params.id);
   const input = await parseJsonBody(request, updateUserSchema);
   const user = await updateUser(actor, id, input);
   log.info({ subjectUserId: id, fields: Object.keys(input) }, "user updated");
@@ -108,7 +107,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor, log })
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const DELETE = authedRoute<Params>(async ({ params, actor, log }) => {
-  const id = parseUserId(params.id);
+  const id = pathIdParam(params.id);
   await deactivateUser(actor, id);
   log.info({ subjectUserId: id }, "user deactivated");
   return new Response(null, { status: 204 });

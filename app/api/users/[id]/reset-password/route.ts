@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
+import { pathIdParam } from "@/lib/http/path-id";
 import { resetPassword } from "@/lib/services/users";
 import { resetPasswordSchema } from "@/lib/validation/users";
-import { parseUserId } from "../../query";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 type Params = { id: string };
@@ -45,7 +45,7 @@ type Params = { id: string };
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
-  const id = parseUserId(params.id);
+  const id = pathIdParam(params.id);
   const length = request.headers.get("content-length");
   const hasBody = request.headers.has("content-type") || (length !== null && length !== "0");
   const input = hasBody ? await parseJsonBody(request, resetPasswordSchema) : {};
