@@ -29,7 +29,12 @@ export async function readTextLimited(request: Request, limit: number): Promise<
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  try {
+    // Fatal: a Latin-1 body must be refused, not stored with U+FFFD in place of its letters.
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw badRequest("The request body is not valid UTF-8.");
+  }
 }
 
 export type JsonBodyOptions = {

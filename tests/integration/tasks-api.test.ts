@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { taskCount } from "./bulk-helpers";
 
 type Detail = { detail: string; errors?: { field: string; message: string }[] };
 
@@ -389,6 +390,16 @@ describe("POST /api/tasks/", () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.detail).toMatch(/malformed/i);
+
+    const before = await taskCount();
+    const latin1 = await api<Detail>("POST", "/api/tasks/", {
+      token: admin.token,
+      rawBody: new Uint8Array(Buffer.from('{"title": "Caf\xe9"}', "latin1")),
+      headers: { "content-type": "application/json" },
+    });
+    expect(latin1.status).toBe(400);
+    expect(latin1.body.detail).toBe("The request body is not valid UTF-8.");
+    expect(await taskCount()).toBe(before);
 
     const wrongType = await api<Detail>("POST", "/api/tasks/", {
       token: admin.token,
