@@ -138,6 +138,18 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     expect(other.status).toBe(409);
   });
 
+  it("reads an empty `columns` field (a form's untouched input) as no mapping", async () => {
+    const res = await upload<UploadBody>(
+      manager.token,
+      "title,description,assigned_to,status\nA,,,TODO\n",
+      {
+        columns: " ",
+        query: "?dry_run=1",
+      },
+    );
+    expect(res.status, res.text).toBe(200);
+  });
+
   it("says so when the file is separated by semicolons", async () => {
     const res = await upload<UploadBody>(
       manager.token,

@@ -17,9 +17,9 @@ function parseDryRun(params: URLSearchParams): boolean {
   throw badRequest("dry_run must be 1, true, 0 or false.");
 }
 
-/** The optional `columns` field: JSON {our column: the file's header name}. */
+/** The optional `columns` field: JSON {our column: the file's header name}; empty means none. */
 function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
-  if (raw === undefined) return null;
+  if (raw === undefined || raw.trim() === "") return null;
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -74,8 +74,10 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *                 type: string
  *                 description: >-
  *                   Optional, before `file`: a JSON object mapping our columns to the file's
- *                   header names; `title`, `description`, `assigned_to` and `status` are required.
- *                 example: '{"title": "Name", "description": "Notes", "assigned_to": "Assignee", "status": "State"}'
+ *                   header names, for example `{"title": "Name", "description": "Notes",
+ *                   "assigned_to": "Assignee", "status": "State"}`; `title`, `description`,
+ *                   `assigned_to` and `status` are required. Empty or absent: the file's header
+ *                   uses our names.
  *               file: { type: string, format: binary, description: The CSV file (text/csv). }
  *     responses:
  *       "200":
