@@ -72,6 +72,7 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *             properties:
  *               columns:
  *                 type: string
+ *                 default: ""
  *                 description: >-
  *                   Optional, before `file`: a JSON object mapping our columns to the file's
  *                   header names, for example `{"title": "Name", "description": "Notes",
