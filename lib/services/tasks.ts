@@ -141,10 +141,19 @@ export function taskWriteBody(actor: Actor, body: unknown): unknown {
   return withoutReadOnlyTaskFields(body);
 }
 
-/** The policy check for a write that touches `fields`. */
-function assertMayWrite(actor: Actor, row: TaskRow, fields: string[]): void {
-  assertMaySendFields(actor, fields);
-  if (fields.some((f) => f !== "status")) {
+/**
+ * The policy check for a write that sends `sent` and really changes `changed`: a field sent with
+ * the value it already has (a task sent back as GET returned it) is no edit, except for employees,
+ * who may send the status alone.
+ */
+function assertMayWrite(
+  actor: Actor,
+  row: TaskRow,
+  sent: readonly string[],
+  changed: readonly string[],
+): void {
+  assertMaySendFields(actor, sent);
+  if (changed.some((f) => f !== "status")) {
     if (!canOnTask(actor, "task.edit", row)) throw forbidden();
   } else if (!canOnTask(actor, "task.changeStatus", row)) {
     throw forbidden();
@@ -167,8 +176,13 @@ export async function updateTask(
     const fields = Object.keys(input).filter(
       (k) => input[k as keyof UpdateTaskInput] !== undefined,
     );
-    assertMayWrite(actor, row, fields);
     const changes = changesOf(row, input);
+    assertMayWrite(
+      actor,
+      row,
+      fields,
+      changes.map((c) => c.column),
+    );
     const reassignedTo = changes.find((c) => c.column === "assigned_to")?.to;
     if (typeof reassignedTo === "number") await assertAssignable(tx, actor, reassignedTo);
 

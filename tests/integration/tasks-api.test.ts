@@ -282,6 +282,33 @@ describe("PUT and PATCH /api/tasks/{id}/ with a task sent back as GET returned i
     expect(untouched.body).toMatchObject({ title: "someone else's", version: 1 });
   });
 
+  it("lets a manager who is only the assignee send the task back with just the status changed", async () => {
+    const id = await makeTask({
+      createdBy: managerB.id,
+      assignedTo: managerA.id,
+      title: "assigned to A",
+      description: "Line one\nline two",
+      dueDate: "2030-05-06",
+      priority: "HIGH",
+    });
+    for (const method of ["PATCH", "PUT"] as const) {
+      const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+      const next = read.body.status === "DONE" ? "IN_PROGRESS" : "DONE";
+      const res = await api<TaskDto>(method, `/api/tasks/${id}/`, {
+        token: managerA.token,
+        body: { ...read.body, status: next },
+      });
+      expect({ method, status: res.status }).toEqual({ method, status: 200 });
+      expect(res.body).toMatchObject({ status: next, title: "assigned to A", priority: "HIGH" });
+    }
+    const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+    const edit = await api<Detail>("PATCH", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { ...read.body, title: "renamed by the assignee" },
+    });
+    expect(edit.status).toBe(403);
+  });
+
   it("still refuses each unknown field, as its own error", async () => {
     const id = await makeTask({ createdBy: managerA.id });
     const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
