@@ -16,4 +16,11 @@ export const csvColumnMappingSchema = z
   .strict()
   .refine((mapping) => CSV_REQUIRED_COLUMNS.every((column) => mapping[column] !== undefined), {
     message: `Choose a column for each of ${CSV_REQUIRED_COLUMNS.join(", ")}.`,
-  });
+  })
+  .refine(
+    (mapping) => {
+      const chosen = Object.values(mapping).map((name) => name!.toLowerCase());
+      return new Set(chosen).size === chosen.length;
+    },
+    { message: "Choose a different column of the file for each of ours." },
+  );

@@ -115,6 +115,10 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     ["a required column left out", JSON.stringify({ title: "Name", description: "Notes" })],
     ["a column we do not have", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), colour: "C" })],
     ["an empty name", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: " " })],
+    [
+      "one file column for two of ours",
+      JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: "notes" }),
+    ],
   ])("answers 400 on the `columns` field for %s", async (_, columns) => {
     const res = await upload<UploadBody>(manager.token, "Name,Notes,Assignee,State\nA,,,TODO\n", {
       columns,
