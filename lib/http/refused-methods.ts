@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { publicRoute } from "./api-route";
 import { methodNotAllowed } from "./errors";
 
@@ -24,14 +24,36 @@ export function refuseMethod(request: NextRequest, served: readonly string[]): P
   return route(request, { params: Promise.resolve({}) });
 }
 
-/** Handlers for the methods a route does not serve, to export beside the ones it does. */
-export function refusedMethods(...served: ApiMethod[]): Record<ApiMethod, MethodRefusal> {
-  const refusal = (): MethodRefusal =>
-    Object.assign((request: NextRequest) => refuseMethod(request, served), {
-      refusesMethod: true as const,
-    });
-  return Object.fromEntries(API_METHODS.map((method) => [method, refusal()])) as Record<
-    ApiMethod,
-    MethodRefusal
-  >;
+/**
+ * OPTIONS: 204 with the methods served in Allow. Next's own answer lists every exported handler,
+ * the refusing ones too. Not an API operation either.
+ */
+export function answerOptions(request: NextRequest, served: readonly string[]): Promise<Response> {
+  const route = publicRoute(
+    async () =>
+      new NextResponse(null, {
+        status: 204,
+        headers: { Allow: [...served, "OPTIONS"].join(", ") },
+      }),
+    { authenticate: false },
+  );
+  return route(request, { params: Promise.resolve({}) });
+}
+
+const notAnOperation = (handler: (request: NextRequest) => Promise<Response>): MethodRefusal =>
+  Object.assign(handler, { refusesMethod: true as const });
+
+/** Handlers for the methods a route does not serve, and OPTIONS, to export beside the ones it does. */
+export function refusedMethods(
+  ...served: ApiMethod[]
+): Record<ApiMethod | "OPTIONS", MethodRefusal> {
+  return {
+    ...(Object.fromEntries(
+      API_METHODS.map((method) => [
+        method,
+        notAnOperation((request) => refuseMethod(request, served)),
+      ]),
+    ) as Record<ApiMethod, MethodRefusal>),
+    OPTIONS: notAnOperation((request) => answerOptions(request, served)),
+  };
 }

@@ -70,6 +70,20 @@ test("paths beside the API's own answer JSON too: next-auth's, the document's, t
   expect((await request.get("/api/schema/")).status()).toBe(200);
 });
 
+test("OPTIONS names only the methods a path serves", async ({ request }) => {
+  for (const [path, allow] of [
+    ["/api/tasks/", "GET, POST, OPTIONS"],
+    ["/api/tasks/7/", "GET, PUT, PATCH, DELETE, OPTIONS"],
+    ["/api/auth/session", "GET, POST, OPTIONS"],
+    ["/api/auth/csrf", "GET, OPTIONS"],
+  ]) {
+    const res = await request.fetch(path!, { method: "OPTIONS" });
+    expect(res.status(), path).toBe(204);
+    expect(res.headers()["allow"], path).toBe(allow);
+  }
+  expect((await request.fetch("/api/auth/nope", { method: "OPTIONS" })).status()).toBe(404);
+});
+
 test("pages, redirects and the Swagger UI carry them too, with a nonce CSP of their own", async ({
   request,
 }) => {

@@ -21,6 +21,21 @@ describe("a method the route does not serve", () => {
     }
   });
 
+  it("answers OPTIONS with the methods it does serve, and 404 for an unknown path", async () => {
+    const cases: [string, string][] = [
+      ["/api/health/", "GET, OPTIONS"],
+      ["/api/tasks/", "GET, POST, OPTIONS"],
+      ["/api/tasks/7/", "GET, PUT, PATCH, DELETE, OPTIONS"],
+      ["/api/tasks/bulk-upload/", "POST, OPTIONS"],
+    ];
+    for (const [path, allow] of cases) {
+      const res = await api("OPTIONS", path);
+      expect(res.status, path).toBe(204);
+      expect(res.headers.get("allow"), path).toBe(allow);
+    }
+    expect((await api("OPTIONS", "/api/no-such-thing/")).status).toBe(404);
+  });
+
   it("answers the same without credentials: there is nothing to reveal", async () => {
     const res = await api("PATCH", "/api/tasks/");
     expect(res.status).toBe(405);

@@ -43,4 +43,4 @@ export const GET = publicRoute(
   { authenticate: false },
 );
 
-export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

@@ -125,4 +125,4 @@ export const POST = authedRoute(async ({ request, actor }) => {
   });
 });
 
-export const { PUT, PATCH, DELETE } = refusedMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET", "POST");

@@ -90,4 +90,4 @@ export const POST = authedRoute(async ({ request, actor, log }) => {
   return NextResponse.json(user, { status: 201 });
 });
 
-export const { PUT, PATCH, DELETE } = refusedMethods("GET", "POST");
+export const { PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET", "POST");

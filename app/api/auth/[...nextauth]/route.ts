@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
-import { refuseMethod } from "@/lib/http/refused-methods";
+import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
 import { unknownPath } from "@/lib/http/unknown-path";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
@@ -19,4 +19,12 @@ async function handler(request: NextRequest, segment: Segment): Promise<Response
   return NextAuth(request, segment, authOptions());
 }
 
+/** The methods an action takes, in Allow (Next's own OPTIONS would list all five handlers). */
+async function options(request: NextRequest, segment: Segment): Promise<Response> {
+  const action = nextAuthAction((await segment.params).nextauth);
+  if (!action) return unknownPath(request);
+  return answerOptions(request, NEXTAUTH_ACTIONS[action]!.methods);
+}
+
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
+export { options as OPTIONS };

@@ -59,4 +59,4 @@ export const POST = publicRoute(
   { authenticate: false },
 );
 
-export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("POST");

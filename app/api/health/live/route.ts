@@ -31,4 +31,4 @@ export const GET = publicRoute(
   { authenticate: false },
 );
 
-export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

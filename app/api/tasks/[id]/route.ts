@@ -172,4 +172,4 @@ export const DELETE = authedRoute<Params>(async ({ request, params, actor }) => 
   return new NextResponse(null, { status: 204 });
 });
 
-export const { POST } = refusedMethods("GET", "PUT", "PATCH", "DELETE");
+export const { POST, OPTIONS } = refusedMethods("GET", "PUT", "PATCH", "DELETE");

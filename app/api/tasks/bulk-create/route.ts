@@ -65,4 +65,4 @@ export const POST = authedRoute(async ({ request, actor }) => {
   return replayableResponse(result);
 });
 
-export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("POST");

@@ -44,4 +44,4 @@ export const GET = authedRoute(async ({ request, actor }) => {
   });
 });
 
-export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

@@ -113,4 +113,4 @@ export const DELETE = authedRoute<Params>(async ({ params, actor, log }) => {
   return new Response(null, { status: 204 });
 });
 
-export const { POST, PUT } = refusedMethods("GET", "PATCH", "DELETE");
+export const { POST, PUT, OPTIONS } = refusedMethods("GET", "PATCH", "DELETE");

@@ -24,4 +24,4 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  */
 export const GET = authedRoute(async ({ actor }) => NextResponse.json(await getMe(actor)));
 
-export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

@@ -37,4 +37,4 @@ export const GET = authedRoute<{ id: string }>(async ({ params, actor }) =>
   }),
 );
 
-export const { POST, PUT, PATCH, DELETE } = refusedMethods("GET");
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

@@ -54,4 +54,4 @@ export const POST = authedRoute<Params>(async ({ request, params, actor, log }) 
   return NextResponse.json(result);
 });
 
-export const { GET, PUT, PATCH, DELETE } = refusedMethods("POST");
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("POST");
