@@ -1,9 +1,11 @@
+import { MAX_ID } from "@/lib/validation/id-text";
+
 const idParameter = (description: string) => ({
   name: "id",
   in: "path",
   required: true,
   description,
-  schema: { type: "integer", minimum: 1, maximum: 2_147_483_647 },
+  schema: { type: "integer", minimum: 1, maximum: MAX_ID },
   example: 1,
 });
 

@@ -1,5 +1,6 @@
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
 import { restoreFormula } from "@/lib/csv/formula";
+import { ID_DIGITS, idFromText } from "./id-text";
 
 /**
  * The CSV format of bulk-upload and export. Rows are checked by hand rather than with zod:
@@ -107,9 +108,7 @@ export type CsvTask = {
 export type CsvCellProblem = { column: CsvColumn | null; value: string | null; message: string };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DIGITS = /^\d{1,10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_USER_ID = 2_147_483_647;
 
 /** A real calendar date written YYYY-MM-DD (no 2026-02-30), as createTaskSchema's isoDateSchema. */
 export function isCalendarDate(value: string): boolean {
@@ -128,9 +127,9 @@ function pickEnum<T extends string>(values: readonly T[], raw: string): T | null
 export function parseAssigneeRef(raw: string): AssigneeRef | "invalid" {
   const value = raw.trim();
   if (value === "") return null;
-  if (DIGITS.test(value)) {
-    const id = Number(value);
-    return id >= 1 && id <= MAX_USER_ID ? { id } : "invalid";
+  if (ID_DIGITS.test(value)) {
+    const id = idFromText(value);
+    return id === null ? "invalid" : { id };
   }
   if (value.length <= 254 && EMAIL.test(value)) return { email: value.toLowerCase() };
   return "invalid";

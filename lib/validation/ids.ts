@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** The largest id an INT column holds. */
-export const MAX_ID = 2_147_483_647;
+import { ID_DIGITS, MAX_ID } from "./id-text";
 
 /**
  * A row id: a positive whole number, or its decimal digits as text (query strings, form fields).
@@ -9,7 +7,7 @@ export const MAX_ID = 2_147_483_647;
  */
 export function idSchema(message: string) {
   return z.preprocess(
-    (value) => (typeof value === "string" && /^\d{1,10}$/.test(value) ? Number(value) : value),
+    (value) => (typeof value === "string" && ID_DIGITS.test(value) ? Number(value) : value),
     z.int(message).min(1, message).max(MAX_ID, message),
   );
 }
