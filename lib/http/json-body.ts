@@ -46,11 +46,6 @@ export type JsonBodyOptions = {
   beforeValidation?: (data: unknown) => unknown;
 };
 
-/** The top-level field names of a parsed JSON body (none unless it is an object). */
-export function jsonFieldNames(data: unknown): string[] {
-  return data !== null && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
-}
-
 /** Parses a JSON body against a schema: 415 for another content type, 413 when too big, 400 when malformed or invalid. */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,

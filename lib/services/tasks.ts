@@ -5,8 +5,8 @@ import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canOnTask, mayEditOnlyStatus } from "@/lib/auth/policy";
 import { forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
-import { jsonFieldNames } from "@/lib/http/json-body";
 import {
+  jsonFieldNames,
   withoutReadOnlyTaskFields,
   type CreateTaskInput,
   type ReplaceTaskInput,

@@ -95,6 +95,11 @@ const READ_ONLY_TASK_FIELDS: ReadonlySet<string> = new Set(
   Object.keys(taskSchema.shape).filter((field) => !(field in editableTaskFields)),
 );
 
+/** The top-level field names of a parsed JSON body (none unless it is an object). */
+export function jsonFieldNames(data: unknown): string[] {
+  return data !== null && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
+}
+
 /**
  * A write's body without the read-only response fields, which DRF ignores: a client may send back
  * a task as GET returned it, with a field changed. Any other unknown field is still an error.
