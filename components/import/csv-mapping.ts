@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { LineEndingNormalizer } from "@/lib/csv/line-endings";
 import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvColumn } from "@/lib/validation/bulk-csv";
 
 export type CsvPreview = { fields: string[]; rows: string[][]; rowCount: number };
@@ -18,10 +19,15 @@ const normal = (name: string) => name.trim().toLowerCase();
 
 /**
  * Reads the whole file in the browser for the preview only: its header, the first rows and how
- * many rows there are. The server reads the file itself (commas, as here) and judges every row.
+ * many rows there are. The server reads the file itself (commas and line endings as here) and
+ * judges every row.
  */
 export function previewCsv(text: string, firstRows = 5): CsvPreview {
-  const result = Papa.parse<string[]>(text, { delimiter: ",", skipEmptyLines: "greedy" });
+  const result = Papa.parse<string[]>(new LineEndingNormalizer().push(text), {
+    delimiter: ",",
+    newline: "\n",
+    skipEmptyLines: "greedy",
+  });
   const [header = [], ...rows] = result.data;
   return { fields: header, rows: rows.slice(0, firstRows), rowCount: rows.length };
 }

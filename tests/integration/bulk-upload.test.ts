@@ -150,6 +150,23 @@ describe("POST /api/tasks/bulk-upload/", () => {
     ]);
   });
 
+  it("imports LF rows appended to a CRLF export and old-Mac CR rows, each as its own task", async () => {
+    const csv =
+      "title,description,assigned_to,status\r\n" +
+      `Windows,"kept\r\nas written",${employee.id},TODO\r\n` +
+      `Appended,"unix\nline",${employee.id},DONE\n` +
+      `Mac,,${employee.id},IN_PROGRESS\rLast,,${employee.id},\n`;
+    const res = await upload<UploadBody>(manager.token, csv);
+    expect(res.status, res.text).toBe(201);
+    const rows = await importedRows(res.body.import_id);
+    expect(rows.map((r) => [r.title, r.description, r.status])).toEqual([
+      ["Windows", "kept\r\nas written", "TODO"],
+      ["Appended", "unix\nline", "DONE"],
+      ["Mac", "", "IN_PROGRESS"],
+      ["Last", "", "TODO"],
+    ]);
+  });
+
   it("names the line, column and value of every bad row and writes nothing", async () => {
     const lines = [
       `${HEADER},due_date,priority`, // 1

@@ -96,6 +96,44 @@ describe("readCsvRecords", () => {
     },
   );
 
+  it.each([1, 2, 5, 1000])(
+    "reads LF lines appended to a CRLF file as rows of their own (chunks of %i)",
+    async (size) => {
+      const got = await records('a,b\r\n1,"x\r\ny"\r\n2,z\n3,w\n\r4,v\r', size);
+      expect(got.map((r) => [r.line, r.cells])).toEqual([
+        [1, ["a", "b"]],
+        [2, ["1", "x\r\ny"]],
+        [4, ["2", "z"]],
+        [5, ["3", "w"]],
+        [7, ["4", "v"]],
+      ]);
+    },
+  );
+
+  it.each([1, 2, 3, 1000])(
+    "keeps a CR that is written inside a quoted last cell (chunks of %i)",
+    async (size) => {
+      const got = await records('a,b\n1,"x\r"\n2,"say ""hi""\r"\n', size);
+      expect(got.map((r) => r.cells)).toEqual([
+        ["a", "b"],
+        ["1", "x\r"],
+        ["2", 'say "hi"\r'],
+      ]);
+    },
+  );
+
+  it.each([1, 4, 1000])(
+    "treats a quote inside an unquoted cell as a character (chunks of %i)",
+    async (size) => {
+      const got = await records('a,b\r\n5" tall,"q"\r\nnext,1\r\n', size);
+      expect(got.map((r) => [r.line, r.cells])).toEqual([
+        [1, ["a", "b"]],
+        [2, ['5" tall', "q"]],
+        [3, ["next", "1"]],
+      ]);
+    },
+  );
+
   it("names text after a closing quote as the row's problem", async () => {
     const got = await records('a,b\nQ,"a"b\n', 4);
     expect(got[1]).toMatchObject({
