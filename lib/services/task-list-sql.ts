@@ -1,5 +1,6 @@
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import type { TaskListQuery, TaskOrderField } from "@/lib/validation/task-query";
+import { searchPatterns } from "./search-patterns";
 import { fieldOf, type TaskCursor } from "./task-cursor";
 import { TASK_RECORD_COLUMNS } from "./task-records";
 
@@ -24,10 +25,6 @@ const ENUM_ORDER: Partial<Record<TaskOrderField, readonly string[]>> = {
 };
 
 type Fragment = { text: string; params: unknown[] };
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 function placeholders(values: readonly unknown[]): string {
   return values.map(() => "?").join(", ");
@@ -54,8 +51,7 @@ function filterConditions(query: TaskListQuery, today: string): Fragment[] {
   } else if (query.overdue === false) {
     out.push({ text: "(due_date IS NULL OR due_date >= ? OR status = 'DONE')", params: [today] });
   }
-  if (query.search) {
-    const pattern = `%${escapeLike(query.search)}%`;
+  for (const pattern of searchPatterns(query.search)) {
     out.push({ text: "(title LIKE ? OR description LIKE ?)", params: [pattern, pattern] });
   }
   return out;

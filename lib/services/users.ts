@@ -17,6 +17,7 @@ import {
   type UserOrderField,
 } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
+import { searchPatterns } from "./search-patterns";
 import { toPublicUser, toUserDto, userColumns } from "./user-dto";
 import {
   DUPLICATE_EMAIL,
@@ -45,15 +46,11 @@ function assertAdmin(actor: Actor): void {
   if (!can(actor, "user.manage")) throw forbidden();
 }
 
-/** Escapes LIKE wildcards so that a search for "50%" means the text "50%". */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function searchCondition(search: string | undefined): SQL | undefined {
-  if (!search) return undefined;
-  const pattern = containing(search.toLowerCase());
-  return or(like(users.email, pattern), like(users.fullName, pattern));
+  const words = searchPatterns(search?.toLowerCase()).map((pattern) =>
+    or(like(users.email, pattern), like(users.fullName, pattern)),
+  );
+  return words.length > 0 ? and(...words) : undefined;
 }
 
 const ORDER_COLUMNS = {

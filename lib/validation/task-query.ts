@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
 import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
 
@@ -54,7 +55,12 @@ export const taskListQuerySchema = z
     due_before: isoDateSchema.optional(),
     due_after: isoDateSchema.optional(),
     overdue: booleanParam.transform((v) => v === "true" || v === "1").optional(),
-    search: z.string().trim().max(200, "Search must be at most 200 characters.").optional(),
+    search: z
+      .string()
+      .trim()
+      .max(200, "Search must be at most 200 characters.")
+      .optional()
+      .meta({ description: `Searches title and description. ${SEARCH_TERMS_HELP}` }),
     ordering: z
       .enum(TASK_ORDERINGS, {
         message: `Ordering must be one of: ${TASK_ORDERINGS.join(", ")}.`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEARCH_TERMS_HELP } from "./search-terms";
 import { ROLES } from "@/db/schema";
 import { passwordWeakness } from "@/lib/auth/passwords";
 
@@ -70,7 +71,12 @@ const booleanParam = z
 /** GET /api/users/ query string and the /admin/users table. */
 export const listUsersQuerySchema = z
   .object({
-    search: z.string().trim().max(100).optional(),
+    search: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .meta({ description: `Searches email and full name. ${SEARCH_TERMS_HELP}` }),
     role: roleSchema.optional(),
     is_active: booleanParam.optional(),
     ordering: z

@@ -283,6 +283,30 @@ describe("GET /api/tasks/: filters", () => {
     expect((await filtered("search=_")).count).toBe(0);
   });
 
+  it("needs every word of a search, each in the title or the description; a quoted phrase is one word", async () => {
+    const having = (...words: string[]) =>
+      ids(
+        visible.filter((t) =>
+          words.every((w) => `${t.title}\n${t.description}`.toLowerCase().includes(w)),
+        ),
+      );
+    const both = having("needle", "alpha");
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(having("needle").length);
+    for (const search of ["needle alpha", "ALPHA, needle", "  needle ,, alpha "]) {
+      const res = await filtered(`search=${encodeURIComponent(search)}`);
+      expect(ids(res.results), search).toEqual(both);
+      expect(res.count, search).toBe(both.length);
+    }
+    expect(ids((await filtered(`search=${encodeURIComponent('"the needle"')}`)).results)).toEqual(
+      having("the needle"),
+    );
+    expect((await filtered(`search=${encodeURIComponent('"needle the"')}`)).count).toBe(0);
+    expect(ids((await filtered(`search=${encodeURIComponent("needle the")}`)).results)).toEqual(
+      having("needle", "the"),
+    );
+  });
+
   it("combines filters with cursor pagination", async () => {
     const expected = expectedOrder(
       visible.filter((t) => t.status !== "DONE" && t.created_by === manager.id),

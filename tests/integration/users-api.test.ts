@@ -93,6 +93,14 @@ describe("GET /api/users/ by role", () => {
     });
     expect(search.body.count).toBe(4);
     expect(search.body.results.map((u) => u.id)).toContain(byEmail.id);
+    const twoWords = await api<Page<UserBody>>(
+      "GET",
+      `/api/users/?search=%22person%201%22%20${tag}`,
+      {
+        token: admin.token,
+      },
+    );
+    expect(twoWords.body.results.map((u) => u.id)).toEqual([made[1]!.id]);
 
     const employees = await api<Page<UserBody>>(
       "GET",

@@ -1,0 +1,19 @@
+/** How `search` is read, in the OpenAPI document and the filters' help text. */
+export const SEARCH_TERMS_HELP =
+  'Every word must appear (in any of the searched fields, any case); words are split on spaces and commas, and a "quoted phrase" is one word. % and _ are plain characters.';
+
+const TERM = /"([^"]*)"|[^\s,"]+/g;
+
+/**
+ * The words of a search, as DRF's SearchFilter reads them: split on whitespace and commas, a
+ * double-quoted phrase kept whole. A lone quote left open is ignored, as an empty phrase is.
+ */
+export function searchTerms(search: string | undefined): string[] {
+  if (!search) return [];
+  const terms: string[] = [];
+  for (const match of search.matchAll(TERM)) {
+    const term = (match[1] ?? match[0]).trim();
+    if (term) terms.push(term);
+  }
+  return terms;
+}
