@@ -66,4 +66,14 @@ export const ERROR_RESPONSES = {
       },
     },
   ),
+  Busy: errorResponse(
+    "Other writes collided with this one at the same moment and it was undone; nothing was saved. Send it again after `Retry-After` seconds.",
+    { detail: "Other changes collided with this one; nothing was saved. Send it again." },
+    {
+      "Retry-After": {
+        description: "Seconds to wait before sending again.",
+        schema: { type: "integer" },
+      },
+    },
+  ),
 } as const;

@@ -15,7 +15,7 @@ import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ErrorLog } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
-import { retryOnDeadlock } from "./transaction";
+import { retryOrBusy } from "./transaction";
 import {
   findStoredKey,
   isDuplicateKey,
@@ -145,7 +145,7 @@ export async function bulkCreateTasks(
 
   const inputs = await validateItems(items);
   // A deadlock victim was rolled back whole; the inputs are in memory, so run it again.
-  return retryOnDeadlock(async () => {
+  return retryOrBusy(async () => {
     const tx = new BulkTransaction();
     try {
       const ids = await insertAll(tx, actor, inputs);

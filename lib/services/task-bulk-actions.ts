@@ -7,6 +7,7 @@ import { forbidden, notFound } from "@/lib/http/errors";
 import type { BulkTaskAction } from "@/lib/validation/task-bulk";
 import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
+import { deletionCounters, lockCounters, reassignmentCounters } from "./task-counter-locks";
 import { inTransaction } from "./transaction";
 import { EMPLOYEE_EDIT_DETAIL } from "./tasks";
 
@@ -47,6 +48,7 @@ function assertAllowed(actor: Actor, input: BulkTaskAction, rows: Map<number, Ta
 }
 
 async function applyDelete(tx: Executor, actor: Actor, rows: TaskRow[]): Promise<number> {
+  await lockCounters(tx, rows.flatMap(deletionCounters));
   await tx.delete(tasks).where(
     inArray(
       tasks.id,
@@ -78,6 +80,12 @@ async function applyField(
   }
   const changed = rows.filter((row) => row[column] !== value);
   if (changed.length === 0) return 0;
+  if (input.action === "reassign") {
+    await lockCounters(
+      tx,
+      changed.flatMap((row) => reassignmentCounters(row, input.assigned_to)),
+    );
+  }
   await tx
     .update(tasks)
     .set({

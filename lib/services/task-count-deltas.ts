@@ -1,7 +1,5 @@
 import type { TaskCountScope } from "@/db/schema";
-
-/** Slots the "all" counter is spread over; must match the triggers (drizzle/0003, 0004). */
-const ALL_SLOTS = 8;
+import { ALL_SLOTS, byCounterLockOrder } from "./task-counter-locks";
 
 export type TaskCountDelta = [scope: TaskCountScope, userId: number, n: number];
 
@@ -26,9 +24,11 @@ export class TaskCountTally {
     return this;
   }
 
-  /** Sorted, so that concurrent bulk inserts lock the counters in the same order. */
+  /** In the counters' lock order, so that concurrent writers never lock them in opposite orders. */
   deltas(): TaskCountDelta[] {
-    return [...this.sums.values()].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+    return [...this.sums.values()].sort((a, b) =>
+      byCounterLockOrder({ scope: a[0], userId: a[1] }, { scope: b[0], userId: b[1] }),
+    );
   }
 
   private bump(scope: TaskCountScope, userId: number): void {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
 import { decodeUtf8, InvalidUtf8Error } from "@/lib/csv/utf8";
-import { ApiError, badRequest, forbidden } from "@/lib/http/errors";
+import { badRequest, forbidden } from "@/lib/http/errors";
 import { spoolUpload } from "@/lib/http/spooled-upload";
 import {
   CSV_REQUIRED_COLUMNS,
@@ -21,7 +21,7 @@ import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
-import { isDeadlock, retryOnDeadlock } from "./transaction";
+import { retryOrBusy } from "./transaction";
 import {
   findStoredKey,
   isDuplicateKey,
@@ -312,16 +312,9 @@ export async function importTasksCsv(
   const spooled = await spoolUpload(upload.bytes);
   try {
     // Undone to break a deadlock, the import runs again from the file it has kept.
-    return await retryOnDeadlock(() =>
-      importRows(actor, { fileName, mapping }, spooled.bytes(), options, keyScope),
-    );
-  } catch (error) {
-    if (!isDeadlock(error)) throw error;
-    throw new ApiError(
-      503,
+    return await retryOrBusy(
+      () => importRows(actor, { fileName, mapping }, spooled.bytes(), options, keyScope),
       "The import kept colliding with other changes and was undone; nothing was imported. Send it again.",
-      {},
-      { "Retry-After": "1" },
     );
   } finally {
     await spooled.remove();

@@ -15,6 +15,7 @@ import {
 } from "@/lib/validation/tasks";
 import { activityValue, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
+import { lockCounters, reassignmentCounters } from "./task-counter-locks";
 import { inTransaction } from "./transaction";
 import { loadTaskRecord, TASK_ROW_COLUMNS, taskRowFromSqlRow, toTaskDto } from "./task-records";
 
@@ -183,8 +184,12 @@ export async function updateTask(
       fields,
       changes.map((c) => c.column),
     );
-    const reassignedTo = changes.find((c) => c.column === "assigned_to")?.to;
-    if (typeof reassignedTo === "number") await assertAssignable(tx, actor, reassignedTo);
+    const reassignment = changes.find((c) => c.column === "assigned_to");
+    if (reassignment) {
+      const to = typeof reassignment.to === "number" ? reassignment.to : null;
+      if (to !== null) await assertAssignable(tx, actor, to);
+      await lockCounters(tx, reassignmentCounters(row, to));
+    }
 
     const assignments = changes.map(
       (c) => sql`${sql.identifier(tasks[EDITABLE[c.column]].name)} = ${c.to}`,

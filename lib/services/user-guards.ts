@@ -74,20 +74,6 @@ function mysqlCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Runs a transaction again when InnoDB picked it as a deadlock victim (two admins changing
- * admins at once): the rerun sees the winner's committed state and decides afresh.
- */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts || mysqlCode(error) !== "ER_LOCK_DEADLOCK") throw error;
-    }
-  }
-}
-
 export const DUPLICATE_EMAIL = "A user with this email already exists.";
 
 /** Maps the database's own refusals (unique index, deadlock between two admins) to clear 409s. */

@@ -26,11 +26,11 @@ import {
   assertNotSelfDemotion,
   lockActiveAdmins,
   mayRemoveAdmin,
-  retryOnDeadlock,
   translateWriteError,
 } from "./user-guards";
 import { generatePassword } from "./user-passwords";
 import { endAllSessions } from "./user-sessions";
+import { retryOnDeadlock } from "./transaction";
 
 export type { PublicUserDto, UserDto };
 

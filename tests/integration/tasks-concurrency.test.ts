@@ -1,8 +1,12 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
 import type { ActivityDto } from "@/lib/services/tasks";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
-import { makeTask, makeUser } from "../helpers/factories";
+import { makeTask, makeUser, type TestUser } from "../helpers/factories";
 
 const STATUSES = ["TODO", "IN_PROGRESS", "DONE"] as const;
 
@@ -62,4 +66,87 @@ describe("concurrent writes to one task", () => {
     const task = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: manager.token });
     expect(task.body.version).toBe(2);
   });
+
+  it("swaps assignees of 20 tasks in parallel without a deadlock, counts exact", async () => {
+    const manager = await makeUser("MANAGER");
+    const [a, b] = [await makeUser("EMPLOYEE"), await makeUser("EMPLOYEE")];
+    const ids: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      ids.push(
+        await makeTask({
+          createdBy: manager.id,
+          assignedTo: i % 2 ? a.id : i % 4 ? b.id : manager.id,
+        }),
+      );
+    }
+    const before = await deadlocks();
+    const responses = await Promise.all(
+      ids.map((id, i) =>
+        api("PATCH", `/api/tasks/${id}/`, {
+          token: manager.token,
+          body: { assigned_to: i % 2 ? (i % 4 === 1 ? b.id : manager.id) : a.id },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(await deadlocks()).toBe(before);
+    await expectCountsExact([a, b, manager]);
+  });
 });
+
+describe("concurrent bulk actions", () => {
+  it("moves tasks A→B and B→A, and deletes, at the same time without a deadlock", async () => {
+    const manager = await makeUser("MANAGER");
+    const [a, b] = [await makeUser("EMPLOYEE"), await makeUser("EMPLOYEE")];
+    const actor: Actor = {
+      id: manager.id,
+      email: manager.email,
+      fullName: manager.fullName,
+      role: "MANAGER",
+    };
+    const make = async (assignee: TestUser, n: number) => {
+      const made: number[] = [];
+      for (let i = 0; i < n; i++)
+        made.push(await makeTask({ createdBy: manager.id, assignedTo: assignee.id }));
+      return made;
+    };
+    const before = await deadlocks();
+    for (let round = 0; round < 5; round++) {
+      const [ofA, ofB, gone] = [
+        await make(a, 6),
+        await make(b, 6),
+        [...(await make(a, 2)), ...(await make(b, 2))],
+      ];
+      await Promise.all([
+        applyBulkTaskAction(actor, { action: "reassign", ids: ofA, assigned_to: b.id }),
+        applyBulkTaskAction(actor, { action: "reassign", ids: ofB, assigned_to: a.id }),
+        applyBulkTaskAction(actor, { action: "delete", ids: gone }),
+      ]);
+    }
+    expect(await deadlocks()).toBe(before);
+    await expectCountsExact([a, b, manager]);
+  });
+});
+
+/** InnoDB's count of deadlocks it broke, server-wide (the suite runs one file at a time). */
+async function deadlocks(): Promise<number> {
+  const [rows] = (await db().execute(
+    sql`SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'`,
+  )) as unknown as [{ Value: string }[]];
+  return Number(rows[0]!.Value);
+}
+
+/** Each user's unfiltered list count (read from task_counts) matches a scan of what they see. */
+async function expectCountsExact(users: TestUser[]): Promise<void> {
+  for (const user of users) {
+    const listed = await api<{ count: number }>("GET", "/api/tasks/?page_size=1", {
+      token: user.token,
+    });
+    const [rows] = (await db().execute(
+      user.role === "MANAGER"
+        ? sql`SELECT COUNT(*) AS n FROM tasks WHERE created_by = ${user.id} OR assigned_to = ${user.id}`
+        : sql`SELECT COUNT(*) AS n FROM tasks WHERE assigned_to = ${user.id}`,
+    )) as unknown as [{ n: number }[]];
+    expect(listed.body.count, `${user.role} ${user.id}`).toBe(Number(rows[0]!.n));
+  }
+}

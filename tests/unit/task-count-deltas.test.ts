@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TaskCountTally, taskCountDeltas } from "@/lib/services/task-count-deltas";
 
 describe("taskCountDeltas", () => {
-  it("sums what the insert trigger adds, one sorted row per counter", () => {
+  it("sums what the insert trigger adds, one row per counter in the counters' lock order", () => {
     const deltas = taskCountDeltas(14, [
       { createdBy: 5, assignedTo: null },
       { createdBy: 5, assignedTo: 9 },
@@ -15,11 +15,11 @@ describe("taskCountDeltas", () => {
       ["all", 1, 1],
       ["all", 6, 1],
       ["all", 7, 1],
+      ["creator", 5, 3],
+      ["creator", 7, 1],
       ["assignee", 5, 1],
       ["assignee", 9, 2],
       ["both", 5, 1],
-      ["creator", 5, 3],
-      ["creator", 7, 1],
     ]);
   });
 

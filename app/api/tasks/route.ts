@@ -115,6 +115,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   const input = await parseJsonBody(request, createTaskSchema);

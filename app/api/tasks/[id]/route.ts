@@ -84,6 +84,7 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);
@@ -137,6 +138,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);
@@ -165,6 +167,7 @@ export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
  *       "404": { $ref: '#/components/responses/NotFound' }
  *       "412": { $ref: '#/components/responses/PreconditionFailed' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const DELETE = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);

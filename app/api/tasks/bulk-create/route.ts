@@ -54,6 +54,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   const key = parseIdempotencyKey(request.headers);
