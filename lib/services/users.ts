@@ -294,7 +294,13 @@ function applyUpdate(
       if (input.is_active) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
     }
     if (passwordHash !== undefined) {
-      changes.passwordHash = passwordHash;
+      // A reset is how an admin lets a locked-out person back in: the lockout goes with the password.
+      Object.assign(changes, {
+        passwordHash,
+        failedLoginCount: 0,
+        lockoutCount: 0,
+        lockedUntil: null,
+      });
       endSessions = true;
       await insertActivity(tx, actor, id, "USER_PASSWORD_RESET", "password", null, null);
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
 import { freshIp, login } from "./auth-helpers";
 
@@ -60,6 +61,22 @@ describe("account lockout", () => {
     expect(reset.failedLoginCount).toBe(0);
     expect(reset.lockedUntil).toBeNull();
     expect(reset.lastLoginAt).not.toBeNull();
+  });
+
+  it("lifts the lockout when an admin resets the password", async () => {
+    const [admin, user] = [await makeUser("ADMIN"), await makeUser("EMPLOYEE")];
+    expect(await fail(user.email, 5)).toEqual([401, 401, 401, 401, 429]);
+    const reset = await api("POST", `/api/users/${user.id}/reset-password/`, {
+      token: admin.token,
+      body: { password: "Brand-New-Passphrase-77" },
+    });
+    expect(reset.status).toBe(200);
+    expect(await account(user.id)).toMatchObject({
+      failedLoginCount: 0,
+      lockoutCount: 0,
+      lockedUntil: null,
+    });
+    expect((await login(user.email, "Brand-New-Passphrase-77")).status).toBe(200);
   });
 
   it("doubles the lockout each time it repeats without a successful sign-in", async () => {
