@@ -193,6 +193,17 @@ describe("GET /api/users/ by role", () => {
     expect(res.status).toBe(400);
     expect(res.body.errors!.map((e) => e.field).sort()).toEqual(["ordering", "page_size"]);
   });
+
+  it("reads an empty filter as no filter, as the task list does", async () => {
+    const all = await api<Page<UserBody>>("GET", "/api/users/?page_size=1", { token: admin.token });
+    const empty = await api<Page<UserBody>>(
+      "GET",
+      "/api/users/?role=&is_active=&search=%20&ordering=&page_size=1",
+      { token: admin.token },
+    );
+    expect(empty.status).toBe(200);
+    expect(empty.body.count).toBe(all.body.count);
+  });
 });
 
 describe("GET /api/users/{id}/ and /api/users/me/", () => {
