@@ -16,14 +16,24 @@ const payloadSchema = z.tuple([
   z.number().int().positive(),
 ]);
 
+// Real calendar dates and times (no 2026-02-30 or 25:00), in the form the columns are read back in.
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const calendarDateTime = z.iso.datetime({ precision: 3, local: true });
+const calendarDate = z.iso.date();
+
+function isDateTime(value: string | null): boolean {
+  return (
+    value !== null &&
+    DATETIME.test(value) &&
+    calendarDateTime.safeParse(value.replace(" ", "T")).success
+  );
+}
 
 /** A forged sort value must never reach SQL as something the column cannot hold. */
 const SORT_VALUE_CHECKS: Record<TaskOrderField, (value: string | null) => boolean> = {
-  created_at: (v) => v !== null && DATETIME.test(v),
-  updated_at: (v) => v !== null && DATETIME.test(v),
-  due_date: (v) => v === null || DATE.test(v),
+  created_at: isDateTime,
+  updated_at: isDateTime,
+  due_date: (v) => v === null || calendarDate.safeParse(v).success,
   priority: (v) => TASK_PRIORITIES.some((p) => p === v),
   status: (v) => TASK_STATUSES.some((s) => s === v),
   title: (v) => v !== null,

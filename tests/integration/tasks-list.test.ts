@@ -358,6 +358,24 @@ describe("GET /api/tasks/: filters", () => {
     expect(walked.sort()).toEqual(ids.sort());
   });
 
+  it("refuses a forged cursor whose date or time is not on the calendar", async () => {
+    const forged = (ordering: string, value: string) =>
+      Buffer.from(JSON.stringify([ordering, value, 1])).toString("base64url");
+    for (const [ordering, value] of [
+      ["created_at", "2026-13-45 99:99:99.999"],
+      ["-updated_at", "2026-02-30 10:00:00.000"],
+      ["due_date", "2026-02-30"],
+    ]) {
+      const res = await list(manager, `ordering=${ordering}&cursor=${forged(ordering!, value!)}`);
+      expect({ value, status: res.status }).toEqual({ value, status: 400 });
+    }
+    const real = await list(
+      manager,
+      `ordering=due_date&cursor=${forged("due_date", "2024-02-29")}`,
+    );
+    expect(real.status).toBe(200);
+  });
+
   it("refuses a cursor issued for another ordering", async () => {
     const first = await list(manager, "ordering=title&page_size=2");
     const res = await list(manager, `ordering=-title&cursor=${first.body.next_cursor}`);
