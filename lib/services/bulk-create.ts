@@ -110,12 +110,17 @@ async function insertAll(
  * The body is read only after the permission check. With an Idempotency-Key, a retry of the
  * same body replays the first response and a different body is 409.
  */
+/** 403 for a role that may not bulk-create: the route asks before reading its headers and body. */
+export function assertMayBulkCreate(actor: Actor): void {
+  if (!can(actor, "task.bulkCreate")) throw forbidden();
+}
+
 export async function bulkCreateTasks(
   actor: Actor,
   readBody: () => Promise<unknown>,
   idempotencyKey: string | null,
 ): Promise<StoredResponse> {
-  if (!can(actor, "task.bulkCreate")) throw forbidden();
+  assertMayBulkCreate(actor);
   const body = await readBody();
   const envelope = bulkCreateEnvelopeSchema.safeParse(body);
   if (!envelope.success) {

@@ -283,6 +283,11 @@ function requestHashOf(checksum: string, mapping: CsvColumnMapping | null): stri
   return createHash("sha256").update(`${checksum}\n${canonical}`).digest("hex");
 }
 
+/** 403 for a role that may not import: the route asks before reading its query, headers and file. */
+export function assertMayImport(actor: Actor): void {
+  if (!can(actor, "task.import")) throw forbidden();
+}
+
 /**
  * POST /api/tasks/bulk-upload/: a CSV of tasks (see lib/validation/bulk-csv.ts), all or nothing.
  * Any bad row → 400 {detail, errors:[{line, column, value, message}], total_errors}; a dry run
@@ -295,7 +300,7 @@ export async function importTasksCsv(
   openUpload: () => Promise<UploadSource>,
   options: ImportOptions,
 ): Promise<StoredResponse> {
-  if (!can(actor, "task.import")) throw forbidden();
+  assertMayImport(actor);
   const upload = await openUpload();
   const keyScope =
     options.idempotencyKey && !options.dryRun

@@ -118,6 +118,8 @@ describe("POST /api/tasks/bulk-create/", () => {
   it("refuses employees with 403", async () => {
     const before = await databaseState();
     expect((await bulkCreate(employee.token, [{ title: "Mine" }])).status).toBe(403);
+    const badKey = await bulkCreate(employee.token, [{}], { "idempotency-key": "a b" });
+    expect(badKey.status).toBe(403);
     expect(await databaseState()).toBe(before);
   });
 

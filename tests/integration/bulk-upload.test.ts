@@ -327,6 +327,12 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const before = await databaseState();
     const res = await upload(employee.token, `${HEADER}\nA,B,,TODO\n`);
     expect(res.status).toBe(403);
+    // Refused before its query, headers and file are judged.
+    const malformed = await upload(employee.token, "\0binary", {
+      query: "?dry_run=maybe",
+      headers: { "idempotency-key": "a b" },
+    });
+    expect(malformed.status).toBe(403);
     expect(await databaseState()).toBe(before);
   });
 

@@ -396,6 +396,25 @@ describe("POST /api/tasks/", () => {
     expect(refused.status).toBe(403);
   });
 
+  it("answers 403 before judging the body or If-Match of a write the caller may not make", async () => {
+    const empty = await api<Detail>("POST", "/api/tasks/", { token: employee1.token, body: {} });
+    expect(empty.status).toBe(403);
+    const own = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id });
+    const remove = await api<Detail>("DELETE", `/api/tasks/${own}/`, {
+      token: employee1.token,
+      headers: { "if-match": '"7"' },
+    });
+    expect(remove.status).toBe(403);
+    // A manager who is only the assignee may change the status, not the title.
+    const assigned = await makeTask({ createdBy: managerB.id, assignedTo: managerA.id });
+    const title = await api<Detail>("PATCH", `/api/tasks/${assigned}/`, {
+      token: managerA.token,
+      body: { title: "not mine" },
+      headers: { "if-match": '"7"' },
+    });
+    expect(title.status).toBe(403);
+  });
+
   it("refuses an inactive assignee with a field error", async () => {
     const res = await api<Detail>("POST", "/api/tasks/", {
       token: admin.token,

@@ -334,13 +334,18 @@ describe("POST /api/users/", () => {
     expect(extra.status).toBe(400);
   });
 
-  it("is for admins only", async () => {
+  it("is for admins only, refused before the body is judged", async () => {
     for (const user of [manager, employee]) {
       const res = await api("POST", "/api/users/", {
         token: user.token,
         body: { email: `no-${Date.now()}@test.example`, full_name: "No", password: TEST_PASSWORD },
       });
       expect(res.status).toBe(403);
+      const empty = await api<ErrorBody>("POST", "/api/users/", { token: user.token, body: {} });
+      expect({ status: empty.status, errors: empty.body.errors }).toEqual({
+        status: 403,
+        errors: undefined,
+      });
     }
   });
 
@@ -402,6 +407,16 @@ describe("PATCH and DELETE /api/users/{id}/", () => {
         body: { role: "ADMIN" },
       });
       expect(patch.status).toBe(403);
+      const invalid = await api("PATCH", `/api/users/${employee.id}/`, {
+        token: user.token,
+        body: { role: "KING" },
+      });
+      expect(invalid.status).toBe(403);
+      const reset = await api("POST", `/api/users/${employee.id}/reset-password/`, {
+        token: user.token,
+        body: { password: "x" },
+      });
+      expect(reset.status).toBe(403);
       expect((await api("DELETE", `/api/users/${manager.id}/`, { token: user.token })).status).toBe(
         403,
       );

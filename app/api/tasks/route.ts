@@ -4,7 +4,7 @@ import { etagFor } from "@/lib/http/etag";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { publicUrl } from "@/lib/http/public-url";
-import { createTask, listTasks } from "@/lib/services/tasks";
+import { assertMayCreateTask, createTask, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { createTaskSchema } from "@/lib/validation/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -118,6 +118,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
+  assertMayCreateTask(actor);
   const input = await parseJsonBody(request, createTaskSchema);
   const task = await createTask(actor, input);
   return NextResponse.json(task, {

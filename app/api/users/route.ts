@@ -4,7 +4,7 @@ import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pageLinks } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
-import { createUser, listUsers } from "@/lib/services/users";
+import { assertAdmin, createUser, listUsers } from "@/lib/services/users";
 import { createUserRequestSchema } from "@/lib/validation/users";
 import { parseListQuery } from "./query";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -84,6 +84,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const POST = authedRoute(async ({ request, actor, log }) => {
+  assertAdmin(actor);
   const input = await parseJsonBody(request, createUserRequestSchema);
   const user = await createUser(actor, input);
   log.info({ subjectUserId: user.id, role: user.role }, "user created");

@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { replayableResponse } from "@/lib/http/replayable-response";
-import { bulkCreateTasks } from "@/lib/services/bulk-create";
+import { assertMayBulkCreate, bulkCreateTasks } from "@/lib/services/bulk-create";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
@@ -57,6 +57,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
+  assertMayBulkCreate(actor);
   const key = parseIdempotencyKey(request.headers);
   const result = await bulkCreateTasks(
     actor,

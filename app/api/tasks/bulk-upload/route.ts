@@ -7,7 +7,7 @@ import { csvColumnMappingSchema } from "@/lib/validation/csv-column-mapping";
 import { readMultipartFile } from "@/lib/http/multipart-file";
 import { replayableResponse } from "@/lib/http/replayable-response";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
-import { importTasksCsv } from "@/lib/services/task-import";
+import { assertMayImport, importTasksCsv } from "@/lib/services/task-import";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 function parseDryRun(params: URLSearchParams): boolean {
@@ -122,6 +122,7 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *             example: { detail: "The import collided with other changes and was undone; nothing was imported. Send it again." }
  */
 export const POST = authedRoute(async ({ request, actor }) => {
+  assertMayImport(actor);
   const idempotencyKey = parseIdempotencyKey(request.headers);
   const dryRun = parseDryRun(request.nextUrl.searchParams);
   const result = await importTasksCsv(

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
-import { deactivateUser, getUser, updateUser } from "@/lib/services/users";
+import { assertAdmin, deactivateUser, getUser, updateUser } from "@/lib/services/users";
 import { updateUserSchema } from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
@@ -77,6 +77,7 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
+  assertAdmin(actor);
   const input = await parseJsonBody(request, updateUserSchema);
   const user = await updateUser(actor, id, input);
   log.info({ subjectUserId: id, fields: Object.keys(input) }, "user updated");

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
-import { resetPassword } from "@/lib/services/users";
+import { assertAdmin, resetPassword } from "@/lib/services/users";
 import { resetPasswordSchema } from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
@@ -46,6 +46,7 @@ type Params = { id: string };
  */
 export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
+  assertAdmin(actor);
   const length = request.headers.get("content-length");
   const hasBody = request.headers.has("content-type") || (length !== null && length !== "0");
   const input = hasBody ? await parseJsonBody(request, resetPasswordSchema) : {};
