@@ -14,10 +14,12 @@ export class AssigneeDirectory {
   private readonly byId = new Map<number, AssigneeUser | null>();
   private readonly byEmail = new Map<string, AssigneeUser | null>();
 
-  constructor(private readonly executor: Executor) {}
-
-  /** Loads every not-yet-seen id and email among `refs` in one query. */
-  async load(refs: Iterable<AssigneeRef>): Promise<void> {
+  /**
+   * Loads every not-yet-seen id and email among `refs` in one query, through `executor`: a caller
+   * that holds a transaction passes it, since waiting for a second pooled connection while holding
+   * one deadlocks the pool once every connection is held by such a caller.
+   */
+  async load(refs: Iterable<AssigneeRef>, executor: Executor): Promise<void> {
     const ids = new Set<number>();
     const emails = new Set<string>();
     for (const ref of refs) {
@@ -29,7 +31,7 @@ export class AssigneeDirectory {
     const conditions = [];
     if (ids.size) conditions.push(inArray(users.id, [...ids]));
     if (emails.size) conditions.push(inArray(users.email, [...emails]));
-    const found = await this.executor
+    const found = await executor
       .select({ id: users.id, email: users.email, role: users.role, isActive: users.isActive })
       .from(users)
       .where(or(...conditions));

@@ -47,9 +47,10 @@ async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
     if (parsed.success) inputs[index] = parsed.data;
     else schemaErrors.set(index, fieldErrors(parsed.error));
   });
-  const directory = new AssigneeDirectory(db());
+  const directory = new AssigneeDirectory();
   await directory.load(
     inputs.flatMap((input) => (input?.assigned_to ? [{ id: input.assigned_to }] : [])),
+    db(),
   );
   const errors = new ErrorLog<ItemError>();
   let invalid = 0;

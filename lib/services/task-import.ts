@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { createHash, type Hash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -19,6 +20,7 @@ import {
 } from "@/lib/validation/bulk-csv";
 import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
+import { ConcurrencyLimit } from "./concurrency-limit";
 import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
 import { retryOrBusy } from "./transaction";
@@ -58,6 +60,13 @@ const NUL = 0;
 
 /** Batches parsed ahead of the database at most; beyond that, reading the upload pauses. */
 const MAX_QUEUED_BATCHES = 4;
+/** Text parsed per turn of the event loop: a few milliseconds of papaparse. */
+const PARSE_SLICE_CHARS = 256 * 1024;
+/**
+ * Imports writing at once per process. Each holds a pooled connection for its whole transaction;
+ * the cap leaves most of the pool (10) to everyone else, and the rest wait their turn.
+ */
+const importSlots = new ConcurrencyLimit(3);
 
 /** Hashes and checks the raw bytes on their way to the decoder: NUL never occurs in CSV text. */
 async function* inspectBytes(source: AsyncIterable<Uint8Array>, hash: Hash) {
@@ -70,11 +79,18 @@ async function* inspectBytes(source: AsyncIterable<Uint8Array>, hash: Hash) {
   }
 }
 
-/** Pulls the next text chunk only when the import has room, so memory stays flat. */
+/**
+ * Pulls the next text only when the import has room, so memory stays flat, and lets the event
+ * loop run between slices of it: a file already on disk or in memory otherwise parses start to
+ * end in one turn, and every other request of the process waits for it.
+ */
 async function* throttled(text: AsyncIterable<string>, run: CsvImport): AsyncGenerator<string> {
   for await (const chunk of text) {
-    await run.roomForMore();
-    yield chunk;
+    for (let at = 0; at < chunk.length; at += PARSE_SLICE_CHARS) {
+      await run.roomForMore();
+      await setImmediate();
+      yield chunk.slice(at, at + PARSE_SLICE_CHARS);
+    }
   }
 }
 
@@ -94,7 +110,7 @@ class CsvImport {
   private pending: PendingRow[] = [];
   private readonly errors = new ErrorLog<CsvRowError>();
   private readonly assigneeErrors = new ErrorLog<CsvRowError>();
-  private readonly directory = new AssigneeDirectory(db());
+  private readonly directory = new AssigneeDirectory();
   private readonly tx = new BulkTransaction();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
@@ -177,7 +193,11 @@ class CsvImport {
   }
 
   private async store(batch: PendingRow[]): Promise<void> {
-    await this.directory.load(batch.map((row) => row.assignee));
+    const executor = this.tx.started ? await this.tx.orm() : db();
+    await this.directory.load(
+      batch.map((row) => row.assignee),
+      executor,
+    );
     const rows: TaskInsertRow[] = [];
     for (const { line, assignee, task } of batch) {
       const resolved = this.directory.resolve(assignee);
@@ -318,7 +338,10 @@ export async function importTasksCsv(
   try {
     // Undone to break a deadlock, the import runs again from the file it has kept.
     return await retryOrBusy(
-      () => importRows(actor, { fileName, mapping }, spooled.bytes(), options, keyScope),
+      () =>
+        importSlots.run(() =>
+          importRows(actor, { fileName, mapping }, spooled.bytes(), options, keyScope),
+        ),
       "The import kept colliding with other changes and was undone; nothing was imported. Send it again.",
     );
   } finally {

@@ -362,6 +362,77 @@ describe("POST /api/tasks/bulk-upload/", () => {
     ]);
   });
 
+  it("runs more imports at once than the pool has connections, each naming new assignees per batch", async () => {
+    const assignees = [await makeUser("EMPLOYEE"), await makeUser("EMPLOYEE")];
+    // The second batch of each file names an assignee its first did not: a lookup mid-transaction.
+    const csv = [
+      HEADER,
+      ...Array.from({ length: INSERT_BATCH_ROWS * 2 }, (_, i) => {
+        const who = assignees[i < INSERT_BATCH_ROWS ? 0 : 1]!;
+        return `Pool ${i},,${who.id},TODO`;
+      }),
+    ].join("\n");
+    const imports = Promise.all(
+      Array.from({ length: 12 }, () => upload<UploadBody>(manager.token, csv)),
+    );
+    const stalled = new Promise<"stalled">((resolve) =>
+      setTimeout(() => resolve("stalled"), 25_000).unref(),
+    );
+    const outcome = await Promise.race([imports, stalled]);
+    expect(outcome).not.toBe("stalled");
+    expect((await imports).map((r) => [r.status, r.body.created])).toEqual(
+      Array(12).fill([201, INSERT_BATCH_ROWS * 2]),
+    );
+  }, 60_000);
+
+  it("writes at most three imports at once per process; the others wait their turn", async () => {
+    const blocker = await pool().getConnection();
+    const blocked = async () => {
+      const [[row]] = await pool().query<RowDataPacket[]>(
+        `SELECT COUNT(*) AS n FROM information_schema.processlist
+         WHERE info LIKE 'insert into \`task_imports\`%' AND state LIKE '%lock%'`,
+      );
+      return Number(row!.n);
+    };
+    try {
+      // Every import's first write (its task_imports row) now waits for this lock.
+      await blocker.query("LOCK TABLES task_imports WRITE");
+      const imports = Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          upload<UploadBody>(manager.token, `${HEADER}\nWait ${n},,,TODO\n`),
+        ),
+      );
+      for (let waited = 0; (await blocked()) < 3 && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await blocked()).toBe(3);
+      await blocker.query("UNLOCK TABLES");
+      expect((await imports).map((r) => r.status)).toEqual(Array(6).fill(201));
+    } finally {
+      await blocker.query("UNLOCK TABLES");
+      blocker.release();
+    }
+  }, 60_000);
+
+  it("lets other work run while it checks a file that is already whole in memory", async () => {
+    const bytes = Buffer.from(`${HEADER}\n${"Row,,,TODO\n".repeat(300_000)}`);
+    async function* whole() {
+      yield bytes;
+    }
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 1);
+    const result = await importTasksCsv(
+      asActor(manager),
+      async () => ({ fileName: "whole.csv", bytes: whole() }),
+      { dryRun: true, idempotencyKey: null },
+    );
+    clearInterval(timer);
+    expect(result.body).toMatchObject({ rows: 300_000, dry_run: true });
+    // One turn of the event loop at least per chunk of text (256 KB; this file is 3.3 MB).
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  });
+
   it("undoes the batches already inserted when a bad row comes late in a large file", async () => {
     const before = await databaseState();
     // Three batches' worth of good rows and well over one decoded chunk (256K characters), so
