@@ -39,6 +39,8 @@ export async function readTextLimited(request: Request, limit: number): Promise<
 
 export type JsonBodyOptions = {
   limit?: number;
+  /** Sees the body's text before it is parsed: a refusal that parsing would cost too much for. */
+  beforeParse?: (text: string) => void;
   /**
    * Sees the parsed JSON before the schema does and returns what the schema validates: a refusal
    * that must not depend on the values, or fields to ignore.
@@ -50,13 +52,14 @@ export type JsonBodyOptions = {
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
-  { limit = MAX_JSON_BYTES, beforeValidation }: JsonBodyOptions = {},
+  { limit = MAX_JSON_BYTES, beforeParse, beforeValidation }: JsonBodyOptions = {},
 ): Promise<z.infer<S>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw unsupportedMediaType('Unsupported media type; send "Content-Type: application/json".');
   }
   const text = await readTextLimited(request, limit);
+  beforeParse?.(text);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
+import { largestTopLevelArray } from "@/lib/http/json-array-size";
 import {
   badRequest,
   fieldErrors,
@@ -105,17 +106,31 @@ async function insertAll(
   return ids;
 }
 
+/** 403 for a role that may not bulk-create: the route asks before reading its headers and body. */
+export function assertMayBulkCreate(actor: Actor): void {
+  if (!can(actor, "task.bulkCreate")) throw forbidden();
+}
+
+/**
+ * 413 when the body's list holds more than BULK_MAX_ITEMS tasks, judged from the JSON text before
+ * it is parsed: 20 MB of `{}` would otherwise become millions of objects (half a gigabyte) first.
+ */
+export function assertFewEnoughTasks(json: string): void {
+  const max = config().BULK_MAX_ITEMS;
+  const count = largestTopLevelArray(json);
+  if (count > max) throw tooManyTasks(count, max);
+}
+
+function tooManyTasks(count: number, max: number) {
+  return payloadTooLarge(`Too many tasks: ${count}; at most ${max} per request.`);
+}
+
 /**
  * POST /api/tasks/bulk-create/: all items validated first; any invalid → 400 listing each by
  * index and nothing written; otherwise one transaction of multi-row inserts → 201.
  * The body is read only after the permission check. With an Idempotency-Key, a retry of the
  * same body replays the first response and a different body is 409.
  */
-/** 403 for a role that may not bulk-create: the route asks before reading its headers and body. */
-export function assertMayBulkCreate(actor: Actor): void {
-  if (!can(actor, "task.bulkCreate")) throw forbidden();
-}
-
 export async function bulkCreateTasks(
   actor: Actor,
   readBody: () => Promise<unknown>,
@@ -131,9 +146,7 @@ export async function bulkCreateTasks(
   }
   const items = envelope.data.tasks;
   const max = config().BULK_MAX_ITEMS;
-  if (items.length > max) {
-    throw payloadTooLarge(`Too many tasks: ${items.length}; at most ${max} per request.`);
-  }
+  if (items.length > max) throw tooManyTasks(items.length, max);
   if (items.length === 0) throw badRequest("The list of tasks is empty.");
 
   const scope: IdempotencyScope | null = idempotencyKey

@@ -105,7 +105,18 @@ describe("POST /api/tasks/bulk-create/", () => {
   it("answers 413 above BULK_MAX_ITEMS and 400 for a body without a task list", async () => {
     const before = await databaseState();
     const tooMany = Array.from({ length: 5001 }, (_, i) => ({ title: `T${i}` }));
-    expect((await bulkCreate(manager.token, tooMany)).status).toBe(413);
+    const refused = await bulkCreate(manager.token, tooMany);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({
+      detail: "Too many tasks: 5001; at most 5000 per request.",
+    });
+    // Counted before parsing: a list cut short is refused for its size, not parsed first.
+    const cutShort = await api("POST", "/api/tasks/bulk-create/", {
+      token: manager.token,
+      rawBody: `{"tasks": [${"{},".repeat(5001)}`,
+      headers: { "content-type": "application/json" },
+    });
+    expect(cutShort.status).toBe(413);
     const wrong = await api("POST", "/api/tasks/bulk-create/", {
       token: manager.token,
       body: [{ title: "x" }],

@@ -3,7 +3,11 @@ import { config } from "@/lib/config";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { replayableResponse } from "@/lib/http/replayable-response";
-import { assertMayBulkCreate, bulkCreateTasks } from "@/lib/services/bulk-create";
+import {
+  assertFewEnoughTasks,
+  assertMayBulkCreate,
+  bulkCreateTasks,
+} from "@/lib/services/bulk-create";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
@@ -61,7 +65,11 @@ export const POST = authedRoute(async ({ request, actor }) => {
   const key = parseIdempotencyKey(request.headers);
   const result = await bulkCreateTasks(
     actor,
-    () => parseJsonBody(request, z.unknown(), { limit: config().UPLOAD_MAX_BYTES }),
+    () =>
+      parseJsonBody(request, z.unknown(), {
+        limit: config().UPLOAD_MAX_BYTES,
+        beforeParse: assertFewEnoughTasks,
+      }),
     key,
   );
   return replayableResponse(result);
