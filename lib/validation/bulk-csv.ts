@@ -1,6 +1,7 @@
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
 import { restoreFormula } from "@/lib/csv/formula";
 import { ID_DIGITS, idFromText } from "./id-text";
+import { CONTROL_CHARACTER, DESCRIPTION_CONTROL_MESSAGE, TITLE_CONTROL_MESSAGE } from "./tasks";
 
 /**
  * The CSV format of bulk-upload and export. Rows are checked by hand rather than with zod:
@@ -181,7 +182,7 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   if (title === "") problem("title", rawTitle, "Title is required.");
   else if (title.length > TITLE_MAX) {
     problem("title", rawTitle, `Title must be at most ${TITLE_MAX} characters.`);
-  }
+  } else if (CONTROL_CHARACTER.test(title)) problem("title", rawTitle, TITLE_CONTROL_MESSAGE);
 
   const description = cell("description");
   if (description.length > DESCRIPTION_MAX) {
@@ -190,6 +191,8 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
       description,
       `Description must be at most ${DESCRIPTION_MAX.toLocaleString("en-US")} characters.`,
     );
+  } else if (CONTROL_CHARACTER.test(description)) {
+    problem("description", description, DESCRIPTION_CONTROL_MESSAGE);
   }
 
   const rawStatus = cell("status");

@@ -10,14 +10,25 @@ export const isoDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD."
 
 export const userIdSchema = idSchema("Must be a user id.");
 
+/**
+ * C0 control characters but tab, LF and CR, and DEL: invisible in every view, and a NUL makes the
+ * CSV export of the task unreadable as text (and so not importable).
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.";
+export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";
+const withoutControl = (value: string) => !CONTROL_CHARACTER.test(value);
+
 export const taskTitleSchema = z
   .string({ message: "Title is required." })
   .trim()
   .min(1, "Title is required.")
-  .max(200, "Title must be at most 200 characters.");
+  .max(200, "Title must be at most 200 characters.")
+  .refine(withoutControl, TITLE_CONTROL_MESSAGE);
 export const taskDescriptionSchema = z
   .string()
-  .max(10_000, "Description must be at most 10,000 characters.");
+  .max(10_000, "Description must be at most 10,000 characters.")
+  .refine(withoutControl, DESCRIPTION_CONTROL_MESSAGE);
 
 /** POST /api/tasks/ and each item of bulk-create; the form of /tasks/new uses it too. */
 export const createTaskSchema = z

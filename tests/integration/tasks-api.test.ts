@@ -168,6 +168,23 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     expect(res.body.errors).toContainEqual({ field: "color", message: "Unknown field." });
   });
 
+  it("refuses control characters, which would make the task's CSV export unreadable", async () => {
+    const res = await api<Detail>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "NUL\u0000inside", description: "bell\u0007" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: "title", message: "Title must not contain control characters." },
+      { field: "description", message: "Description must not contain control characters." },
+    ]);
+    const fine = await api<TaskDto>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "Tabs\tare fine", description: "and\r\nline breaks" },
+    });
+    expect(fine.status).toBe(201);
+  });
+
   it("takes an assignee only as a positive integer or its decimal digits", async () => {
     const t = await arrange();
     for (const assigned_to of [true, [employee1.id], "0x4", "4e0", "4.0", " 4", "", 0, -1, 4.5]) {

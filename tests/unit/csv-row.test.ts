@@ -38,6 +38,10 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "x".repeat(200),
     "x".repeat(201),
     ` ${"x".repeat(200)} `,
+    "nul\u0000inside",
+    "bell\u0007",
+    "tab\tand del\u007f",
+    "tab\tonly",
   ];
   it.each(titles)("title %#", (title) => {
     const schema = createTaskSchema.safeParse({ title });
@@ -47,15 +51,19 @@ describe("CSV row checks agree with createTaskSchema", () => {
     else expect(csv.problems[0]!.message).toBe(schema.error.issues[0]!.message);
   });
 
-  it.each(["", "d".repeat(10_000), "d".repeat(10_001)])(
-    "description of %# characters",
-    (description) => {
-      const schema = createTaskSchema.safeParse({ title: "T", description });
-      const csv = row({ description });
-      expect(csv.task !== null).toBe(schema.success);
-      if (!schema.success) expect(csv.problems[0]!.message).toBe(schema.error.issues[0]!.message);
-    },
-  );
+  it.each([
+    "",
+    "d".repeat(10_000),
+    "d".repeat(10_001),
+    "line\r\nbreak\ttab",
+    "nul\u0000",
+    "esc\u001b[0m",
+  ])("description of %# characters", (description) => {
+    const schema = createTaskSchema.safeParse({ title: "T", description });
+    const csv = row({ description });
+    expect(csv.task !== null).toBe(schema.success);
+    if (!schema.success) expect(csv.problems[0]!.message).toBe(schema.error.issues[0]!.message);
+  });
 
   const dates = [
     "2026-02-28",
