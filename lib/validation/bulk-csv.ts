@@ -37,6 +37,21 @@ export function separatorHint(cells: string[]): string {
     : "";
 }
 
+const NAMES_SHOWN = 10;
+const NAME_CHARS_SHOWN = 40;
+
+/** The first few names, each cut short, and how many more: a header of junk gets a short answer. */
+function someNames(names: string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).map((name) => {
+    if (name === "") return "(empty)";
+    return name.length > NAME_CHARS_SHOWN ? `${name.slice(0, NAME_CHARS_SHOWN)}…` : name;
+  });
+  const more = names.length - shown.length;
+  return more > 0
+    ? `${shown.join(", ")} and ${more.toLocaleString("en-US")} more`
+    : shown.join(", ");
+}
+
 /**
  * Header names are trimmed and case-insensitive; unknown, duplicate and missing columns are named.
  * With a mapping, only the file's columns it names are read (the others are ignored).
@@ -46,16 +61,17 @@ export function checkHeader(cells: string[], mapping?: CsvColumnMapping | null):
   if (mapping) return checkMappedHeader(names, mapping, cells);
   const known = new Set<string>(CSV_COLUMNS);
   const unknown = names.filter((name) => !known.has(name));
-  const duplicates = names.filter((name, i) => known.has(name) && names.indexOf(name) !== i);
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const name of names) {
+    if (known.has(name) && seen.has(name)) duplicates.add(name);
+    seen.add(name);
+  }
   const missing = CSV_REQUIRED_COLUMNS.filter((name) => !names.includes(name));
   const problems: string[] = [];
   if (missing.length) problems.push(`Missing required column(s): ${missing.join(", ")}.`);
-  if (unknown.length) {
-    const shown = unknown.map((name) => (name === "" ? "(empty)" : name));
-    problems.push(`Unknown column(s): ${shown.join(", ")}.`);
-  }
-  if (duplicates.length)
-    problems.push(`Duplicate column(s): ${[...new Set(duplicates)].join(", ")}.`);
+  if (unknown.length) problems.push(`Unknown column(s): ${someNames(unknown)}.`);
+  if (duplicates.size) problems.push(`Duplicate column(s): ${[...duplicates].join(", ")}.`);
   if (problems.length) {
     return { ok: false, message: `${problems.join(" ")} ${EXPECTED}${separatorHint(cells)}` };
   }

@@ -146,4 +146,16 @@ describe("checkHeader", () => {
     expect(checked.message).toContain("Unknown column(s): notes, (empty).");
     expect(checked.message).toContain("Duplicate column(s): title.");
   });
+
+  it("names the first ten unknown columns, cut short, and counts the rest", () => {
+    const junk = Array.from({ length: 200_000 }, (_, i) => `junk ${i} ${"x".repeat(50)}`);
+    const checked = checkHeader(["title", "description", "assigned_to", "status", ...junk]);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.message).toContain(`Unknown column(s): junk 0 ${"x".repeat(33)}…, junk 1`);
+    expect(checked.message).toContain("junk 9 ");
+    expect(checked.message).not.toContain("junk 10 ");
+    expect(checked.message).toContain(" and 199,990 more.");
+    expect(checked.message.length).toBeLessThan(1000);
+  });
 });
