@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
+import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const host = process.env.HOST || "127.0.0.1";
@@ -35,6 +36,7 @@ async function serveWorker() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((request, response) => {
+    if (refuseMalformedApiRequest(request, response)) return;
     handle(request, response).catch((error) => {
       // Next answers its own errors; this is a failure inside Next itself. Never crash the worker.
       console.error(`Failed to handle ${request.method} ${request.url}:`, error);

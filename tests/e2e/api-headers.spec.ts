@@ -106,3 +106,32 @@ test("HSTS is sent behind an https proxy only", async ({ request }) => {
   const page = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
   expect(page.headers()["strict-transport-security"]).toContain("max-age=63072000");
 });
+
+test("requests Next.js cannot route still get the API's JSON answer and headers", async ({
+  request,
+}) => {
+  const cases: [APIResponse, number, string][] = [
+    [await request.get("/api/tasks/%ZZ/"), 400, "The URL has a malformed %-escape."],
+    [await request.get("/api/users/%E0%A4%A/"), 400, "The URL has a malformed %-escape."],
+    [
+      await request.fetch("/api/tasks/", { method: "TRACE" }),
+      501,
+      'Method "TRACE" is not implemented.',
+    ],
+    [
+      await request.fetch("/api/tasks/", { method: "PROPFIND" }),
+      501,
+      'Method "PROPFIND" is not implemented.',
+    ],
+  ];
+  for (const [res, status, detail] of cases) {
+    expect(res.status()).toBe(status);
+    expectStaticHeaders(res);
+    expect(res.headers()["content-type"]).toContain("application/json");
+    expect(res.headers()["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toEqual({ detail });
+  }
+});

@@ -1,0 +1,41 @@
+// Requests to /api that Next.js cannot route answer its plain-text 500 (a path with a broken
+// %-escape) or a stack trace (TRACE); the API answers JSON, with the headers of its other answers.
+import { randomUUID } from "node:crypto";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  STATIC_SECURITY_HEADERS,
+} from "../http/static-security-headers.mjs";
+
+const API_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** Why an /api request cannot be served, or null: the path is someone else's or fine. */
+function problemOf(method, url) {
+  const path = url.split("?", 1)[0];
+  if (path !== "/api" && !path.startsWith("/api/")) return null;
+  if (!API_METHODS.has(method)) {
+    return { status: 501, detail: `Method "${method}" is not implemented.` };
+  }
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, detail: "The URL has a malformed %-escape." };
+  }
+  return null;
+}
+
+/** Answers a malformed /api request itself (true), or leaves it to Next.js (false). */
+export function refuseMalformedApiRequest(request, response) {
+  const problem = problemOf(request.method ?? "", request.url ?? "/");
+  if (!problem) return false;
+  const body = JSON.stringify({ detail: problem.detail });
+  response.writeHead(problem.status, {
+    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Request-Id": randomUUID(),
+  });
+  response.end(request.method === "HEAD" ? undefined : body);
+  return true;
+}
