@@ -147,17 +147,23 @@ export function taskWriteBody(actor: Actor, body: unknown): unknown {
 }
 
 /**
- * The policy check for a write that sends `sent` and really changes `changed`: a field sent with
- * the value it already has (a task sent back as GET returned it) is no edit, except for employees,
- * who may send the status alone.
+ * The policy check for a write that sends `sent`, before anything depends on the task's current
+ * values: the fields the role may send, and some right to write this task at all.
  */
-function assertMayWrite(
-  actor: Actor,
-  row: TaskRow,
-  sent: readonly string[],
-  changed: readonly string[],
-): void {
+function assertMayWriteTask(actor: Actor, row: TaskRow, sent: readonly string[]): void {
   assertMaySendFields(actor, sent);
+  if (!canOnTask(actor, "task.edit", row) && !canOnTask(actor, "task.changeStatus", row)) {
+    throw forbidden();
+  }
+}
+
+/**
+ * The policy check for what the write really changes: a field sent with the value it already has
+ * (a task sent back as GET returned it) is no edit. Judged against the current values, so after
+ * the If-Match check: a client holding an old version gets 412, not a 403 for fields others
+ * changed since.
+ */
+function assertMayChange(actor: Actor, row: TaskRow, changed: readonly string[]): void {
   if (changed.some((f) => f !== "status")) {
     if (!canOnTask(actor, "task.edit", row)) throw forbidden();
   } else if (!canOnTask(actor, "task.changeStatus", row)) {
@@ -181,14 +187,14 @@ export async function updateTask(
     const fields = Object.keys(input).filter(
       (k) => input[k as keyof UpdateTaskInput] !== undefined,
     );
+    assertMayWriteTask(actor, row, fields);
+    assertExpectedVersion(row, options);
     const changes = changesOf(row, input);
-    assertMayWrite(
+    assertMayChange(
       actor,
       row,
-      fields,
       changes.map((c) => c.column),
     );
-    assertExpectedVersion(row, options);
     const reassignment = changes.find((c) => c.column === "assigned_to");
     if (reassignment) {
       const to = typeof reassignment.to === "number" ? reassignment.to : null;

@@ -422,14 +422,35 @@ describe("POST /api/tasks/", () => {
       headers: { "if-match": '"7"' },
     });
     expect(remove.status).toBe(403);
-    // A manager who is only the assignee may change the status, not the title.
-    const assigned = await makeTask({ createdBy: managerB.id, assignedTo: managerA.id });
-    const title = await api<Detail>("PATCH", `/api/tasks/${assigned}/`, {
+    // A manager with no right to write the task at all.
+    const others = await makeTask({ createdBy: managerB.id, assignedTo: employee1.id });
+    const foreign = await api<Detail>("PATCH", `/api/tasks/${others}/`, {
       token: managerA.token,
-      body: { title: "not mine" },
+      body: { status: "DONE" },
       headers: { "if-match": '"7"' },
     });
-    expect(title.status).toBe(403);
+    expect(foreign.status).toBe(404);
+  });
+
+  it("answers 412 to an old version before judging its changes against the current values", async () => {
+    // The assignee (a manager, not the creator) read the task; then its creator renamed it.
+    const id = await makeTask({ createdBy: managerB.id, assignedTo: managerA.id, title: "Old" });
+    const read = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+    await api("PATCH", `/api/tasks/${id}/`, { token: managerB.token, body: { title: "New" } });
+    const stale = await api<Detail>("PATCH", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { title: read.body.title, status: "DONE" },
+      headers: { "if-match": read.headers.get("etag")! },
+    });
+    expect(stale.status).toBe(412);
+    // With the current version, sending the old title back is a change they may not make.
+    const current = await api<TaskDto>("GET", `/api/tasks/${id}/`, { token: managerA.token });
+    const refused = await api<Detail>("PATCH", `/api/tasks/${id}/`, {
+      token: managerA.token,
+      body: { title: "Old", status: "DONE" },
+      headers: { "if-match": current.headers.get("etag")! },
+    });
+    expect(refused.status).toBe(403);
   });
 
   it("refuses an inactive assignee with a field error", async () => {

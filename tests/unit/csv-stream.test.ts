@@ -134,6 +134,21 @@ describe("readCsvRecords", () => {
     },
   );
 
+  it.each([1, 2, 3, 7, 1000])(
+    "stays inside quotes where papaparse does: a quote followed by text does not close (chunks of %i)",
+    async (size) => {
+      const got = await records('a,b\r\n"5"x,"\r\nok,1\r\n"q" \t,2\r\nend,"z" \r\n', size);
+      expect(got.map((r) => [r.line, r.cells])).toEqual([
+        [1, ["a", "b"]],
+        [2, ['5"x,']],
+        [3, ["ok", "1"]],
+        [4, ["q", "2"]],
+        [5, ["end", "z"]],
+      ]);
+      expect(got[1]!.problem).toBe("A quoted cell has text after its closing quote.");
+    },
+  );
+
   it("names text after a closing quote as the row's problem", async () => {
     const got = await records('a,b\nQ,"a"b\n', 4);
     expect(got[1]).toMatchObject({
