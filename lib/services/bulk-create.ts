@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
-import { largestTopLevelArray } from "@/lib/http/json-array-size";
+import { topLevelArrayLength } from "@/lib/http/json-array-size";
 import {
   badRequest,
   fieldErrors,
@@ -117,7 +117,7 @@ export function assertMayBulkCreate(actor: Actor): void {
  */
 export function assertFewEnoughTasks(json: string): void {
   const max = config().BULK_MAX_ITEMS;
-  const count = largestTopLevelArray(json);
+  const count = topLevelArrayLength(json, "tasks");
   if (count > max) throw tooManyTasks(count, max);
 }
 

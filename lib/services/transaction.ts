@@ -18,7 +18,7 @@ export function isDeadlock(error: unknown): boolean {
  * rolled the whole transaction back, so `work` may simply start over, after a short random pause
  * so that the same writers do not meet again at once; anything else it throws goes to the caller.
  */
-export async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
+async function retryOnDeadlock<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();

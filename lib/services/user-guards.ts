@@ -76,14 +76,14 @@ function mysqlCode(error: unknown): string | undefined {
 
 export const DUPLICATE_EMAIL = "A user with this email already exists.";
 
-/** Maps the database's own refusals (unique index, deadlock between two admins) to clear 409s. */
+/** Maps the database's own refusals (a unique index, a lock wait that timed out) to clear 409s. */
 export function translateWriteError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
   const code = mysqlCode(error);
   if (code === "ER_DUP_ENTRY") {
     return conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
   }
-  if (code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT") {
+  if (code === "ER_LOCK_WAIT_TIMEOUT") {
     return conflict("Another change to this user happened at the same time; try again.");
   }
   return error;

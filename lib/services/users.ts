@@ -30,7 +30,7 @@ import {
 } from "./user-guards";
 import { generatePassword } from "./user-passwords";
 import { endAllSessions } from "./user-sessions";
-import { retryOnDeadlock } from "./transaction";
+import { retryOrBusy } from "./transaction";
 
 export type { PublicUserDto, UserDto };
 
@@ -236,11 +236,14 @@ export async function updateUser(
   const passwordHash =
     input.password === undefined ? undefined : await hashPassword(input.password);
   try {
-    return await retryOnDeadlock(() => applyUpdate(actor, id, input, passwordHash));
+    return await retryOrBusy(() => applyUpdate(actor, id, input, passwordHash));
   } catch (error) {
     throw translateWriteError(error);
   }
 }
+
+/** What an admin's reactivation or password reset leaves of failed sign-ins: nothing. */
+const NO_LOCKOUT = { failedLoginCount: 0, lockoutCount: 0, lockedUntil: null } as const;
 
 /** updateUser's transaction: locks, guards, the writes and their activity rows. */
 function applyUpdate(
@@ -292,16 +295,11 @@ function applyUpdate(
         String(input.is_active),
       );
       // A reactivated account starts with a clean slate of failed sign-ins.
-      if (input.is_active) Object.assign(changes, { failedLoginCount: 0, lockedUntil: null });
+      if (input.is_active) Object.assign(changes, NO_LOCKOUT);
     }
     if (passwordHash !== undefined) {
       // A reset is how an admin lets a locked-out person back in: the lockout goes with the password.
-      Object.assign(changes, {
-        passwordHash,
-        failedLoginCount: 0,
-        lockoutCount: 0,
-        lockedUntil: null,
-      });
+      Object.assign(changes, { passwordHash, ...NO_LOCKOUT });
       endSessions = true;
       await insertActivity(tx, actor, id, "USER_PASSWORD_RESET", "password", null, null);
     }

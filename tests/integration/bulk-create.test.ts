@@ -126,6 +126,16 @@ describe("POST /api/tasks/bulk-create/", () => {
     expect(await databaseState()).toBe(before);
   });
 
+  it("counts only the task list against the limit, not another list beside it", async () => {
+    const res = await api<{ created: number }>("POST", "/api/tasks/bulk-create/", {
+      token: manager.token,
+      rawBody: JSON.stringify({ tasks: [{ title: "One" }], client_meta: Array(5001).fill(0) }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.created).toBe(1);
+  });
+
   it("refuses employees with 403", async () => {
     const before = await databaseState();
     expect((await bulkCreate(employee.token, [{ title: "Mine" }])).status).toBe(403);

@@ -390,7 +390,8 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const blocked = async () => {
       const [[row]] = await pool().query<RowDataPacket[]>(
         `SELECT COUNT(*) AS n FROM information_schema.processlist
-         WHERE info LIKE 'insert into \`task_imports\`%' AND state LIKE '%lock%'`,
+         WHERE db = DATABASE() AND info LIKE 'insert into \`task_imports\`%'
+           AND state LIKE '%lock%'`,
       );
       return Number(row!.n);
     };

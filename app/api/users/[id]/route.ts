@@ -74,6 +74,7 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const PATCH = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
@@ -106,6 +107,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor, log })
  *       "404": { $ref: '#/components/responses/NotFound' }
  *       "409": { $ref: '#/components/responses/Conflict' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const DELETE = authedRoute<Params>(async ({ params, actor, log }) => {
   const id = pathIdParam(params.id);

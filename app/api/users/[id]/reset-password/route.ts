@@ -43,6 +43,7 @@ type Params = { id: string };
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ *       "503": { $ref: '#/components/responses/Busy' }
  */
 export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
