@@ -22,6 +22,7 @@ export type OpenApiDocument = {
     parameters: Record<string, Json>;
     examples: Record<string, Json>;
     securitySchemes: Record<string, Json>;
+    headers: Record<string, Json>;
   };
 };
 
@@ -103,11 +104,62 @@ function withServerErrors(paths: Record<string, Json>): Record<string, Json> {
   return paths;
 }
 
+const REQUEST_ID_HEADER = {
+  RequestId: {
+    description:
+      "This request's id: the `X-Request-Id` you sent (a UUID), or a new one. It is in every log line of the request.",
+    schema: { type: "string" },
+  },
+};
+const REQUEST_ID_REF = { $ref: "#/components/headers/RequestId" };
+
+/** Built at build time and served as a file: no request, so no request id. */
+const STATIC_PATHS = /^\/api\/(schema|docs)\b/;
+
+/**
+ * Every answer of the API (api-route.ts, static-api-methods.ts) carries `X-Request-Id`: each
+ * inline response declares it; the shared error responses are given it once in components.
+ */
+function withRequestIds(paths: Record<string, Json>): Record<string, Json> {
+  for (const [path, item] of Object.entries(paths)) {
+    if (STATIC_PATHS.test(path)) continue;
+    for (const method of OPERATIONS) {
+      const responses = (item[method] as { responses?: Record<string, Json> } | undefined)
+        ?.responses;
+      for (const response of Object.values(responses ?? {})) {
+        if ("$ref" in response) continue;
+        response.headers = {
+          ...(response.headers as Json | undefined),
+          "X-Request-Id": REQUEST_ID_REF,
+        };
+      }
+    }
+  }
+  return paths;
+}
+
+function errorResponsesWithRequestIds(): Record<string, Json> {
+  return Object.fromEntries(
+    Object.entries(ERROR_RESPONSES).map(([name, response]) => [
+      name,
+      {
+        ...response,
+        headers: {
+          ...("headers" in response ? response.headers : {}),
+          "X-Request-Id": REQUEST_ID_REF,
+        },
+      },
+    ]),
+  );
+}
+
 /** Paths and operations from the route handlers' JSDoc; every schema from lib/validation's zod. */
 export function buildOpenApiDocument(): OpenApiDocument {
   const generated = zodComponentSchemas();
   const schemas = fixNullableRefs(generated, generated) as Record<string, Json>;
-  const paths = withServerErrors(fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>);
+  const paths = withRequestIds(
+    withServerErrors(fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>),
+  );
   expandQuerySchemas(paths, schemas);
   return {
     openapi: OPENAPI_VERSION,
@@ -119,7 +171,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
     paths,
     components: {
       schemas: reachableSchemas([paths, ERROR_RESPONSES, SHARED_PARAMETERS], schemas),
-      responses: ERROR_RESPONSES,
+      responses: errorResponsesWithRequestIds(),
+      headers: REQUEST_ID_HEADER,
       parameters: SHARED_PARAMETERS,
       examples: EXAMPLES,
       securitySchemes: {

@@ -115,6 +115,29 @@ describe("GET /api/tasks/export/", () => {
     expect(mine).toBeGreaterThan(0);
   });
 
+  it("keeps a deactivated assignee's email, which an import then names as not active", async () => {
+    const leaver = await makeUser("EMPLOYEE");
+    const owner = await makeUser("MANAGER");
+    await makeTask({ createdBy: owner.id, assignedTo: leaver.id, title: "Left behind" });
+    await pool().query("UPDATE users SET is_active = 0 WHERE id = ?", [leaver.id]);
+    const exported = await exportCsv(owner.token);
+    const rows = parse(exported.text).slice(1);
+    expect(rows.map((r) => [r[0], r[2]])).toEqual([["Left behind", leaver.email]]);
+    const check = await upload<{ errors: { line: number; column: string; message: string }[] }>(
+      owner.token,
+      exported.text,
+      { query: "?dry_run=1" },
+    );
+    expect(check.status).toBe(400);
+    expect(check.body.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: "assigned_to",
+        message: `User ${leaver.email} is not active.`,
+      }),
+    ]);
+  });
+
   it("answers 400 for an invalid filter and 401 without a token", async () => {
     expect((await exportCsv(manager.token, "?status=NOPE")).status).toBe(400);
     expect((await api("GET", "/api/tasks/export/")).status).toBe(401);

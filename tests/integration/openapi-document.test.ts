@@ -17,7 +17,12 @@ import { api } from "../helpers/api";
 
 type Json = Record<string, unknown>;
 type MediaType = { schema?: Json; example?: unknown; examples?: unknown };
-type Response = { $ref?: string; description?: string; content?: Record<string, MediaType> };
+type Response = {
+  $ref?: string;
+  description?: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, MediaType>;
+};
 type Operation = {
   summary?: string;
   operationId?: string;
@@ -148,6 +153,23 @@ describe("the OpenAPI document", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("declares X-Request-Id on every answer of the API, the static document's own excepted", async () => {
+    const missing: string[] = [];
+    for (const { method, path, operation } of operations) {
+      if (path.startsWith("/api/schema")) continue;
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const resolved = response.$ref
+          ? (document.components.responses[response.$ref.split("/").pop()!] as Response)
+          : response;
+        if (!resolved.headers?.["X-Request-Id"]) missing.push(`${method} ${path} ${status}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(document.components.headers.RequestId).toBeDefined();
+    const answer = await api("GET", "/api/tasks/");
+    expect(answer.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("shows examples that its own schemas accept, field for field", async () => {

@@ -13,7 +13,9 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *     description: >-
  *       Same filters as `GET /api/tasks`, but every matching task (pagination and ordering are
  *       ignored: oldest first), in the upload's CSV format (assignee by email), so a file can go
- *       back through `POST /api/tasks/bulk-upload`.
+ *       back through `POST /api/tasks/bulk-upload`. A task whose assignee has since been
+ *       deactivated keeps their email here, as a record; importing that row is refused (the
+ *       assignee must be active) until the cell names someone else or is emptied.
  *     operationId: exportTasks
  *     tags: [Bulk]
  *     x-query-schema: TaskListQuery
