@@ -17,12 +17,28 @@ import { ImportSummary, type ImportedTask } from "./import-summary";
 import { newestOwnTasksAction } from "@/lib/actions/task-import";
 import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
-import { ProblemReport } from "./problem-report";
+import { ProblemReport, type Outcome } from "./problem-report";
 import { newImportKey, uploadCsv, type UploadAnswer } from "./upload";
 import { separatorHint } from "@/lib/validation/bulk-csv";
 
 /** `importKey`: one per file and mapping, so a retried import is recognised as the same one. */
-type Loaded = { file: File; preview: CsvPreview; mapping: ColumnMapping; importKey: string };
+type Loaded = {
+  file: File;
+  preview: CsvPreview;
+  mapping: ColumnMapping;
+  importKey: string;
+  /** The server refuses such a file; the preview shows its letters garbled. */
+  notUtf8: boolean;
+};
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 type Summary = { created: number; tasks: ImportedTask[]; message: string };
 
 const numberIn = (body: Record<string, unknown>, key: string) =>
@@ -42,13 +58,14 @@ async function summaryOf(body: Record<string, unknown>): Promise<Summary> {
 export function ImportWizard() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [check, setCheck] = useState<UploadAnswer | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>("nothing-saved");
   const [busy, setBusy] = useState<"check" | "import" | null>(null);
   const [progress, setProgress] = useState(0);
   const [summary, setSummary] = useState<Summary | null>(null);
 
   async function choose(file: File) {
-    const text = await file.text();
-    const preview = previewCsv(text);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const preview = previewCsv(new TextDecoder().decode(bytes));
     setCheck(null);
     setSummary(null);
     if (preview.fields.length === 0) {
@@ -61,6 +78,7 @@ export function ImportWizard() {
       preview,
       mapping: guessMapping(preview.fields),
       importKey: newImportKey(),
+      notUtf8: !isUtf8(bytes),
     });
   }
 
@@ -81,6 +99,9 @@ export function ImportWizard() {
     setBusy(null);
     if (dryRun || !answer.ok) {
       setCheck(answer);
+      // No answer, or a server failure, after a real import: it may have been saved.
+      const unknown = !dryRun && !answer.ok && (answer.status === 0 || answer.status >= 500);
+      setOutcome(unknown ? "unknown" : "nothing-saved");
       return;
     }
     setSummary(await summaryOf(answer.body));
@@ -101,6 +122,13 @@ export function ImportWizard() {
       {loaded ? (
         <>
           <PreviewTable preview={loaded.preview} fileName={loaded.file.name} />
+          {loaded.notUtf8 ? (
+            <p role="alert" className="text-sm text-red-700">
+              This file is not saved as UTF-8, so letters such as é show as � above and the import
+              will refuse it. Save it as “CSV UTF-8” and choose it again; “Check the file” names the
+              first line concerned.
+            </p>
+          ) : null}
           {wrongSeparator ? (
             <p role="alert" className="text-sm text-red-700">
               {wrongSeparator}
@@ -140,6 +168,16 @@ export function ImportWizard() {
                 {busy === "import" ? "Importing…" : `Import ${ready} task${ready === 1 ? "" : "s"}`}
               </button>
             ) : null}
+            {check && !check.ok && outcome === "unknown" ? (
+              <button
+                type="button"
+                className={buttonPrimary}
+                disabled={busy !== null}
+                onClick={() => void send(false)}
+              >
+                {busy === "import" ? "Importing…" : "Retry the import"}
+              </button>
+            ) : null}
           </div>
           {busy ? (
             <div>
@@ -155,7 +193,7 @@ export function ImportWizard() {
             </div>
           ) : null}
           {check && !check.ok ? (
-            <ProblemReport detail={check.detail} problems={check.problems} />
+            <ProblemReport detail={check.detail} problems={check.problems} outcome={outcome} />
           ) : null}
           {check?.ok ? (
             <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm">

@@ -1,7 +1,27 @@
 import type { RowProblem } from "./upload";
 
-/** The server's dry-run report: every bad row by line, with its reason. */
-export function ProblemReport({ detail, problems }: { detail: string; problems: RowProblem[] }) {
+/**
+ * Whether the failed request may have saved anything: a refusal (4xx) saved nothing; an import
+ * whose answer was lost or broke (no answer, 5xx) may have been saved.
+ */
+export type Outcome = "nothing-saved" | "unknown";
+
+/** A file-wide problem (say, not UTF-8) comes as one row that repeats the heading, line and all. */
+function onlyRepeats(detail: string, problems: RowProblem[]): boolean {
+  const [only] = problems;
+  return problems.length === 1 && only!.message === detail && detail.includes(`line ${only!.line}`);
+}
+
+/** The server's report: every bad row by line, with its reason, and what became of the file. */
+export function ProblemReport({
+  detail,
+  problems,
+  outcome,
+}: {
+  detail: string;
+  problems: RowProblem[];
+  outcome: Outcome;
+}) {
   return (
     <section
       role="alert"
@@ -11,7 +31,7 @@ export function ProblemReport({ detail, problems }: { detail: string; problems: 
       <h2 id="problems-heading" className="font-semibold text-red-900">
         {detail}
       </h2>
-      {problems.length > 0 ? (
+      {problems.length > 0 && !onlyRepeats(detail, problems) ? (
         <div className="relative mt-3 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Rows with problems</caption>
@@ -45,7 +65,9 @@ export function ProblemReport({ detail, problems }: { detail: string; problems: 
         </div>
       ) : null}
       <p className="mt-3 text-sm text-red-900">
-        Nothing was imported. Fix the file and choose it again.
+        {outcome === "unknown"
+          ? "The import may have been saved before its answer was lost. Retry it with the button below: the server recognises the same import and never saves its tasks twice. Choosing the file again would start a new import."
+          : "Nothing was imported. Fix the file and choose it again."}
       </p>
     </section>
   );

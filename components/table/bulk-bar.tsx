@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
@@ -61,6 +61,8 @@ export function BulkBar({
   const [value, setValue] = useState("TODO");
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
+  // Cancelling the confirmation gives focus back to the button that asked for it.
+  const actionButton = useRef<HTMLButtonElement>(null);
 
   function run() {
     startTransition(async () => {
@@ -68,6 +70,7 @@ export function BulkBar({
       setConfirming(false);
       if (!result.ok) {
         toast.error(result.fieldErrors[0]?.message ?? result.message);
+        requestAnimationFrame(() => actionButton.current?.focus());
         return;
       }
       const { changed, matched } = result.data;
@@ -159,12 +162,22 @@ export function BulkBar({
           <button type="button" className={buttonDanger} disabled={pending} onClick={run}>
             Yes, delete
           </button>
-          <button type="button" className={buttonSecondary} onClick={() => setConfirming(false)}>
+          {/* The confirmation replaces the focused button: focus goes to its safe choice. */}
+          <button
+            type="button"
+            className={buttonSecondary}
+            autoFocus
+            onClick={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => actionButton.current?.focus());
+            }}
+          >
             Cancel
           </button>
         </div>
       ) : (
         <button
+          ref={actionButton}
           type="button"
           className={kind === "delete" ? buttonDanger : buttonPrimary}
           disabled={pending}

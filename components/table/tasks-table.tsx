@@ -10,7 +10,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -77,6 +77,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     router.push(hrefWith(query, { ordering: next, page: "1" }));
   }
 
+  // After a bulk action the bar (and the button that had focus) goes: focus lands on the count.
+  const countLine = useRef<HTMLParagraphElement>(null);
   const selectedIds = Object.keys(rowSelection)
     .filter((id) => rowSelection[id])
     .map(Number);
@@ -84,13 +86,20 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-700" role="status">
+        <p ref={countLine} tabIndex={-1} className="text-sm text-slate-700" role="status">
           {count} task{count === 1 ? "" : "s"} · page {page} of {pageCount}
         </p>
         <ColumnPicker table={table} />
       </div>
       {selectedIds.length > 0 ? (
-        <BulkBar ids={selectedIds} users={users} onDone={() => setRowSelection({})} />
+        <BulkBar
+          ids={selectedIds}
+          users={users}
+          onDone={() => {
+            setRowSelection({});
+            countLine.current?.focus();
+          }}
+        />
       ) : null}
       {tasks.length === 0 ? (
         <EmptyState title="No task matches these filters.">

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
@@ -20,6 +21,14 @@ async function dragWithMouse(page: Page, card: Locator, target: Locator): Promis
   await page.mouse.move(from.x + 40, from.y + from.height / 2, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 });
   await page.mouse.up();
+}
+
+/** axe's serious and critical findings inside the toasts on screen. */
+async function toastViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include("[data-sonner-toaster]").analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test.beforeEach(async ({ page }) => {
@@ -113,6 +122,9 @@ test("two tasks are reassigned at once from the table", async ({ page }) => {
     .selectOption({ label: "Tom Tanaka (tom.employee@example.com)" });
   await bulk.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByText("2 of 2 selected tasks changed.")).toBeVisible();
+  // The bar and its button are gone: focus waits on the task count, and the toast is readable.
+  await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
+  expect(await toastViolations(page)).toEqual([]);
 
   await page.reload();
   for (const title of titles) {
@@ -123,6 +135,24 @@ test("two tasks are reassigned at once from the table", async ({ page }) => {
   await expect(
     page.locator("tbody tr").filter({ has: page.getByRole("cell", { name: "Tom Tanaka" }) }),
   ).toHaveCount(2);
+});
+
+test("a bulk delete's confirmation can be used and cancelled from the keyboard alone", async ({
+  page,
+}) => {
+  await page.goto("/tasks?ordering=title");
+  await page.locator("tbody tr").first().getByRole("checkbox").check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByLabel("Action").selectOption("delete");
+  const remove = bulk.getByRole("button", { name: "Delete selected" });
+  await remove.focus();
+  await page.keyboard.press("Enter");
+  const cancel = bulk.getByRole("group", { name: "Confirm deletion" }).getByRole("button", {
+    name: "Cancel",
+  });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(remove).toBeFocused();
 });
 
 test("a table filter lives in the URL and survives a reload", async ({ page }) => {
@@ -227,6 +257,9 @@ test("the file goes as it is: a Latin-1 sheet is refused at its line, a semicolo
   );
   await chooser.setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: latin1 });
   await expect(page.getByRole("group", { name: "Match the columns" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This file is not saved as UTF-8" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(
     page.getByText(/not valid UTF-8 \(first invalid byte on line 2\)/).first(),
@@ -241,6 +274,10 @@ test("the file goes as it is: a Latin-1 sheet is refused at its line, a semicolo
   await expect(
     page.getByRole("alert").filter({ hasText: "separated by semicolons" }),
   ).toBeVisible();
+
+  await chooser.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+  await expect(page.getByText("empty.csv is empty.")).toBeVisible();
+  expect(await toastViolations(page)).toEqual([]);
 });
 
 test("an import whose answer was lost is sent again with its key and imports once", async ({
@@ -271,8 +308,9 @@ test("an import whose answer was lost is sent again with its key and imports onc
   );
   await page.getByRole("button", { name: "Import 2 tasks" }).click();
   await expect(page.getByText("The server could not be reached.")).toBeVisible();
-  await page.getByRole("button", { name: "Check the file" }).click();
-  await page.getByRole("button", { name: "Import 2 tasks" }).click();
+  await expect(page.getByText(/may have been saved before its answer was lost/)).toBeVisible();
+  await expect(page.getByText("Nothing was imported.")).toHaveCount(0);
+  await page.getByRole("button", { name: "Retry the import" }).click();
   await expect(page.getByRole("heading", { name: "Imported 2 tasks." })).toBeVisible();
   expect(keys).toHaveLength(2);
   expect(keys[0]).toMatch(/^import-[0-9a-f]{32}$/);
