@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
 import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
@@ -76,14 +77,7 @@ const LIST_PARAMS = new Set(["status", "priority"]);
 
 /** URLSearchParams → TaskListQuery; 400 {detail, errors} for any invalid value. */
 export function parseTaskListQuery(params: URLSearchParams): TaskListQuery {
-  const raw: Record<string, string> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    const value = LIST_PARAMS.has(key) ? values.join(",") : values[values.length - 1]!;
-    // An empty filter (?status=) means "no filter", as in DRF's django-filter.
-    if (value.trim() !== "") raw[key] = value;
-  }
-  const parsed = taskListQuerySchema.safeParse(raw);
+  const parsed = taskListQuerySchema.safeParse(queryValues(params, LIST_PARAMS));
   if (!parsed.success) {
     // "status.1" → "status": the client sent one parameter, whatever position was wrong.
     const errors = fieldErrors(parsed.error).map((e) => ({ ...e, field: e.field.split(".")[0] }));

@@ -1,12 +1,9 @@
 import { validationError } from "@/lib/http/errors";
+import { queryValues } from "@/lib/validation/query-values";
 import { listUsersQuerySchema, type ListUsersQuery } from "@/lib/validation/users";
 
 export function parseListQuery(request: Request): ListUsersQuery {
-  // An empty filter (?role=) means "no filter", as for tasks and in DRF's django-filter.
-  const params = Object.fromEntries(
-    [...new URL(request.url).searchParams].filter(([, value]) => value.trim() !== ""),
-  );
-  const parsed = listUsersQuerySchema.safeParse(params);
+  const parsed = listUsersQuerySchema.safeParse(queryValues(new URL(request.url).searchParams));
   if (!parsed.success) throw validationError(parsed.error, "Invalid query parameters.");
   return parsed.data;
 }
