@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badRequest } from "@/lib/http/errors";
+import { isoDateSchema } from "@/lib/validation/tasks";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import {
   TASK_ORDERINGS,
@@ -19,7 +20,6 @@ const payloadSchema = z.tuple([
 // Real calendar dates and times (no 2026-02-30 or 25:00), in the form the columns are read back in.
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
 const calendarDateTime = z.iso.datetime({ precision: 3, local: true });
-const calendarDate = z.iso.date();
 
 function isDateTime(value: string | null): boolean {
   return (
@@ -33,7 +33,7 @@ function isDateTime(value: string | null): boolean {
 const SORT_VALUE_CHECKS: Record<TaskOrderField, (value: string | null) => boolean> = {
   created_at: isDateTime,
   updated_at: isDateTime,
-  due_date: (v) => v === null || calendarDate.safeParse(v).success,
+  due_date: (v) => v === null || isoDateSchema.safeParse(v).success,
   priority: (v) => TASK_PRIORITIES.some((p) => p === v),
   status: (v) => TASK_STATUSES.some((s) => s === v),
   title: (v) => v !== null,
