@@ -1,7 +1,4 @@
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-const COMMA = 44;
+import { COMMA, CR, LF, QUOTE } from "@/lib/char-codes";
 
 const OUTSIDE = 0;
 const IN_QUOTES = 1;

@@ -1,3 +1,5 @@
+import { CR, LF } from "@/lib/char-codes";
+
 /** A file that is not valid UTF-8, with the 1-based line of its first invalid byte sequence. */
 export class InvalidUtf8Error extends Error {
   constructor(readonly line: number) {
@@ -5,9 +7,6 @@ export class InvalidUtf8Error extends Error {
     this.name = "InvalidUtf8Error";
   }
 }
-
-const LF = 0x0a;
-const CR = 0x0d;
 
 /**
  * Line breaks in bytes[0, end): LF, CRLF or a lone CR (old Mac files). A CR at the very end is
