@@ -23,10 +23,16 @@ function problemOf(method, url) {
   return null;
 }
 
-/** Answers a malformed /api request itself (true), or leaves it to Next.js (false). */
-export function refuseMalformedApiRequest(request, response) {
-  const problem = problemOf(request.method ?? "", request.url ?? "/");
+/**
+ * Answers a malformed /api request itself (true), or leaves it to Next.js (false). The refusal is
+ * logged as the app logs its own: request id, method, path, status, no user (none was read).
+ */
+export function refuseMalformedApiRequest(request, response, log) {
+  const method = request.method ?? "";
+  const url = request.url ?? "/";
+  const problem = problemOf(method, url);
   if (!problem) return false;
+  const requestId = randomUUID();
   const body = JSON.stringify({ detail: problem.detail });
   response.writeHead(problem.status, {
     ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
@@ -34,8 +40,18 @@ export function refuseMalformedApiRequest(request, response) {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
-    "X-Request-Id": randomUUID(),
+    "X-Request-Id": requestId,
   });
-  response.end(request.method === "HEAD" ? undefined : body);
+  response.end(method === "HEAD" ? undefined : body);
+  const line = {
+    requestId,
+    method,
+    path: url.split("?", 1)[0],
+    status: problem.status,
+    durationMs: 0,
+    userId: null,
+  };
+  if (problem.status >= 500) log.error(line, "request failed");
+  else log.warn(line, "request refused");
   return true;
 }

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
+import { createRefusalLogger } from "./refusal-logger.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const host = process.env.HOST || "127.0.0.1";
@@ -35,8 +36,9 @@ async function serveWorker() {
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const refusalLog = createRefusalLogger();
   const server = http.createServer((request, response) => {
-    if (refuseMalformedApiRequest(request, response)) return;
+    if (refuseMalformedApiRequest(request, response, refusalLog)) return;
     handle(request, response).catch((error) => {
       // Next answers its own errors; this is a failure inside Next itself. Never crash the worker.
       console.error(`Failed to handle ${request.method} ${request.url}:`, error);

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
+import { E2E_LOG_FILE } from "./env";
 
 // The static security headers come from next.config.mjs, so only a real server shows them.
 function expectStaticHeaders(res: APIResponse) {
@@ -133,5 +136,26 @@ test("requests Next.js cannot route still get the API's JSON answer and headers"
     );
     expect(res.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(await res.json()).toEqual({ detail });
+  }
+
+  // Each refusal is in the app's log like any other refused request (written in the background).
+  const logLines = () =>
+    readFileSync(path.resolve(__dirname, "../..", E2E_LOG_FILE), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  for (const [res, status, detail] of cases) {
+    const requestId = res.headers()["x-request-id"];
+    await expect
+      .poll(() => logLines().find((line) => line.requestId === requestId))
+      .toMatchObject({
+        service: "etums",
+        level: status >= 500 ? "error" : "warn",
+        msg: status >= 500 ? "request failed" : "request refused",
+        method: detail.match(/^Method "(\w+)"/)?.[1] ?? "GET",
+        path: new URL(res.url()).pathname,
+        status,
+        userId: null,
+      });
   }
 });
