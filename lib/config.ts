@@ -32,7 +32,7 @@ const envSchema = z.object({
   RATE_LIMIT_ANON: rateLimit.default("120/60s"),
   RATE_LIMIT_LOGIN: rateLimit.default("20/60s"),
   /** Proxies in front of the app that append to X-Forwarded-For (see lib/auth/client-ip.ts). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   BULK_MAX_ITEMS: z.coerce.number().int().positive().default(5000),

@@ -1,9 +1,10 @@
 import { config } from "@/lib/config";
 
 /**
- * The caller's address for rate limits and logs. Each trusted proxy appends the address it saw to
- * X-Forwarded-For, so the entry TRUSTED_PROXY_HOPS from the right is the one a client cannot forge
- * (entries to its left are whatever the client sent).
+ * The caller's address for rate limits and logs. `npm start` appends the address of the connection
+ * to X-Forwarded-For (lib/cli/forwarded-for.mjs) and each trusted proxy in front appends the address
+ * it saw, so the entry TRUSTED_PROXY_HOPS to the left of the last one is the one a client cannot
+ * forge (entries further left are whatever the client sent).
  */
 export function ipFromForwarded(forwarded: string | null, realIp: string | null): string {
   const hops = config().TRUSTED_PROXY_HOPS;
@@ -11,7 +12,7 @@ export function ipFromForwarded(forwarded: string | null, realIp: string | null)
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const chosen = entries[Math.max(0, entries.length - hops)];
+  const chosen = entries[Math.max(0, entries.length - 1 - hops)];
   return chosen || realIp?.trim() || "unknown";
 }
 

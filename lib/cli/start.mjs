@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
+import { appendConnectionAddress } from "./forwarded-for.mjs";
 import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
 import { createRefusalLogger } from "./refusal-logger.mjs";
 
@@ -38,6 +39,7 @@ async function serveWorker() {
   const handle = app.getRequestHandler();
   const refusalLog = createRefusalLogger();
   const server = http.createServer((request, response) => {
+    appendConnectionAddress(request);
     if (refuseMalformedApiRequest(request, response, refusalLog)) return;
     handle(request, response).catch((error) => {
       // Next answers its own errors; this is a failure inside Next itself. Never crash the worker.
