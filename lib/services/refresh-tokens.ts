@@ -107,15 +107,38 @@ export async function rotateRefreshToken(token: string, { ip, log }: Context): P
 
 /**
  * Ends the sign-in a refresh token belongs to (its whole family). Idempotent; throws
- * InvalidTokenError for a token that is not ours. Returns the token's user id.
+ * InvalidTokenError for a token that is not ours. Returns the token's user when the token was
+ * still live — unspent, unrevoked, of the user's current session — and null otherwise: a token
+ * that was already signed out, spent or cut off by a password reset speaks for nobody.
  */
-export async function revokeRefreshToken(token: string, { ip, log }: Context): Promise<number> {
+export async function revokeRefreshToken(
+  token: string,
+  { ip, log }: Context,
+): Promise<number | null> {
   const claims = await verifyRefreshToken(token).catch((error: unknown) => {
     if (error instanceof InvalidTokenError) {
       log.warn({ ip, reason: error.reason }, "logout: refresh token refused");
     }
     throw error;
   });
+  const [row] = await db()
+    .select({
+      rotatedAt: refreshTokens.rotatedAt,
+      revokedAt: refreshTokens.revokedAt,
+      isActive: users.isActive,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(refreshTokens)
+    .innerJoin(users, eq(users.id, refreshTokens.userId))
+    .where(
+      and(eq(refreshTokens.tokenHash, hashToken(token)), eq(refreshTokens.userId, claims.userId)),
+    );
+  const live =
+    row !== undefined &&
+    row.rotatedAt === null &&
+    row.revokedAt === null &&
+    row.isActive &&
+    row.sessionVersion === claims.sessionVersion;
   await db()
     .update(refreshTokens)
     .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
@@ -126,5 +149,5 @@ export async function revokeRefreshToken(token: string, { ip, log }: Context): P
         isNull(refreshTokens.revokedAt),
       ),
     );
-  return claims.userId;
+  return live ? claims.userId : null;
 }

@@ -304,6 +304,29 @@ describe("POST /api/auth/logout/", () => {
     expect((await login(user.email, user.password)).status).toBe(200);
   });
 
+  it("takes {all: true} only from a live refresh token: a spent or signed-out one ends nothing", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const first = (await login(user.email, user.password)).body;
+    const rotated = (await refresh(first.refresh)).body;
+    const signedOut = (await login(user.email, user.password)).body;
+    await api("POST", "/api/auth/logout/", { body: { refresh: signedOut.refresh } });
+    const beforeReset = (await login(user.email, user.password)).body;
+    // What an admin's password reset does to the user's sessions.
+    await db()
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
+    const current = (await login(user.email, user.password)).body;
+    for (const dead of [first.refresh, signedOut.refresh, beforeReset.refresh]) {
+      const res = await api("POST", "/api/auth/logout/", { body: { refresh: dead, all: true } });
+      expect(res.status).toBe(401);
+    }
+    expect((await probe(current.access)).status).toBe(200);
+    expect((await refresh(current.refresh)).status).toBe(200);
+    // The spent token still ends its own sign-in, as a replayed refresh does.
+    expect((await refresh(rotated.refresh)).status).toBe(401);
+  });
+
   it("refuses {all: true} from an anonymous caller and an empty body", async () => {
     expect((await api("POST", "/api/auth/logout/", { body: { all: true } })).status).toBe(401);
     expect((await api("POST", "/api/auth/logout/", { body: {} })).status).toBe(400);

@@ -21,7 +21,8 @@ export const dynamic = "force-dynamic";
  *     description: >-
  *       `{"refresh": "…"}` ends that sign-in (its refresh token family). `{"all": true}` ends
  *       every access token, refresh token and browser session of the user identified by the
- *       refresh token or, without one, by the Bearer access token.
+ *       refresh token, if it is still live (not signed out, spent or from before a password reset),
+ *       or else by the Bearer access token or the session.
  *     operationId: logout
  *     tags: [Auth]
  *     security: [{}, { bearerAuth: [] }]
@@ -69,6 +70,7 @@ export const POST = publicRoute(
       }
     }
     if (input.all) {
+      // Only a live refresh token, a valid access token or the session may speak for the user.
       userId ??= (await authenticateRequest(request, log))?.id ?? null;
       if (userId === null) throw unauthorized();
       await signOutEverywhere(userId);
