@@ -70,6 +70,8 @@ async function run<P, A extends Actor | null>(
     }
   }
   response.headers.set("X-Request-Id", requestId);
+  // Answers about people and their work stay out of every cache unless a handler says otherwise.
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
   for (const [name, value] of Object.entries(limitHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }

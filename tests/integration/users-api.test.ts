@@ -287,6 +287,7 @@ describe("POST /api/users/", () => {
     expect(res.status).toBe(201);
     expect(res.body.role).toBe("EMPLOYEE");
     expect(res.body.generated_password).toMatch(/^[\w-]{20,}$/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const [row] = await db().select().from(users).where(eq(users.id, res.body.id));
     expect(await verifyPassword(row!.passwordHash, res.body.generated_password!)).toBe(true);
     const again = await api<UserBody>("GET", `/api/users/${res.body.id}/`, { token: admin.token });
@@ -553,6 +554,7 @@ describe("password resets", () => {
       { token: admin.token },
     );
     expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const [row] = await db().select().from(users).where(eq(users.id, target.id));
     expect(await verifyPassword(row!.passwordHash, res.body.generated_password)).toBe(true);
 
