@@ -1,9 +1,28 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { users } from "@/db/schema";
+import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ASSIGNABLE_ROLES } from "@/lib/auth/policy";
+import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
 import { badRequest } from "@/lib/http/errors";
+
+export type AssigneeFacts = { role: Role; isActive: boolean };
+
+/**
+ * Why `user` may not be assigned tasks, or null when they may: they exist, are active and have
+ * an assignable role. Only callers who may list every user learn which of these failed; to
+ * anyone else an admin's or a deactivated account looks like no account at all.
+ */
+export function assigneeProblem(
+  actor: Pick<Actor, "role">,
+  label: string,
+  user: AssigneeFacts | null | undefined,
+): string | null {
+  if (user && user.isActive && ASSIGNABLE_ROLES.includes(user.role)) return null;
+  if (!can(actor, "user.listAll")) return `${label} is not an active employee or manager.`;
+  if (!user) return `${label} does not exist.`;
+  if (!user.isActive) return `${label} is not active.`;
+  return `${label} cannot be assigned tasks (role ${user.role}).`;
+}
 
 function invalidAssignee(message: string) {
   return badRequest("Validation failed.", { errors: [{ field: "assigned_to", message }] });
@@ -13,15 +32,12 @@ function invalidAssignee(message: string) {
  * A task may be assigned only to an existing, active user with an assignable role
  * (managers and employees). 400 {detail, errors:[{field:"assigned_to", message}]} otherwise.
  */
-export async function assertAssignable(tx: Executor, _actor: Actor, userId: number): Promise<void> {
+export async function assertAssignable(tx: Executor, actor: Actor, userId: number): Promise<void> {
   const [user] = await tx
     .select({ role: users.role, isActive: users.isActive })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!user) throw invalidAssignee(`User ${userId} does not exist.`);
-  if (!user.isActive) throw invalidAssignee(`User ${userId} is not active.`);
-  if (!ASSIGNABLE_ROLES.includes(user.role)) {
-    throw invalidAssignee(`User ${userId} cannot be assigned tasks (role ${user.role}).`);
-  }
+  const problem = assigneeProblem(actor, `User ${userId}`, user);
+  if (problem) throw invalidAssignee(problem);
 }

@@ -1,18 +1,21 @@
 import { inArray, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { users, type Role } from "@/db/schema";
-import { ASSIGNABLE_ROLES } from "@/lib/auth/policy";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
 import type { AssigneeRef } from "@/lib/validation/bulk-csv";
+import { assigneeProblem, type AssigneeFacts } from "./assignees";
 
-type AssigneeUser = { id: number; email: string; role: Role; isActive: boolean };
+type AssigneeUser = AssigneeFacts & { id: number; email: string };
 
 /**
  * Resolves the assignees of many rows with one query per call, remembering what it has seen,
- * and applies the rule of assertAssignable: the user exists, is active and has an assignable role.
+ * and applies the rule of assertAssignable, with its messages for `actor`.
  */
 export class AssigneeDirectory {
   private readonly byId = new Map<number, AssigneeUser | null>();
   private readonly byEmail = new Map<string, AssigneeUser | null>();
+
+  constructor(private readonly actor: Pick<Actor, "role">) {}
 
   /**
    * Loads every not-yet-seen id and email among `refs` in one query, through `executor`: a caller
@@ -48,11 +51,8 @@ export class AssigneeDirectory {
     if (ref === null) return { id: null };
     const label = "id" in ref ? `User ${ref.id}` : `User ${ref.email}`;
     const user = "id" in ref ? this.byId.get(ref.id) : this.byEmail.get(ref.email);
-    if (!user) return { problem: `${label} does not exist.` };
-    if (!user.isActive) return { problem: `${label} is not active.` };
-    if (!ASSIGNABLE_ROLES.includes(user.role)) {
-      return { problem: `${label} cannot be assigned tasks (role ${user.role}).` };
-    }
-    return { id: user.id };
+    const problem = assigneeProblem(this.actor, label, user);
+    // assigneeProblem is null only for a user who exists and may be assigned.
+    return problem === null ? { id: user!.id } : { problem };
   }
 }

@@ -40,7 +40,7 @@ const RECORD_CREATED = "INSERT INTO activity (kind, actor_id, task_id, field, to
  * Every item checked (createTaskSchema, then the assignee rule); all errors, or the inputs. Errors
  * are listed in item order, so the first MAX_REPORTED_ERRORS are the first items' whatever failed.
  */
-async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
+async function validateItems(actor: Actor, items: unknown[]): Promise<CreateTaskInput[]> {
   const inputs: CreateTaskInput[] = [];
   const schemaErrors = new Map<number, FieldError[]>();
   items.forEach((item, index) => {
@@ -48,7 +48,7 @@ async function validateItems(items: unknown[]): Promise<CreateTaskInput[]> {
     if (parsed.success) inputs[index] = parsed.data;
     else schemaErrors.set(index, fieldErrors(parsed.error));
   });
-  const directory = new AssigneeDirectory();
+  const directory = new AssigneeDirectory(actor);
   await directory.load(
     inputs.flatMap((input) => (input?.assigned_to ? [{ id: input.assigned_to }] : [])),
     db(),
@@ -162,7 +162,7 @@ export async function bulkCreateTasks(
     if (stored) return replayStored(stored, scope.requestHash);
   }
 
-  const inputs = await validateItems(items);
+  const inputs = await validateItems(actor, items);
   // A deadlock victim was rolled back whole; the inputs are in memory, so run it again.
   return retryOrBusy(async () => {
     const tx = new BulkTransaction();

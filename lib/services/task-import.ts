@@ -110,7 +110,7 @@ class CsvImport {
   private pending: PendingRow[] = [];
   private readonly errors = new ErrorLog<CsvRowError>();
   private readonly assigneeErrors = new ErrorLog<CsvRowError>();
-  private readonly directory = new AssigneeDirectory();
+  private readonly directory: AssigneeDirectory;
   private readonly tx = new BulkTransaction();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
@@ -126,7 +126,9 @@ class CsvImport {
     private readonly fileName: string,
     private readonly dryRun: boolean,
     private readonly mapping: CsvColumnMapping | null,
-  ) {}
+  ) {
+    this.directory = new AssigneeDirectory(actor);
+  }
 
   get transaction(): BulkTransaction {
     return this.tx;

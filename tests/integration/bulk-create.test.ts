@@ -78,7 +78,9 @@ describe("POST /api/tasks/bulk-create/", () => {
       [1, "status"],
       [3, "assigned_to"],
     ]);
-    expect(res.body.errors[1]!.message).toBe(`User ${inactive.id} is not active.`);
+    expect(res.body.errors[1]!.message).toBe(
+      `User ${inactive.id} is not an active employee or manager.`,
+    );
     expect(await databaseState()).toBe(before);
   });
 

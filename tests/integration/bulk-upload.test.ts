@@ -207,13 +207,27 @@ describe("POST /api/tasks/bulk-upload/", () => {
       "Status must be one of TODO, IN_PROGRESS, DONE.",
       "Priority must be one of LOW, MEDIUM, HIGH, URGENT.",
       "Enter a date as YYYY-MM-DD.",
-      "User 999999 does not exist.",
-      `User ${inactive.email} is not active.`,
-      `User ${admin.id} cannot be assigned tasks (role ADMIN).`,
+      // A manager cannot tell a missing account from an admin's or a deactivated one.
+      "User 999999 is not an active employee or manager.",
+      `User ${inactive.email} is not an active employee or manager.`,
+      `User ${admin.id} is not an active employee or manager.`,
       "Expected 6 cells, found 4; missing: due_date, priority.",
       "Must be a user id or an email address.",
     ]);
     expect(await databaseState()).toBe(before);
+
+    // An admin, who may list every user, is told which rule failed.
+    const byAdmin = await upload<UploadBody>(admin.token, lines.join("\n") + "\n", {
+      query: "?dry_run=1",
+    });
+    expect(
+      byAdmin.body.errors.filter((e) => e.column === "assigned_to").map((e) => e.message),
+    ).toEqual([
+      "User 999999 does not exist.",
+      `User ${inactive.email} is not active.`,
+      `User ${admin.id} cannot be assigned tasks (role ADMIN).`,
+      "Must be a user id or an email address.",
+    ]);
   });
 
   it("reports a quoted cell that is never closed at the line it starts on", async () => {

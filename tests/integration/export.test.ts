@@ -115,7 +115,7 @@ describe("GET /api/tasks/export/", () => {
     expect(mine).toBeGreaterThan(0);
   });
 
-  it("keeps a deactivated assignee's email, which an import then names as not active", async () => {
+  it("keeps a deactivated assignee's email, which an import then refuses", async () => {
     const leaver = await makeUser("EMPLOYEE");
     const owner = await makeUser("MANAGER");
     await makeTask({ createdBy: owner.id, assignedTo: leaver.id, title: "Left behind" });
@@ -133,7 +133,7 @@ describe("GET /api/tasks/export/", () => {
       expect.objectContaining({
         line: 2,
         column: "assigned_to",
-        message: `User ${leaver.email} is not active.`,
+        message: `User ${leaver.email} is not an active employee or manager.`,
       }),
     ]);
   });
