@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { COMMON_PASSWORDS } from "./common-passwords";
+import { characterCount } from "@/lib/validation/character-count";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -28,11 +29,12 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 /** A reason the password is too weak, or null when it is acceptable. */
 export function passwordWeakness(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
+  const length = characterCount(password);
+  if (length < MIN_PASSWORD_LENGTH) {
     return `Password must be at least ${MIN_PASSWORD_LENGTH} characters long.`;
   }
-  if (password.length > 256) return "Password must be at most 256 characters long.";
+  if (length > 256) return "Password must be at most 256 characters long.";
   if (COMMON_PASSWORDS.has(password.toLowerCase())) return "This password is too common.";
-  if (/^(.)\1+$/.test(password)) return "Password must not repeat a single character.";
+  if (/^(.)\1+$/u.test(password)) return "Password must not repeat a single character.";
   return null;
 }

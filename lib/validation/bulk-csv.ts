@@ -1,6 +1,7 @@
 import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
 import { restoreFormula } from "@/lib/csv/formula";
 import { ID_DIGITS, idFromText } from "./id-text";
+import { longerThan } from "./character-count";
 import { CONTROL_CHARACTER, DESCRIPTION_CONTROL_MESSAGE, TITLE_CONTROL_MESSAGE } from "./tasks";
 
 /**
@@ -196,12 +197,12 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   const rawTitle = cell("title");
   const title = rawTitle.trim();
   if (title === "") problem("title", rawTitle, "Title is required.");
-  else if (title.length > TITLE_MAX) {
+  else if (longerThan(title, TITLE_MAX)) {
     problem("title", rawTitle, `Title must be at most ${TITLE_MAX} characters.`);
   } else if (CONTROL_CHARACTER.test(title)) problem("title", rawTitle, TITLE_CONTROL_MESSAGE);
 
   const description = cell("description");
-  if (description.length > DESCRIPTION_MAX) {
+  if (longerThan(description, DESCRIPTION_MAX)) {
     problem(
       "description",
       description,

@@ -42,6 +42,10 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "bell\u0007",
     "tab\tand del\u007f",
     "tab\tonly",
+    // Characters, not UTF-16 units: 200 emoji are a title of 200, as MySQL and zod count.
+    "😀".repeat(200),
+    "😀".repeat(201),
+    "e\u0301".repeat(100),
   ];
   it.each(titles)("title %#", (title) => {
     const schema = createTaskSchema.safeParse({ title });
@@ -55,6 +59,8 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "",
     "d".repeat(10_000),
     "d".repeat(10_001),
+    "🎉".repeat(10_000),
+    "🎉".repeat(10_001),
     "line\r\nbreak\ttab",
     "nul\u0000",
     "esc\u001b[0m",
