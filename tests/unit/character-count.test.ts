@@ -10,7 +10,13 @@ describe("characterCount", () => {
       const count = characterCount(value);
       expect(count).toBe([...value].length);
       expect(z.string().max(count).safeParse(value).success).toBe(true);
-      if (count > 0) expect(z.string().max(count - 1).safeParse(value).success).toBe(false);
+      if (count > 0)
+        expect(
+          z
+            .string()
+            .max(count - 1)
+            .safeParse(value).success,
+        ).toBe(false);
       expect(longerThan(value, count)).toBe(false);
       if (count > 0) expect(longerThan(value, count - 1)).toBe(true);
     },
