@@ -4,7 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticateRequest } from "@/lib/auth/current-user";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/logger";
-import { ApiError, unauthorized } from "./errors";
+import { isDatabaseUnavailable } from "@/lib/services/database-errors";
+import { ApiError, unauthorized, unavailable } from "./errors";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
 
 export type ApiContext<P, A extends Actor | null> = {
@@ -64,6 +65,9 @@ async function run<P, A extends Actor | null>(
   } catch (error) {
     if (error instanceof ApiError) {
       response = errorResponse(error);
+    } else if (isDatabaseUnavailable(error)) {
+      log.error({ err: error, method: request.method, route }, "database unavailable");
+      response = errorResponse(unavailable());
     } else {
       log.error({ err: error, method: request.method, route }, "unhandled error");
       response = NextResponse.json({ detail: "Internal server error." }, { status: 500 });

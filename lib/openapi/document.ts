@@ -91,14 +91,17 @@ function reachableSchemas(roots: unknown, schemas: Record<string, Json>): Record
 
 const OPERATIONS = ["get", "put", "post", "delete", "patch"] as const;
 
-/** Any operation can fail on the server: each gets the JSON 500 unless its JSDoc says more. */
+/**
+ * Any operation can fail on the server, and any that reads the database can find it out of reach:
+ * each gets the JSON 500 and 503 unless its JSDoc says more.
+ */
 function withServerErrors(paths: Record<string, Json>): Record<string, Json> {
   for (const item of Object.values(paths) as Record<string, { responses?: Json } | undefined>[]) {
     for (const method of OPERATIONS) {
       const responses = item[method]?.responses as Record<string, Json> | undefined;
-      if (responses && !responses["500"]) {
-        responses["500"] = { $ref: "#/components/responses/InternalServerError" };
-      }
+      if (!responses) continue;
+      responses["500"] ??= { $ref: "#/components/responses/InternalServerError" };
+      responses["503"] ??= { $ref: "#/components/responses/Unavailable" };
     }
   }
   return paths;

@@ -66,8 +66,18 @@ export const ERROR_RESPONSES = {
       },
     },
   ),
+  Unavailable: errorResponse(
+    "The database could not be reached, or a row stayed locked too long; nothing was changed. Try again after `Retry-After` seconds.",
+    { detail: "The service is unavailable for a moment; nothing was changed. Try again shortly." },
+    {
+      "Retry-After": {
+        description: "Seconds to wait before trying again.",
+        schema: { type: "integer" },
+      },
+    },
+  ),
   Busy: errorResponse(
-    "Other writes collided with this one at the same moment and it was undone; nothing was saved. Send it again after `Retry-After` seconds.",
+    "Other writes collided with this one at the same moment and it was undone, or the database was out of reach; nothing was saved. Send it again after `Retry-After` seconds.",
     { detail: "Other changes collided with this one; nothing was saved. Send it again." },
     {
       "Retry-After": {

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { ApiError, badRequest, conflict, forbidden } from "@/lib/http/errors";
+import { databaseErrorCode } from "./database-errors";
 
 export type AccountChange = { role?: Role; is_active?: boolean };
 
@@ -62,24 +63,12 @@ export function assertActorStillAdmin(actor: Actor, activeAdmins: number[]): voi
   }
 }
 
-type MysqlError = { code?: string; errno?: number; cause?: unknown };
-
-function mysqlCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
-    const code = (current as MysqlError).code;
-    if (typeof code === "string" && code.startsWith("ER_")) return code;
-    current = (current as MysqlError).cause;
-  }
-  return undefined;
-}
-
 export const DUPLICATE_EMAIL = "A user with this email already exists.";
 
 /** Maps the database's own refusals (a unique index, a lock wait that timed out) to clear 409s. */
 export function translateWriteError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
-  const code = mysqlCode(error);
+  const code = databaseErrorCode(error);
   if (code === "ER_DUP_ENTRY") {
     return conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
   }
