@@ -237,18 +237,22 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             </p>
             <div>
               <label htmlFor={`${id}-password`} className={labelClass}>
-                New password <span className="font-normal text-slate-600">(optional)</span>
+                New password{" "}
+                {isSelf ? null : <span className="font-normal text-slate-600">(optional)</span>}
               </label>
               <input
                 id={`${id}-password`}
                 name="password"
                 type="password"
                 autoComplete="new-password"
+                required={isSelf}
                 className={inputClass}
                 aria-describedby={`${id}-password-hint${errorFor(errors, "password") ? ` ${id}-password-error` : ""}`}
               />
               <p id={`${id}-password-hint`} className="mt-1 text-xs text-slate-600">
-                Leave empty to generate one, shown once.
+                {isSelf
+                  ? "Your own: choose it here, since you will be signed out at once."
+                  : "Leave empty to generate one, shown once."}
               </p>
               <FieldError id={`${id}-password-error`} message={errorFor(errors, "password")} />
             </div>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { toActionResult, type ActionResult } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/page-actor";
-import { validationError } from "@/lib/http/errors";
+import { badRequest, validationError } from "@/lib/http/errors";
 import {
   createUser,
   reactivateUser,
@@ -22,6 +22,8 @@ import {
 } from "@/lib/validation/users";
 
 const userId = z.number().int().positive();
+const OWN_PASSWORD_REQUIRED =
+  "Enter your new password: a generated one could not be shown once your session ends.";
 const editSchema = z.strictObject({ full_name: fullNameSchema, role: roleSchema });
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -77,6 +79,11 @@ export async function resetPasswordAction(
 ): Promise<ActionResult<{ generated_password?: string }>> {
   const actor = await requireActor({ roles: ["ADMIN"] });
   return toActionResult(async () => {
+    // A reset ends the admin's own session, and the page with a generated password with it.
+    if (password === "" && id === actor.id)
+      throw badRequest("Validation failed.", {
+        errors: [{ field: "password", message: OWN_PASSWORD_REQUIRED }],
+      });
     const given =
       password === "" ? undefined : parse(z.object({ password: passwordSchema }), { password });
     const result = await resetPassword(actor, parse(userId, id), given?.password);
