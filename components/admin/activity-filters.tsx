@@ -17,6 +17,8 @@ export function ActivityFilters({
 }) {
   return (
     <form
+      // Remounted when the URL's filters change by a link (see TaskFilters).
+      key={JSON.stringify(values)}
       method="get"
       action="/admin/activity"
       role="search"

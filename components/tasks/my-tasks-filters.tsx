@@ -10,6 +10,8 @@ type Props = { status?: string; dueAfter?: string; dueBefore?: string };
 export function MyTasksFilters({ status, dueAfter, dueBefore }: Props) {
   return (
     <form
+      // Remounted when the URL's filters change by a link (see TaskFilters).
+      key={JSON.stringify({ status, dueAfter, dueBefore })}
       method="get"
       aria-label="Filter my tasks"
       className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end"

@@ -47,6 +47,9 @@ export function TaskFilters({
 }) {
   return (
     <form
+      // Links (Clear, the count cards) change the URL without reloading: a new key makes the
+      // uncontrolled fields show the filters of the new URL instead of the last ones typed.
+      key={JSON.stringify({ values, keep })}
       method="get"
       action={action}
       aria-label="Filter tasks"

@@ -172,6 +172,16 @@ test("a table filter lives in the URL and survives a reload", async ({ page }) =
     "href",
     /\/api\/tasks\/export\/\?.*priority=HIGH/,
   );
+
+  // Clear is a link, not a reload: the fields must follow the URL, or the next Apply brings the
+  // cleared filter back.
+  await filters.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(filters.getByLabel("Priority")).toHaveValue("");
+  await filters.getByLabel("Text").fill("a");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/search=a/);
+  expect(page.url()).not.toContain("priority=HIGH");
 });
 
 test("a CSV with one bad row is reported by line and imports nothing; the fixed file imports", async ({
