@@ -36,7 +36,6 @@ export function MyTaskCard({ task }: { task: TaskDto }) {
           <span className="text-xs text-slate-600">Assigned by {task.creator.full_name}</span>
         </div>
         <StatusSelect
-          key={task.version}
           taskId={task.id}
           taskTitle={task.title}
           status={task.status}

@@ -11,14 +11,25 @@ type Props = { taskId: number; taskTitle: string; status: TaskStatus; version: n
 
 /**
  * The one control an employee has: the new status shows at once and rolls back,
- * with the server's reason, if the change is refused.
+ * with the server's reason, if the change is refused. The same element stays mounted across
+ * changes, so keyboard focus stays on it (ArrowDown twice moves two steps).
  */
 export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
   const id = useId();
   const router = useRouter();
   const [current, setCurrent] = useState(status);
   const [currentVersion, setCurrentVersion] = useState(version);
+  const [renderedVersion, setRenderedVersion] = useState(version);
   const [pending, startTransition] = useTransition();
+
+  // A newer version from the server (a refresh after someone's change) replaces what is shown.
+  if (version !== renderedVersion) {
+    setRenderedVersion(version);
+    if (version >= currentVersion) {
+      setCurrent(status);
+      setCurrentVersion(version);
+    }
+  }
 
   function change(next: TaskStatus) {
     const previous = current;

@@ -46,6 +46,15 @@ test("an employee sees only their tasks, changes a status that persists, and can
   await expect(page.getByRole("button", { name: /save|delete/i })).toHaveCount(0);
   await expect(page.getByRole("combobox")).toHaveCount(1);
 
+  // From the keyboard: the control keeps focus once the change is saved and the page refreshed.
+  const control = page.getByLabel(`Status of ${title}`, { exact: true });
+  const changes = page.getByText(/changed the status from/);
+  const changesBefore = await changes.count();
+  await control.focus();
+  await page.keyboard.press(after === "DONE" ? "ArrowUp" : "ArrowDown");
+  await expect(changes).toHaveCount(changesBefore + 1);
+  await expect(control).toBeFocused();
+
   // Navigation offers nothing else, and the managers' pages refuse the employee.
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Board" })).toHaveCount(0);

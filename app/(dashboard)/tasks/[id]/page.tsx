@@ -69,7 +69,6 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
               {mayChangeStatus ? (
                 <div className="mt-4">
                   <StatusSelect
-                    key={task.version}
                     taskId={task.id}
                     taskTitle={task.title}
                     status={task.status}
