@@ -18,6 +18,22 @@ export type UploadedFile = {
 /** Room for the multipart boundaries and part headers around the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
 
+const MALFORMED = "Malformed multipart/form-data body.";
+const isApiError = (error: unknown): error is Error =>
+  error instanceof Error && error.name === "ApiError";
+
+/**
+ * The file's bytes, failing with a 400 when the body breaks off: busboy's own error ("Part
+ * terminated early") can reach the reader before the pipeline's failure does.
+ */
+async function* malformedAsBadRequest(stream: Readable): AsyncIterable<Uint8Array> {
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } catch (error) {
+    throw isApiError(error) ? error : badRequest(MALFORMED);
+  }
+}
+
 function tooLarge(limit: number) {
   return payloadTooLarge(`The file exceeds the upload limit of ${limit} bytes.`);
 }
@@ -61,7 +77,7 @@ export function readMultipartFile(
       limits: { fileSize: limit, files: 5, fields: 20 },
     });
   } catch {
-    throw badRequest("Malformed multipart/form-data body.");
+    throw badRequest(MALFORMED);
   }
 
   return new Promise((resolve, reject) => {
@@ -80,17 +96,19 @@ export function readMultipartFile(
       stream.on("limit", () => stream.destroy(tooLarge(limit)));
       // The reader sees failures through its iterator; an error after it stopped must not crash.
       stream.on("error", () => undefined);
-      resolve({ fileName: fileName ?? "", mimeType: mimeType ?? "", bytes: stream, fieldsBefore });
+      resolve({
+        fileName: fileName ?? "",
+        mimeType: mimeType ?? "",
+        bytes: malformedAsBadRequest(stream),
+        fieldsBefore,
+      });
     });
     pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(
       () => {
         if (!file) reject(badRequest(`Send the CSV file in the multipart field "${field}".`));
       },
       (error: unknown) => {
-        const failure =
-          error instanceof Error && error.name === "ApiError"
-            ? error
-            : badRequest("Malformed multipart/form-data body.");
+        const failure = isApiError(error) ? error : badRequest(MALFORMED);
         // Once the file is handed out, its reader must see the failure (or it would wait forever).
         if (file) file.destroy(failure);
         else reject(failure);

@@ -293,6 +293,27 @@ describe("POST /api/tasks/bulk-upload/", () => {
     expect(await databaseState()).toBe(before);
   });
 
+  it("refuses a body cut off inside the file, dry run or not, with a 400", async () => {
+    const before = await databaseState();
+    const cutOff = [
+      "--cut",
+      'Content-Disposition: form-data; name="file"; filename="tasks.csv"',
+      "Content-Type: text/csv",
+      "",
+      `${HEADER}\r\nCut short,,,TODO\r\n`,
+    ].join("\r\n");
+    for (const query of ["?dry_run=1", ""]) {
+      const res = await api("POST", `/api/tasks/bulk-upload/${query}`, {
+        token: manager.token,
+        rawBody: cutOff,
+        headers: { "content-type": "multipart/form-data; boundary=cut" },
+      });
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body).toEqual({ detail: "Malformed multipart/form-data body." });
+    }
+    expect(await databaseState()).toBe(before);
+  });
+
   it("refuses binary content and other media types", async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49]);
     const before = await databaseState();
