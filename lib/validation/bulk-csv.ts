@@ -2,7 +2,8 @@ import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } fr
 import { restoreFormula } from "@/lib/csv/formula";
 import { ID_DIGITS, idFromText } from "./id-text";
 import { longerThan } from "./character-count";
-import { CONTROL_CHARACTER, DESCRIPTION_CONTROL_MESSAGE, TITLE_CONTROL_MESSAGE } from "./tasks";
+import { DESCRIPTION_CONTROL_MESSAGE, TITLE_CONTROL_MESSAGE } from "./tasks";
+import { CONTROL_CHARACTER, hasVisibleCharacter } from "./visible-text";
 
 /**
  * The CSV format of bulk-upload and export. Rows are checked by hand rather than with zod:
@@ -200,6 +201,7 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   else if (longerThan(title, TITLE_MAX)) {
     problem("title", rawTitle, `Title must be at most ${TITLE_MAX} characters.`);
   } else if (CONTROL_CHARACTER.test(title)) problem("title", rawTitle, TITLE_CONTROL_MESSAGE);
+  else if (!hasVisibleCharacter(title)) problem("title", rawTitle, "Title is required.");
 
   const description = cell("description");
   if (longerThan(description, DESCRIPTION_MAX)) {

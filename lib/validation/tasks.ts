@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { idSchema } from "./ids";
+import { hasVisibleCharacter, withoutControl } from "./visible-text";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES).meta({ id: "TaskStatus" });
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriority" });
@@ -10,21 +11,17 @@ export const isoDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD."
 
 export const userIdSchema = idSchema("Must be a user id.");
 
-/**
- * C0 control characters but tab, LF and CR, and DEL: invisible in every view, and a NUL makes the
- * CSV export of the task unreadable as text (and so not importable).
- */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.";
 export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";
-const withoutControl = (value: string) => !CONTROL_CHARACTER.test(value);
 
 export const taskTitleSchema = z
   .string({ message: "Title is required." })
   .trim()
-  .min(1, "Title is required.")
+  // Aborts: "" is not also reported as having nothing visible.
+  .min(1, { message: "Title is required.", abort: true })
   .max(200, "Title must be at most 200 characters.")
-  .refine(withoutControl, TITLE_CONTROL_MESSAGE);
+  .refine(withoutControl, TITLE_CONTROL_MESSAGE)
+  .refine(hasVisibleCharacter, "Title is required.");
 export const taskDescriptionSchema = z
   .string()
   .max(10_000, "Description must be at most 10,000 characters.")

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SEARCH_TERMS_HELP } from "./search-terms";
+import { hasVisibleCharacter, withoutControl } from "./visible-text";
 import { ROLES } from "@/db/schema";
 import { passwordWeakness } from "@/lib/auth/passwords";
 
@@ -15,7 +16,13 @@ export const passwordSchema = z.string().superRefine((value, ctx) => {
   if (weakness) ctx.addIssue({ code: "custom", message: weakness });
 });
 
-export const fullNameSchema = z.string().trim().min(1, "Full name is required.").max(150);
+export const fullNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Full name is required.", abort: true })
+  .max(150)
+  .refine(withoutControl, "Full name must not contain control characters.")
+  .refine(hasVisibleCharacter, "Full name is required.");
 
 export const roleSchema = z.enum(ROLES).meta({ id: "Role" });
 

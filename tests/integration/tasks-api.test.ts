@@ -471,6 +471,12 @@ describe("POST /api/tasks/", () => {
     const invalid = await api<Detail>("POST", "/api/tasks/", { token: admin.token, body: {} });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
+    const invisible = await api<Detail>("POST", "/api/tasks/", {
+      token: admin.token,
+      body: { title: "\u200b\u200d" },
+    });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
 
     const malformed = await api<Detail>("POST", "/api/tasks/", {
       token: admin.token,

@@ -333,6 +333,19 @@ describe("POST /api/users/", () => {
       body: { email: "x@test.example", full_name: "X", password: TEST_PASSWORD, is_staff: true },
     });
     expect(extra.status).toBe(400);
+
+    // A name must show something, and nothing that hides or garbles the rest.
+    for (const [full_name, message] of [
+      ["a\u0000b\u001b[31m", "Full name must not contain control characters."],
+      ["\u200b\u200d", "Full name is required."],
+    ]) {
+      const invisible = await api<ErrorBody>("POST", "/api/users/", {
+        token: admin.token,
+        body: { email: `inv-${Date.now()}@test.example`, full_name, password: TEST_PASSWORD },
+      });
+      expect(invisible.status).toBe(400);
+      expect(invisible.body.errors).toEqual([{ field: "full_name", message }]);
+    }
   });
 
   it("is for admins only, refused before the body is judged", async () => {

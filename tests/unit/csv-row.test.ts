@@ -46,6 +46,12 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "😀".repeat(200),
     "😀".repeat(201),
     "e\u0301".repeat(100),
+    // Nothing visible is no title: zero-width spaces and joiners, a BOM, a direction mark.
+    "\u200b",
+    " \u200b\u200d\ufeff ",
+    "\u200e",
+    "a\u200b",
+    "\u200b".repeat(201),
   ];
   it.each(titles)("title %#", (title) => {
     const schema = createTaskSchema.safeParse({ title });
