@@ -1,4 +1,4 @@
-import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+import { INVALID_CREDENTIALS, SIGN_IN_UNAVAILABLE } from "@/lib/auth/messages";
 
 const TOO_MANY = /^Too many attempts, try again in \d{1,5} minutes?\.$/;
 
@@ -11,5 +11,6 @@ export function describeSignInError(error: string | null): string | null {
   if (TOO_MANY.test(error)) return error;
   if (error === "SessionRequired") return "Please sign in to continue.";
   if (error === "CredentialsSignin" || error === INVALID_CREDENTIALS) return INVALID_CREDENTIALS;
+  if (error === SIGN_IN_UNAVAILABLE) return SIGN_IN_UNAVAILABLE;
   return "Sign-in failed. Please try again.";
 }

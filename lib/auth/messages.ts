@@ -1,5 +1,6 @@
 /** Sign-in messages shared by the API, next-auth and the sign-in form. */
 export const INVALID_CREDENTIALS = "Invalid email or password.";
+export const SIGN_IN_UNAVAILABLE = "Signing in is unavailable for a moment. Please try again.";
 
 export function tooManyAttempts(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));

@@ -7,7 +7,7 @@ import { enforceLoginThrottle } from "@/lib/security/rate-limit";
 import { signInWithPassword } from "@/lib/services/auth";
 import { loginSchema } from "@/lib/validation/auth";
 import { ipFromForwarded } from "./client-ip";
-import { INVALID_CREDENTIALS, tooManyAttempts } from "./messages";
+import { INVALID_CREDENTIALS, SIGN_IN_UNAVAILABLE, tooManyAttempts } from "./messages";
 
 type IncomingHeaders = Record<string, string | string[] | undefined> | undefined;
 
@@ -41,9 +41,14 @@ function buildAuthOptions(): NextAuthOptions {
           await enforceLoginThrottle(ip, log);
           const parsed = loginSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+          // next-auth puts a thrown message in the redirect URL: a driver's would carry the SQL
+          // and the email, so a server failure is logged here and named by a fixed message.
           const result = await signInWithPassword(parsed.data.email, parsed.data.password, {
             ip,
             log,
+          }).catch((error: unknown) => {
+            log.error({ err: error, ip }, "browser sign-in failed on the server");
+            throw new Error(SIGN_IN_UNAVAILABLE);
           });
           if (!result.ok) {
             throw new Error(

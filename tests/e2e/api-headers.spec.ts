@@ -159,3 +159,13 @@ test("requests Next.js cannot route still get the API's JSON answer and headers"
       });
   }
 });
+
+test("a crafted ?error= with a line break goes on to the sign-in page instead of an empty 500", async ({
+  request,
+}) => {
+  const res = await request.get("/api/auth/error?error=a%0D%0ALocation:%20evil", {
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(302);
+  expect(new URL(res.headers()["location"]!).searchParams.get("error")).toBe("aLocation: evil");
+});

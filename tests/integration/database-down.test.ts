@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { SIGN_IN_UNAVAILABLE } from "@/lib/auth/messages";
+import { authOptions } from "@/lib/auth/next-auth-options";
 import { signAccessToken } from "@/lib/auth/tokens";
 import { api } from "../helpers/api";
 
@@ -22,5 +24,18 @@ describe("the API with the database out of reach", () => {
         detail: "The service is unavailable for a moment; nothing was changed. Try again shortly.",
       });
     }
+  });
+});
+
+describe("the browser's sign-in with the database out of reach", () => {
+  it("fails with a fixed message: the driver's, with its SQL and the email, never reaches the URL", async () => {
+    const [provider] = authOptions().providers as unknown as {
+      options: { authorize: (credentials: object, request: object) => Promise<unknown> };
+    }[];
+    const attempt = provider!.options.authorize(
+      { email: "someone@example.com", password: "whatever-it-is" },
+      { headers: {} },
+    );
+    await expect(attempt).rejects.toThrow(new Error(SIGN_IN_UNAVAILABLE));
   });
 });

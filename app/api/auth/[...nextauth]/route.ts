@@ -1,11 +1,13 @@
 import NextAuth from "next-auth";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
 import { unknownPath } from "@/lib/http/unknown-path";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 /**
  * next-auth's own endpoints (csrf, session, callback/credentials, signout) for the browser. Other
@@ -16,7 +18,25 @@ async function handler(request: NextRequest, segment: Segment): Promise<Response
   if (!action) return unknownPath(request);
   const { methods } = NEXTAUTH_ACTIONS[action]!;
   if (!methods.includes(request.method)) return refuseMethod(request, methods);
-  return NextAuth(request, segment, authOptions());
+  return NextAuth(
+    action === "error" ? withPrintableError(request) : request,
+    segment,
+    authOptions(),
+  );
+}
+
+/**
+ * next-auth's error action copies `?error=` into a redirect's Location header, where a line break
+ * is refused with an empty 500: control characters are dropped first.
+ */
+function withPrintableError(request: NextRequest): NextRequest {
+  const url = new URL(request.url);
+  const error = url.searchParams.get("error");
+  if (error === null) return request;
+  const printable = error.replace(CONTROL_CHARACTERS, "");
+  if (printable === error) return request;
+  url.searchParams.set("error", printable);
+  return new NextRequest(url, { headers: request.headers, method: request.method });
 }
 
 /** The methods an action takes, in Allow (Next's own OPTIONS would list all five handlers). */
