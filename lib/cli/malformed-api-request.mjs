@@ -23,6 +23,25 @@ function problemOf(method, url) {
   return null;
 }
 
+/** The headers of a JSON refusal: those of the API's other answers, and no caching. */
+export function refusalHeaders(requestId, body) {
+  return {
+    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Request-Id": requestId,
+  };
+}
+
+/** The line the app logs for a refused request (lib/http/api-route.ts), at its level. */
+export function logRefusal(log, line) {
+  const entry = { durationMs: 0, userId: null, ...line };
+  if (line.status >= 500) log.error(entry, "request failed");
+  else log.warn(entry, "request refused");
+}
+
 /**
  * Answers a malformed /api request itself (true), or leaves it to Next.js (false). The refusal is
  * logged as the app logs its own: request id, method, path, status, no user (none was read).
@@ -34,24 +53,8 @@ export function refuseMalformedApiRequest(request, response, log) {
   if (!problem) return false;
   const requestId = randomUUID();
   const body = JSON.stringify({ detail: problem.detail });
-  response.writeHead(problem.status, {
-    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
-    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    "X-Request-Id": requestId,
-  });
+  response.writeHead(problem.status, refusalHeaders(requestId, body));
   response.end(method === "HEAD" ? undefined : body);
-  const line = {
-    requestId,
-    method,
-    path: url.split("?", 1)[0],
-    status: problem.status,
-    durationMs: 0,
-    userId: null,
-  };
-  if (problem.status >= 500) log.error(line, "request failed");
-  else log.warn(line, "request refused");
+  logRefusal(log, { requestId, method, path: url.split("?", 1)[0], status: problem.status });
   return true;
 }

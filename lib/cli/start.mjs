@@ -6,6 +6,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import next from "next";
+import { answerClientError } from "./client-error.mjs";
 import { appendConnectionAddress } from "./forwarded-for.mjs";
 import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
 import { createRefusalLogger } from "./refusal-logger.mjs";
@@ -49,6 +50,7 @@ async function serveWorker() {
       response.end('{"detail":"Internal server error."}');
     });
   });
+  server.on("clientError", (error, socket) => answerClientError(error, socket, refusalLog));
   server.on("error", (error) => {
     const reason =
       error.code === "EADDRINUSE" ? "something else already listens there" : error.message;

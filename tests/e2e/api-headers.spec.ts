@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
-import { E2E_LOG_FILE } from "./env";
+import { E2E_LOG_FILE, E2E_PORT } from "./env";
 
 // The static security headers come from next.config.mjs, so only a real server shows them.
 function expectStaticHeaders(res: APIResponse) {
@@ -168,4 +169,38 @@ test("a crafted ?error= with a line break goes on to the sign-in page instead of
   });
   expect(res.status()).toBe(302);
   expect(new URL(res.headers()["location"]!).searchParams.get("error")).toBe("aLocation: evil");
+});
+
+/** Sends raw bytes to the e2e server and reads until it closes the connection. */
+function rawExchange(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(E2E_PORT, "127.0.0.1", () => socket.write(text));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+test("requests Node's HTTP parser refuses get the API's JSON answer too, not an empty one", async () => {
+  const cases: [string, string, string][] = [
+    [
+      "FOO /api/tasks/ HTTP/1.1\r\nHost: x\r\n\r\n",
+      "400 Bad Request",
+      "The request is not valid HTTP.",
+    ],
+    [
+      `GET /api/tasks/?search=${"x".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      "431 Request Header Fields Too Large",
+      "The request's headers are too large.",
+    ],
+  ];
+  for (const [request, status, detail] of cases) {
+    const answer = await rawExchange(request);
+    const [head, body] = answer.split("\r\n\r\n");
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status}\r\n`));
+    expect(head).toContain("Content-Type: application/json");
+    expect(head).toContain("X-Content-Type-Options: nosniff");
+    expect(JSON.parse(body!)).toEqual({ detail });
+  }
 });
