@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -22,12 +23,14 @@ export function CreateUserForm() {
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
     startTransition(async () => {
-      const result = await createUserAction({
-        full_name: String(data.get("full_name") ?? ""),
-        email: String(data.get("email") ?? ""),
-        role: String(data.get("role") ?? "EMPLOYEE"),
-        password: String(data.get("password") ?? ""),
-      });
+      const result = await callAction(() =>
+        createUserAction({
+          full_name: String(data.get("full_name") ?? ""),
+          email: String(data.get("email") ?? ""),
+          role: String(data.get("role") ?? "EMPLOYEE"),
+          password: String(data.get("password") ?? ""),
+        }),
+      );
       if (!result.ok) {
         setErrors(result.fieldErrors);
         setMessage(result.message);

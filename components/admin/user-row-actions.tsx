@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -17,7 +18,7 @@ import {
 } from "@/components/ui/button-styles";
 import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { Role } from "@/db/schema";
-import type { FormFieldError } from "@/lib/actions/result";
+import type { ActionResult, FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError } from "./field-error";
 import { Modal } from "./modal";
 import { OneTimePassword } from "./one-time-password";
@@ -52,14 +53,9 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
     setOpen(which);
   }
 
-  function run<T>(
-    work: () => Promise<
-      { ok: true; data: T } | { ok: false; message: string; fieldErrors: FormFieldError[] }
-    >,
-    done: (data: T) => void,
-  ) {
+  function run<T>(work: () => Promise<ActionResult<T>>, done: (data: T) => void) {
     startTransition(async () => {
-      const result = await work();
+      const result = await callAction(work);
       if (!result.ok) {
         setErrors(result.fieldErrors);
         setMessage(result.message);

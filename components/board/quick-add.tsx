@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { TaskStatus } from "@/db/schema";
@@ -36,7 +37,7 @@ export function QuickAdd({
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await createTaskAction({ title, status });
+          const result = await callAction(() => createTaskAction({ title, status }));
           if (!result.ok) {
             setError(
               result.fieldErrors.find((e) => e.field === "title")?.message ?? result.message,

@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import {
   DndContext,
   DragOverlay,
@@ -91,7 +92,7 @@ export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
     if (!task || !target || target === task.status) return;
     const previous = task.status;
     replaceTask(task.id, { status: target });
-    void changeTaskStatusAction(task.id, target, task.version).then((result) => {
+    void callAction(() => changeTaskStatusAction(task.id, target, task.version)).then((result) => {
       if (result.ok) {
         replaceTask(task.id, { status: result.data.status, version: result.data.version });
         toast.success(`“${task.title}” moved to ${STATUS_LABELS[target]}.`);

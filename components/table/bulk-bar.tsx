@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -66,7 +67,7 @@ export function BulkBar({
 
   function run() {
     startTransition(async () => {
-      const result = await bulkTaskAction(payload(kind, ids, value));
+      const result = await callAction(() => bulkTaskAction(payload(kind, ids, value)));
       setConfirming(false);
       if (!result.ok) {
         toast.error(result.fieldErrors[0]?.message ?? result.message);

@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -28,7 +29,7 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await deleteTaskAction(taskId);
+            const result = await callAction(() => deleteTaskAction(taskId));
             if (!result.ok) {
               toast.error(result.message);
               setConfirming(false);

@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -64,9 +65,9 @@ export function TaskForm({ users, task }: Props) {
       setError("assigned_to", { message: "Choose a person from the list, or leave it empty." });
       return;
     }
-    const result = task
-      ? await updateTaskAction(task.id, values, task.version)
-      : await createTaskAction(values);
+    const result = await callAction<{ id: number; title: string }>(() =>
+      task ? updateTaskAction(task.id, values, task.version) : createTaskAction(values),
+    );
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
       if (task) router.refresh();

@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -35,7 +36,7 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
     const previous = current;
     setCurrent(next);
     startTransition(async () => {
-      const result = await changeTaskStatusAction(taskId, next, currentVersion);
+      const result = await callAction(() => changeTaskStatusAction(taskId, next, currentVersion));
       if (result.ok) {
         setCurrentVersion(result.data.version);
         toast.success(`“${taskTitle}” is now ${STATUS_LABELS[next].toLowerCase()}.`);

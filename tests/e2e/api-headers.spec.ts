@@ -168,7 +168,9 @@ test("a crafted ?error= with a line break goes on to the sign-in page instead of
     maxRedirects: 0,
   });
   expect(res.status()).toBe(302);
-  expect(new URL(res.headers()["location"]!).searchParams.get("error")).toBe("aLocation: evil");
+  expect(new URL(res.headers()["location"]!, res.url()).searchParams.get("error")).toBe(
+    "aLocation: evil",
+  );
 });
 
 /** Sends raw bytes to the e2e server and reads until it closes the connection. */

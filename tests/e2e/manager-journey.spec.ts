@@ -104,6 +104,19 @@ test("the new task moves across the board by mouse and by keyboard, and stays mo
   await expect(page.getByText(/was changed by someone else meanwhile/)).toBeVisible();
   await expect(card("DONE")).toBeVisible();
   await expect(card("DONE").getByText("Urgent")).toBeVisible();
+
+  // The server never gets the move (offline, a proxy's 502): the card goes back, and says why.
+  await page.route("**/board**", (route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"]
+      ? route.abort("failed")
+      : route.fallback(),
+  );
+  await moveCardByKeyboard(page, NEW_TITLE, "ArrowLeft", "In progress");
+  await expect(page.getByText(/could not be reached or failed; nothing was saved/)).toBeVisible();
+  await expect(card("DONE")).toBeVisible();
+  await page.unroute("**/board**");
+  await page.reload();
+  await expect(card("DONE")).toBeVisible();
 });
 
 test("two tasks are reassigned at once from the table", async ({ page }) => {

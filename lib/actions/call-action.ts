@@ -1,0 +1,21 @@
+import type { ActionResult } from "./result";
+
+export const SERVER_UNREACHABLE =
+  "The server could not be reached or failed; nothing was saved. Try again.";
+
+/**
+ * Calls a server action from the browser. A request that fails (offline, a 5xx, a dropped
+ * connection) rejects, which would leave an optimistic change on screen or replace the page with
+ * the error boundary; it becomes a refusal in words instead. Next's redirects keep travelling.
+ */
+export async function callAction<T>(
+  action: () => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  try {
+    return await action();
+  } catch (error) {
+    const digest = (error as { digest?: unknown } | null)?.digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_")) throw error;
+    return { ok: false, status: 0, message: SERVER_UNREACHABLE, fieldErrors: [] };
+  }
+}
