@@ -238,6 +238,23 @@ export const idempotencyKeys = mysqlTable(
   ],
 );
 
+/**
+ * Sign-in failures for emails that match no account, counted and locked as users' own are, in
+ * the database every process shares: a lockout then says nothing about whether an account exists.
+ * Keyed by a SHA-256 of the address, so that typed addresses are not kept.
+ */
+export const unknownSignIns = mysqlTable(
+  "unknown_sign_ins",
+  {
+    emailHash: char("email_hash", { length: 64 }).primaryKey(),
+    failedLoginCount: smallint("failed_login_count").notNull().default(0),
+    lockoutCount: smallint("lockout_count").notNull().default(0),
+    lockedUntil: datetime("locked_until", { mode: "date", fsp: 3 }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("unknown_sign_ins_updated_idx").on(t.updatedAt)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;

@@ -5,7 +5,7 @@ import { users, type Role } from "@/db/schema";
 import { lockoutMinutes, secondsUntil } from "@/lib/auth/lockout";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/passwords";
 import { config } from "@/lib/config";
-import { recordUnknownAccountFailure } from "@/lib/security/phantom-lockout";
+import { recordUnknownAccountFailure } from "./unknown-sign-ins";
 
 export type SignedInUser = {
   id: number;
@@ -48,7 +48,11 @@ export async function signInWithPassword(
     .limit(1);
   if (!found) {
     await burnPasswordCheck(password);
-    const lockedUntil = recordUnknownAccountFailure(normalized, LOCKOUT_THRESHOLD, LOCKOUT_MINUTES);
+    const lockedUntil = await recordUnknownAccountFailure(
+      normalized,
+      LOCKOUT_THRESHOLD,
+      LOCKOUT_MINUTES,
+    );
     log.warn({ ip, reason: "unknown email" }, "sign-in failed");
     return lockedUntil ? locked(lockedUntil) : INVALID;
   }

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { unknownSignIns, users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
@@ -103,8 +104,21 @@ describe("account lockout", () => {
   });
 
   it("does not reveal whether an account exists: unknown emails lock out alike", async () => {
-    const statuses = await fail("no-such-person@test.example", 6);
+    const statuses = await fail(`no-such-person-${Date.now()}@test.example`, 6);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it("counts an unknown email's failures in the database, as every server process sees them", async () => {
+    const email = `nobody-${Date.now()}@test.example`;
+    expect(await fail(email, 3)).toEqual([401, 401, 401]);
+    // A fresh module graph stands for another process (npm start runs one per core).
+    vi.resetModules();
+    expect(await fail(email, 2)).toEqual([401, 429]);
+    const [row] = await db()
+      .select()
+      .from(unknownSignIns)
+      .where(eq(unknownSignIns.emailHash, createHash("sha256").update(email).digest("hex")));
+    expect(row).toMatchObject({ failedLoginCount: 0, lockoutCount: 1 });
   });
 });
 

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { unknownSignIns } from "@/db/schema";
+import { lockoutMinutes } from "@/lib/auth/lockout";
+
+/** Kept a week after the last attempt: longer than the longest lockout, so repeats still double. */
+const KEPT_DAYS = 7;
+
+/**
+ * One more failed sign-in for an email that matches no account, counted as for a real account
+ * (lib/services/auth.ts): after `threshold` failures it is locked for the doubling lockout.
+ * Returns the lock's end while locked, else null.
+ */
+export async function recordUnknownAccountFailure(
+  email: string,
+  threshold: number,
+  baseMinutes: number,
+): Promise<Date | null> {
+  const emailHash = createHash("sha256").update(email).digest("hex");
+  const lockedUntil = await db().transaction(async (tx) => {
+    await tx.insert(unknownSignIns).ignore().values({ emailHash });
+    // Row lock: concurrent guesses cannot lose each other's count, as for users.
+    const row = (
+      await tx
+        .select()
+        .from(unknownSignIns)
+        .where(eq(unknownSignIns.emailHash, emailHash))
+        .for("update")
+    )[0]!;
+    const now = new Date();
+    if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+    const failures = row.failedLoginCount + 1;
+    const locks = failures >= threshold;
+    const until = locks
+      ? new Date(now.getTime() + lockoutMinutes(baseMinutes, row.lockoutCount) * 60_000)
+      : null;
+    await tx
+      .update(unknownSignIns)
+      .set({
+        failedLoginCount: locks ? 0 : failures,
+        lockoutCount: locks ? row.lockoutCount + 1 : row.lockoutCount,
+        lockedUntil: until ?? row.lockedUntil,
+        updatedAt: now,
+      })
+      .where(eq(unknownSignIns.emailHash, emailHash));
+    return until;
+  });
+  await db()
+    .delete(unknownSignIns)
+    .where(sql`${unknownSignIns.updatedAt} < NOW(3) - INTERVAL ${KEPT_DAYS} DAY`)
+    .limit(100);
+  return lockedUntil;
+}
