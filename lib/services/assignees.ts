@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,6 +6,12 @@ import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
 import { badRequest } from "@/lib/http/errors";
 
 export type AssigneeFacts = { role: Role; isActive: boolean };
+
+/**
+ * Holds the assignee's row until the write commits: a deactivation waits for it, or this read
+ * waits for the deactivation and sees it. MariaDB has no FOR SHARE; MySQL 8 still takes this.
+ */
+export const SHARE_LOCK = sql.raw("LOCK IN SHARE MODE");
 
 /**
  * Why `user` may not be assigned tasks, or null when they may: they exist, are active and have
@@ -33,11 +39,10 @@ function invalidAssignee(message: string) {
  * (managers and employees). 400 {detail, errors:[{field:"assigned_to", message}]} otherwise.
  */
 export async function assertAssignable(tx: Executor, actor: Actor, userId: number): Promise<void> {
-  const [user] = await tx
-    .select({ role: users.role, isActive: users.isActive })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
+  const [rows] = (await tx.execute(
+    sql`SELECT role, is_active FROM ${users} WHERE id = ${userId} ${SHARE_LOCK}`,
+  )) as unknown as [{ role: Role; is_active: number }[]];
+  const user = rows[0] && { role: rows[0].role, isActive: rows[0].is_active === 1 };
   const problem = assigneeProblem(actor, `User ${userId}`, user);
   if (problem) throw invalidAssignee(problem);
 }

@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db, pool } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
 import type { ActivityDto } from "@/lib/services/tasks";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { someTransactionWaitsForALock } from "../helpers/lock-waits";
+
+type Detail = { detail: string; errors?: { field: string; message: string }[] };
 
 const STATUSES = ["TODO", "IN_PROGRESS", "DONE"] as const;
 
@@ -158,3 +161,33 @@ async function expectCountsExact(users: TestUser[]): Promise<void> {
     expect(listed.body.count, `${user.role} ${user.id}`).toBe(Number(rows[0]!.n));
   }
 }
+
+describe("a reassignment and the assignee's deactivation at the same moment", () => {
+  it("never leave a task newly assigned to a deactivated user", async () => {
+    const manager = await makeUser("MANAGER");
+    const leaving = await makeUser("EMPLOYEE");
+    const id = await makeTask({ createdBy: manager.id });
+    const admin = await pool().getConnection();
+    try {
+      // The deactivation has changed the row but not yet committed when the reassignment reads it.
+      await admin.beginTransaction();
+      await admin.query("UPDATE users SET is_active = 0 WHERE id = ?", [leaving.id]);
+      const reassigned = api<Detail>("PATCH", `/api/tasks/${id}/`, {
+        token: manager.token,
+        body: { assigned_to: leaving.id },
+      });
+      await someTransactionWaitsForALock();
+      await admin.commit();
+      const res = await reassigned;
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        {
+          field: "assigned_to",
+          message: `User ${leaving.id} is not an active employee or manager.`,
+        },
+      ]);
+    } finally {
+      admin.release();
+    }
+  });
+});
