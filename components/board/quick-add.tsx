@@ -22,11 +22,22 @@ export function QuickAdd({
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Once the form closes, focus returns to the button that opened it.
+  const [closed, setClosed] = useState(false);
   const [pending, startTransition] = useTransition();
+  const close = () => {
+    setOpen(false);
+    setClosed(true);
+  };
 
   if (!open) {
     return (
-      <button type="button" className={`${buttonSecondary} w-full`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        autoFocus={closed}
+        className={`${buttonSecondary} w-full`}
+        onClick={() => setOpen(true)}
+      >
         + Add task<span className="sr-only"> to {STATUS_LABELS[status]}</span>
       </button>
     );
@@ -48,8 +59,11 @@ export function QuickAdd({
           toast.success(`Task “${result.data.title}” added.`);
           setTitle("");
           setError(null);
-          setOpen(false);
+          close();
         });
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") close();
       }}
     >
       <label htmlFor={id} className="sr-only">
@@ -74,7 +88,7 @@ export function QuickAdd({
         <button type="submit" disabled={pending} className={buttonPrimary}>
           Add
         </button>
-        <button type="button" className={buttonSecondary} onClick={() => setOpen(false)}>
+        <button type="button" className={buttonSecondary} onClick={close}>
           Cancel
         </button>
       </div>

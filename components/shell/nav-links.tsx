@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { NavItem } from "./nav-items";
 
 function isCurrent(pathname: string, href: string, all: NavItem[]): boolean {
@@ -18,6 +18,7 @@ function isCurrent(pathname: string, href: string, all: NavItem[]): boolean {
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const links = items.map((item) => {
     const current = isCurrent(pathname, item.href, items);
     return (
@@ -36,8 +37,18 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     );
   });
   return (
-    <nav aria-label="Main" className="md:flex-1">
+    <nav
+      aria-label="Main"
+      className="md:flex-1"
+      onKeyDown={(event) => {
+        // Escape closes the open menu and hands focus back to the button that opened it.
+        if (event.key !== "Escape" || !open) return;
+        setOpen(false);
+        menuButton.current?.focus();
+      }}
+    >
       <button
+        ref={menuButton}
         type="button"
         className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium md:hidden"
         aria-expanded={open}

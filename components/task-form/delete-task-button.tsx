@@ -11,17 +11,35 @@ import { deleteTaskAction } from "@/lib/actions/task-form";
 export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTitle: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
+  // After a cancelled confirmation, focus returns to the button that asked for it.
+  const [cancelled, setCancelled] = useState(false);
   const [pending, startTransition] = useTransition();
+  const cancel = () => {
+    setConfirming(false);
+    setCancelled(true);
+  };
 
   if (!confirming) {
     return (
-      <button type="button" className={buttonSecondary} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        autoFocus={cancelled}
+        className={buttonSecondary}
+        onClick={() => setConfirming(true)}
+      >
         Delete task
       </button>
     );
   }
   return (
-    <div role="group" aria-label="Confirm deletion" className="flex flex-wrap items-center gap-2">
+    <div
+      role="group"
+      aria-label="Confirm deletion"
+      className="flex flex-wrap items-center gap-2"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") cancel();
+      }}
+    >
       <span className="text-sm">Delete “{taskTitle}” for good?</span>
       <button
         type="button"
@@ -32,7 +50,7 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
             const result = await callAction(() => deleteTaskAction(taskId));
             if (!result.ok) {
               toast.error(result.message);
-              setConfirming(false);
+              cancel();
               return;
             }
             toast.success("Task deleted.");
@@ -42,7 +60,8 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
       >
         Yes, delete
       </button>
-      <button type="button" className={buttonSecondary} onClick={() => setConfirming(false)}>
+      {/* Cancel, the safe choice, has focus while the question is asked. */}
+      <button type="button" autoFocus className={buttonSecondary} onClick={cancel}>
         Cancel
       </button>
     </div>
