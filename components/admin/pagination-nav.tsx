@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageCountOf, previousPage } from "@/components/ui/page-counts";
 
 type Props = {
   label: string;
@@ -12,7 +13,7 @@ type Props = {
 
 /** Previous/next links that keep the filters; server-side pages, no client state. */
 export function PaginationNav({ label, page, pageSize, count, query, basePath }: Props) {
-  const pages = Math.max(1, Math.ceil(count / pageSize));
+  const pages = pageCountOf(count, pageSize);
   const href = (target: number) => {
     const params = new URLSearchParams(query);
     if (target > 1) params.set("page", String(target));
@@ -27,8 +28,8 @@ export function PaginationNav({ label, page, pageSize, count, query, basePath }:
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link href={href(page - 1)} className={link} rel="prev">
-            Previous
+          <Link href={href(previousPage(page, pages))} className={link} rel="prev">
+            {page > pages ? "Last page" : "Previous"}
           </Link>
         ) : null}
         {page < pages ? (

@@ -15,6 +15,7 @@ import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TaskDto } from "@/lib/validation/tasks";
+import { emptyPageTitle, pageCountOf, previousPage } from "@/components/ui/page-counts";
 import { BulkBar } from "./bulk-bar";
 import { ColumnPicker } from "./column-picker";
 import { HIDDEN_BY_DEFAULT, SORTABLE, taskColumns } from "./task-columns";
@@ -51,7 +52,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     setRowSelection({});
   }
   const sorting = useMemo(() => sortingOf(ordering), [ordering]);
-  const pageCount = Math.max(1, Math.ceil(count / pageSize));
+  const pageCount = pageCountOf(count, pageSize);
 
   // The app does not use the React Compiler; TanStack's instance is used as its docs describe.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -101,7 +102,13 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           }}
         />
       ) : null}
-      {tasks.length === 0 ? (
+      {tasks.length === 0 && count > 0 ? (
+        <EmptyState title={emptyPageTitle(page, pageSize, count, "")}>
+          <Link href={hrefWith(query, { page: String(pageCount) })} className="underline">
+            Go to page {pageCount}
+          </Link>
+        </EmptyState>
+      ) : tasks.length === 0 ? (
         <EmptyState title="No task matches these filters.">
           <Link href="/tasks" className="underline">
             Clear the filters
@@ -168,8 +175,11 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
       )}
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
         {page > 1 ? (
-          <Link href={hrefWith(query, { page: String(page - 1) })} className={buttonSecondary}>
-            Previous page
+          <Link
+            href={hrefWith(query, { page: String(previousPage(page, pageCount)) })}
+            className={buttonSecondary}
+          >
+            {page > pageCount ? "Last page" : "Previous page"}
           </Link>
         ) : (
           <span />

@@ -284,6 +284,16 @@ test("every admin page passes axe and fits a 375 px screen", async ({ page }) =>
   await expectAccessible(page);
 });
 
+test("an admin list's page past the end says so and leads back", async ({ page }) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  for (const path of ["/admin/users?page=99", "/admin/activity?page=9999"]) {
+    await page.goto(path);
+    await expect(page.getByText(/^There is no page \d+: the last is page \d+\.$/)).toBeVisible();
+    await page.getByRole("link", { name: "Last page" }).click();
+    await expect(page.getByText(/^There is no page/)).toHaveCount(0);
+  }
+});
+
 test("admin pages are closed to managers and employees", async ({ page }) => {
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   for (const path of ["/admin", "/admin/users", "/admin/activity"]) {

@@ -197,6 +197,49 @@ test("a table filter lives in the URL and survives a reload", async ({ page }) =
   expect(page.url()).not.toContain("priority=HIGH");
 });
 
+test("Escape closes the quick add, the delete question and the phone menu, and focus goes back", async ({
+  page,
+}) => {
+  await page.goto("/board");
+  const addToDo = page.getByRole("button", { name: "+ Add task to To do" });
+  await addToDo.click();
+  await expect(page.getByLabel("Title of the new task in To do")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(addToDo).toBeFocused();
+
+  await page.goto(`/tasks?search=${encodeURIComponent(NEW_TITLE)}`);
+  await page.getByRole("link", { name: NEW_TITLE, exact: true }).click();
+  await page.getByRole("button", { name: "Delete task" }).click();
+  const question = page.getByRole("group", { name: "Confirm deletion" });
+  await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete task" })).toBeFocused();
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  const menu = page.getByRole("button", { name: "Menu" });
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link").first().focus();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+});
+
+test("a page number past the end says so and leads to the last page", async ({ page }) => {
+  await page.goto("/tasks?page=999");
+  await expect(page.getByText(/^There is no page 999: the last is page \d+\.$/)).toBeVisible();
+  const toLast = page.getByRole("link", { name: /^Go to page \d+$/ });
+  const last = (await toLast.innerText()).replace(/\D/g, "");
+  await expect(page.getByRole("link", { name: "Last page" })).toHaveAttribute(
+    "href",
+    new RegExp(`page=${last}(&|$)`),
+  );
+  await toLast.click();
+  await expect(page.getByText(new RegExp(`page ${last} of ${last}$`))).toBeVisible();
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+});
+
 test("a CSV with one bad row is reported by line and imports nothing; the fixed file imports", async ({
   page,
 }) => {

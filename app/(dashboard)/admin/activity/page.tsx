@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActivityFilters } from "@/components/admin/activity-filters";
 import { ActivityTable } from "@/components/admin/activity-table";
 import { PaginationNav } from "@/components/admin/pagination-nav";
+import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
@@ -75,7 +76,14 @@ export default async function AdminActivityPage({
         </p>
       )}
       {page.results.length === 0 ? (
-        <EmptyState title="No activity matches these filters." />
+        <EmptyState
+          title={emptyPageTitle(
+            page.page,
+            page.page_size,
+            page.count,
+            "No activity matches these filters.",
+          )}
+        />
       ) : (
         <ActivityTable entries={page.results} />
       )}

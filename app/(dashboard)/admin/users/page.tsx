@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminGuardsNotice } from "@/components/admin/admin-guards-notice";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { PaginationNav } from "@/components/admin/pagination-nav";
+import { emptyPageTitle } from "@/components/ui/page-counts";
 import { UsersFilters } from "@/components/admin/users-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -69,7 +70,16 @@ export default async function AdminUsersPage({
         </p>
       )}
       {users.length === 0 ? (
-        <EmptyState title="No users match these filters.">Try another search or role.</EmptyState>
+        <EmptyState
+          title={emptyPageTitle(
+            page.page,
+            page.page_size,
+            page.count,
+            "No users match these filters.",
+          )}
+        >
+          {page.count > 0 ? null : "Try another search or role."}
+        </EmptyState>
       ) : (
         <UsersTable users={users} actorId={actor.id} ordering={query.ordering} query={filters} />
       )}
