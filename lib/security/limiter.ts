@@ -84,6 +84,12 @@ async function isReady(redis: Redis, waitMs: number): Promise<boolean> {
 
 class TimeoutError extends Error {}
 
+/**
+ * After Redis failed a request (not ready in time, an error, no answer), the in-process limiter
+ * decides alone this long: a stalled Redis must not add its timeout to every request.
+ */
+const REDIS_PAUSE_MS = 5_000;
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -129,9 +135,18 @@ export function createLimiter(options: LimiterOptions): Limiter {
     analytics: false,
   });
 
+  let pausedUntil = 0;
+  const pause = () => {
+    pausedUntil = Date.now() + REDIS_PAUSE_MS;
+  };
+
   return {
     async check(identifier) {
-      if (ioredis && !(await isReady(ioredis, redisTimeoutMs))) return fromMemory(identifier);
+      if (Date.now() < pausedUntil) return fromMemory(identifier);
+      if (ioredis && !(await isReady(ioredis, redisTimeoutMs))) {
+        pause();
+        return fromMemory(identifier);
+      }
       try {
         const result = await withTimeout(ratelimit.limit(identifier), redisTimeoutMs);
         return {
@@ -142,6 +157,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
           backend: "redis",
         };
       } catch (error) {
+        pause();
         logger().warn(
           { err: { message: (error as Error).message } },
           "rate limiter: Redis call failed, using the in-process limiter",
