@@ -40,6 +40,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 export function TaskForm({ users, task }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
   const {
     register,
@@ -61,6 +62,7 @@ export function TaskForm({ users, task }: Props) {
 
   async function submit(values: FormOutput) {
     setFormError(null);
+    setStale(false);
     if (assigneeUnresolved) {
       setError("assigned_to", { message: "Choose a person from the list, or leave it empty." });
       return;
@@ -79,7 +81,9 @@ export function TaskForm({ users, task }: Props) {
     }
     setFormError(result.message);
     toast.error(result.message);
-    if (result.status === 412) router.refresh();
+    // Someone saved the task meanwhile: the edits stay on screen until the user chooses to load
+    // that version (the page remounts this form with it) instead of vanishing with a refresh.
+    setStale(result.status === 412);
   }
 
   return (
@@ -90,6 +94,19 @@ export function TaskForm({ users, task }: Props) {
           className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
         >
           {formError}
+          {stale ? (
+            <p className="mt-2">
+              Your changes are still below.{" "}
+              <button
+                type="button"
+                className="font-medium underline"
+                onClick={() => router.refresh()}
+              >
+                Load the saved version
+              </button>{" "}
+              (your changes are discarded), or copy what you need first.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <div>

@@ -226,6 +226,28 @@ test("Escape closes the quick add, the delete question and the phone menu, and f
   await expect(menu).toBeFocused();
 });
 
+test("an edit that meets someone else's save keeps what was typed until the user reloads", async ({
+  page,
+}) => {
+  await page.goto(`/tasks?search=${encodeURIComponent(NEW_TITLE)}`);
+  await page.getByRole("link", { name: NEW_TITLE, exact: true }).click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  const id = page.url().split("/").pop();
+  await page.getByLabel("Description").fill("Typed while someone else saved");
+  const changed = await page.request.patch(`/api/tasks/${id}/`, {
+    data: { priority: "LOW" },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(changed.status()).toBe(200);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Your changes are still below." });
+  await expect(alert).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("Typed while someone else saved");
+  await alert.getByRole("button", { name: "Load the saved version" }).click();
+  await expect(page.getByLabel("Priority")).toHaveValue("LOW");
+  await expect(page.getByLabel("Description")).not.toHaveValue("Typed while someone else saved");
+});
+
 test("a page number past the end says so and leads to the last page", async ({ page }) => {
   await page.goto("/tasks?page=999");
   await expect(page.getByText(/^There is no page 999: the last is page \d+\.$/)).toBeVisible();
