@@ -30,7 +30,8 @@ export function OneTimePassword({ email, password }: { email: string; password: 
         </button>
       </div>
       <p className="mt-2 text-amber-900">
-        Hand it to them privately; they should change it after signing in.
+        Hand it to them privately; they should change it after signing in (their name at the top of
+        any page opens Your account).
       </p>
     </div>
   );

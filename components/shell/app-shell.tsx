@@ -1,11 +1,10 @@
 import Link from "next/link";
+import { ROLE_LABELS } from "@/components/admin/format";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { roleHome } from "@/lib/auth/role-home";
 import { navItemsFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
-
-const ROLE_LABELS = { ADMIN: "Admin", MANAGER: "Manager", EMPLOYEE: "Employee" } as const;
 
 /** The frame of every dashboard page: product name, role navigation, who is signed in, sign-out. */
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
@@ -24,10 +23,14 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           </Link>
           <NavLinks items={navItemsFor(actor.role)} />
           <div className="ml-auto flex items-center gap-3">
-            <p className="text-right text-sm leading-tight">
+            <Link
+              href="/account"
+              className="rounded-md px-1 text-right text-sm leading-tight hover:bg-slate-100"
+            >
+              <span className="sr-only">Your account: </span>
               <span className="block max-w-40 truncate font-medium">{actor.fullName}</span>
               <span className="block text-xs text-slate-600">{ROLE_LABELS[actor.role]}</span>
-            </p>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,5 +1,7 @@
 /** Sign-in messages shared by the API, next-auth and the sign-in form. */
 export const INVALID_CREDENTIALS = "Invalid email or password.";
+/** What a changed password answers: every session has ended, this one too. */
+export const PASSWORD_CHANGED = "Password changed. Sign in again with the new password.";
 export const SIGN_IN_UNAVAILABLE = "Signing in is unavailable for a moment. Please try again.";
 
 export function tooManyAttempts(retryAfterSeconds: number): string {

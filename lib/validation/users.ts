@@ -62,6 +62,15 @@ export const resetPasswordSchema = z
   .strictObject({ password: passwordSchema.optional() })
   .meta({ id: "PasswordReset" });
 
+/** POST /api/users/me/password/ and the Account page: anyone's own password, the current one first. */
+export const ownPasswordChangeSchema = z
+  .strictObject({
+    current_password: z.string().min(1, "Enter your current password."),
+    new_password: passwordSchema,
+  })
+  .meta({ id: "OwnPasswordChange" });
+export type OwnPasswordChange = z.infer<typeof ownPasswordChangeSchema>;
+
 /** The fields a manager sees of a colleague, and so may order by (the rest would leak them). */
 export const PUBLIC_USER_ORDERINGS = ["email", "full_name", "role", "id"] as const;
 export const USER_ORDERINGS = [...PUBLIC_USER_ORDERINGS, "created_at", "last_login_at"] as const;

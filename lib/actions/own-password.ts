@@ -1,0 +1,34 @@
+"use server";
+
+import { headers } from "next/headers";
+import { ipFromForwarded } from "@/lib/auth/client-ip";
+import { requireActor } from "@/lib/auth/page-actor";
+import { validationError } from "@/lib/http/errors";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
+import { logger } from "@/lib/logger";
+import { changeOwnPassword } from "@/lib/services/own-password";
+import { ownPasswordChangeSchema } from "@/lib/validation/users";
+import { toActionResult, type ActionResult } from "./result";
+
+/** The Account page's password change: the same service, checks and lockout as the API's. */
+export async function changeOwnPasswordAction(
+  currentPassword: string,
+  newPassword: string,
+): Promise<ActionResult<null>> {
+  const actor = await requireActor();
+  return toActionResult(async () => {
+    const parsed = ownPasswordChangeSchema.safeParse({
+      current_password: currentPassword,
+      new_password: newPassword,
+    });
+    if (!parsed.success) throw validationError(parsed.error);
+    const request = await headers();
+    const log = logger().child({
+      requestId: resolveRequestId(request.get(REQUEST_ID_HEADER)),
+      userId: actor.id,
+    });
+    const ip = ipFromForwarded(request.get("x-forwarded-for"), request.get("x-real-ip"));
+    await changeOwnPassword(actor, parsed.data, { ip, log });
+    return null;
+  });
+}

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { tooManyAttempts } from "@/lib/auth/messages";
+import { hashPassword } from "@/lib/auth/passwords";
+import { ApiError, badRequest } from "@/lib/http/errors";
+import type { OwnPasswordChange } from "@/lib/validation/users";
+import { recordActivity } from "./activity";
+import { signInWithPassword, type SignInContext } from "./auth";
+import { endAllSessions } from "./user-sessions";
+
+const invalidField = (field: string, message: string) =>
+  badRequest("Validation failed.", { errors: [{ field, message }] });
+
+/**
+ * Anyone signed in changes their own password. The current one is checked as a sign-in checks
+ * it, so wrong guesses count toward the lockout; then every session ends, this one included,
+ * as after an admin's reset.
+ */
+export async function changeOwnPassword(
+  actor: Actor,
+  input: OwnPasswordChange,
+  context: SignInContext,
+): Promise<void> {
+  const check = await signInWithPassword(actor.email, input.current_password, context);
+  if (!check.ok && check.reason === "locked") {
+    throw new ApiError(
+      429,
+      tooManyAttempts(check.retryAfterSeconds),
+      { code: "account_locked" },
+      { "Retry-After": String(check.retryAfterSeconds) },
+    );
+  }
+  if (!check.ok) throw invalidField("current_password", "That is not your current password.");
+  if (input.new_password === input.current_password) {
+    throw invalidField("new_password", "Choose a new password, not the current one.");
+  }
+  const passwordHash = await hashPassword(input.new_password);
+  await db().transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    await recordActivity(tx, [
+      {
+        kind: "USER_PASSWORD_RESET",
+        actorId: actor.id,
+        subjectUserId: actor.id,
+        field: "password",
+        fromValue: null,
+        toValue: null,
+      },
+    ]);
+    await endAllSessions(tx, actor.id);
+  });
+  context.log.info({ userId: actor.id }, "own password changed");
+}

@@ -1,0 +1,73 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { activity } from "@/db/schema";
+import { api } from "../helpers/api";
+import { makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { login } from "./auth-helpers";
+
+type Body = { detail: string; code?: string; errors?: { field: string; message: string }[] };
+const NEW_PASSWORD = "My-own-long-passphrase-42";
+
+function change(token: string, body: object) {
+  return api<Body>("POST", "/api/users/me/password/", { token, body });
+}
+
+describe("POST /api/users/me/password/", () => {
+  it("changes anyone's own password and ends every session, this one too", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const other = (await login(user.email, TEST_PASSWORD)).body;
+    const res = await change(user.token, {
+      current_password: TEST_PASSWORD,
+      new_password: NEW_PASSWORD,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ detail: "Password changed. Sign in again with the new password." });
+    for (const token of [user.token, other.access]) {
+      expect((await api("GET", "/api/users/me/", { token })).status).toBe(401);
+    }
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(401);
+    expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
+    const rows = await db()
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectUserId, user.id), eq(activity.kind, "USER_PASSWORD_RESET")));
+    expect(rows).toEqual([expect.objectContaining({ actorId: user.id, fromValue: null })]);
+  });
+
+  it("names the field at fault and changes nothing", async () => {
+    const user = await makeUser("MANAGER");
+    const cases: [object, string, string][] = [
+      [
+        { current_password: "not-the-password", new_password: NEW_PASSWORD },
+        "current_password",
+        "That is not your current password.",
+      ],
+      [
+        { current_password: TEST_PASSWORD, new_password: TEST_PASSWORD },
+        "new_password",
+        "Choose a new password, not the current one.",
+      ],
+      [
+        { current_password: TEST_PASSWORD, new_password: "short" },
+        "new_password",
+        "Password must be at least 10 characters long.",
+      ],
+    ];
+    for (const [body, field, message] of cases) {
+      const res = await change(user.token, body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field, message }]);
+    }
+    expect((await api("GET", "/api/users/me/", { token: user.token })).status).toBe(200);
+  });
+
+  it("counts wrong current passwords toward the lockout, as sign-ins do", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const wrong = { current_password: "guess-number-one", new_password: NEW_PASSWORD };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await change(user.token, wrong)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(429);
+  });
+});
