@@ -14,7 +14,7 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
@@ -52,6 +52,10 @@ export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
   const [items, setItems] = useState(tasks);
   const [source, setSource] = useState(tasks);
   const [activeId, setActiveId] = useState<number | null>(null);
+  // A card moved again before its last move was saved: the second save waits for the first and
+  // sends the version that one produced, instead of meeting it as "someone else's" change.
+  const savesInFlight = useRef(new Map<number, Promise<void>>());
+  const savedVersions = useRef(new Map<number, number>());
   // Fresh server data (after a refresh or a filter change) replaces the local copy.
   if (source !== tasks) {
     setSource(tasks);
@@ -92,8 +96,11 @@ export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
     if (!task || !target || target === task.status) return;
     const previous = task.status;
     replaceTask(task.id, { status: target });
-    void callAction(() => changeTaskStatusAction(task.id, target, task.version)).then((result) => {
+    const save = async () => {
+      const version = Math.max(task.version, savedVersions.current.get(task.id) ?? 0);
+      const result = await callAction(() => changeTaskStatusAction(task.id, target, version));
       if (result.ok) {
+        savedVersions.current.set(task.id, result.data.version);
         replaceTask(task.id, { status: result.data.status, version: result.data.version });
         toast.success(`“${task.title}” moved to ${STATUS_LABELS[target]}.`);
         return;
@@ -107,6 +114,11 @@ export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
       } else {
         toast.error(result.message);
       }
+    };
+    const saved = (savesInFlight.current.get(task.id) ?? Promise.resolve()).then(save);
+    savesInFlight.current.set(task.id, saved);
+    void saved.finally(() => {
+      if (savesInFlight.current.get(task.id) === saved) savesInFlight.current.delete(task.id);
     });
   }
 

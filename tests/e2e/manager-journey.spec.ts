@@ -117,6 +117,21 @@ test("the new task moves across the board by mouse and by keyboard, and stays mo
   await page.unroute("**/board**");
   await page.reload();
   await expect(card("DONE")).toBeVisible();
+
+  // Two moves in a row on a slow connection: the second waits for the first, no false conflict.
+  await page.route("**/board**", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    }
+    await route.fallback();
+  });
+  await moveCardByKeyboard(page, NEW_TITLE, "ArrowLeft", "In progress");
+  await moveCardByKeyboard(page, NEW_TITLE, "ArrowLeft", "To do");
+  await expect(page.getByText(/moved to To do/)).toBeVisible();
+  await expect(page.getByText(/was changed by someone else meanwhile/)).toHaveCount(0);
+  await page.unroute("**/board**");
+  await page.reload();
+  await expect(card("TODO")).toBeVisible();
 });
 
 test("two tasks are reassigned at once from the table", async ({ page }) => {
