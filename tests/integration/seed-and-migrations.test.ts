@@ -17,6 +17,7 @@ const EXPECTED_TABLES = [
   "task_counts",
   "task_imports",
   "tasks",
+  "unknown_sign_ins",
   "users",
 ];
 
