@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { unknownSignIns } from "@/db/schema";
 import { lockoutMinutes } from "@/lib/auth/lockout";
+import { inTransaction } from "./transaction";
 
 /** Kept a week after the last attempt: longer than the longest lockout, so repeats still double. */
 const KEPT_DAYS = 7;
@@ -18,8 +19,13 @@ export async function recordUnknownAccountFailure(
   baseMinutes: number,
 ): Promise<Date | null> {
   const emailHash = createHash("sha256").update(email).digest("hex");
-  const lockedUntil = await db().transaction(async (tx) => {
-    await tx.insert(unknownSignIns).ignore().values({ emailHash });
+  const lockedUntil = await inTransaction(async (tx) => {
+    // An upsert, not INSERT IGNORE: that takes a shared lock on an existing row, and two guesses
+    // both asking to upgrade it to the exclusive lock below deadlocked.
+    await tx
+      .insert(unknownSignIns)
+      .values({ emailHash })
+      .onDuplicateKeyUpdate({ set: { emailHash } });
     // Row lock: concurrent guesses cannot lose each other's count, as for users.
     const row = (
       await tx

@@ -152,3 +152,14 @@ describe("browser sign-in (next-auth Credentials)", () => {
     expect((await login(user.email, user.password)).status).toBe(429);
   });
 });
+
+describe("unknown emails under concurrent guesses", () => {
+  it("count every guess and never fail, as a real account does", async () => {
+    const email = `rush-${Date.now()}@test.example`;
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => login(email, WRONG).then((res) => res.status)),
+    );
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+  });
+});
