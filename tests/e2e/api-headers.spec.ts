@@ -161,16 +161,17 @@ test("requests Next.js cannot route still get the API's JSON answer and headers"
   }
 });
 
-test("a crafted ?error= with a line break goes on to the sign-in page instead of an empty 500", async ({
+test("a crafted ?error= with a line break or an emoji goes on to the sign-in page, not an empty 500", async ({
   request,
 }) => {
-  const res = await request.get("/api/auth/error?error=a%0D%0ALocation:%20evil", {
-    maxRedirects: 0,
-  });
-  expect(res.status()).toBe(302);
-  expect(new URL(res.headers()["location"]!, res.url()).searchParams.get("error")).toBe(
-    "aLocation: evil",
-  );
+  for (const [sent, kept] of [
+    ["a%0D%0ALocation:%20evil", "aLocation: evil"],
+    ["%F0%9F%98%80Signin%C3%A9", "Signin"],
+  ]) {
+    const res = await request.get(`/api/auth/error?error=${sent}`, { maxRedirects: 0 });
+    expect(res.status()).toBe(302);
+    expect(new URL(res.headers()["location"]!, res.url()).searchParams.get("error")).toBe(kept);
+  }
 });
 
 /** Sends raw bytes to the e2e server and reads until it closes the connection. */

@@ -7,7 +7,8 @@ import { unknownPath } from "@/lib/http/unknown-path";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+/** Next-auth's own error codes are plain ASCII words; anything else cannot go into a header. */
+const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/g;
 
 /**
  * next-auth's own endpoints (csrf, session, callback/credentials, signout) for the browser. Other
@@ -26,14 +27,14 @@ async function handler(request: NextRequest, segment: Segment): Promise<Response
 }
 
 /**
- * next-auth's error action copies `?error=` into a redirect's Location header, where a line break
- * is refused with an empty 500: control characters are dropped first.
+ * next-auth's error action copies `?error=` unencoded into a redirect's Location header, where a
+ * line break or an emoji is refused with an empty 500: only printable ASCII is passed on.
  */
 function withPrintableError(request: NextRequest): NextRequest {
   const url = new URL(request.url);
   const error = url.searchParams.get("error");
   if (error === null) return request;
-  const printable = error.replace(CONTROL_CHARACTERS, "");
+  const printable = error.replace(NOT_PRINTABLE_ASCII, "");
   if (printable === error) return request;
   url.searchParams.set("error", printable);
   return new NextRequest(url, { headers: request.headers, method: request.method });
