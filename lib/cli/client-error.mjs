@@ -17,8 +17,9 @@ function refusalOf(code) {
 
 /** A node:http server's "clientError" listener. */
 export function answerClientError(error, socket, log) {
-  // Nothing to answer on a connection the client already dropped.
-  if (error.code === "ECONNRESET" || !socket.writable) {
+  // Nothing to answer on a connection the client already dropped, nor, as Node itself does, on
+  // one that has carried an answer: the refusal could land in the middle of it.
+  if (error.code === "ECONNRESET" || !socket.writable || socket.bytesWritten > 0) {
     socket.destroy();
     return;
   }
