@@ -1,13 +1,18 @@
 /**
- * C0 control characters but tab, LF and CR, and DEL: invisible in every view, and a NUL makes a
- * CSV export unreadable as text (and so not importable).
+ * C0 control characters but tab, LF and CR, DEL and the C1 controls: invisible in every view, a
+ * NUL makes a CSV export unreadable as text (and so not importable), and U+009B starts a terminal
+ * escape.
  */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export const withoutControl = (value: string) => !CONTROL_CHARACTER.test(value);
 
-/** Format characters (zero-width spaces and joiners, direction marks, BOM) and spaces. */
-const INVISIBLE = /[\p{Cf}\s]/gu;
+/**
+ * What draws nothing on its own: format characters (zero-width spaces and joiners, direction
+ * marks, BOM), combining and variation marks with no letter to sit on, spaces, and the blank
+ * Hangul fillers and Braille pattern.
+ */
+const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}\s\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** Whether anything would show: a name of zero-width spaces alone is as empty as "". */
 export const hasVisibleCharacter = (value: string) => value.replace(INVISIBLE, "") !== "";

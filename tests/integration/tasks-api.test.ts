@@ -471,12 +471,21 @@ describe("POST /api/tasks/", () => {
     const invalid = await api<Detail>("POST", "/api/tasks/", { token: admin.token, body: {} });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
-    const invisible = await api<Detail>("POST", "/api/tasks/", {
+    for (const title of ["\u200b\u200d", "\ufe0f\u034f", "\u3164\u2800"]) {
+      const invisible = await api<Detail>("POST", "/api/tasks/", {
+        token: admin.token,
+        body: { title },
+      });
+      expect(invisible.status).toBe(400);
+      expect(invisible.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
+    }
+    const c1 = await api<Detail>("POST", "/api/tasks/", {
       token: admin.token,
-      body: { title: "\u200b\u200d" },
+      body: { title: "csi\u009b[31m" },
     });
-    expect(invisible.status).toBe(400);
-    expect(invisible.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
+    expect(c1.body.errors).toEqual([
+      { field: "title", message: "Title must not contain control characters." },
+    ]);
 
     const malformed = await api<Detail>("POST", "/api/tasks/", {
       token: admin.token,

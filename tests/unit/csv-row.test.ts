@@ -52,6 +52,11 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "\u200e",
     "a\u200b",
     "\u200b".repeat(201),
+    // Marks with nothing to sit on, blank fillers, a C1 control.
+    "\ufe0f\u034f",
+    "\u3164 \u2800",
+    "e\u0301",
+    "csi\u009b[31m",
   ];
   it.each(titles)("title %#", (title) => {
     const schema = createTaskSchema.safeParse({ title });
