@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticateRequest } from "@/lib/auth/current-user";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/logger";
-import { isDatabaseUnavailable } from "@/lib/services/database-errors";
+import { databaseUnavailability } from "@/lib/services/database-errors";
 import { ApiError, unauthorized, unavailable } from "./errors";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
 
@@ -26,6 +26,18 @@ export function errorResponse(error: ApiError): NextResponse {
     { detail: error.detail, ...error.extra },
     { status: error.status, headers: error.headers },
   );
+}
+
+/** A failure no handler turned into an answer: the database out of reach (503), or a 500. */
+function unexpected(error: unknown, log: Logger, request: NextRequest): Response {
+  const context = { err: error, method: request.method, route: request.nextUrl.pathname };
+  const unavailability = databaseUnavailability(error);
+  if (unavailability) {
+    log.error(context, "database unavailable");
+    return errorResponse(unavailable(unavailability));
+  }
+  log.error(context, "unhandled error");
+  return NextResponse.json({ detail: "Internal server error." }, { status: 500 });
 }
 
 async function run<P, A extends Actor | null>(
@@ -63,15 +75,7 @@ async function run<P, A extends Actor | null>(
       log,
     });
   } catch (error) {
-    if (error instanceof ApiError) {
-      response = errorResponse(error);
-    } else if (isDatabaseUnavailable(error)) {
-      log.error({ err: error, method: request.method, route }, "database unavailable");
-      response = errorResponse(unavailable());
-    } else {
-      log.error({ err: error, method: request.method, route }, "unhandled error");
-      response = NextResponse.json({ detail: "Internal server error." }, { status: 500 });
-    }
+    response = error instanceof ApiError ? errorResponse(error) : unexpected(error, log, request);
   }
   response.headers.set("X-Request-Id", requestId);
   // Answers about people and their work stay out of every cache unless a handler says otherwise.

@@ -31,14 +31,14 @@ export const preconditionFailed = (
 ) => new ApiError(412, detail);
 export const payloadTooLarge = (detail: string) => new ApiError(413, detail);
 export const unsupportedMediaType = (detail: string) => new ApiError(415, detail);
-/** The database is out of reach for now: nothing was done, and a retry may well succeed. */
-export const unavailable = () =>
-  new ApiError(
-    503,
-    "The service is unavailable for a moment; nothing was changed. Try again shortly.",
-    {},
-    { "Retry-After": "5" },
-  );
+const UNAVAILABLE_DETAIL = {
+  unreachable: "The service is unavailable for a moment; nothing was changed. Try again shortly.",
+  lost: "The connection to the database was lost during the request; a change may or may not have been saved. Check before sending it again.",
+} as const;
+
+/** The database is out of reach for now; a retry may well succeed (after a check, if `lost`). */
+export const unavailable = (kind: keyof typeof UNAVAILABLE_DETAIL) =>
+  new ApiError(503, UNAVAILABLE_DETAIL[kind], {}, { "Retry-After": "5" });
 
 const UNKNOWN_FIELD = "Unknown field.";
 

@@ -67,7 +67,7 @@ export const ERROR_RESPONSES = {
     },
   ),
   Unavailable: errorResponse(
-    "The database could not be reached, or a row stayed locked too long; nothing was changed. Try again after `Retry-After` seconds.",
+    "The database could not be reached, or a row stayed locked too long: nothing was changed. Or the connection to it dropped during the request: the `detail` says a change may or may not have been saved, so check before sending it again. Try again after `Retry-After` seconds.",
     { detail: "The service is unavailable for a moment; nothing was changed. Try again shortly." },
     {
       "Retry-After": {

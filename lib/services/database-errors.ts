@@ -11,27 +11,33 @@ export function databaseErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * The database could not be reached or dropped the connection, or a row stayed locked past
- * innodb_lock_wait_timeout: nothing was done, and the same request may succeed a moment later.
- */
-const UNAVAILABLE = new Set([
+/** The database was never reached, or refused the work (a lock wait timed out): nothing was done. */
+const UNREACHABLE = new Set([
   "ECONNREFUSED",
-  "ECONNRESET",
   "ETIMEDOUT",
-  "EPIPE",
   "EHOSTUNREACH",
   "ENETUNREACH",
   "ENOTFOUND",
   "EAI_AGAIN",
-  "PROTOCOL_CONNECTION_LOST",
-  "PROTOCOL_SEQUENCE_TIMEOUT",
   "ER_CON_COUNT_ERROR",
   "ER_SERVER_SHUTDOWN",
   "ER_LOCK_WAIT_TIMEOUT",
 ]);
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** The connection dropped while the work was under way: it may have been done or not. */
+const LOST = new Set([
+  "ECONNRESET",
+  "EPIPE",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+]);
+
+export type Unavailability = "unreachable" | "lost";
+
+/** Whether `error` means the database is out of reach for now, and what that left undone. */
+export function databaseUnavailability(error: unknown): Unavailability | null {
   const code = databaseErrorCode(error);
-  return code !== undefined && UNAVAILABLE.has(code);
+  if (code === undefined) return null;
+  if (UNREACHABLE.has(code)) return "unreachable";
+  return LOST.has(code) ? "lost" : null;
 }
