@@ -2,7 +2,7 @@
 
 import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
@@ -19,26 +19,30 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
   const id = useId();
   const router = useRouter();
   const [current, setCurrent] = useState(status);
-  const [currentVersion, setCurrentVersion] = useState(version);
   const [renderedVersion, setRenderedVersion] = useState(version);
   const [pending, startTransition] = useTransition();
+  // Changes are saved one after another, each with the version the previous one produced: a
+  // second ArrowDown before the first answer is not "someone else's" change.
+  const savedVersion = useRef(version);
+  const [lastSaved, setLastSaved] = useState(version);
+  const saving = useRef<Promise<void>>(Promise.resolve());
 
-  // A newer version from the server (a refresh after someone's change) replaces what is shown.
+  // A version newer than any this control saved (someone else's change, after a refresh)
+  // replaces what is shown.
   if (version !== renderedVersion) {
     setRenderedVersion(version);
-    if (version >= currentVersion) {
-      setCurrent(status);
-      setCurrentVersion(version);
-    }
+    if (version > lastSaved) setCurrent(status);
   }
 
   function change(next: TaskStatus) {
     const previous = current;
     setCurrent(next);
-    startTransition(async () => {
-      const result = await callAction(() => changeTaskStatusAction(taskId, next, currentVersion));
+    const save = async () => {
+      const expected = Math.max(savedVersion.current, version);
+      const result = await callAction(() => changeTaskStatusAction(taskId, next, expected));
       if (result.ok) {
-        setCurrentVersion(result.data.version);
+        savedVersion.current = result.data.version;
+        setLastSaved(result.data.version);
         toast.success(`“${taskTitle}” is now ${STATUS_LABELS[next].toLowerCase()}.`);
         router.refresh();
         return;
@@ -46,7 +50,10 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
       setCurrent(previous);
       toast.error(result.message);
       if (result.status === 412) router.refresh();
-    });
+    };
+    saving.current = saving.current.then(save);
+    const thisSave = saving.current;
+    startTransition(() => thisSave);
   }
 
   return (
