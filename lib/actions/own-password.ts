@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { ipFromForwarded } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requireActor } from "@/lib/auth/page-actor";
 import { validationError } from "@/lib/http/errors";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
@@ -27,8 +27,7 @@ export async function changeOwnPasswordAction(
       requestId: resolveRequestId(request.get(REQUEST_ID_HEADER)),
       userId: actor.id,
     });
-    const ip = ipFromForwarded(request.get("x-forwarded-for"), request.get("x-real-ip"));
-    await changeOwnPassword(actor, parsed.data, { ip, log });
+    await changeOwnPassword(actor, parsed.data, { ip: clientIpFromHeaders(request), log });
     return null;
   });
 }

@@ -16,6 +16,11 @@ export function ipFromForwarded(forwarded: string | null, realIp: string | null)
   return chosen || realIp?.trim() || "unknown";
 }
 
+/** The caller's address from a request's headers (a route's request, or a server action's). */
+export function clientIpFromHeaders(headers: Pick<Headers, "get">): string {
+  return ipFromForwarded(headers.get("x-forwarded-for"), headers.get("x-real-ip"));
+}
+
 export function clientIp(request: Request): string {
-  return ipFromForwarded(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+  return clientIpFromHeaders(request.headers);
 }

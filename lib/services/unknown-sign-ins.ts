@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { unknownSignIns } from "@/db/schema";
 import { lockoutMinutes } from "@/lib/auth/lockout";
+import { sha256Hex } from "./idempotency";
 import { inTransaction } from "./transaction";
 
 /** Kept a week after the last attempt: longer than the longest lockout, so repeats still double. */
@@ -18,7 +18,7 @@ export async function recordUnknownAccountFailure(
   threshold: number,
   baseMinutes: number,
 ): Promise<Date | null> {
-  const emailHash = createHash("sha256").update(email).digest("hex");
+  const emailHash = sha256Hex(email);
   const lockedUntil = await inTransaction(async (tx) => {
     // An upsert, not INSERT IGNORE: that takes a shared lock on an existing row, and two guesses
     // both asking to upgrade it to the exclusive lock below deadlocked.
