@@ -7,6 +7,13 @@ import { badRequest } from "@/lib/http/errors";
 
 export type AssigneeFacts = { role: Role; isActive: boolean };
 
+/** A users row as a raw SELECT of `role, is_active` returns it. */
+export type AssigneeRow = { role: Role; is_active: number };
+
+export function assigneeFacts(row: AssigneeRow): AssigneeFacts {
+  return { role: row.role, isActive: row.is_active === 1 };
+}
+
 /**
  * Holds the assignee's row until the write commits: a deactivation waits for it, or this read
  * waits for the deactivation and sees it. MariaDB has no FOR SHARE; MySQL 8 still takes this.
@@ -41,8 +48,8 @@ function invalidAssignee(message: string) {
 export async function assertAssignable(tx: Executor, actor: Actor, userId: number): Promise<void> {
   const [rows] = (await tx.execute(
     sql`SELECT role, is_active FROM ${users} WHERE id = ${userId} ${SHARE_LOCK}`,
-  )) as unknown as [{ role: Role; is_active: number }[]];
-  const user = rows[0] && { role: rows[0].role, isActive: rows[0].is_active === 1 };
+  )) as unknown as [AssigneeRow[]];
+  const user = rows[0] && assigneeFacts(rows[0]);
   const problem = assigneeProblem(actor, `User ${userId}`, user);
   if (problem) throw invalidAssignee(problem);
 }

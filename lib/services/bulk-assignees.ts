@@ -1,9 +1,15 @@
-import { inArray, or } from "drizzle-orm";
+import { inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { AssigneeRef } from "@/lib/validation/bulk-csv";
-import { assigneeProblem, type AssigneeFacts } from "./assignees";
+import {
+  assigneeFacts,
+  assigneeProblem,
+  SHARE_LOCK,
+  type AssigneeFacts,
+  type AssigneeRow,
+} from "./assignees";
 
 type AssigneeUser = AssigneeFacts & { id: number; email: string };
 
@@ -20,9 +26,14 @@ export class AssigneeDirectory {
   /**
    * Loads every not-yet-seen id and email among `refs` in one query, through `executor`: a caller
    * that holds a transaction passes it, since waiting for a second pooled connection while holding
-   * one deadlocks the pool once every connection is held by such a caller.
+   * one deadlocks the pool once every connection is held by such a caller. A caller about to write
+   * asks for `lock`, which holds the rows found until it commits (see SHARE_LOCK).
    */
-  async load(refs: Iterable<AssigneeRef>, executor: Executor): Promise<void> {
+  async load(
+    refs: Iterable<AssigneeRef>,
+    executor: Executor,
+    { lock }: { lock: boolean },
+  ): Promise<void> {
     const ids = new Set<number>();
     const emails = new Set<string>();
     for (const ref of refs) {
@@ -34,13 +45,13 @@ export class AssigneeDirectory {
     const conditions = [];
     if (ids.size) conditions.push(inArray(users.id, [...ids]));
     if (emails.size) conditions.push(inArray(users.email, [...emails]));
-    const found = await executor
-      .select({ id: users.id, email: users.email, role: users.role, isActive: users.isActive })
-      .from(users)
-      .where(or(...conditions));
+    const [found] = (await executor.execute(
+      sql`SELECT id, email, role, is_active FROM ${users} WHERE ${or(...conditions)} ${lock ? SHARE_LOCK : sql``}`,
+    )) as unknown as [(AssigneeRow & { id: number; email: string })[]];
     for (const id of ids) this.byId.set(id, null);
     for (const email of emails) this.byEmail.set(email, null);
-    for (const user of found) {
+    for (const row of found) {
+      const user = { id: row.id, email: row.email, ...assigneeFacts(row) };
       this.byId.set(user.id, user);
       this.byEmail.set(user.email, user);
     }

@@ -36,11 +36,10 @@ type ItemError = { index: number; field: string; message: string };
 /** Each created task's TASK_CREATED event, as createTask writes it (a plain multi-row INSERT). */
 const RECORD_CREATED = "INSERT INTO activity (kind, actor_id, task_id, field, to_value) VALUES ?";
 
-/**
- * Every item checked (createTaskSchema, then the assignee rule); all errors, or the inputs. Errors
- * are listed in item order, so the first MAX_REPORTED_ERRORS are the first items' whatever failed.
- */
-async function validateItems(actor: Actor, items: unknown[]): Promise<CreateTaskInput[]> {
+/** Each item as createTaskSchema reads it, or its field errors, by index. */
+type ParsedItems = { inputs: CreateTaskInput[]; schemaErrors: Map<number, FieldError[]> };
+
+function parseItems(items: unknown[]): ParsedItems {
   const inputs: CreateTaskInput[] = [];
   const schemaErrors = new Map<number, FieldError[]>();
   items.forEach((item, index) => {
@@ -48,10 +47,25 @@ async function validateItems(actor: Actor, items: unknown[]): Promise<CreateTask
     if (parsed.success) inputs[index] = parsed.data;
     else schemaErrors.set(index, fieldErrors(parsed.error));
   });
+  return { inputs, schemaErrors };
+}
+
+/**
+ * Every item checked (the schema's errors, then the assignee rule, with the assignees read and
+ * locked in `tx` so that none is deactivated before the commit); all errors, or the inputs.
+ * Errors are listed in item order, so the first MAX_REPORTED_ERRORS are the first items'.
+ */
+async function validateItems(
+  tx: BulkTransaction,
+  actor: Actor,
+  items: unknown[],
+  { inputs, schemaErrors }: ParsedItems,
+): Promise<CreateTaskInput[]> {
   const directory = new AssigneeDirectory(actor);
   await directory.load(
     inputs.flatMap((input) => (input?.assigned_to ? [{ id: input.assigned_to }] : [])),
-    db(),
+    await tx.orm(),
+    { lock: true },
   );
   const errors = new ErrorLog<ItemError>();
   let invalid = 0;
@@ -162,11 +176,12 @@ export async function bulkCreateTasks(
     if (stored) return replayStored(stored, scope.requestHash);
   }
 
-  const inputs = await validateItems(actor, items);
+  const parsed = parseItems(items);
   // A deadlock victim was rolled back whole; the inputs are in memory, so run it again.
   return retryOrBusy(async () => {
     const tx = new BulkTransaction();
     try {
+      const inputs = await validateItems(tx, actor, items, parsed);
       const ids = await insertAll(tx, actor, inputs);
       const response = {
         status: 201,

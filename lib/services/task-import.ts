@@ -195,10 +195,13 @@ class CsvImport {
   }
 
   private async store(batch: PendingRow[]): Promise<void> {
-    const executor = this.tx.started ? await this.tx.orm() : db();
+    // Rows still to be written have their assignees locked in the import's transaction.
+    const writing = !this.dryRun && !this.hasErrors && !this.stopped;
+    const onTransaction = writing || this.tx.started;
     await this.directory.load(
       batch.map((row) => row.assignee),
-      executor,
+      onTransaction ? await this.tx.orm() : db(),
+      { lock: onTransaction },
     );
     const rows: TaskInsertRow[] = [];
     for (const { line, assignee, task } of batch) {

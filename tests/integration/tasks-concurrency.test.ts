@@ -8,6 +8,7 @@ import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
+import { upload } from "./bulk-helpers";
 
 type Detail = { detail: string; errors?: { field: string; message: string }[] };
 
@@ -162,32 +163,79 @@ async function expectCountsExact(users: TestUser[]): Promise<void> {
   }
 }
 
-describe("a reassignment and the assignee's deactivation at the same moment", () => {
-  it("never leave a task newly assigned to a deactivated user", async () => {
+type BulkDetail = { detail: string; errors?: Record<string, unknown>[] };
+
+/**
+ * Runs `write` while an admin's deactivation of `leaving` has changed the row but not committed,
+ * commits it once the write waits for that row, and returns the write's answer.
+ */
+async function racingDeactivation<T>(leaving: TestUser, write: () => Promise<T>): Promise<T> {
+  const admin = await pool().getConnection();
+  try {
+    await admin.beginTransaction();
+    await admin.query("UPDATE users SET is_active = 0 WHERE id = ?", [leaving.id]);
+    const answer = write();
+    await someTransactionWaitsForALock();
+    await admin.commit();
+    return await answer;
+  } finally {
+    admin.release();
+  }
+}
+
+async function tasksAssignedTo(user: TestUser): Promise<number> {
+  const [rows] = (await db().execute(
+    sql`SELECT COUNT(*) AS n FROM tasks WHERE assigned_to = ${user.id}`,
+  )) as unknown as [{ n: number }[]];
+  return Number(rows[0]!.n);
+}
+
+describe("a write naming an assignee at the moment of their deactivation", () => {
+  const refused = (who: number | string) => `User ${who} is not an active employee or manager.`;
+
+  it("a reassignment never leaves a task newly assigned to a deactivated user", async () => {
     const manager = await makeUser("MANAGER");
     const leaving = await makeUser("EMPLOYEE");
     const id = await makeTask({ createdBy: manager.id });
-    const admin = await pool().getConnection();
-    try {
-      // The deactivation has changed the row but not yet committed when the reassignment reads it.
-      await admin.beginTransaction();
-      await admin.query("UPDATE users SET is_active = 0 WHERE id = ?", [leaving.id]);
-      const reassigned = api<Detail>("PATCH", `/api/tasks/${id}/`, {
+    const res = await racingDeactivation(leaving, () =>
+      api<Detail>("PATCH", `/api/tasks/${id}/`, {
         token: manager.token,
         body: { assigned_to: leaving.id },
-      });
-      await someTransactionWaitsForALock();
-      await admin.commit();
-      const res = await reassigned;
-      expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([
-        {
-          field: "assigned_to",
-          message: `User ${leaving.id} is not an active employee or manager.`,
-        },
-      ]);
-    } finally {
-      admin.release();
-    }
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: "assigned_to", message: refused(leaving.id) }]);
+  });
+
+  it("a bulk-create creates nothing for a user deactivated before it commits", async () => {
+    const manager = await makeUser("MANAGER");
+    const leaving = await makeUser("EMPLOYEE");
+    const res = await racingDeactivation(leaving, () =>
+      api<BulkDetail>("POST", "/api/tasks/bulk-create/", {
+        token: manager.token,
+        body: { tasks: [{ title: "Stays" }, { title: "Handed over", assigned_to: leaving.id }] },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { index: 1, field: "assigned_to", message: refused(leaving.id) },
+    ]);
+    expect(await tasksAssignedTo(leaving)).toBe(0);
+  });
+
+  it("a CSV import creates nothing for a user deactivated before it commits", async () => {
+    const manager = await makeUser("MANAGER");
+    const leaving = await makeUser("EMPLOYEE");
+    const res = await racingDeactivation(leaving, () =>
+      upload<BulkDetail>(
+        manager.token,
+        `title,description,assigned_to,status\nHanded over,,${leaving.email},TODO\n`,
+      ),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { line: 2, column: "assigned_to", value: leaving.email, message: refused(leaving.email) },
+    ]);
+    expect(await tasksAssignedTo(leaving)).toBe(0);
   });
 });
