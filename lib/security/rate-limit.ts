@@ -5,6 +5,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { tooManyAttempts } from "@/lib/auth/messages";
 import { config, parseRateLimit } from "@/lib/config";
 import { ApiError } from "@/lib/http/errors";
+import { addressBucket } from "./address-bucket";
 import { rateLimitKeyPrefix } from "./rate-limit-keys";
 import { createLimiter, type Backend, type Limiter, type LimitResult } from "./limiter";
 
@@ -93,7 +94,7 @@ export async function enforceRateLimit(
   const pathname = request.nextUrl.pathname;
   const kind = limitKindFor(pathname, actor);
   const ip = clientIp(request);
-  const identifier = kind === "api" ? `user:${actor!.id}` : `ip:${ip}`;
+  const identifier = kind === "api" ? `user:${actor!.id}` : `ip:${addressBucket(ip)}`;
   const result = await limiter(kind).check(identifier);
   if (!result.success) {
     log.warn(
@@ -107,7 +108,7 @@ export async function enforceRateLimit(
 
 /** The per-IP sign-in throttle for next-auth's Credentials sign-in (not an api-route). */
 export async function enforceLoginThrottle(ip: string, log: Logger): Promise<void> {
-  const result = await limiter("login").check(`ip:${ip}`);
+  const result = await limiter("login").check(`ip:${addressBucket(ip)}`);
   if (!result.success) {
     log.warn({ ip, limit: "login", backend: result.backend }, "rate limit exceeded");
     throw throttled(result, tooManyAttempts);

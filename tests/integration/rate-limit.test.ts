@@ -95,6 +95,20 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
     expect(refresh.status).toBe(429);
     expect((await login(user.email, user.password, freshIp())).status).toBe(200);
   });
+
+  it("counts an IPv6 client's whole /64 as one address, so rotating through it gains nothing", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const network = `2001:db8:${hex()}:${hex()}`;
+    for (let i = 1; i <= 3; i += 1) {
+      const ip = `${network}:${hex()}:${hex()}:${hex()}:${i}`;
+      expect((await login(user.email, "wrong-password-here", ip)).status).toBe(401);
+    }
+    expectThrottled(await login(user.email, user.password, `${network}::abcd`), 3);
+    expect((await login(user.email, user.password, `2001:db8:${hex()}:${hex()}::1`)).status).toBe(
+      200,
+    );
+  });
 });
 
 describe("limiter backends", () => {
