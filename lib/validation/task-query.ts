@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberParam } from "./whole-number-param";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
@@ -38,17 +39,15 @@ const booleanParam = z.enum(["true", "false", "1", "0"], { message: "Must be tru
 /** GET /api/tasks/ query string, as the route and the dashboard's table both parse it. */
 export const taskListQuerySchema = z
   .object({
-    page: z.coerce
-      .number({ message: "Must be a page number." })
-      .int("Must be a page number.")
-      .min(1, "Must be a page number.")
-      .default(1),
-    page_size: z.coerce
-      .number({ message: "Must be a number." })
-      .int("Must be a whole number.")
-      .min(1, "Must be at least 1.")
-      .max(MAX_PAGE_SIZE, `Must be at most ${MAX_PAGE_SIZE}.`)
-      .default(DEFAULT_PAGE_SIZE),
+    page: wholeNumberParam(
+      z.int("Must be a page number.").min(1, "Must be a page number."),
+    ).default(1),
+    page_size: wholeNumberParam(
+      z
+        .int("Must be a whole number.")
+        .min(1, "Must be at least 1.")
+        .max(MAX_PAGE_SIZE, `Must be at most ${MAX_PAGE_SIZE}.`),
+    ).default(DEFAULT_PAGE_SIZE),
     status: commaList(taskStatusSchema).optional(),
     priority: commaList(taskPrioritySchema).optional(),
     assigned_to: userIdSchema.optional(),

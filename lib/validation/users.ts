@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberParam } from "./whole-number-param";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { hasVisibleCharacter, withoutControl } from "./visible-text";
 import { ROLES } from "@/db/schema";
@@ -102,13 +103,15 @@ export const listUsersQuerySchema = z
       .meta({
         description: `Managers may order by ${PUBLIC_USER_ORDERINGS.join(", ")} only.`,
       }),
-    page: z.coerce.number().int().min(1, "Page must be 1 or more.").default(1),
-    page_size: z.coerce
-      .number()
-      .int()
-      .min(1, "Page size must be between 1 and 100.")
-      .max(100, "Page size must be between 1 and 100.")
-      .default(20),
+    page: wholeNumberParam(
+      z.int("Page must be a whole number.").min(1, "Page must be 1 or more."),
+    ).default(1),
+    page_size: wholeNumberParam(
+      z
+        .int("Page size must be between 1 and 100.")
+        .min(1, "Page size must be between 1 and 100.")
+        .max(100, "Page size must be between 1 and 100."),
+    ).default(20),
   })
   .meta({ id: "UserListQuery" });
 

@@ -336,7 +336,11 @@ describe("GET /api/tasks/: filters", () => {
       ["overdue=maybe", "overdue"],
       ["page=0", "page"],
       ["page=abc", "page"],
+      ["page=0x2", "page"],
+      ["page=1e1", "page"],
       ["page_size=101", "page_size"],
+      ["page_size=1e1", "page_size"],
+      ["page_size=%202", "page_size"],
       ["cursor=not-a-cursor", "cursor"],
     ];
     for (const [query, field] of cases) {

@@ -192,6 +192,14 @@ describe("GET /api/users/ by role", () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.errors!.map((e) => e.field).sort()).toEqual(["ordering", "page_size"]);
+    const spelled = await api<ErrorBody>("GET", "/api/users/?page=0x2&page_size=1e1", {
+      token: admin.token,
+    });
+    expect(spelled.status).toBe(400);
+    expect(spelled.body.errors).toEqual([
+      { field: "page", message: "Page must be a whole number." },
+      { field: "page_size", message: "Page size must be between 1 and 100." },
+    ]);
   });
 
   it("reads an empty filter as no filter, as the task list does", async () => {
