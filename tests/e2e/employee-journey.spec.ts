@@ -67,3 +67,15 @@ test("an employee sees only their tasks, changes a status that persists, and can
   await page.goto("/tasks/new");
   await expect(page.getByRole("heading", { name: /do not have access/i })).toBeVisible();
 });
+
+test("a date in the address that does not exist is set aside with a note, not an error page", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await page.goto("/my-tasks?due_after=2026-02-30");
+  await expect(page.getByRole("heading", { name: "My tasks", level: 1 })).toBeVisible();
+  await expect(page.getByText("Some filters in the address were not valid")).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "My tasks" }).getByRole("article").first(),
+  ).toBeVisible();
+});

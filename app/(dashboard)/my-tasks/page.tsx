@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
 import { MyTaskCard } from "@/components/tasks/my-task-card";
 import { MyTasksFilters } from "@/components/tasks/my-tasks-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
+import { pageTaskQuery } from "@/lib/actions/task-list-query";
+import { MAX_PAGE_SIZE } from "@/lib/validation/task-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listTasks } from "@/lib/services/tasks";
-import { taskListQuerySchema } from "@/lib/validation/task-query";
 
 export const metadata: Metadata = { title: "My tasks" };
 
-const isStatus = (value: string | undefined): value is TaskStatus =>
-  TASK_STATUSES.includes(value as TaskStatus);
-const isDate = (value: string | undefined): value is string =>
-  value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** The filters this page offers; other task filters in its address are not applied. */
+const FILTERS = ["status", "due_after", "due_before"] as const;
 
 export default async function MyTasksPage({
   searchParams,
@@ -25,25 +24,17 @@ export default async function MyTasksPage({
 }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const status = firstParam(params, "status");
-  const dueAfter = firstParam(params, "due_after");
-  const dueBefore = firstParam(params, "due_before");
-  const mine = { assigned_to: actor.id };
+  const [status, dueAfter, dueBefore] = FILTERS.map((name) => firstParam(params, name));
+  const mine = { assigned_to: String(actor.id) };
+  const { query, invalid } = pageTaskQuery(
+    Object.fromEntries(FILTERS.map((name) => [name, params[name]])),
+    { ...mine, ordering: "due_date", page_size: String(MAX_PAGE_SIZE) },
+  );
 
   const [list, ...counts] = await Promise.all([
-    listTasks(
-      actor,
-      taskListQuerySchema.parse({
-        ...mine,
-        page_size: 100,
-        ordering: "due_date",
-        ...(isStatus(status) ? { status } : {}),
-        ...(isDate(dueAfter) ? { due_after: dueAfter } : {}),
-        ...(isDate(dueBefore) ? { due_before: dueBefore } : {}),
-      }),
-    ),
+    listTasks(actor, query),
     ...TASK_STATUSES.map((value) =>
-      listTasks(actor, taskListQuerySchema.parse({ ...mine, status: value, page_size: 1 })),
+      listTasks(actor, pageTaskQuery({}, { ...mine, status: value, page_size: "1" }).query),
     ),
   ]);
   const filtered = Boolean(status || dueAfter || dueBefore);
@@ -65,6 +56,11 @@ export default async function MyTasksPage({
         ))}
       </ul>
       <MyTasksFilters status={status} dueAfter={dueAfter} dueBefore={dueBefore} />
+      {invalid ? (
+        <p role="status" className="mb-4 text-sm text-amber-800">
+          {invalid}
+        </p>
+      ) : null}
       {list.results.length === 0 ? (
         <EmptyState
           title={filtered ? "No task matches these filters." : "No tasks assigned to you."}
