@@ -1,5 +1,7 @@
-import { ApiError } from "@/lib/http/errors";
+import { ZodError } from "zod";
+import { ApiError, unavailable, validationError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
+import { databaseUnavailability } from "@/lib/services/database-errors";
 
 export type FormFieldError = { field: string; message: string };
 
@@ -18,24 +20,34 @@ function fieldErrorsOf(error: ApiError): FormFieldError[] {
   });
 }
 
+function refusal(error: ApiError): ActionResult<never> {
+  return {
+    ok: false,
+    status: error.status,
+    message: error.detail,
+    fieldErrors: fieldErrorsOf(error),
+  };
+}
+
 /**
  * Runs a service call for a server action. An ApiError (403, 404, 412, validation…) becomes a result
- * the page shows; anything else is logged and reported without its internals.
+ * the page shows, as do arguments a schema refuses (400: actions are public endpoints, callable with
+ * anything) and the database out of reach (503, as the API says it); anything else is logged and
+ * reported without its internals.
  */
 export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await work() };
   } catch (error) {
-    if (error instanceof ApiError) {
-      return {
-        ok: false,
-        status: error.status,
-        message: error.detail,
-        fieldErrors: fieldErrorsOf(error),
-      };
-    }
+    if (error instanceof ApiError) return refusal(error);
+    if (error instanceof ZodError) return refusal(validationError(error));
     // Next signals redirect()/notFound() by throwing; those must keep travelling.
     if (error instanceof Error && "digest" in error) throw error;
+    const unavailability = databaseUnavailability(error);
+    if (unavailability) {
+      logger().error({ err: error }, "server action: database unavailable");
+      return refusal(unavailable(unavailability));
+    }
     logger().error({ err: error }, "server action failed");
     return {
       ok: false,

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/page-actor";
 import { validationError } from "@/lib/http/errors";
 import { createTask, deleteTask, updateTask } from "@/lib/services/tasks";
-import { createTaskSchema, updateTaskSchema, type TaskDto } from "@/lib/validation/tasks";
+import {
+  createTaskSchema,
+  taskIdSchema,
+  taskVersionSchema,
+  updateTaskSchema,
+  type TaskDto,
+} from "@/lib/validation/tasks";
 import { toActionResult, type ActionResult } from "./result";
 
 /** The form's values are validated again here: the browser's check is a courtesy, this one counts. */
@@ -28,8 +34,8 @@ export async function updateTaskAction(
   return toActionResult(async () => {
     const parsed = updateTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
-    const task = await updateTask(actor, taskId, parsed.data, {
-      expectedVersions: [expectedVersion],
+    const task = await updateTask(actor, taskIdSchema.parse(taskId), parsed.data, {
+      expectedVersions: [taskVersionSchema.parse(expectedVersion)],
     });
     revalidatePath("/", "layout");
     return task;
@@ -39,7 +45,7 @@ export async function updateTaskAction(
 export async function deleteTaskAction(taskId: number): Promise<ActionResult<null>> {
   const actor = await requireActor();
   return toActionResult(async () => {
-    await deleteTask(actor, taskId);
+    await deleteTask(actor, taskIdSchema.parse(taskId));
     revalidatePath("/", "layout");
     return null;
   });

@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import type { TaskStatus } from "@/db/schema";
 import { requireActor } from "@/lib/auth/page-actor";
 import { updateTask } from "@/lib/services/tasks";
-import { taskStatusSchema, type TaskDto } from "@/lib/validation/tasks";
+import {
+  taskIdSchema,
+  taskStatusSchema,
+  taskVersionSchema,
+  type TaskDto,
+} from "@/lib/validation/tasks";
 import { toActionResult, type ActionResult } from "./result";
 
 /** One status change, from My tasks, the board or a task's page; the service asks the policy. */
@@ -17,9 +22,9 @@ export async function changeTaskStatusAction(
   return toActionResult(async () => {
     const task = await updateTask(
       actor,
-      taskId,
+      taskIdSchema.parse(taskId),
       { status: taskStatusSchema.parse(status) },
-      { expectedVersions: [expectedVersion] },
+      { expectedVersions: [taskVersionSchema.parse(expectedVersion)] },
     );
     revalidatePath("/", "layout");
     return task;

@@ -10,6 +10,9 @@ export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriori
 export const isoDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD." });
 
 export const userIdSchema = idSchema("Must be a user id.");
+export const taskIdSchema = idSchema("Must be a task id.");
+/** The version a browser last saw, for a write's optimistic-concurrency check. */
+export const taskVersionSchema = z.int("Must be a task version.").min(1, "Must be a task version.");
 
 export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.";
 export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { toActionResult } from "@/lib/actions/result";
+import { notFound } from "@/lib/http/errors";
+import { taskIdSchema } from "@/lib/validation/tasks";
+
+/** What mysql2 rejects with when nothing listens on the database's port. */
+function refusedConnection(): Error {
+  return Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+}
+
+describe("toActionResult", () => {
+  it("hands back the service's refusal in words", async () => {
+    expect(await toActionResult(() => Promise.reject(notFound()))).toMatchObject({
+      ok: false,
+      status: 404,
+    });
+  });
+
+  it("answers arguments a schema refuses with 400, not a 500: actions take anything", async () => {
+    const result = await toActionResult(async () => taskIdSchema.parse("5 OR 1=1"));
+    expect(result).toEqual({
+      ok: false,
+      status: 400,
+      message: "Validation failed.",
+      fieldErrors: [{ field: "non_field_errors", message: "Must be a task id." }],
+    });
+  });
+
+  it("says the database is out of reach, and that nothing was changed, as the API does", async () => {
+    const result = await toActionResult(() => Promise.reject(refusedConnection()));
+    expect(result).toMatchObject({ ok: false, status: 503 });
+    expect(result.ok ? "" : result.message).toMatch(/nothing was changed/);
+  });
+
+  it("reports anything else without its internals", async () => {
+    const result = await toActionResult(() => Promise.reject(new Error("SELECT secret")));
+    expect(result).toEqual({
+      ok: false,
+      status: 500,
+      message: "Something went wrong on our side. Please try again.",
+      fieldErrors: [],
+    });
+  });
+});
