@@ -1,6 +1,5 @@
 import Link from "next/link";
-
-export type ImportedTask = { id: number; title: string };
+import type { ImportedTask } from "@/lib/services/imported-tasks";
 
 /** What the import did, with a way to each new task. */
 export function ImportSummary({
@@ -12,7 +11,6 @@ export function ImportSummary({
   tasks: ImportedTask[];
   message: string;
 }) {
-  const shown = tasks.slice(0, 50);
   return (
     <section
       role="status"
@@ -23,9 +21,9 @@ export function ImportSummary({
         Imported {created} task{created === 1 ? "" : "s"}.
       </h2>
       {message ? <p className="text-sm text-green-900">{message}</p> : null}
-      {shown.length > 0 ? (
+      {tasks.length > 0 ? (
         <ul className="mt-2 list-disc pl-5 text-sm">
-          {shown.map((task) => (
+          {tasks.map((task) => (
             <li key={task.id}>
               <Link href={`/tasks/${task.id}`} className="underline">
                 {task.title}

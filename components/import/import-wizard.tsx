@@ -13,8 +13,10 @@ import {
   type CsvPreview,
 } from "./csv-mapping";
 import { DropZone } from "./drop-zone";
-import { ImportSummary, type ImportedTask } from "./import-summary";
-import { newestOwnTasksAction } from "@/lib/actions/task-import";
+import { ImportSummary } from "./import-summary";
+import { callAction } from "@/lib/actions/call-action";
+import { importedTasksAction } from "@/lib/actions/task-import";
+import type { ImportedTask } from "@/lib/services/imported-tasks";
 import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
 import { ProblemReport, type Outcome } from "./problem-report";
@@ -46,10 +48,12 @@ const numberIn = (body: Record<string, unknown>, key: string) =>
 
 async function summaryOf(body: Record<string, unknown>): Promise<Summary> {
   const created = numberIn(body, "created");
-  const newest = created > 0 ? await newestOwnTasksAction(Math.min(created, 50)) : null;
+  const importId = numberIn(body, "import_id");
+  const imported =
+    created > 0 && importId > 0 ? await callAction(() => importedTasksAction(importId)) : null;
   return {
     created,
-    tasks: newest?.ok ? newest.data : [],
+    tasks: imported?.ok ? imported.data : [],
     message: typeof body.message === "string" ? body.message : "",
   };
 }

@@ -3,6 +3,7 @@ import type { RowDataPacket } from "mysql2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
 import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
+import { tasksOfOwnImport } from "@/lib/services/imported-tasks";
 import { importTasksCsv } from "@/lib/services/task-import";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
@@ -385,6 +386,12 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const other = await upload<UploadBody>(manager.token, `${HEADER}\nOther,,,TODO\n`, { headers });
     expect(other.status).toBe(409);
     expect(await taskCount()).toBe(afterFirst);
+    // The import page's summary names the tasks of the replayed import, not the newest ones.
+    await makeTask({ createdBy: manager.id, title: "Made after the import" });
+    const summary = await tasksOfOwnImport(asActor(manager), retry.body.import_id!);
+    expect(summary.map((t) => t.title)).toEqual(["Idem one", "Idem two"]);
+    const stranger = await makeUser("MANAGER");
+    expect(await tasksOfOwnImport(asActor(stranger), retry.body.import_id!)).toEqual([]);
   });
 
   it("checks the assignee of a row that has other problems too", async () => {
