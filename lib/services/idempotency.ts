@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { badRequest, conflict } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
+import { databaseErrorCode } from "./database-errors";
 
 /** How long a stored response is replayed for the same key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -128,8 +129,5 @@ export async function purgeExpiredKeys(executor: Executor): Promise<void> {
 }
 
 export function isDuplicateKey(error: unknown): boolean {
-  const cause = error instanceof Error && "cause" in error ? error.cause : undefined;
-  return [error, cause].some(
-    (e) => typeof e === "object" && e !== null && "code" in e && e.code === "ER_DUP_ENTRY",
-  );
+  return databaseErrorCode(error) === "ER_DUP_ENTRY";
 }

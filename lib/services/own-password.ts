@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { tooManyAttempts } from "@/lib/auth/messages";
 import { hashPassword } from "@/lib/auth/passwords";
-import { ApiError, badRequest } from "@/lib/http/errors";
+import { accountLocked } from "@/lib/http/auth-errors";
+import { badRequest } from "@/lib/http/errors";
 import type { OwnPasswordChange } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { signInWithPassword, type SignInContext } from "./auth";
@@ -24,14 +24,7 @@ export async function changeOwnPassword(
   context: SignInContext,
 ): Promise<void> {
   const check = await signInWithPassword(actor.email, input.current_password, context);
-  if (!check.ok && check.reason === "locked") {
-    throw new ApiError(
-      429,
-      tooManyAttempts(check.retryAfterSeconds),
-      { code: "account_locked" },
-      { "Retry-After": String(check.retryAfterSeconds) },
-    );
-  }
+  if (!check.ok && check.reason === "locked") throw accountLocked(check.retryAfterSeconds);
   if (!check.ok) throw invalidField("current_password", "That is not your current password.");
   if (input.new_password === input.current_password) {
     throw invalidField("new_password", "Choose a new password, not the current one.");

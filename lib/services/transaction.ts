@@ -1,16 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { db, type Executor } from "@/db/client";
 import { ApiError } from "@/lib/http/errors";
+import { databaseErrorCode } from "./database-errors";
 
-const ER_LOCK_DEADLOCK = 1213;
 const ATTEMPTS = 3;
 
 /** InnoDB rolled the whole transaction back to break a deadlock (e.g. on the task_counts rows). */
 export function isDeadlock(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { errno?: unknown }).errno === ER_LOCK_DEADLOCK) return true;
-  }
-  return false;
+  return databaseErrorCode(error) === "ER_LOCK_DEADLOCK";
 }
 
 /**

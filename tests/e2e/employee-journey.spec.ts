@@ -79,3 +79,13 @@ test("a date in the address that does not exist is set aside with a note, not an
     page.getByRole("list", { name: "My tasks" }).getByRole("article").first(),
   ).toBeVisible();
 });
+
+test("a task's address takes its id in digits only, as the API does", async ({ page }) => {
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await page.goto("/tasks/1");
+  await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
+  for (const spelled of ["1e0", "0x1", "01.0"]) {
+    await page.goto(`/tasks/${spelled}`);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  }
+});

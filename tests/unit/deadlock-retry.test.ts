@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/errors";
 import { retryOrBusy } from "@/lib/services/transaction";
 
-const deadlock = () => Object.assign(new Error("Deadlock found"), { errno: 1213 });
+const deadlock = () =>
+  Object.assign(new Error("Deadlock found"), { code: "ER_LOCK_DEADLOCK", errno: 1213 });
 
 describe("retryOrBusy", () => {
   it("runs again after a deadlock and returns the run that succeeds", async () => {

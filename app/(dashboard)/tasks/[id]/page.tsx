@@ -12,13 +12,13 @@ import { canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
 import { getTask, listTaskActivity } from "@/lib/services/tasks";
 import { listAssignableUsers } from "@/lib/services/users";
+import { idFromText } from "@/lib/validation/id-text";
 
 export const metadata: Metadata = { title: "Task" };
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const id = idFromText((await params).id) ?? notFound();
   const loaded = await Promise.all([getTask(actor, id), listTaskActivity(actor, id)]).catch(
     (error: unknown) => {
       if (error instanceof ApiError && error.status === 404) return null;
