@@ -7,12 +7,6 @@ export function firstParam(params: PageSearchParams, name: string): string | und
   return first === "" ? undefined : first;
 }
 
-export function allParams(params: PageSearchParams, name: string): string[] {
-  const value = params[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.flatMap((item) => item.split(",")).filter(Boolean);
-}
-
 /** Back to a query string, e.g. for the CSV export link of the current view. */
 export function toQueryString(params: PageSearchParams, drop: string[] = []): string {
   const query = new URLSearchParams();

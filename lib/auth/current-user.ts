@@ -85,5 +85,3 @@ export async function authenticateRequest(
   assertSameOrigin(request);
   return actor;
 }
-
-export { clientIp };

@@ -27,16 +27,6 @@ export const fullNameSchema = z
 
 export const roleSchema = z.enum(ROLES).meta({ id: "Role" });
 
-/** The command line's input: every field given, the password included. */
-export const createUserSchema = z
-  .object({
-    email: emailSchema,
-    full_name: fullNameSchema,
-    role: roleSchema.default("EMPLOYEE"),
-    password: passwordSchema,
-  })
-  .meta({ id: "CreateUserRequest" });
-
 /** POST /api/users/ and the admin console: without a password, one is generated and shown once. */
 export const createUserRequestSchema = z
   .strictObject({
@@ -46,6 +36,9 @@ export const createUserRequestSchema = z
     password: passwordSchema.optional(),
   })
   .meta({ id: "UserCreate" });
+
+/** The command line's input: the same fields, the password required. */
+export const createUserSchema = createUserRequestSchema.required({ password: true });
 
 /** PATCH /api/users/{id}/: any subset; a password here is a reset. */
 export const updateUserSchema = z
@@ -115,7 +108,6 @@ export const listUsersQuerySchema = z
   })
   .meta({ id: "UserListQuery" });
 
-export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
