@@ -34,3 +34,10 @@ export async function recordActivity(tx: Executor, entries: ActivityEntry[]): Pr
 export function activityValue(value: string | number | null | undefined): string | null {
   return value === null || value === undefined ? null : String(value);
 }
+
+/** The event a change of one task field is recorded as, by a single write or a bulk one. */
+export function fieldChangeKind(field: string): ActivityKind {
+  if (field === "status") return "TASK_STATUS_CHANGED";
+  if (field === "assigned_to") return "TASK_ASSIGNED";
+  return "TASK_UPDATED";
+}

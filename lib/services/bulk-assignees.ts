@@ -3,15 +3,10 @@ import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { AssigneeRef } from "@/lib/validation/bulk-csv";
-import {
-  assigneeFacts,
-  assigneeProblem,
-  SHARE_LOCK,
-  type AssigneeFacts,
-  type AssigneeRow,
-} from "./assignees";
+import { assigneeProblem } from "./assignees";
+import { SHARE_LOCK, standingOf, type UserStanding, type UserStandingRow } from "./user-standing";
 
-type AssigneeUser = AssigneeFacts & { id: number; email: string };
+type AssigneeUser = UserStanding & { id: number; email: string };
 
 /**
  * Resolves the assignees of many rows with one query per call, remembering what it has seen,
@@ -47,11 +42,11 @@ export class AssigneeDirectory {
     if (emails.size) conditions.push(inArray(users.email, [...emails]));
     const [found] = (await executor.execute(
       sql`SELECT id, email, role, is_active FROM ${users} WHERE ${or(...conditions)} ${lock ? SHARE_LOCK : sql``}`,
-    )) as unknown as [(AssigneeRow & { id: number; email: string })[]];
+    )) as unknown as [(UserStandingRow & { id: number; email: string })[]];
     for (const id of ids) this.byId.set(id, null);
     for (const email of emails) this.byEmail.set(email, null);
     for (const row of found) {
-      const user = { id: row.id, email: row.email, ...assigneeFacts(row) };
+      const user = { id: row.id, email: row.email, ...standingOf(row) };
       this.byId.set(user.id, user);
       this.byEmail.set(user.email, user);
     }

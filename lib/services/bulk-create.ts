@@ -13,6 +13,7 @@ import {
 } from "@/lib/http/errors";
 import { bulkCreateEnvelopeSchema } from "@/lib/validation/bulk-create";
 import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
+import { lockActingUser } from "./acting-user";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ErrorLog } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
@@ -61,10 +62,12 @@ async function validateItems(
   items: unknown[],
   { inputs, schemaErrors }: ParsedItems,
 ): Promise<CreateTaskInput[]> {
+  const orm = await tx.orm();
+  await lockActingUser(orm, actor);
   const directory = new AssigneeDirectory(actor);
   await directory.load(
     inputs.flatMap((input) => (input?.assigned_to ? [{ id: input.assigned_to }] : [])),
-    await tx.orm(),
+    orm,
     { lock: true },
   );
   const errors = new ErrorLog<ItemError>();

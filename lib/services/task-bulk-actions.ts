@@ -2,14 +2,14 @@ import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { canOnTask, mayEditOnlyStatus, type TaskAction } from "@/lib/auth/policy";
+import { canOnTask, type TaskAction } from "@/lib/auth/policy";
 import { forbidden, notFound } from "@/lib/http/errors";
 import type { BulkTaskAction } from "@/lib/validation/task-bulk";
-import { activityValue, recordActivity, type ActivityEntry } from "./activity";
+import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
 import { deletionCounters, lockCounters, reassignmentCounters } from "./task-counter-locks";
 import { inTransaction } from "./transaction";
-import { EMPLOYEE_EDIT_DETAIL } from "./tasks";
+import { assertMaySendFields } from "./tasks";
 
 export type BulkTaskResult = { action: BulkTaskAction["action"]; matched: number; changed: number };
 
@@ -35,12 +35,11 @@ function target(input: FieldAction) {
 
 /** Every selected task must be visible (else 404, as for one task) and allowed (else 403). */
 function assertAllowed(actor: Actor, input: BulkTaskAction, rows: Map<number, TaskRow>): void {
+  if (input.action !== "delete") assertMaySendFields(actor, [target(input).field]);
+  const action = POLICY_ACTION[input.action];
   for (const id of input.ids) {
     const row = rows.get(id);
     if (!row || !canOnTask(actor, "task.read", row)) throw notFound(`Task ${id} was not found.`);
-    const action = POLICY_ACTION[input.action];
-    if (action === "task.edit" && mayEditOnlyStatus(actor.role))
-      throw forbidden(EMPLOYEE_EDIT_DETAIL);
     if (!canOnTask(actor, action, row)) {
       throw forbidden(`You may not change “${row.title}” (task ${id}); nothing was changed.`);
     }
@@ -99,14 +98,8 @@ async function applyField(
         changed.map((r) => r.id),
       ),
     );
-  const kind =
-    field === "status"
-      ? "TASK_STATUS_CHANGED"
-      : field === "assigned_to"
-        ? "TASK_ASSIGNED"
-        : "TASK_UPDATED";
   const entries: ActivityEntry[] = changed.map((row) => ({
-    kind,
+    kind: fieldChangeKind(field),
     actorId: actor.id,
     taskId: row.id,
     field,

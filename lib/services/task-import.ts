@@ -19,6 +19,7 @@ import {
   type CsvTask,
 } from "@/lib/validation/bulk-csv";
 import { recordActivity } from "./activity";
+import { lockActingUser } from "./acting-user";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ConcurrencyLimit } from "./concurrency-limit";
 import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
@@ -198,6 +199,7 @@ class CsvImport {
     // Rows still to be written have their assignees locked in the import's transaction.
     const writing = !this.dryRun && !this.hasErrors && !this.stopped;
     const onTransaction = writing || this.tx.started;
+    if (onTransaction && !this.tx.started) await lockActingUser(await this.tx.orm(), this.actor);
     await this.directory.load(
       batch.map((row) => row.assignee),
       onTransaction ? await this.tx.orm() : db(),

@@ -13,7 +13,8 @@ import {
   type TaskDto,
   type UpdateTaskInput,
 } from "@/lib/validation/tasks";
-import { activityValue, recordActivity, type ActivityEntry } from "./activity";
+import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
+import { lockActingUser } from "./acting-user";
 import { assertAssignable } from "./assignees";
 import { lockCounters, reassignmentCounters } from "./task-counter-locks";
 import { inTransaction } from "./transaction";
@@ -44,6 +45,7 @@ export async function createTask(actor: Actor, input: CreateTaskInput): Promise<
   assertMayCreateTask(actor);
   return inTransaction(async (tx) => {
     if (input.assigned_to !== null) await assertAssignable(tx, actor, input.assigned_to);
+    else await lockActingUser(tx, actor);
     const [created] = await tx
       .insert(tasks)
       .values({
@@ -112,14 +114,8 @@ function changesOf(row: TaskRow, input: UpdateTaskInput): Change[] {
 }
 
 function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntry {
-  const kind =
-    change.column === "status"
-      ? "TASK_STATUS_CHANGED"
-      : change.column === "assigned_to"
-        ? "TASK_ASSIGNED"
-        : "TASK_UPDATED";
   return {
-    kind,
+    kind: fieldChangeKind(change.column),
     actorId: actor.id,
     taskId,
     field: change.column,
@@ -129,7 +125,7 @@ function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntr
 }
 
 /** The role's part of the policy for a write that sends `fields`, whichever task it names. */
-function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
+export function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
   if (mayEditOnlyStatus(actor.role) && fields.some((f) => f !== "status")) {
     throw forbidden(EMPLOYEE_EDIT_DETAIL);
   }

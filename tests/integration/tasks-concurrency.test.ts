@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { ACCOUNT_CHANGED } from "@/lib/services/acting-user";
 import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
 import type { ActivityDto } from "@/lib/services/tasks";
 import type { TaskDto } from "@/lib/validation/tasks";
@@ -237,5 +238,56 @@ describe("a write naming an assignee at the moment of their deactivation", () =>
       { line: 2, column: "assigned_to", value: leaving.email, message: refused(leaving.email) },
     ]);
     expect(await tasksAssignedTo(leaving)).toBe(0);
+  });
+});
+
+describe("a task write and an admin's change to a user the write involves", () => {
+  it("queue instead of deadlocking: an admin assigns a task while another admin deactivates the assignee", async () => {
+    const creator = await makeUser("ADMIN");
+    const leaving = await makeUser("EMPLOYEE");
+    const change = await pool().getConnection();
+    try {
+      // As a user update begins: every active admin's row locked, then the target's.
+      await change.beginTransaction();
+      await change.query("SELECT id FROM users WHERE role = 'ADMIN' AND is_active = 1 FOR UPDATE");
+      const created = api<Detail>("POST", "/api/tasks/", {
+        token: creator.token,
+        body: { title: "Handed over", assigned_to: leaving.id },
+      });
+      await someTransactionWaitsForALock();
+      await change.query("UPDATE users SET is_active = 0 WHERE id = ?", [leaving.id]);
+      await change.commit();
+      const res = await created;
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        { field: "assigned_to", message: `User ${leaving.id} is not active.` },
+      ]);
+    } finally {
+      change.release();
+    }
+  });
+
+  it("refuses a manager's create that waited for their own demotion, and writes nothing", async () => {
+    const manager = await makeUser("MANAGER");
+    const change = await pool().getConnection();
+    try {
+      await change.beginTransaction();
+      await change.query("UPDATE users SET role = 'EMPLOYEE' WHERE id = ?", [manager.id]);
+      const created = api<Detail>("POST", "/api/tasks/", {
+        token: manager.token,
+        body: { title: "Made by a manager no more" },
+      });
+      await someTransactionWaitsForALock();
+      await change.commit();
+      const res = await created;
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toBe(ACCOUNT_CHANGED);
+      const [rows] = (await db().execute(
+        sql`SELECT COUNT(*) AS n FROM tasks WHERE created_by = ${manager.id}`,
+      )) as unknown as [{ n: number }[]];
+      expect(Number(rows[0]!.n)).toBe(0);
+    } finally {
+      change.release();
+    }
   });
 });
