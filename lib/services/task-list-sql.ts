@@ -17,8 +17,6 @@ export type TaskListScope =
 
 export type SqlStatement = { text: string; params: unknown[] };
 
-export type TaskListSql = { page: SqlStatement; count: SqlStatement; limit: number };
-
 const ENUM_ORDER: Partial<Record<TaskOrderField, readonly string[]>> = {
   status: TASK_STATUSES,
   priority: TASK_PRIORITIES,
@@ -274,19 +272,5 @@ export function buildTaskPageWithCountSql(
  ${PAGE_JOINS}) ON TRUE
  ${orderBy}`,
     params: [...count.params, ...ids.params],
-  };
-}
-
-/** Both statements of a list request that starts at no remembered row (the benchmark baseline, EXPLAIN checks). */
-export function buildTaskListSql(
-  scope: TaskListScope,
-  query: TaskListQuery,
-  start: PageStart,
-  today: string,
-): TaskListSql {
-  return {
-    page: buildTaskPageSql(scope, query, start, today),
-    count: buildTaskCountSql(scope, query, today),
-    limit: query.page_size,
   };
 }

@@ -13,8 +13,6 @@ import {
   type Anchor,
 } from "./task-list-anchors";
 import {
-  buildTaskCountSql,
-  buildTaskPageSql,
   buildTaskPageWithCountSql,
   requestedStart,
   taskListIdentity,
@@ -66,12 +64,12 @@ function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
 }
 
 /**
- * One page of the tasks the actor may see: the page with its joins and an exact count, each
- * served by an index in sort order, in two statements read together. `cursor` pages by keyset,
- * `page` by offset. A deep page number of a list with remembered rows (task-list-anchors.ts) is
- * one statement that reads the page from the nearest remembered row with the count and generation
- * of its snapshot; only when tasks changed since that row was remembered is the page read again,
- * by offset. Never more than two statements.
+ * One page of the tasks the actor may see, with the list's exact count, in one statement and so
+ * one snapshot (the count always describes the rows returned), each part served by an index in
+ * sort order. `cursor` pages by keyset, `page` by offset. A deep page number of a list with
+ * remembered rows (task-list-anchors.ts) is read from the nearest remembered row; only when tasks
+ * changed since that row was remembered is the page read again, by offset. Never more than two
+ * statements.
  */
 export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
@@ -80,26 +78,18 @@ export async function listTasks(actor: Actor, query: TaskListQuery): Promise<Tas
   const requested = requestedStart(query, cursor);
   const list = taskListIdentity(scope, query, today);
 
-  let count: number;
-  let rows: RowDataPacket[];
-  if (cursor || requested.skip < ANCHORED_FROM_OFFSET || !remembersList(list)) {
-    let countRows: RowDataPacket[];
-    [rows, countRows] = await Promise.all([
-      rowsOf(buildTaskPageSql(scope, query, requested, today)),
-      rowsOf(buildTaskCountSql(scope, query, today)),
-    ]);
-    count = Number(countRows[0]!.n);
-  } else {
-    const anchored = anchoredStart(list, requested.skip);
-    const pageFrom = (start: PageStart) =>
-      rowsOf(buildTaskPageWithCountSql(scope, query, start, today));
-    let combined = anchored ? await pageFrom(anchored.start) : null;
-    if (!combined || String(combined[0]!.generation) !== anchored!.generation) {
-      combined = await pageFrom(requested);
-    }
-    count = Number(combined[0]!.n);
-    rows = combined.filter((row) => row.id !== null);
+  const pageFrom = (start: PageStart) =>
+    rowsOf(buildTaskPageWithCountSql(scope, query, start, today));
+  const anchored =
+    cursor || requested.skip < ANCHORED_FROM_OFFSET || !remembersList(list)
+      ? null
+      : anchoredStart(list, requested.skip);
+  let combined = anchored ? await pageFrom(anchored.start) : null;
+  if (!combined || String(combined[0]!.generation) !== anchored!.generation) {
+    combined = await pageFrom(requested);
   }
+  const count = Number(combined[0]!.n);
+  const rows = combined.filter((row) => row.id !== null);
   const records = rows.map(recordFromSqlRow);
   const limit = query.page_size;
 

@@ -9,7 +9,7 @@ import { verifyAccessToken } from "../../lib/auth/tokens";
 import { SESSION_USER_SQL } from "../../lib/services/sessions";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
-import { buildTaskListSql, requestedStart } from "../../lib/services/task-list-sql";
+import { buildTaskPageWithCountSql, requestedStart } from "../../lib/services/task-list-sql";
 import {
   TASK_RECORD_COLUMNS,
   recordFromSqlRow,
@@ -35,18 +35,20 @@ async function list(caller: Caller, url: URL) {
   const query = parseTaskListQuery(url.searchParams);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
   const today = todayUtc();
-  const sql = buildTaskListSql(listScope(caller), query, requestedStart(query, cursor), today);
-  const [[rows], [count]] = await Promise.all([
-    pool.query<RowDataPacket[]>(sql.page.text, sql.page.params),
-    pool.query<RowDataPacket[]>(sql.count.text, sql.count.params),
-  ]);
-  const records = rows.map(recordFromSqlRow);
+  const sql = buildTaskPageWithCountSql(
+    listScope(caller),
+    query,
+    requestedStart(query, cursor),
+    today,
+  );
+  const [rows] = await pool.query<RowDataPacket[]>(sql.text, sql.params);
+  const records = rows.filter((row) => row.id !== null).map(recordFromSqlRow);
   return {
-    count: Number(count[0]!.n),
+    count: Number(rows[0]!.n),
     next: null,
     previous: null,
     next_cursor: null,
-    results: records.slice(0, sql.limit).map((r) => toTaskDto(r, today)),
+    results: records.slice(0, query.page_size).map((r) => toTaskDto(r, today)),
   };
 }
 

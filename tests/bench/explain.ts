@@ -3,7 +3,8 @@ import type { Role } from "../../db/schema";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
 import {
-  buildTaskListSql,
+  buildTaskCountSql,
+  buildTaskPageSql,
   buildTaskPageWithCountSql,
   requestedStart,
 } from "../../lib/services/task-list-sql";
@@ -45,11 +46,12 @@ export async function explainListQueries(
         const query = parseTaskListQuery(new URLSearchParams(raw));
         const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
         const start = requestedStart(query, cursor);
-        const sql = buildTaskListSql(listScope(actor), query, start, todayUtc());
+        const scope = listScope(actor);
+        const today = todayUtc();
         for (const [statement, { text, params }] of Object.entries({
-          page: sql.page,
-          count: sql.count,
-          "page with count": buildTaskPageWithCountSql(listScope(actor), query, start, todayUtc()),
+          page: buildTaskPageSql(scope, query, start, today),
+          count: buildTaskCountSql(scope, query, today),
+          "page with count": buildTaskPageWithCountSql(scope, query, start, today),
         })) {
           const [rows] = (await connection.query(`EXPLAIN ${text}`, params)) as unknown as [
             ExplainRow[],
