@@ -113,13 +113,18 @@ export async function verifyRefreshToken(token: string): Promise<RefreshClaims> 
   };
 }
 
-/** Verifies signature, algorithm, issuer, audience, expiry and the token's type. */
-export async function verifyAccessToken(token: string): Promise<AccessClaims> {
+/**
+ * Verifies signature, algorithm, issuer, audience, expiry and the token's type. The role claim is
+ * for clients to read: the server takes the caller's role from the database on every request.
+ */
+export async function verifyAccessToken(
+  token: string,
+): Promise<Pick<AccessClaims, "userId" | "sessionVersion">> {
   const payload = await verifyTyped(token, "access");
   const userId = Number(payload.sub);
   const sessionVersion = Number(payload.sv);
   if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(sessionVersion)) {
     throw new InvalidTokenError("malformed claims");
   }
-  return { userId, role: payload.role as Role, sessionVersion };
+  return { userId, sessionVersion };
 }
