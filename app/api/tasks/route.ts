@@ -3,6 +3,7 @@ import { authedRoute } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
+import { pageLinks } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertMayCreateTask, createTask, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
@@ -11,12 +12,11 @@ import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
 
-function pageUrl(url: URL, set: Record<string, string | null>): string {
+/** The keyset link: this request's URL with the next cursor, and no page number. */
+function cursorUrl(url: URL, cursor: string): string {
   const next = new URL(url);
-  for (const [key, value] of Object.entries(set)) {
-    if (value === null) next.searchParams.delete(key);
-    else next.searchParams.set(key, value);
-  }
+  next.searchParams.set("cursor", cursor);
+  next.searchParams.delete("page");
   return next.toString();
 }
 
@@ -57,20 +57,14 @@ export const GET = authedRoute(async ({ request, actor }) => {
   const query = parseTaskListQuery(url.searchParams);
   const page = await listTasks(actor, query);
   if (!query.cursor && query.page > 1 && page.results.length === 0) throw notFound("Invalid page.");
-  const next = query.cursor
-    ? page.next_cursor && pageUrl(url, { cursor: page.next_cursor, page: null })
-    : query.page * query.page_size < page.count
-      ? pageUrl(url, { page: String(query.page + 1) })
-      : null;
-  const previous =
-    !query.cursor && query.page > 1
-      ? pageUrl(url, { page: query.page === 2 ? null : String(query.page - 1) })
-      : null;
+  const links = query.cursor
+    ? { next: page.next_cursor && cursorUrl(url, page.next_cursor), previous: null }
+    : pageLinks(url, { count: page.count, page: query.page, page_size: query.page_size });
   return NextResponse.json(
     {
       count: page.count,
-      next: next || null,
-      previous,
+      next: links.next,
+      previous: links.previous,
       next_cursor: page.next_cursor,
       results: page.results,
     },
