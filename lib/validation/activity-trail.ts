@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumberParam } from "./whole-number-param";
+import { wholeNumberParam } from "./query-params";
 import { ACTIVITY_KINDS } from "@/db/schema";
 import { idSchema } from "./ids";
 import { isoDateSchema, userIdSchema } from "./tasks";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumberParam } from "./whole-number-param";
+import { queryBoolean, wholeNumberParam } from "./query-params";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
@@ -34,8 +34,6 @@ function commaList<T extends z.ZodType<unknown, string>>(item: T) {
     .pipe(z.array(item).min(1, "Give at least one value."));
 }
 
-const booleanParam = z.enum(["true", "false", "1", "0"], { message: "Must be true or false." });
-
 /** GET /api/tasks/ query string, as the route and the dashboard's table both parse it. */
 export const taskListQuerySchema = z
   .object({
@@ -54,7 +52,7 @@ export const taskListQuerySchema = z
     created_by: userIdSchema.optional(),
     due_before: isoDateSchema.optional(),
     due_after: isoDateSchema.optional(),
-    overdue: booleanParam.transform((v) => v === "true" || v === "1").optional(),
+    overdue: queryBoolean.optional(),
     search: z
       .string()
       .trim()

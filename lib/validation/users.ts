@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumberParam } from "./whole-number-param";
+import { queryBoolean, wholeNumberParam } from "./query-params";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { hasVisibleCharacter, withoutControl } from "./visible-text";
 import { ROLES } from "@/db/schema";
@@ -74,10 +74,6 @@ export function userOrderingMessage(fields: readonly UserOrderField[]): string {
   return `Order by one of ${fields.join(", ")}, with "-" for descending.`;
 }
 
-const booleanParam = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
-
 /** GET /api/users/ query string and the /admin/users table. */
 export const listUsersQuerySchema = z
   .object({
@@ -88,7 +84,7 @@ export const listUsersQuerySchema = z
       .optional()
       .meta({ description: `Searches email and full name. ${SEARCH_TERMS_HELP}` }),
     role: roleSchema.optional(),
-    is_active: booleanParam.optional(),
+    is_active: queryBoolean.optional(),
     ordering: z
       .string()
       .regex(new RegExp(`^-?(${USER_ORDERINGS.join("|")})$`), userOrderingMessage(USER_ORDERINGS))

@@ -13,3 +13,8 @@ export function wholeNumberParam<T extends z.ZodType>(schema: T) {
     schema,
   );
 }
+
+/** A yes/no query value: true, false, 1 or 0. */
+export const queryBoolean = z
+  .enum(["true", "false", "1", "0"], { message: "Must be true or false." })
+  .transform((value) => value === "true" || value === "1");
