@@ -1,24 +1,24 @@
 import type { Role } from "@/db/schema";
+import { GLOBAL_POLICY, type GlobalAction } from "@/lib/auth/policy";
 
 export type NavItem = { href: string; label: string };
 
-const TASK_WORK: NavItem[] = [
-  { href: "/board", label: "Board" },
-  { href: "/tasks", label: "Table" },
-  { href: "/tasks/new", label: "New task" },
-  { href: "/tasks/import", label: "Import" },
+/** Every link, in order, with the permission its page needs (none: anyone signed in). */
+const NAV: readonly (NavItem & { may?: GlobalAction })[] = [
+  { href: "/admin", label: "Overview", may: "overview.read" },
+  { href: "/admin/users", label: "Users", may: "user.manage" },
+  { href: "/admin/activity", label: "Activity", may: "activity.readAll" },
+  { href: "/board", label: "Board", may: "task.manage" },
+  { href: "/tasks", label: "Table", may: "task.manage" },
+  { href: "/tasks/new", label: "New task", may: "task.create" },
+  { href: "/tasks/import", label: "Import", may: "task.import" },
   { href: "/my-tasks", label: "My tasks" },
 ];
 
-const ADMIN_ONLY: NavItem[] = [
-  { href: "/admin", label: "Overview" },
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/activity", label: "Activity" },
-];
-
-/** The links each role sees; the pages themselves still check the role. */
+/** The links a role's permissions open; the pages themselves still check. */
 export function navItemsFor(role: Role): NavItem[] {
-  if (role === "ADMIN") return [...ADMIN_ONLY, ...TASK_WORK];
-  if (role === "MANAGER") return TASK_WORK;
-  return [{ href: "/my-tasks", label: "My tasks" }];
+  return NAV.filter(({ may }) => !may || GLOBAL_POLICY[role][may]).map(({ href, label }) => ({
+    href,
+    label,
+  }));
 }

@@ -9,7 +9,7 @@ import { toActionResult, type ActionResult } from "./result";
 
 /** The table's bulk bar: one call, one transaction, all or nothing. */
 export async function bulkTaskAction(input: unknown): Promise<ActionResult<BulkTaskResult>> {
-  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const actor = await requireActor({ may: "task.manage" });
   return toActionResult(async () => {
     const parsed = bulkTaskActionSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);

@@ -15,7 +15,7 @@ import { toActionResult, type ActionResult } from "./result";
 
 /** The form's values are validated again here: the browser's check is a courtesy, this one counts. */
 export async function createTaskAction(input: unknown): Promise<ActionResult<TaskDto>> {
-  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const actor = await requireActor({ may: "task.create" });
   return toActionResult(async () => {
     const parsed = createTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);

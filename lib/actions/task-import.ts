@@ -9,6 +9,6 @@ const importIdSchema = idSchema("Must be an import id.");
 
 /** The tasks an import of the caller's created, for the import summary (a replay's too). */
 export async function importedTasksAction(importId: number): Promise<ActionResult<ImportedTask[]>> {
-  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const actor = await requireActor({ may: "task.import" });
   return toActionResult(() => tasksOfOwnImport(actor, importIdSchema.parse(importId)));
 }

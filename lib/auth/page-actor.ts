@@ -1,9 +1,9 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import type { Role } from "@/db/schema";
 import { loadSessionActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
+import { can, type GlobalAction } from "./policy";
 import { authOptions } from "./next-auth-options";
 import { PATH_HEADER } from "./path-header";
 import { safeCallbackPath } from "./safe-redirect";
@@ -25,11 +25,11 @@ async function loginUrl(): Promise<string> {
 
 /**
  * The signed-in user, or a redirect to /login (signed out, deactivated, stale session).
- * With `roles`, any other role gets Next's 403 page (app/forbidden.tsx).
+ * With `may`, a role the policy does not grant that action gets Next's 403 page (app/forbidden.tsx).
  */
-export async function requireActor(options: { roles?: readonly Role[] } = {}): Promise<Actor> {
+export async function requireActor(options: { may?: GlobalAction } = {}): Promise<Actor> {
   const actor = await getOptionalActor();
   if (!actor) redirect(await loginUrl());
-  if (options.roles && !options.roles.includes(actor.role)) forbidden();
+  if (options.may && !can(actor, options.may)) forbidden();
   return actor;
 }

@@ -1,16 +1,23 @@
 import type { Role } from "@/db/schema";
+import { GLOBAL_POLICY, type GlobalAction } from "./policy";
 
 /** Edge-safe path rules for middleware.ts: which paths are open, and which roles may never enter. */
 
 /** Pages anyone may open (the sign-in page and the API's Swagger UI); the rest needs a session. */
 const OPEN_PAGES = new Set(["/login", "/api/docs"]);
 
-/** Paths a role may never open, whatever the task or record (finer checks live in the services). */
-const FORBIDDEN_PAGES: Record<Role, readonly RegExp[]> = {
-  ADMIN: [],
-  MANAGER: [/^\/admin(\/|$)/],
-  EMPLOYEE: [/^\/admin(\/|$)/, /^\/board\/?$/, /^\/tasks\/?$/, /^\/tasks\/(new|import)\/?$/],
-};
+/**
+ * The permission each restricted page needs, first match wins (finer checks live in the pages and
+ * services); any other page needs only a session.
+ */
+const PAGE_PERMISSIONS: readonly { path: RegExp; may: GlobalAction }[] = [
+  { path: /^\/admin\/users(\/|$)/, may: "user.manage" },
+  { path: /^\/admin\/activity(\/|$)/, may: "activity.readAll" },
+  { path: /^\/admin(\/|$)/, may: "overview.read" },
+  { path: /^\/(board|tasks)\/?$/, may: "task.manage" },
+  { path: /^\/tasks\/new\/?$/, may: "task.create" },
+  { path: /^\/tasks\/import\/?$/, may: "task.import" },
+];
 
 /** Sign-in page and public files (anything with an extension, e.g. /robots.txt). */
 export function isOpenPage(pathname: string): boolean {
@@ -18,5 +25,6 @@ export function isOpenPage(pathname: string): boolean {
 }
 
 export function roleMayEnter(role: Role, pathname: string): boolean {
-  return !FORBIDDEN_PAGES[role].some((rule) => rule.test(pathname));
+  const rule = PAGE_PERMISSIONS.find(({ path }) => path.test(pathname));
+  return !rule || GLOBAL_POLICY[role][rule.may];
 }

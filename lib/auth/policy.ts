@@ -1,10 +1,12 @@
 import type { Role } from "@/db/schema";
 
-/** How the caller relates to a task: they created it, it is assigned to them, or neither. */
+/** How the caller relates to a task: they created it, or it is assigned to them. */
 export type TaskRelation = "creator" | "assignee";
 
 export type TaskAction = "task.read" | "task.edit" | "task.changeStatus" | "task.delete";
+/** `task.manage`: the task-management views (board, table) and changes to many selected tasks. */
 export type GlobalAction =
+  | "task.manage"
   | "task.create"
   | "task.bulkCreate"
   | "task.import"
@@ -12,7 +14,8 @@ export type GlobalAction =
   | "user.listAssignable"
   | "user.listAll"
   | "user.manage"
-  | "activity.readAll";
+  | "activity.readAll"
+  | "overview.read";
 
 /** Which relations grant a task action: "all" grants it on every task, [] on none. */
 type TaskRule = "all" | readonly TaskRelation[];
@@ -41,6 +44,7 @@ export const TASK_POLICY: Record<Role, Record<TaskAction, TaskRule>> = {
 
 export const GLOBAL_POLICY: Record<Role, Record<GlobalAction, boolean>> = {
   ADMIN: {
+    "task.manage": true,
     "task.create": true,
     "task.bulkCreate": true,
     "task.import": true,
@@ -49,8 +53,10 @@ export const GLOBAL_POLICY: Record<Role, Record<GlobalAction, boolean>> = {
     "user.listAll": true,
     "user.manage": true,
     "activity.readAll": true,
+    "overview.read": true,
   },
   MANAGER: {
+    "task.manage": true,
     "task.create": true,
     "task.bulkCreate": true,
     "task.import": true,
@@ -59,8 +65,10 @@ export const GLOBAL_POLICY: Record<Role, Record<GlobalAction, boolean>> = {
     "user.listAll": false,
     "user.manage": false,
     "activity.readAll": false,
+    "overview.read": false,
   },
   EMPLOYEE: {
+    "task.manage": false,
     "task.create": false,
     "task.bulkCreate": false,
     "task.import": false,
@@ -69,6 +77,7 @@ export const GLOBAL_POLICY: Record<Role, Record<GlobalAction, boolean>> = {
     "user.listAll": false,
     "user.manage": false,
     "activity.readAll": false,
+    "overview.read": false,
   },
 };
 

@@ -136,7 +136,7 @@ async function completedPerWeek(now: Date): Promise<WeekCount[]> {
 
 /** Everything /admin shows, for admins only; the queries run side by side. */
 export async function getOverview(actor: Actor, now = new Date()): Promise<Overview> {
-  if (!can(actor, "activity.readAll")) throw forbidden();
+  if (!can(actor, "overview.read")) throw forbidden();
   const [byStatus, overdue, perManager, perAssigneeRows, completed] = await Promise.all([
     statusCounts(),
     overdueCount(todayUtc(now)),

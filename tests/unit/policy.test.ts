@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { navItemsFor } from "@/components/shell/nav-items";
+import { roleMayEnter } from "@/lib/auth/path-rules";
 import type { Role } from "@/db/schema";
 import {
   ASSIGNABLE_ROLES,
@@ -120,6 +122,7 @@ const EXPECTED: Record<Role, Record<TaskAction, Record<Relation, boolean>>> = {
 
 const EXPECTED_GLOBAL: Record<Role, Record<GlobalAction, boolean>> = {
   ADMIN: {
+    "task.manage": true,
     "task.create": true,
     "task.bulkCreate": true,
     "task.import": true,
@@ -128,8 +131,10 @@ const EXPECTED_GLOBAL: Record<Role, Record<GlobalAction, boolean>> = {
     "user.listAll": true,
     "user.manage": true,
     "activity.readAll": true,
+    "overview.read": true,
   },
   MANAGER: {
+    "task.manage": true,
     "task.create": true,
     "task.bulkCreate": true,
     "task.import": true,
@@ -138,8 +143,10 @@ const EXPECTED_GLOBAL: Record<Role, Record<GlobalAction, boolean>> = {
     "user.listAll": false,
     "user.manage": false,
     "activity.readAll": false,
+    "overview.read": false,
   },
   EMPLOYEE: {
+    "task.manage": false,
     "task.create": false,
     "task.bulkCreate": false,
     "task.import": false,
@@ -148,6 +155,7 @@ const EXPECTED_GLOBAL: Record<Role, Record<GlobalAction, boolean>> = {
     "user.listAll": false,
     "user.manage": false,
     "activity.readAll": false,
+    "overview.read": false,
   },
 };
 
@@ -201,5 +209,43 @@ describe("policy helpers", () => {
 
   it("assignees are managers or employees, never admins", () => {
     expect([...ASSIGNABLE_ROLES].sort()).toEqual(["EMPLOYEE", "MANAGER"]);
+  });
+});
+
+describe("pages and navigation follow the policy", () => {
+  const PAGES: [string, Record<Role, boolean>][] = [
+    ["/admin", { ADMIN: true, MANAGER: false, EMPLOYEE: false }],
+    ["/admin/users", { ADMIN: true, MANAGER: false, EMPLOYEE: false }],
+    ["/admin/activity/", { ADMIN: true, MANAGER: false, EMPLOYEE: false }],
+    ["/admin/anything", { ADMIN: true, MANAGER: false, EMPLOYEE: false }],
+    ["/board", { ADMIN: true, MANAGER: true, EMPLOYEE: false }],
+    ["/tasks/", { ADMIN: true, MANAGER: true, EMPLOYEE: false }],
+    ["/tasks/new", { ADMIN: true, MANAGER: true, EMPLOYEE: false }],
+    ["/tasks/import", { ADMIN: true, MANAGER: true, EMPLOYEE: false }],
+    ["/tasks/12", { ADMIN: true, MANAGER: true, EMPLOYEE: true }],
+    ["/my-tasks", { ADMIN: true, MANAGER: true, EMPLOYEE: true }],
+    ["/account", { ADMIN: true, MANAGER: true, EMPLOYEE: true }],
+  ];
+  it.each(PAGES)("%s opens for the roles the policy grants", (path, expected) => {
+    for (const role of Object.keys(expected) as Role[]) {
+      expect(roleMayEnter(role, path), `${role} ${path}`).toBe(expected[role]);
+    }
+  });
+
+  it("offers each role the links to the pages it may open, and no others", () => {
+    for (const role of ["ADMIN", "MANAGER", "EMPLOYEE"] as const) {
+      for (const item of navItemsFor(role)) {
+        expect(roleMayEnter(role, item.href), `${role} ${item.href}`).toBe(true);
+      }
+    }
+    expect(navItemsFor("MANAGER").map((i) => i.label)).toEqual([
+      "Board",
+      "Table",
+      "New task",
+      "Import",
+      "My tasks",
+    ]);
+    expect(navItemsFor("EMPLOYEE").map((i) => i.label)).toEqual(["My tasks"]);
+    expect(navItemsFor("ADMIN")).toHaveLength(8);
   });
 });

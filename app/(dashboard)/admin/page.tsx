@@ -9,7 +9,7 @@ import { getOverview } from "@/lib/services/overview";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function AdminOverviewPage() {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "overview.read" });
   const overview = await getOverview(actor);
   return (
     <>

@@ -34,7 +34,7 @@ export default async function BoardPage({
 }: {
   searchParams: Promise<PageSearchParams>;
 }) {
-  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const actor = await requireActor({ may: "task.manage" });
   const params = await searchParams;
   const { query, invalid } = pageTaskQuery(params, { ordering: "-updated_at" });
   const [tasks, users, managers] = await Promise.all([

@@ -20,7 +20,7 @@ export default async function TasksPage({
 }: {
   searchParams: Promise<PageSearchParams>;
 }) {
-  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const actor = await requireActor({ may: "task.manage" });
   const params = await searchParams;
   const { query, invalid } = pageTaskQuery(params);
   const [list, users, managers] = await Promise.all([

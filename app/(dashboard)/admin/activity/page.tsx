@@ -21,7 +21,7 @@ export default async function AdminActivityPage({
 }: {
   searchParams: Promise<PageSearchParams>;
 }) {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "activity.readAll" });
   const params = await searchParams;
   const raw: Record<string, string> = Object.fromEntries(
     FILTERS.flatMap((name) => {

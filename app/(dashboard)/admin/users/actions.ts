@@ -37,7 +37,7 @@ function refresh(): void {
 }
 
 export async function createUserAction(input: unknown): Promise<ActionResult<CreatedUser>> {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
     const raw = typeof input === "object" && input !== null ? { ...input } : input;
     // An empty password field means "generate one".
@@ -52,7 +52,7 @@ export async function createUserAction(input: unknown): Promise<ActionResult<Cre
 
 /** The edit dialog sends name and role together; the service records only what changed. */
 export async function editUserAction(id: number, input: unknown): Promise<ActionResult<UserDto>> {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
     const user = await updateUser(actor, parse(userId, id), parse(editSchema, input));
     refresh();
@@ -64,7 +64,7 @@ export async function setUserActiveAction(
   id: number,
   active: boolean,
 ): Promise<ActionResult<UserDto>> {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
     const target = parse(userId, id);
     const user = active ? await reactivateUser(actor, target) : await deactivateUser(actor, target);
@@ -77,7 +77,7 @@ export async function resetPasswordAction(
   id: number,
   password: string,
 ): Promise<ActionResult<{ generated_password?: string }>> {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
     // A reset ends the admin's own session, and the page with a generated password with it.
     if (password === "" && id === actor.id)

@@ -22,7 +22,7 @@ export default async function AdminUsersPage({
 }: {
   searchParams: Promise<PageSearchParams>;
 }) {
-  const actor = await requireActor({ roles: ["ADMIN"] });
+  const actor = await requireActor({ may: "user.manage" });
   const params = await searchParams;
   const raw = Object.fromEntries(
     FILTERS.flatMap((name) => {

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/page-actor";
 export const metadata: Metadata = { title: "Import tasks" };
 
 export default async function ImportPage() {
-  await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  await requireActor({ may: "task.import" });
   return (
     <>
       <PageHeader

@@ -7,7 +7,7 @@ import { listAssignableUsers } from "@/lib/services/users";
 export const metadata: Metadata = { title: "New task" };
 
 export default async function NewTaskPage() {
-  const actor = await requireActor({ roles: ["ADMIN", "MANAGER"] });
+  const actor = await requireActor({ may: "task.create" });
   const users = await listAssignableUsers(actor, {});
   return (
     <>
