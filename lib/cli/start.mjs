@@ -12,6 +12,15 @@ import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
 import { createRefusalLogger } from "./refusal-logger.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+// This serves the production build, so it runs as production: a NODE_ENV of development or test
+// would switch the configuration to its development fallbacks, publicly known secrets included.
+if (process.env.NODE_ENV && process.env.NODE_ENV !== "production") {
+  console.error(
+    `npm start serves the production build: NODE_ENV must be "production" or unset, not "${process.env.NODE_ENV}".`,
+  );
+  process.exit(1);
+}
+process.env.NODE_ENV = "production";
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -17,8 +17,12 @@ export type ApiContext<P, A extends Actor | null> = {
 };
 
 type RouteSegment<P> = { params: Promise<P> };
-/** `authenticate: false` ignores credentials entirely (login, refresh): a stale Bearer cannot block them. */
-export type RouteOptions = { authenticate?: boolean };
+/**
+ * `authenticate: false` ignores credentials entirely (login, refresh, health): a stale Bearer cannot
+ * block them. `rateLimit: false` is for health probes, which a load balancer sends from one address
+ * and which must never be answered 429 (that reads as a failed probe).
+ */
+export type RouteOptions = { authenticate?: boolean; rateLimit?: boolean };
 type Handler<P, A extends Actor | null> = (ctx: ApiContext<P, A>) => Promise<Response>;
 
 export function errorResponse(error: ApiError): NextResponse {
@@ -64,7 +68,7 @@ async function run<P, A extends Actor | null>(
       });
     }
     log = actor ? log.child({ userId: actor.id }) : log;
-    limitHeaders = await enforceRateLimit(request, actor, log);
+    if (options.rateLimit !== false) limitHeaders = await enforceRateLimit(request, actor, log);
     if (authError) throw authError;
     if (requireActor && !actor) throw unauthorized();
     response = await handler({

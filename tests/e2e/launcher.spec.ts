@@ -52,6 +52,19 @@ test("npm start refuses a WEB_CONCURRENCY that is not a whole number of processe
   );
 });
 
+test("npm start refuses to serve the production build as development, with its fallback secrets", async () => {
+  const server = launch({
+    PORT: String(PORT),
+    NODE_ENV: "development",
+    JWT_SECRET: "",
+    NEXTAUTH_SECRET: "",
+  });
+  expect(await exitWithin(server, 20_000)).toBe(1);
+  expect(server.output()).toContain(
+    'npm start serves the production build: NODE_ENV must be "production" or unset, not "development".',
+  );
+});
+
 test("npm start stops, naming the address, when the port is taken", async () => {
   const squatter = net.createServer();
   await new Promise<void>((resolve) => squatter.listen(PORT, "127.0.0.1", resolve));

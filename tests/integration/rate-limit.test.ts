@@ -32,23 +32,33 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
     const ip = freshIp();
     const remaining: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const res = await api("GET", "/api/health/", { headers: { "x-forwarded-for": ip } });
-      expect(res.status).toBe(200);
+      const res = await api("GET", "/api/tasks/", { headers: { "x-forwarded-for": ip } });
+      expect(res.status).toBe(401);
       expect(res.headers.get("ratelimit-limit")).toBe("5");
       remaining.push(res.headers.get("ratelimit-remaining")!);
     }
     expect(remaining).toEqual(["4", "3", "2", "1", "0"]);
-    const burst = await api("GET", "/api/health/", { headers: { "x-forwarded-for": ip } });
+    const burst = await api("GET", "/api/tasks/", { headers: { "x-forwarded-for": ip } });
     expectThrottled(burst, 5);
     expect((burst.body as { detail: string }).detail).toMatch(
       /^Request was throttled\. Expected available in \d+ seconds?\.$/,
     );
     // Another address is not affected.
-    const other = await api("GET", "/api/health/", { headers: { "x-forwarded-for": freshIp() } });
-    expect(other.status).toBe(200);
+    const other = await api("GET", "/api/tasks/", { headers: { "x-forwarded-for": freshIp() } });
+    expect(other.status).toBe(401);
     // The counters live in Redis, shared by every instance.
     const keys = await redis.keys("etums:rl:*:anon:ip:*");
     expect(keys.some((key) => key.includes(ip.split(",")[0]!))).toBe(true);
+  });
+
+  it("never throttles the health probes, which a load balancer sends from one address", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 8; i += 1) {
+      for (const path of ["/api/health/", "/api/health/live/"]) {
+        const res = await api("GET", path, { headers: { "x-forwarded-for": ip } });
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      }
+    }
   });
 
   it("limits signed-in callers per user, whatever their address", async () => {

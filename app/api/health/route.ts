@@ -23,7 +23,6 @@ export const dynamic = "force-dynamic";
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Health' }
  *             example: { status: ok, db: ok }
- *       "429": { $ref: '#/components/responses/TooManyRequests' }
  *       "503":
  *         description: The database does not answer.
  *         content:
@@ -40,7 +39,7 @@ export const GET = publicRoute(
       headers: { "Cache-Control": "no-store" },
     });
   },
-  { authenticate: false },
+  { authenticate: false, rateLimit: false },
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

@@ -21,8 +21,8 @@ export function launch(env: Record<string, string>): Launched {
       JWT_SECRET: "e2e-jwt-secret-that-is-long-enough-0123456789",
       LOG_FILE: "logs/e2e.log",
       HOST: "127.0.0.1",
-      ...env,
       NODE_ENV: "production",
+      ...env,
     },
   });
   let output = "";

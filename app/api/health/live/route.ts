@@ -23,12 +23,11 @@ export const dynamic = "force-dynamic";
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Liveness' }
  *             example: { status: ok }
- *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 // Credentials are ignored, as for /api/health/: liveness reads nothing, not even the caller.
 export const GET = publicRoute(
   async () => NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } }),
-  { authenticate: false },
+  { authenticate: false, rateLimit: false },
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");
