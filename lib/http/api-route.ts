@@ -93,7 +93,8 @@ async function run<P, A extends Actor | null>(
     path: route,
     status,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
-    userId: actor?.id ?? null,
+    // A signed-in caller's id is bound to `log` already; a key twice breaks strict JSON readers.
+    ...(actor ? {} : { userId: null }),
   };
   if (status >= 500) log.error(line, "request failed");
   else if (status >= 400) log.warn(line, "request refused");

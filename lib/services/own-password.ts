@@ -44,5 +44,5 @@ export async function changeOwnPassword(
     ]);
     await endAllSessions(tx, actor.id);
   });
-  context.log.info({ userId: actor.id }, "own password changed");
+  context.log.info("own password changed");
 }

@@ -105,6 +105,22 @@ describe("logger", () => {
     expect(typeof line!.durationMs).toBe("number");
   });
 
+  it("names a signed-in caller once per line: strict JSON readers refuse a repeated key", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const requestId = `req-${crypto.randomUUID()}`;
+    await api("GET", "/api/users/me/", {
+      token: user.token,
+      headers: { "x-request-id": requestId },
+    });
+    const raw = fs
+      .readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => line.includes(requestId));
+    expect(raw).toHaveLength(1);
+    expect(raw[0]!.match(/"userId":/g)).toHaveLength(1);
+    expect(JSON.parse(raw[0]!)).toMatchObject({ userId: user.id, status: 200 });
+  });
+
   it("logs a refused call (403, 400) and a server error (500) with who, where and what, never a credential", async () => {
     const admin = await makeUser("ADMIN");
     const employee = await makeUser("EMPLOYEE");
