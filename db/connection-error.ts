@@ -1,6 +1,19 @@
-/** Turns a failed connection into advice a newcomer can act on. */
+/** The driver's own error inside what drizzle wraps it in ("Failed query: … params: …"). */
+function driverError(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error && current.cause; depth += 1) {
+    current = current.cause;
+  }
+  return current;
+}
+
+/**
+ * Turns a failed database call into advice a newcomer can act on: the driver's message, never the
+ * failed query's bound values (a password hash, emails).
+ */
 export function describeConnectionError(error: unknown, url: string): string {
-  const code = (error as { code?: string } | null)?.code;
+  const cause = driverError(error);
+  const code = (cause as { code?: string } | null)?.code;
   const where = new URL(url);
   where.password = where.password ? "***" : "";
   if (code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "ENOTFOUND") {
@@ -12,5 +25,5 @@ export function describeConnectionError(error: unknown, url: string): string {
   if (code === "ER_ACCESS_DENIED_ERROR") {
     return `The database refused the credentials in DATABASE_URL (${where.toString()}).`;
   }
-  return `Database error: ${error instanceof Error ? error.message : String(error)}`;
+  return `Database error: ${cause instanceof Error ? cause.message : String(cause)}`;
 }

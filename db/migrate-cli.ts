@@ -1,3 +1,4 @@
+import "@/lib/cli/env-files";
 import { config } from "@/lib/config";
 import { migrateDatabase } from "./migrate";
 import { describeConnectionError } from "./connection-error";

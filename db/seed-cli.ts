@@ -1,4 +1,7 @@
+import "@/lib/cli/env-files";
+import { config } from "@/lib/config";
 import { closeDb, db } from "./client";
+import { describeConnectionError } from "./connection-error";
 import { DEMO_USERS } from "./demo-data";
 import { seedDemoData } from "./seed";
 
@@ -25,6 +28,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeConnectionError(error, config().DATABASE_URL));
   process.exit(1);
 });

@@ -1,5 +1,8 @@
+import "@/lib/cli/env-files";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
+import { describeConnectionError } from "@/db/connection-error";
+import { config } from "@/lib/config";
 import { ApiError } from "@/lib/http/errors";
 import { createUser } from "@/lib/services/users";
 import { createUserSchema } from "@/lib/validation/users";
@@ -60,7 +63,9 @@ async function main(): Promise<number> {
 main()
   .catch((error: unknown) => {
     console.error(
-      `Error: ${error instanceof ApiError ? error.detail : error instanceof Error ? error.message : String(error)}`,
+      error instanceof ApiError
+        ? `Error: ${error.detail}`
+        : describeConnectionError(error, config().DATABASE_URL),
     );
     return 1;
   })

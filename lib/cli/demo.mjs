@@ -10,6 +10,9 @@ import { ensureDependencies, step } from "./ensure-deps.mjs";
 const root = path.resolve(import.meta.dirname, "..", "..");
 process.chdir(root);
 ensureDependencies(root);
+// .env.local and friends, as `npm start` and the database commands read them (set variables win).
+const { loadEnvConfig } = (await import("@next/env")).default;
+loadEnvConfig(root, false);
 
 /** Secrets for this machine's demo, made once and kept in .data/ (git-ignored), never committed. */
 function demoSecrets() {

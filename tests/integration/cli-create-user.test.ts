@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -10,11 +12,14 @@ const run = promisify(execFile);
 
 type Outcome = { code: number; stdout: string; stderr: string };
 
-/** `npm run user:create -- …` as a real child process against the test database. */
-async function createUserCli(args: string[]): Promise<Outcome> {
+/** `npm run user:create -- …` as a real child process, against the test database by default. */
+async function createUserCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run("npm", ["run", "--silent", "user:create", "--", ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      env,
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -84,5 +89,38 @@ describe("npm run user:create", { timeout: 120_000 }, () => {
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toMatch(/role/);
     expect(await db().select().from(users).where(eq(users.email, weakEmail))).toHaveLength(0);
+  });
+
+  it("reads DATABASE_URL from an env file, as npm start does", async () => {
+    // NODE_ENV=test reads .env.test.local: a file that production servers never read.
+    const file = path.resolve(import.meta.dirname, "../../.env.test.local");
+    if (fs.existsSync(file)) throw new Error(`Move ${file} aside to run this test.`);
+    fs.writeFileSync(file, `DATABASE_URL=${process.env.DATABASE_URL}\n`);
+    const fromFile = `cli-env-${Date.now()}@test.example`;
+    try {
+      const env = { ...process.env };
+      delete env.DATABASE_URL;
+      const result = await createUserCli(
+        ["--email", fromFile, "--password", password, "--role", "employee", "--name", "From File"],
+        env,
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    } finally {
+      fs.rmSync(file);
+    }
+    const [made] = await db().select().from(users).where(eq(users.email, fromFile));
+    expect(made?.fullName).toBe("From File");
+  });
+
+  it("reports a database failure by the driver's message, never the query's values", async () => {
+    const result = await createUserCli(
+      ["--email", `cli-nodb-${Date.now()}@test.example`, "--password", password, "--name", "No Db"],
+      { ...process.env, DATABASE_URL: "mysql://root@127.0.0.1:3306/etums_test_missing_db" },
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("Database error: Unknown database 'etums_test_missing_db'");
+    expect(result.stderr).not.toContain("argon2");
+    expect(result.stderr).not.toContain("params");
   });
 });
