@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database } from "./client";
 import { DEMO_USERS, demoTasks } from "./demo-data";
 import { tasks, users } from "./schema";
@@ -10,11 +10,23 @@ function isoDateFromToday(days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Inserts the demo users and tasks that are missing; running it again changes nothing. */
+export const NOT_A_DEMO_DATABASE =
+  "This database has accounts besides the demo ones. The demo accounts' passwords are published, so they are only seeded into a demo database; create real accounts with npm run user:create.";
+
+/**
+ * Inserts the demo users and tasks that are missing; running it again changes nothing. Refuses a
+ * database with any other account: an admin with a published password must never appear in (or
+ * come back to) a real deployment's database.
+ */
 export async function seedDemoData(
   database: Database,
 ): Promise<{ usersCreated: number; tasksCreated: number }> {
   const emails = DEMO_USERS.map((u) => u.email);
+  const [others] = await database
+    .select({ n: count() })
+    .from(users)
+    .where(notInArray(users.email, emails));
+  if (others!.n > 0) throw new Error(NOT_A_DEMO_DATABASE);
   const existing = await database
     .select({ email: users.email })
     .from(users)

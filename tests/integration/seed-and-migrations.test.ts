@@ -1,13 +1,16 @@
 import { count, inArray } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { describe, expect, it } from "vitest";
 import { createPool, db } from "@/db/client";
 import { DEMO_USERS, demoTasks } from "@/db/demo-data";
 import { splitDatabaseUrl } from "@/db/database-url";
 import { migrateDatabase, resetDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed";
+import * as schema from "@/db/schema";
+import { NOT_A_DEMO_DATABASE, seedDemoData } from "@/db/seed";
 import { tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { makeUser } from "../helpers/factories";
 
 const EXPECTED_TABLES = [
   "activity",
@@ -70,30 +73,60 @@ describe("the migrator", () => {
 
 describe("seedDemoData", () => {
   it("creates the demo users and tasks once; running it again changes nothing", async () => {
-    const emails = DEMO_USERS.map((u) => u.email);
-    const counts = async () => {
-      const [u] = await db().select({ n: count() }).from(users);
-      const [t] = await db().select({ n: count() }).from(tasks);
-      return { users: u!.n, tasks: t!.n };
-    };
-    await seedDemoData(db());
-    const afterFirst = await counts();
-    const second = await seedDemoData(db());
-    const afterSecond = await counts();
+    const { serverUrl } = splitDatabaseUrl(process.env.DATABASE_URL!);
+    const url = `${serverUrl.replace(/\/$/, "")}/etums_test_seed_${process.pid}`;
+    await resetDatabase(url);
+    const demoPool = createPool(url, 2);
+    const demoDb = drizzle(demoPool, { schema, mode: "default" });
+    try {
+      const emails = DEMO_USERS.map((u) => u.email);
+      const counts = async () => {
+        const [u] = await demoDb.select({ n: count() }).from(users);
+        const [t] = await demoDb.select({ n: count() }).from(tasks);
+        return { users: u!.n, tasks: t!.n };
+      };
+      await seedDemoData(demoDb);
+      const afterFirst = await counts();
+      const second = await seedDemoData(demoDb);
+      const afterSecond = await counts();
 
-    expect(second).toEqual({ usersCreated: 0, tasksCreated: 0 });
-    expect(afterSecond).toEqual(afterFirst);
+      expect(second).toEqual({ usersCreated: 0, tasksCreated: 0 });
+      expect(afterSecond).toEqual(afterFirst);
+      expect(afterFirst.users).toBe(DEMO_USERS.length);
+      expect(afterFirst.tasks).toBe(demoTasks().length);
 
-    const demo = await db().select().from(users).where(inArray(users.email, emails));
-    expect(demo).toHaveLength(DEMO_USERS.length);
+      const demo = await demoDb.select().from(users).where(inArray(users.email, emails));
+      const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
+      const adminRow = demo.find((u) => u.email === admin.email)!;
+      expect(await verifyPassword(adminRow.passwordHash, admin.password)).toBe(true);
+    } finally {
+      await demoPool.end();
+      await dropDatabase(url);
+    }
+  });
+
+  it("refuses a database with accounts of its own, even one whose demo admin was deleted", async () => {
     const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
-    const adminRow = demo.find((u) => u.email === admin.email)!;
-    expect(await verifyPassword(adminRow.passwordHash, admin.password)).toBe(true);
-    const demoCreators = demo.filter((u) => u.role !== "EMPLOYEE").map((u) => u.id);
-    const [seeded] = await db()
-      .select({ n: count() })
-      .from(tasks)
-      .where(inArray(tasks.createdBy, demoCreators));
-    expect(seeded!.n).toBeGreaterThanOrEqual(demoTasks().length);
+    await db().delete(users).where(inArray(users.email, [admin.email]));
+    await makeUser("ADMIN");
+    const [before] = await db().select({ n: count() }).from(users);
+    await expect(seedDemoData(db())).rejects.toThrow(NOT_A_DEMO_DATABASE);
+    const [after] = await db().select({ n: count() }).from(users);
+    expect(after!.n).toBe(before!.n);
+    const found = await db()
+      .select()
+      .from(users)
+      .where(inArray(users.email, [admin.email]));
+    expect(found).toEqual([]);
   });
 });
+
+async function dropDatabase(url: string): Promise<void> {
+  const { serverUrl, database } = splitDatabaseUrl(url);
+  const server = await mysql.createConnection({ uri: serverUrl });
+  try {
+    await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await server.end();
+  }
+}
