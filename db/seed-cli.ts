@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { closeDb, db } from "./client";
 import { describeConnectionError } from "./connection-error";
 import { DEMO_USERS } from "./demo-data";
-import { seedDemoData } from "./seed";
+import { NOT_A_DEMO_DATABASE, seedDemoData } from "./seed";
 
 function printLogins(): void {
   console.log("Demo logins (role, email, password):");
@@ -28,6 +28,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(describeConnectionError(error, config().DATABASE_URL));
+  const refused = error instanceof Error && error.message === NOT_A_DEMO_DATABASE;
+  console.error(
+    refused ? NOT_A_DEMO_DATABASE : describeConnectionError(error, config().DATABASE_URL),
+  );
   process.exit(1);
 });
