@@ -5,53 +5,82 @@ const DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
 const rateLimit = z
   .string()
-  .regex(/^\d+\/\d+s$/, 'expected "<count>/<seconds>s", for example "600/60s"');
+  .regex(
+    /^[1-9]\d*\/[1-9]\d*s$/,
+    'expected "<count>/<seconds>s", both at least 1, for example "600/60s"',
+  );
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().default("mysql://root@127.0.0.1:3306/etums"),
-  REDIS_URL: z.string().optional(),
-  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
-  UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
-  NEXTAUTH_URL: z.string().url().optional(),
-  NEXTAUTH_SECRET: z.string().min(32).optional(),
-  JWT_SECRET: z.string().min(32).optional(),
-  ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(900),
-  REFRESH_TOKEN_TTL: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(7 * 24 * 3600),
-  /** Lifetime of a browser session (next-auth JWT cookie), in seconds. */
-  SESSION_TTL: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(8 * 3600),
-  RATE_LIMIT_API: rateLimit.default("600/60s"),
-  RATE_LIMIT_ANON: rateLimit.default("120/60s"),
-  RATE_LIMIT_LOGIN: rateLimit.default("20/60s"),
-  /** Proxies in front of the app that append to X-Forwarded-For (see lib/auth/client-ip.ts). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
-  BULK_MAX_ITEMS: z.coerce.number().int().positive().default(5000),
-  UPLOAD_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(20 * 1024 * 1024),
-  LOG_FILE: z.string().default("logs/app.log"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** "0" keeps log lines out of stdout (LOG_FILE only), e.g. when nothing collects stdout. */
-  LOG_STDOUT: z
-    .enum(["0", "1"])
-    .default("1")
-    .transform((value) => value === "1"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  /** Processes serving the app: `npm start` forks this many (default: one per core) and tells them. */
-  WEB_CONCURRENCY: z.coerce.number().int().positive().default(1),
+/** The part of a URL that `part` picks, or "" when `text` is no URL (z.url() reports that). */
+function urlPart(text: string, part: "protocol" | "pathname"): string {
+  return URL.canParse(text) ? new URL(text)[part] : "";
+}
+
+/** mysql2 speaks to MySQL and MariaDB only; the database name is used in SQL unquoted by tools. */
+const databaseUrl = z
+  .url()
+  .refine((url) => /^(mysql|mariadb):$/.test(urlPart(url, "protocol")), {
+    message: 'expected a mysql:// URL, for example "mysql://user:password@127.0.0.1:3306/etums"',
+  })
+  .refine((url) => /^\/[A-Za-z0-9_]+$/.test(urlPart(url, "pathname")), {
+    message: 'expected a database name of letters, digits and "_" after the host',
+  });
+
+const redisUrl = z.url().refine((url) => /^rediss?:$/.test(urlPart(url, "protocol")), {
+  message: 'expected a redis:// or rediss:// URL, for example "redis://127.0.0.1:6379"',
 });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: databaseUrl.default("mysql://root@127.0.0.1:3306/etums"),
+    REDIS_URL: redisUrl.optional(),
+    UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+    NEXTAUTH_URL: z.string().url().optional(),
+    NEXTAUTH_SECRET: z.string().min(32).optional(),
+    JWT_SECRET: z.string().min(32).optional(),
+    ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(900),
+    REFRESH_TOKEN_TTL: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24 * 3600),
+    /** Lifetime of a browser session (next-auth JWT cookie), in seconds. */
+    SESSION_TTL: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8 * 3600),
+    RATE_LIMIT_API: rateLimit.default("600/60s"),
+    RATE_LIMIT_ANON: rateLimit.default("120/60s"),
+    RATE_LIMIT_LOGIN: rateLimit.default("20/60s"),
+    /** Proxies in front of the app that append to X-Forwarded-For (see lib/auth/client-ip.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+    LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+    BULK_MAX_ITEMS: z.coerce.number().int().positive().default(5000),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 * 1024),
+    LOG_FILE: z.string().default("logs/app.log"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    /** "0" keeps log lines out of stdout (LOG_FILE only), e.g. when nothing collects stdout. */
+    LOG_STDOUT: z
+      .enum(["0", "1"])
+      .default("1")
+      .transform((value) => value === "1"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    /** Processes serving the app: `npm start` forks this many (default: one per core) and tells them. */
+    WEB_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  })
+  .refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
+    message: "set both or neither (the REST URL and its token)",
+    path: ["UPSTASH_REDIS_REST_TOKEN"],
+  });
 
 export type AppConfig = z.infer<typeof envSchema> & { NEXTAUTH_SECRET: string; JWT_SECRET: string };
 

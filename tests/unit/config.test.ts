@@ -33,6 +33,26 @@ describe("configuration", () => {
     expect(() => config()).toThrow(/RATE_LIMIT_API/);
   });
 
+  it.each([
+    ["RATE_LIMIT_ANON", "100/0s"],
+    ["RATE_LIMIT_API", "0/60s"],
+    ["DATABASE_URL", "postgres://root@127.0.0.1:5432/etums"],
+    ["DATABASE_URL", "mysql://root@127.0.0.1:3306/etums-prod"],
+    ["DATABASE_URL", "mysql://root@127.0.0.1:3306/"],
+    ["REDIS_URL", "notaurl"],
+    ["REDIS_URL", "http://127.0.0.1:6379"],
+  ])("refuses %s=%s at start, naming it, instead of failing on first use", async (name, value) => {
+    vi.stubEnv(name, value);
+    const config = await freshConfig();
+    expect(() => config()).toThrow(new RegExp(`${name}: `));
+  });
+
+  it("wants both Upstash variables or neither", async () => {
+    vi.stubEnv("UPSTASH_REDIS_REST_URL", "https://example.upstash.io");
+    const config = await freshConfig();
+    expect(() => config()).toThrow(/UPSTASH_REDIS_REST_TOKEN: set both or neither/);
+  });
+
   it("LOG_STDOUT: on by default, 0 turns it off, anything else is refused", async () => {
     let config = await freshConfig();
     expect(config().LOG_STDOUT).toBe(true);
