@@ -18,6 +18,7 @@ function createLogger(): Logger {
   // to a descriptor opened here, so that even an exit in the first tick has somewhere to go.
   const sync = process.env.NODE_ENV === "test";
   const destination = pino.destination({ dest: fs.openSync(file, "a"), sync });
+  globalForLogger.etumsLogDestination = destination;
   const streams = pino.multistream([
     { stream: destination, level: "trace" },
     ...(logsToStdout() ? [{ stream: process.stdout, level: "trace" as const }] : []),
@@ -47,9 +48,28 @@ function createLogger(): Logger {
   );
 }
 
-const globalForLogger = globalThis as unknown as { etumsLogger?: Logger };
+const globalForLogger = globalThis as unknown as {
+  etumsLogger?: Logger;
+  etumsLogDestination?: ReturnType<typeof pino.destination>;
+  etumsReopenLog?: () => void;
+};
+
+/** Lines that requests under way still send to the old file get this long before it is closed. */
+const OLD_FILE_GRACE_MS = 15_000;
+
+/**
+ * Starts a new file at LOG_FILE for the next line, after logrotate has moved the old one away:
+ * `npm start` calls it on SIGHUP (through globalThis: Next bundles this module more than once).
+ */
+function reopenLogFile(): void {
+  const old = globalForLogger.etumsLogDestination;
+  globalForLogger.etumsLogger = undefined;
+  globalForLogger.etumsLogDestination = undefined;
+  if (old) setTimeout(() => old.end(), OLD_FILE_GRACE_MS).unref();
+}
 
 export function logger(): Logger {
+  globalForLogger.etumsReopenLog ??= reopenLogFile;
   globalForLogger.etumsLogger ??= createLogger();
   return globalForLogger.etumsLogger;
 }

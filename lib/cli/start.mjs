@@ -12,6 +12,8 @@ import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
 import { createRefusalLogger } from "./refusal-logger.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+// LOG_FILE and the like are relative to the app, wherever the command was started from.
+process.chdir(root);
 // This serves the production build, so it runs as production: a NODE_ENV of development or test
 // would switch the configuration to its development fallbacks, publicly known secrets included.
 if (process.env.NODE_ENV && process.env.NODE_ENV !== "production") {
@@ -80,6 +82,8 @@ async function serveWorker() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // logrotate's postrotate signal: the next log line goes to a new file at LOG_FILE (lib/logger.ts).
+  process.on("SIGHUP", () => globalThis.etumsReopenLog?.());
 }
 
 function superviseWorkers(count) {
@@ -123,6 +127,9 @@ function superviseWorkers(count) {
 
   process.on("SIGTERM", () => stopAll("SIGTERM"));
   process.on("SIGINT", () => stopAll("SIGINT"));
+  process.on("SIGHUP", () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGHUP");
+  });
 }
 
 /** Serves in this process; a start-up failure (no build, say) is one line, not a stack trace. */

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "./env";
 import { childPids } from "../helpers/processes";
@@ -41,6 +43,55 @@ test("npm start serves from one worker per WEB_CONCURRENCY, replaces a crashed o
     expect(await answers()).toBe(false);
   } finally {
     server.process.kill("SIGKILL");
+  }
+});
+
+test("on SIGHUP (logrotate's postrotate), every worker starts a new LOG_FILE and keeps serving", async () => {
+  test.setTimeout(90_000);
+  const logFile = `logs/e2e-rotate-${process.pid}.log`;
+  const absolute = path.resolve(__dirname, "../..", logFile);
+  const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "2", LOG_FILE: logFile });
+  // A new connection each time: the primary hands connections to the workers in turn.
+  const requestWith = (id: string) =>
+    new Promise<number>((resolve, reject) => {
+      http
+        .get(LIVE, { agent: false, headers: { "x-request-id": id } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        })
+        .on("error", reject);
+    });
+  try {
+    await expect.poll(() => server.output(), { timeout: 60_000 }).toContain("2 worker processes");
+    const before = `rotate-before-${Date.now()}`;
+    for (let i = 0; i < 4; i += 1) expect(await requestWith(`${before}-${i}`)).toBe(200);
+    await expect
+      .poll(() => fs.readFileSync(absolute, "utf8"), { timeout: 10_000 })
+      .toContain(before);
+    fs.renameSync(absolute, `${absolute}.1`);
+
+    server.process.kill("SIGHUP");
+    const after = `rotate-after-${Date.now()}`;
+    // Both workers, whichever the connections land on, write to the new file.
+    await expect
+      .poll(
+        async () => {
+          for (let i = 0; i < 4; i += 1) await requestWith(`${after}-${i}`);
+          return fs.existsSync(absolute) ? fs.readFileSync(absolute, "utf8") : "";
+        },
+        { timeout: 20_000 },
+      )
+      .toContain(after);
+    const last = `rotate-last-${Date.now()}`;
+    for (let i = 0; i < 6; i += 1) expect(await requestWith(`${last}-${i}`)).toBe(200);
+    await expect
+      .poll(() => fs.readFileSync(absolute, "utf8").split(last).length - 1, { timeout: 10_000 })
+      .toBe(6);
+    expect(fs.readFileSync(`${absolute}.1`, "utf8")).not.toContain(last);
+    expect(childPids(server.process.pid!)).toHaveLength(2);
+  } finally {
+    server.process.kill("SIGKILL");
+    for (const file of [absolute, `${absolute}.1`]) fs.rmSync(file, { force: true });
   }
 });
 
