@@ -47,9 +47,19 @@ test("API answers of every kind carry the security headers and a CSP that loads 
 test("paths beside the API's own answer JSON too: next-auth's, the document's, the docs page's", async ({
   request,
 }) => {
-  const session = await request.get("/api/auth/session");
+  const requestId = `e2e-nextauth-${Date.now()}`;
+  const session = await request.get("/api/auth/session", {
+    headers: { "x-request-id": requestId },
+  });
   expect(session.status()).toBe(200);
   expect(session.headers()["content-type"]).toContain("application/json");
+  // next-auth's endpoints carry the request id and get their log line, as every API request does.
+  expect(session.headers()["x-request-id"]).toBe(requestId);
+  await expect
+    .poll(() => readFileSync(path.resolve(__dirname, "../..", E2E_LOG_FILE), "utf8"))
+    .toMatch(new RegExp(`"requestId":"${requestId}".*"path":"/api/auth/session","status":200`));
+  const csrf = await request.get("/api/auth/csrf");
+  expect(csrf.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   const cases: [APIResponse, number, string | null][] = [
     [await request.get("/api/auth/nope/"), 404, null],
     [await request.post("/api/auth/session/extra"), 404, null],

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
+import { withRequestLog } from "@/lib/http/request-log";
 import { unknownPath } from "@/lib/http/unknown-path";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
@@ -19,12 +20,12 @@ async function handler(request: NextRequest, segment: Segment): Promise<Response
   if (!action) return unknownPath(request);
   const { methods } = NEXTAUTH_ACTIONS[action]!;
   if (!methods.includes(request.method)) return refuseMethod(request, methods);
-  return NextAuth(
-    action === "error" ? withPrintableError(request) : request,
-    segment,
-    authOptions(),
-  );
+  return nextAuth(action === "error" ? withPrintableError(request) : request, segment);
 }
+
+const nextAuth = withRequestLog((request: NextRequest, segment: Segment): Promise<Response> =>
+  NextAuth(request, segment, authOptions()),
+);
 
 /**
  * next-auth's error action copies `?error=` unencoded into a redirect's Location header, where a

@@ -1,0 +1,44 @@
+import type { NextRequest } from "next/server";
+import { logger } from "@/lib/logger";
+import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
+
+/**
+ * For an /api handler that is not an api-route (next-auth's endpoints): the request's id on the
+ * answer and one log line, as every other API request gets (the caller is not known here).
+ */
+export function withRequestLog<Rest extends unknown[]>(
+  handle: (request: NextRequest, ...rest: Rest) => Promise<Response>,
+) {
+  return async (request: NextRequest, ...rest: Rest): Promise<Response> => {
+    const started = performance.now();
+    const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
+    const response = withHeader(await handle(request, ...rest), "X-Request-Id", requestId);
+    const { status } = response;
+    const line = {
+      requestId,
+      method: request.method,
+      path: request.nextUrl.pathname,
+      status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      userId: null,
+    };
+    if (status >= 500) logger().error(line, "request failed");
+    else if (status >= 400) logger().warn(line, "request refused");
+    else logger().info(line, "request");
+    return response;
+  };
+}
+
+/** A redirect's headers are immutable: such an answer is copied, its cookies one by one. */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const headers = new Headers();
+    for (const [key, item] of response.headers) if (key !== "set-cookie") headers.append(key, item);
+    for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);
+    headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  }
+}
