@@ -3,7 +3,9 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_PORT } from "./env";
+import mysql from "mysql2/promise";
+import { splitDatabaseUrl } from "../../db/database-url";
+import { E2E_DATABASE_URL, E2E_PORT } from "./env";
 import { childPids } from "../helpers/processes";
 import { DEMO } from "./helpers/demo-accounts";
 import { exitWithin, launch } from "./helpers/launcher";
@@ -92,6 +94,27 @@ test("on SIGHUP (logrotate's postrotate), every worker starts a new LOG_FILE and
   } finally {
     server.process.kill("SIGKILL");
     for (const file of [absolute, `${absolute}.1`]) fs.rmSync(file, { force: true });
+  }
+});
+
+test("npm start refuses a database that lacks this version's migrations, saying what to run", async () => {
+  const { serverUrl } = splitDatabaseUrl(E2E_DATABASE_URL);
+  const database = `etums_e2e_unmigrated_${process.pid}`;
+  const server = await mysql.createConnection({ uri: serverUrl });
+  await server.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
+  try {
+    const app = launch({
+      PORT: String(PORT),
+      WEB_CONCURRENCY: "1",
+      DATABASE_URL: `${serverUrl.replace(/\/$/, "")}/${database}`,
+    });
+    expect(await exitWithin(app, 60_000)).toBe(1);
+    expect(app.output()).toMatch(
+      /ETUMS cannot start: the database lacks \d+ of this version's migrations; run npm run db:migrate first\./,
+    );
+  } finally {
+    await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await server.end();
   }
 });
 

@@ -2,7 +2,7 @@ import { count, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { describe, expect, it } from "vitest";
-import { createPool, db } from "@/db/client";
+import { createPool, db, pool } from "@/db/client";
 import { DEMO_USERS, demoTasks } from "@/db/demo-data";
 import { splitDatabaseUrl } from "@/db/database-url";
 import { migrateDatabase, resetDatabase } from "@/db/migrate";
@@ -10,6 +10,7 @@ import * as schema from "@/db/schema";
 import { NOT_A_DEMO_DATABASE, seedDemoData } from "@/db/seed";
 import { tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { pendingMigrations } from "@/lib/services/schema-version";
 import { makeUser } from "../helpers/factories";
 
 const EXPECTED_TABLES = [
@@ -71,6 +72,25 @@ describe("the migrator", () => {
   });
 });
 
+describe("pendingMigrations: what the server checks before it starts", () => {
+  it("counts the migrations a database lacks, all of them when it was never migrated", async () => {
+    expect(await pendingMigrations()).toBe(0);
+    const [[last]] = (await pool().query(
+      "SELECT id, hash, created_at FROM __drizzle_migrations ORDER BY id DESC LIMIT 1",
+    )) as unknown as [{ id: number; hash: string; created_at: number }[]];
+    await pool().query("DELETE FROM __drizzle_migrations WHERE id = ?", [last!.id]);
+    try {
+      expect(await pendingMigrations()).toBe(1);
+    } finally {
+      await pool().query(
+        "INSERT INTO __drizzle_migrations (id, hash, created_at) VALUES (?, ?, ?)",
+        [last!.id, last!.hash, last!.created_at],
+      );
+    }
+    expect(await pendingMigrations()).toBe(0);
+  });
+});
+
 describe("seedDemoData", () => {
   it("creates the demo users and tasks once; running it again changes nothing", async () => {
     const { serverUrl } = splitDatabaseUrl(process.env.DATABASE_URL!);
@@ -107,7 +127,9 @@ describe("seedDemoData", () => {
 
   it("refuses a database with accounts of its own, even one whose demo admin was deleted", async () => {
     const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
-    await db().delete(users).where(inArray(users.email, [admin.email]));
+    await db()
+      .delete(users)
+      .where(inArray(users.email, [admin.email]));
     await makeUser("ADMIN");
     const [before] = await db().select({ n: count() }).from(users);
     await expect(seedDemoData(db())).rejects.toThrow(NOT_A_DEMO_DATABASE);
