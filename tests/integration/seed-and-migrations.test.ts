@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { count, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
@@ -11,7 +13,8 @@ import { NOT_A_DEMO_DATABASE, seedDemoData } from "@/db/seed";
 import { tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { pendingMigrations } from "@/lib/services/schema-version";
-import { makeUser } from "../helpers/factories";
+import { makeTask, makeUser } from "../helpers/factories";
+import { expectCountersMatchTasks } from "../helpers/task-counts";
 
 const EXPECTED_TABLES = [
   "activity",
@@ -88,6 +91,39 @@ describe("pendingMigrations: what the server checks before it starts", () => {
       );
     }
     expect(await pendingMigrations()).toBe(0);
+  });
+});
+
+describe("migration 0009: counts rebuilt from the tasks", () => {
+  it("puts task_counts right again after an upgrade left them off", async () => {
+    const boss = await makeUser("MANAGER");
+    const worker = await makeUser("EMPLOYEE");
+    await makeTask({ createdBy: boss.id, assignedTo: worker.id });
+    await makeTask({ createdBy: boss.id, assignedTo: boss.id });
+    await makeTask({ createdBy: boss.id });
+    // What an unlocked trigger swap could leave: a count lost here, one doubled there.
+    await pool().query("UPDATE task_counts SET n = n - 1 WHERE scope = 'creator' AND user_id = ?", [
+      boss.id,
+    ]);
+    await pool().query(
+      "UPDATE task_counts SET n = n + 1 WHERE scope = 'assignee' AND user_id = ?",
+      [worker.id],
+    );
+    await expect(expectCountersMatchTasks()).rejects.toThrow();
+
+    const migration = fs.readFileSync(
+      path.resolve(import.meta.dirname, "../../drizzle/0009_recount_task_counts.sql"),
+      "utf8",
+    );
+    const connection = await pool().getConnection();
+    try {
+      for (const statement of migration.split("--> statement-breakpoint")) {
+        await connection.query(statement);
+      }
+    } finally {
+      connection.release();
+    }
+    await expectCountersMatchTasks();
   });
 });
 
