@@ -4,7 +4,9 @@ import { migrate } from "drizzle-orm/mysql2/migrator";
 import mysql from "mysql2/promise";
 import { splitDatabaseUrl } from "./database-url";
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+const MIGRATIONS_FOLDER = path.resolve(__dirname, "..", "drizzle");
+/** How long a second migrator waits for the first to finish before giving up. */
+const LOCK_WAIT_SECONDS = 300;
 
 /** Creates the database when missing, then applies every pending migration under drizzle/. */
 export async function migrateDatabase(url: string): Promise<void> {
@@ -23,7 +25,19 @@ export async function migrateDatabase(url: string): Promise<void> {
     multipleStatements: false,
   });
   try {
-    await migrate(drizzle(connection), { migrationsFolder: MIGRATIONS_FOLDER });
+    // Two migrators at once (two hosts deploying) would both apply the same migration: the second
+    // waits on a named lock, then finds nothing left to do.
+    const lock = `etums_migrate_${database}`;
+    const [[held]] = (await connection.query("SELECT GET_LOCK(?, ?) AS ok", [
+      lock,
+      LOCK_WAIT_SECONDS,
+    ])) as unknown as [{ ok: number | null }[]];
+    if (held?.ok !== 1) throw new Error(`Another migration of ${database} is still running.`);
+    try {
+      await migrate(drizzle(connection), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await connection.query("SELECT RELEASE_LOCK(?)", [lock]);
+    }
   } finally {
     await connection.end();
   }

@@ -75,6 +75,34 @@ describe("the migrator", () => {
   });
 });
 
+describe("two migrators at once", () => {
+  it("apply each migration once: the second waits for the first, then has nothing to do", async () => {
+    const { serverUrl } = splitDatabaseUrl(process.env.DATABASE_URL!);
+    const url = `${serverUrl.replace(/\/$/, "")}/etums_test_twice_${process.pid}`;
+    await dropDatabase(url);
+    try {
+      await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
+      const scratch = createPool(url, 1);
+      try {
+        const [[row]] = (await scratch.query(
+          "SELECT COUNT(*) AS n FROM __drizzle_migrations",
+        )) as unknown as [{ n: number }[]];
+        const journal = JSON.parse(
+          fs.readFileSync(
+            path.resolve(import.meta.dirname, "../../drizzle/meta/_journal.json"),
+            "utf8",
+          ),
+        ) as { entries: unknown[] };
+        expect(Number(row!.n)).toBe(journal.entries.length);
+      } finally {
+        await scratch.end();
+      }
+    } finally {
+      await dropDatabase(url);
+    }
+  });
+});
+
 describe("pendingMigrations: what the server checks before it starts", () => {
   it("counts the migrations a database lacks, all of them when it was never migrated", async () => {
     expect(await pendingMigrations()).toBe(0);
