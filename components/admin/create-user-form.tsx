@@ -4,7 +4,7 @@ import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createUserAction } from "@/app/(dashboard)/admin/users/actions";
+import { createUserAction } from "@/lib/actions/users";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import type { FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError } from "./field-error";

@@ -4,11 +4,7 @@ import { callAction } from "@/lib/actions/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import {
-  editUserAction,
-  resetPasswordAction,
-  setUserActiveAction,
-} from "@/app/(dashboard)/admin/users/actions";
+import { editUserAction, resetPasswordAction, setUserActiveAction } from "@/lib/actions/users";
 import {
   buttonDanger,
   buttonPrimary,

@@ -40,6 +40,9 @@ export const createUserRequestSchema = z
 /** The command line's input: the same fields, the password required. */
 export const createUserSchema = createUserRequestSchema.required({ password: true });
 
+/** The admin console's edit dialog: name and role, sent together. */
+export const editUserSchema = z.strictObject({ full_name: fullNameSchema, role: roleSchema });
+
 /** PATCH /api/users/{id}/: any subset; a password here is a reset. */
 export const updateUserSchema = z
   .strictObject({

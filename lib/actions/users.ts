@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { toActionResult, type ActionResult } from "@/lib/actions/result";
 import { requireActor } from "@/lib/auth/page-actor";
-import { badRequest, validationError } from "@/lib/http/errors";
+import { badRequest } from "@/lib/http/errors";
 import {
   createUser,
   reactivateUser,
@@ -14,23 +13,12 @@ import {
   type CreatedUser,
   type UserDto,
 } from "@/lib/services/users";
-import {
-  createUserRequestSchema,
-  fullNameSchema,
-  passwordSchema,
-  roleSchema,
-} from "@/lib/validation/users";
+import { userIdSchema } from "@/lib/validation/tasks";
+import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
+import { toActionResult, type ActionResult } from "./result";
 
-const userId = z.number().int().positive();
 const OWN_PASSWORD_REQUIRED =
   "Enter your new password: a generated one could not be shown once your session ends.";
-const editSchema = z.strictObject({ full_name: fullNameSchema, role: roleSchema });
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
-}
 
 function refresh(): void {
   revalidatePath("/admin", "layout");
@@ -44,7 +32,7 @@ export async function createUserAction(input: unknown): Promise<ActionResult<Cre
     if (raw && typeof raw === "object" && "password" in raw && raw.password === "") {
       delete raw.password;
     }
-    const user = await createUser(actor, parse(createUserRequestSchema, raw));
+    const user = await createUser(actor, createUserRequestSchema.parse(raw));
     refresh();
     return user;
   });
@@ -54,7 +42,7 @@ export async function createUserAction(input: unknown): Promise<ActionResult<Cre
 export async function editUserAction(id: number, input: unknown): Promise<ActionResult<UserDto>> {
   const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
-    const user = await updateUser(actor, parse(userId, id), parse(editSchema, input));
+    const user = await updateUser(actor, userIdSchema.parse(id), editUserSchema.parse(input));
     refresh();
     return user;
   });
@@ -66,7 +54,7 @@ export async function setUserActiveAction(
 ): Promise<ActionResult<UserDto>> {
   const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
-    const target = parse(userId, id);
+    const target = userIdSchema.parse(id);
     const user = active ? await reactivateUser(actor, target) : await deactivateUser(actor, target);
     refresh();
     return user;
@@ -84,9 +72,10 @@ export async function resetPasswordAction(
       throw badRequest("Validation failed.", {
         errors: [{ field: "password", message: OWN_PASSWORD_REQUIRED }],
       });
+    // Parsed as a field, so that its error shows next to the password input.
     const given =
-      password === "" ? undefined : parse(z.object({ password: passwordSchema }), { password });
-    const result = await resetPassword(actor, parse(userId, id), given?.password);
+      password === "" ? undefined : z.object({ password: passwordSchema }).parse({ password });
+    const result = await resetPassword(actor, userIdSchema.parse(id), given?.password);
     refresh();
     return { generated_password: result.generated_password };
   });
