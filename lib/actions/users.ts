@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/page-actor";
-import { badRequest } from "@/lib/http/errors";
+import { invalidField } from "@/lib/http/errors";
 import {
   createUser,
   reactivateUser,
@@ -68,10 +68,7 @@ export async function resetPasswordAction(
   const actor = await requireActor({ may: "user.manage" });
   return toActionResult(async () => {
     // A reset ends the admin's own session, and the page with a generated password with it.
-    if (password === "" && id === actor.id)
-      throw badRequest("Validation failed.", {
-        errors: [{ field: "password", message: OWN_PASSWORD_REQUIRED }],
-      });
+    if (password === "" && id === actor.id) throw invalidField("password", OWN_PASSWORD_REQUIRED);
     // Parsed as a field, so that its error shows next to the password input.
     const given =
       password === "" ? undefined : z.object({ password: passwordSchema }).parse({ password });

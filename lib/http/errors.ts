@@ -59,3 +59,8 @@ export function fieldErrors(error: ZodError): FieldError[] {
 export function validationError(error: ZodError, detail = "Validation failed."): ApiError {
   return new ApiError(400, detail, { errors: fieldErrors(error) });
 }
+
+/** A 400 about one field, shaped as a schema's validation errors are. */
+export function invalidField(field: string, message: string): ApiError {
+  return new ApiError(400, "Validation failed.", { errors: [{ field, message }] });
+}

@@ -1,7 +1,7 @@
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
-import { badRequest } from "@/lib/http/errors";
+import { invalidField } from "@/lib/http/errors";
 import { lockActingUser } from "./acting-user";
 import { lockedStanding, type UserStanding } from "./user-standing";
 
@@ -22,10 +22,6 @@ export function assigneeProblem(
   return `${label} cannot be assigned tasks (role ${user.role}).`;
 }
 
-function invalidAssignee(message: string) {
-  return badRequest("Validation failed.", { errors: [{ field: "assigned_to", message }] });
-}
-
 /**
  * A task may be assigned only to an existing, active user with an assignable role
  * (managers and employees). 400 {detail, errors:[{field:"assigned_to", message}]} otherwise.
@@ -35,5 +31,5 @@ export async function assertAssignable(tx: Executor, actor: Actor, userId: numbe
   await lockActingUser(tx, actor);
   const user = await lockedStanding(tx, userId);
   const problem = assigneeProblem(actor, `User ${userId}`, user);
-  if (problem) throw invalidAssignee(problem);
+  if (problem) throw invalidField("assigned_to", problem);
 }

@@ -4,14 +4,11 @@ import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { accountLocked } from "@/lib/http/auth-errors";
-import { badRequest } from "@/lib/http/errors";
+import { invalidField } from "@/lib/http/errors";
 import type { OwnPasswordChange } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { signInWithPassword, type SignInContext } from "./auth";
 import { endAllSessions } from "./user-sessions";
-
-const invalidField = (field: string, message: string) =>
-  badRequest("Validation failed.", { errors: [{ field, message }] });
 
 /**
  * Anyone signed in changes their own password. The current one is checked as a sign-in checks
