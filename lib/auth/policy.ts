@@ -116,6 +116,6 @@ export function taskVisibility(role: Role): TaskRule {
 }
 
 /** Only the status may change: the employee's rule ("You can only update task status."). */
-export function mayEditOnlyStatus(role: Role): boolean {
+export function limitedToStatusChanges(role: Role): boolean {
   return TASK_POLICY[role]["task.edit"] !== "all" && TASK_POLICY[role]["task.edit"].length === 0;
 }

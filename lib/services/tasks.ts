@@ -3,7 +3,7 @@ import type { ResultSetHeader } from "mysql2";
 import { db, type Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can, canOnTask, mayEditOnlyStatus } from "@/lib/auth/policy";
+import { can, canOnTask, limitedToStatusChanges } from "@/lib/auth/policy";
 import { forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
 import {
   jsonFieldNames,
@@ -126,7 +126,7 @@ function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntr
 
 /** The role's part of the policy for a write that sends `fields`, whichever task it names. */
 export function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
-  if (mayEditOnlyStatus(actor.role) && fields.some((f) => f !== "status")) {
+  if (limitedToStatusChanges(actor.role) && fields.some((f) => f !== "status")) {
     throw forbidden(EMPLOYEE_EDIT_DETAIL);
   }
 }

@@ -6,7 +6,7 @@ import {
   ASSIGNABLE_ROLES,
   can,
   canOnTask,
-  mayEditOnlyStatus,
+  limitedToStatusChanges,
   relationsTo,
   taskVisibility,
   type GlobalAction,
@@ -202,9 +202,9 @@ describe("policy helpers", () => {
   });
 
   it("only employees are limited to status changes", () => {
-    expect(mayEditOnlyStatus("EMPLOYEE")).toBe(true);
-    expect(mayEditOnlyStatus("MANAGER")).toBe(false);
-    expect(mayEditOnlyStatus("ADMIN")).toBe(false);
+    expect(limitedToStatusChanges("EMPLOYEE")).toBe(true);
+    expect(limitedToStatusChanges("MANAGER")).toBe(false);
+    expect(limitedToStatusChanges("ADMIN")).toBe(false);
   });
 
   it("assignees are managers or employees, never admins", () => {
