@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wholeNumberParam } from "./query-params";
+import { pageParam, pageSizeParam } from "./query-params";
 import { ACTIVITY_KINDS } from "@/db/schema";
 import { idSchema } from "./ids";
 import { isoDateSchema, userIdSchema } from "./tasks";
@@ -17,15 +17,8 @@ export const activityTrailQuerySchema = z
     kind: activityKindSchema.optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
-    page: wholeNumberParam(
-      z.int("Page must be a whole number.").min(1, "Page must be 1 or more."),
-    ).default(1),
-    page_size: wholeNumberParam(
-      z
-        .int("Page size must be between 1 and 100.")
-        .min(1, "Page size must be between 1 and 100.")
-        .max(100, "Page size must be between 1 and 100."),
-    ).default(25),
+    page: pageParam,
+    page_size: pageSizeParam(25),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: "The start date must not be after the end date.",

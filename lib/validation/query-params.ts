@@ -18,3 +18,14 @@ export function wholeNumberParam<T extends z.ZodType>(schema: T) {
 export const queryBoolean = z
   .enum(["true", "false", "1", "0"], { message: "Must be true or false." })
   .transform((value) => value === "true" || value === "1");
+
+/** `page` of a page-numbered list: 1 or more, 1 when absent. */
+export const pageParam = wholeNumberParam(
+  z.int("Page must be a whole number.").min(1, "Page must be 1 or more."),
+).default(1);
+
+/** `page_size` of a list: 1 to `max`, `byDefault` when absent. */
+export function pageSizeParam(byDefault: number, max = 100) {
+  const message = `Page size must be between 1 and ${max}.`;
+  return wholeNumberParam(z.int(message).min(1, message).max(max, message)).default(byDefault);
+}

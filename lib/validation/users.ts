@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { queryBoolean, wholeNumberParam } from "./query-params";
+import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { hasVisibleCharacter, withoutControl } from "./visible-text";
 import { ROLES } from "@/db/schema";
@@ -95,15 +95,8 @@ export const listUsersQuerySchema = z
       .meta({
         description: `Managers may order by ${PUBLIC_USER_ORDERINGS.join(", ")} only.`,
       }),
-    page: wholeNumberParam(
-      z.int("Page must be a whole number.").min(1, "Page must be 1 or more."),
-    ).default(1),
-    page_size: wholeNumberParam(
-      z
-        .int("Page size must be between 1 and 100.")
-        .min(1, "Page size must be between 1 and 100.")
-        .max(100, "Page size must be between 1 and 100."),
-    ).default(20),
+    page: pageParam,
+    page_size: pageSizeParam(20),
   })
   .meta({ id: "UserListQuery" });
 
