@@ -3,6 +3,9 @@ import { z } from "zod";
 /** Development-only fallbacks; production refuses to start without real secrets. */
 const DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
+/** A whole number of at least 1, as the environment gives it: text. */
+const positiveWhole = z.coerce.number().int().positive();
+
 const rateLimit = z
   .string()
   .regex(
@@ -39,31 +42,19 @@ const envSchema = z
     NEXTAUTH_URL: z.string().url().optional(),
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     JWT_SECRET: z.string().min(32).optional(),
-    ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(900),
-    REFRESH_TOKEN_TTL: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(7 * 24 * 3600),
+    ACCESS_TOKEN_TTL: positiveWhole.default(900),
+    REFRESH_TOKEN_TTL: positiveWhole.default(7 * 24 * 3600),
     /** Lifetime of a browser session (next-auth JWT cookie), in seconds. */
-    SESSION_TTL: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(8 * 3600),
+    SESSION_TTL: positiveWhole.default(8 * 3600),
     RATE_LIMIT_API: rateLimit.default("600/60s"),
     RATE_LIMIT_ANON: rateLimit.default("120/60s"),
     RATE_LIMIT_LOGIN: rateLimit.default("20/60s"),
     /** Proxies in front of the app that append to X-Forwarded-For (see lib/auth/client-ip.ts). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
-    LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
-    BULK_MAX_ITEMS: z.coerce.number().int().positive().default(5000),
-    UPLOAD_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .positive()
-      .default(20 * 1024 * 1024),
+    LOCKOUT_THRESHOLD: positiveWhole.default(5),
+    LOCKOUT_MINUTES: positiveWhole.default(15),
+    BULK_MAX_ITEMS: positiveWhole.default(5000),
+    UPLOAD_MAX_BYTES: positiveWhole.default(20 * 1024 * 1024),
     LOG_FILE: z.string().default("logs/app.log"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -73,9 +64,9 @@ const envSchema = z
       .enum(["0", "1"])
       .default("1")
       .transform((value) => value === "1"),
-    PORT: z.coerce.number().int().positive().default(3000),
+    PORT: positiveWhole.default(3000),
     /** Processes serving the app: `npm start` forks this many (default: one per core) and tells them. */
-    WEB_CONCURRENCY: z.coerce.number().int().positive().default(1),
+    WEB_CONCURRENCY: positiveWhole.default(1),
   })
   .refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both or neither (the REST URL and its token)",
