@@ -29,7 +29,7 @@ export function createPool(url: string, connectionLimit = 10): mysql.Pool {
 
 function handle(): Handle {
   if (!globalForDb.etumsDb) {
-    const pool = createPool(config().DATABASE_URL);
+    const pool = createPool(config().DATABASE_URL, config().DATABASE_POOL_SIZE);
     globalForDb.etumsDb = { pool, db: drizzle(pool, { schema, mode: "default" }) };
   }
   return globalForDb.etumsDb;

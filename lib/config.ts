@@ -36,6 +36,11 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: databaseUrl.default("mysql://root@127.0.0.1:3306/etums"),
+    /**
+     * Connections each server process may hold. Sized with WEB_CONCURRENCY against the server's
+     * max_connections; at least 4, since up to 3 CSV imports per process each hold one.
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(4).max(1000).default(10),
     REDIS_URL: redisUrl.optional(),
     UPSTASH_REDIS_REST_URL: z.string().url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().optional(),

@@ -41,6 +41,7 @@ describe("configuration", () => {
     ["DATABASE_URL", "mysql://root@127.0.0.1:3306/"],
     ["REDIS_URL", "notaurl"],
     ["REDIS_URL", "http://127.0.0.1:6379"],
+    ["DATABASE_POOL_SIZE", "2"],
   ])("refuses %s=%s at start, naming it, instead of failing on first use", async (name, value) => {
     vi.stubEnv(name, value);
     const config = await freshConfig();
