@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { errorFor, FieldError } from "@/components/admin/field-error";
+import { errorFor, FieldError } from "@/components/ui/field-error";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { callAction } from "@/lib/actions/call-action";
 import { changeOwnPasswordAction } from "@/lib/actions/own-password";

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { createUserAction } from "@/lib/actions/users";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import type { FormFieldError } from "@/lib/actions/result";
-import { errorFor, FieldError } from "./field-error";
+import { errorFor, FieldError } from "@/components/ui/field-error";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
 

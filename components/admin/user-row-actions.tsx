@@ -15,7 +15,7 @@ import {
 import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { Role } from "@/db/schema";
 import type { ActionResult, FormFieldError } from "@/lib/actions/result";
-import { errorFor, FieldError } from "./field-error";
+import { errorFor, FieldError } from "@/components/ui/field-error";
 import { Modal } from "./modal";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";

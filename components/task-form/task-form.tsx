@@ -13,6 +13,7 @@ import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-st
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
 import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
 import { AssigneeField, type AssignableUser } from "./assignee-field";
+import { FieldError } from "@/components/ui/field-error";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
@@ -27,14 +28,6 @@ const FIELDS: FieldName[] = [
 ];
 
 type Props = { users: AssignableUser[]; task?: TaskDto };
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
-}
 
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
 export function TaskForm({ users, task }: Props) {
