@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { validationError } from "@/lib/http/errors";
 import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
+import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { hasVisibleCharacter, withoutControl } from "./visible-text";
 import { ROLES } from "@/db/schema";
@@ -124,3 +126,10 @@ export const publicUserSchema = z
 
 export type UserDto = z.infer<typeof userSchema>;
 export type PublicUserDto = z.infer<typeof publicUserSchema>;
+
+/** GET /api/users/ query string, as parseTaskListQuery reads the task list's. */
+export function parseUserListQuery(params: URLSearchParams): ListUsersQuery {
+  const parsed = listUsersQuerySchema.safeParse(queryValues(params));
+  if (!parsed.success) throw validationError(parsed.error, "Invalid query parameters.");
+  return parsed.data;
+}

@@ -5,8 +5,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { pageLinks } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertAdmin, createUser, listUsers } from "@/lib/services/users";
-import { createUserRequestSchema } from "@/lib/validation/users";
-import { parseListQuery } from "./query";
+import { createUserRequestSchema, parseUserListQuery } from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
@@ -41,7 +40,10 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
-  const { count, page, page_size, results } = await listUsers(actor, parseListQuery(request));
+  const { count, page, page_size, results } = await listUsers(
+    actor,
+    parseUserListQuery(publicUrl(request).searchParams),
+  );
   if (page > 1 && results.length === 0) throw notFound("Invalid page.");
   return NextResponse.json({
     count,
