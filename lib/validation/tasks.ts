@@ -14,6 +14,12 @@ export const taskIdSchema = idSchema("Must be a task id.");
 /** The version a browser last saw, for a write's optimistic-concurrency check. */
 export const taskVersionSchema = z.int("Must be a task version.").min(1, "Must be a task version.");
 
+/** Characters (code points) a title and a description may hold; the CSV checks use them too. */
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+export const TITLE_TOO_LONG = `Title must be at most ${TITLE_MAX} characters.`;
+export const DESCRIPTION_TOO_LONG = `Description must be at most ${DESCRIPTION_MAX.toLocaleString("en-US")} characters.`;
+
 export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.";
 export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";
 
@@ -22,12 +28,12 @@ export const taskTitleSchema = z
   .trim()
   // Aborts: "" is not also reported as having nothing visible.
   .min(1, { message: "Title is required.", abort: true })
-  .max(200, "Title must be at most 200 characters.")
+  .max(TITLE_MAX, TITLE_TOO_LONG)
   .refine(withoutControl, TITLE_CONTROL_MESSAGE)
   .refine(hasVisibleCharacter, "Title is required.");
 export const taskDescriptionSchema = z
   .string()
-  .max(10_000, "Description must be at most 10,000 characters.")
+  .max(DESCRIPTION_MAX, DESCRIPTION_TOO_LONG)
   .refine(withoutControl, DESCRIPTION_CONTROL_MESSAGE);
 
 /** POST /api/tasks/ and each item of bulk-create; the form of /tasks/new uses it too. */
