@@ -1,5 +1,6 @@
+import type { SQL } from "drizzle-orm";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
-import mysql from "mysql2/promise";
+import mysql, { type ResultSetHeader } from "mysql2/promise";
 import { config } from "@/lib/config";
 import * as schema from "./schema";
 
@@ -48,4 +49,19 @@ export async function closeDb(): Promise<void> {
   const current = globalForDb.etumsDb;
   globalForDb.etumsDb = undefined;
   await current?.pool.end();
+}
+
+/**
+ * The rows of a plain SQL SELECT, typed as its columns. drizzle types every mysql2 `execute` as a
+ * write's result, so the one cast that plain SQL needs lives here.
+ */
+export async function selectRows<Row>(executor: Executor, query: SQL): Promise<Row[]> {
+  const [rows] = (await executor.execute(query)) as unknown as [Row[]];
+  return rows;
+}
+
+/** The result of a plain SQL write (affected rows, insert id). */
+export async function writeResult(executor: Executor, query: SQL): Promise<ResultSetHeader> {
+  const [result] = (await executor.execute(query)) as unknown as [ResultSetHeader];
+  return result;
 }

@@ -1,5 +1,5 @@
 import { inArray, or, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { selectRows, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { AssigneeRef } from "@/lib/validation/bulk-csv";
@@ -40,9 +40,10 @@ export class AssigneeDirectory {
     const conditions = [];
     if (ids.size) conditions.push(inArray(users.id, [...ids]));
     if (emails.size) conditions.push(inArray(users.email, [...emails]));
-    const [found] = (await executor.execute(
+    const found = await selectRows<UserStandingRow & { id: number; email: string }>(
+      executor,
       sql`SELECT id, email, role, is_active FROM ${users} WHERE ${or(...conditions)} ${lock ? SHARE_LOCK : sql``}`,
-    )) as unknown as [(UserStandingRow & { id: number; email: string })[]];
+    );
     for (const id of ids) this.byId.set(id, null);
     for (const email of emails) this.byEmail.set(email, null);
     for (const row of found) {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, selectRows } from "@/db/client";
 import { TASK_STATUSES, tasks, users, type Role, type TaskStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
@@ -116,7 +116,9 @@ async function perAssignee(): Promise<Progress[]> {
 async function completedPerWeek(now: Date): Promise<WeekCount[]> {
   const weeks = recentWeeks(now);
   const since = `${weeks[0]} 00:00:00`;
-  const [rows] = (await db().execute(sql`
+  const rows = await selectRows<{ week_start: string; completed: number | string }>(
+    db(),
+    sql`
     SELECT DATE_FORMAT(done_at - INTERVAL WEEKDAY(done_at) DAY, '%Y-%m-%d') AS week_start,
            COUNT(*) AS completed
     FROM (
@@ -129,7 +131,8 @@ async function completedPerWeek(now: Date): Promise<WeekCount[]> {
     ) AS done_tasks
     WHERE done_at >= ${since}
     GROUP BY week_start
-  `)) as unknown as [{ week_start: string; completed: number | string }[]];
+  `,
+  );
   const byWeek = new Map(rows.map((r) => [r.week_start, Number(r.completed)]));
   return weeks.map((week) => ({ week_start: week, completed: byWeek.get(week) ?? 0 }));
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { selectRows, type Executor } from "@/db/client";
 import type { TaskPriority, TaskRow, TaskStatus } from "@/db/schema";
 import type { TaskDto } from "@/lib/validation/tasks";
 
@@ -39,11 +39,14 @@ export const TASK_RECORD_COLUMNS = `${TASK_ROW_FIELDS.map((f) => `t.${f}`).join(
  * building it with the query builder cost more CPU than the rest of a PATCH's statements together.
  */
 export async function loadTaskRecord(executor: Executor, id: number): Promise<TaskRecord | null> {
-  const [rows] = (await executor.execute(sql`SELECT ${sql.raw(TASK_RECORD_COLUMNS)}
+  const rows = await selectRows<Record<string, unknown>>(
+    executor,
+    sql`SELECT ${sql.raw(TASK_RECORD_COLUMNS)}
     FROM tasks t
     LEFT JOIN users a ON a.id = t.assigned_to
     JOIN users c ON c.id = t.created_by
-    WHERE t.id = ${id} LIMIT 1`)) as unknown as [Record<string, unknown>[]];
+    WHERE t.id = ${id} LIMIT 1`,
+  );
   return rows[0] ? recordFromSqlRow(rows[0]) : null;
 }
 

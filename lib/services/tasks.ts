@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { ResultSetHeader } from "mysql2";
-import { db, type Executor } from "@/db/client";
+import { db, selectRows, writeResult, type Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canOnTask, limitedToStatusChanges } from "@/lib/auth/policy";
@@ -71,9 +70,10 @@ export async function createTask(actor: Actor, input: CreateTaskInput): Promise<
  * Plain SQL: every write starts here, and the query builder more than doubled its CPU.
  */
 async function lockVisibleTask(tx: Executor, actor: Actor, id: number): Promise<TaskRow> {
-  const [rows] = (await tx.execute(
+  const rows = await selectRows<Record<string, unknown>>(
+    tx,
     sql`SELECT ${sql.raw(TASK_ROW_COLUMNS)} FROM tasks WHERE id = ${id} LIMIT 1 FOR UPDATE`,
-  )) as unknown as [Record<string, unknown>[]];
+  );
   const row = rows[0] ? taskRowFromSqlRow(rows[0]) : null;
   if (!row || !canOnTask(actor, "task.read", row)) throw notFound();
   return row;
@@ -201,12 +201,13 @@ export async function updateTask(
     const assignments = changes.map(
       (c) => sql`${sql.identifier(tasks[EDITABLE[c.column]].name)} = ${c.to}`,
     );
-    const [result] = (await tx.execute(
+    const result = await writeResult(
+      tx,
       sql`UPDATE tasks SET ${sql.join(
         [...assignments, sql`version = version + 1, updated_at = CURRENT_TIMESTAMP(3)`],
         sql`, `,
       )} WHERE id = ${id} AND version = ${row.version}`,
-    )) as unknown as [ResultSetHeader];
+    );
     // The row is locked, so this only fails if someone bypassed the lock: never lose a write silently.
     if (result.affectedRows !== 1) throw preconditionFailed();
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { selectRows, type Executor } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 
 /** What decides whether a user may act or be assigned work. */
@@ -23,8 +23,9 @@ export async function lockedStanding(
   tx: Executor,
   userId: number,
 ): Promise<UserStanding | undefined> {
-  const [rows] = (await tx.execute(
+  const rows = await selectRows<UserStandingRow>(
+    tx,
     sql`SELECT role, is_active FROM ${users} WHERE id = ${userId} ${SHARE_LOCK}`,
-  )) as unknown as [UserStandingRow[]];
+  );
   return rows[0] && standingOf(rows[0]);
 }
