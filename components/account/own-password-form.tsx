@@ -5,7 +5,7 @@ import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { errorFor, FieldError } from "@/components/ui/field-error";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
-import { callAction } from "@/lib/actions/call-action";
+import { callAction } from "@/lib/client/call-action";
 import { changeOwnPasswordAction } from "@/lib/actions/own-password";
 import type { FormFieldError } from "@/lib/actions/result";
 import { PASSWORD_CHANGED } from "@/lib/auth/messages";

@@ -1,6 +1,6 @@
 "use client";
 
-import { callAction } from "@/lib/actions/call-action";
+import { callAction } from "@/lib/client/call-action";
 import {
   DndContext,
   DragOverlay,

@@ -14,7 +14,7 @@ import {
 } from "./csv-mapping";
 import { DropZone } from "./drop-zone";
 import { ImportSummary } from "./import-summary";
-import { callAction } from "@/lib/actions/call-action";
+import { callAction } from "@/lib/client/call-action";
 import { importedTasksAction } from "@/lib/actions/task-import";
 import type { ImportedTask } from "@/lib/services/imported-tasks";
 import { MappingForm } from "./mapping-form";

@@ -1,6 +1,6 @@
 "use client";
 
-import { callAction } from "@/lib/actions/call-action";
+import { callAction } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";

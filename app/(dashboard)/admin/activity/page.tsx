@@ -6,7 +6,7 @@ import { PaginationNav } from "@/components/admin/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
 import { fieldErrors } from "@/lib/http/errors";
 import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";

@@ -7,7 +7,7 @@ import { UsersFilters } from "@/components/admin/users-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, type PageSearchParams } from "@/lib/actions/search-params";
+import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
 import { fieldErrors } from "@/lib/http/errors";
 import { listUsers } from "@/lib/services/users";

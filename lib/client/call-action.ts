@@ -1,4 +1,4 @@
-import type { ActionResult } from "./result";
+import type { ActionResult } from "@/lib/actions/result";
 
 export const SERVER_UNREACHABLE =
   "The server could not be reached or failed; nothing was saved. Try again.";
