@@ -19,13 +19,12 @@ import { ErrorLog } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
 import { retryOrBusy } from "./transaction";
 import {
+  commitWithResponse,
   findStoredKey,
   isDuplicateKey,
-  purgeExpiredKeys,
   replayAfterRace,
   replayStored,
   sha256Hex,
-  storeResponse,
   type IdempotencyScope,
   type StoredResponse,
 } from "./idempotency";
@@ -190,9 +189,7 @@ export async function bulkCreateTasks(
         status: 201,
         body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
       };
-      if (scope) await storeResponse(await tx.orm(), scope, response);
-      await tx.commit();
-      if (scope) await purgeExpiredKeys(db());
+      await commitWithResponse(tx, scope, response);
       return { ...response, replayed: false };
     } catch (error) {
       await tx.rollback();

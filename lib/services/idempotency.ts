@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, gt, lte } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 import { badRequest, conflict } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
@@ -126,6 +126,23 @@ export async function purgeExpiredKeys(executor: Executor): Promise<void> {
   } catch (error) {
     logger().warn({ err: error }, "purging expired idempotency keys failed");
   }
+}
+
+/** A transaction that writes many rows (BulkTransaction): its executor, and its commit. */
+type KeyedTransaction = { orm(): Promise<Executor>; commit(): Promise<void> };
+
+/**
+ * Ends a bulk write: with a key, its response is stored in the same transaction (a retry then
+ * replays it), the transaction commits, and expired keys are pruned afterwards.
+ */
+export async function commitWithResponse(
+  tx: KeyedTransaction,
+  scope: IdempotencyScope | null,
+  response: { status: number; body: unknown },
+): Promise<void> {
+  if (scope) await storeResponse(await tx.orm(), scope, response);
+  await tx.commit();
+  if (scope) await purgeExpiredKeys(db());
 }
 
 export function isDuplicateKey(error: unknown): boolean {

@@ -26,12 +26,11 @@ import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
 import { retryOrBusy } from "./transaction";
 import {
+  commitWithResponse,
   findStoredKey,
   isDuplicateKey,
-  purgeExpiredKeys,
   replayAfterRace,
   replayStored,
-  storeResponse,
   type IdempotencyScope,
   type StoredResponse,
 } from "./idempotency";
@@ -407,9 +406,7 @@ async function importRows(
     };
     const requestHash = requestHashOf(checksum, mapping);
     const scope: IdempotencyScope | null = keyScope ? { ...keyScope, requestHash } : null;
-    if (scope) await storeResponse(await run.transaction.orm(), scope, response);
-    await run.transaction.commit();
-    if (scope) await purgeExpiredKeys(db());
+    await commitWithResponse(run.transaction, scope, response);
     return { ...response, replayed: false };
   } catch (error) {
     await run.close();
