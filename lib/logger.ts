@@ -14,13 +14,11 @@ function createLogger(): Logger {
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), LOG_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Tests read the file right after a request, so they write synchronously; servers write in the
-  // background (a blocking write per line stalled every request), and pino flushes them on exit —
-  // to a descriptor opened here, so that even an exit in the first tick has somewhere to go.
-  const sync = process.env.NODE_ENV === "test";
-  const destination = pino.destination({ dest: fs.openSync(file, "a"), sync });
-  globalForLogger.etumsLogDestination = destination;
+  // background (a blocking write per line stalled every request), and pino flushes them on exit.
+  const logFile = new LogFile(file, process.env.NODE_ENV === "test");
+  globalForLogger.etumsLogFile = logFile;
   const streams = pino.multistream([
-    { stream: destination, level: "trace" },
+    { stream: logFile, level: "trace" },
     ...(logsToStdout() ? [{ stream: process.stdout, level: "trace" as const }] : []),
   ]);
   return pino(
@@ -48,24 +46,51 @@ function createLogger(): Logger {
   );
 }
 
+type Destination = ReturnType<typeof pino.destination>;
+
+/**
+ * The log file, one stream for the logger's whole life: reopen() starts a new file at the same
+ * path (after logrotate moved the old one away), so every logger made before, a request's
+ * included, writes its next line there; the old file is closed once its queued lines are out.
+ */
+class LogFile {
+  private current: Destination;
+
+  constructor(
+    private readonly file: string,
+    private readonly sync: boolean,
+  ) {
+    this.current = this.open();
+  }
+
+  /** A descriptor opened here, so that even an exit in the first tick has somewhere to go. */
+  private open(): Destination {
+    return pino.destination({ dest: fs.openSync(this.file, "a"), sync: this.sync });
+  }
+
+  write(line: string): boolean {
+    return this.current.write(line);
+  }
+
+  reopen(): void {
+    const old = this.current;
+    this.current = this.open();
+    old.end();
+  }
+}
+
 const globalForLogger = globalThis as unknown as {
   etumsLogger?: Logger;
-  etumsLogDestination?: ReturnType<typeof pino.destination>;
+  etumsLogFile?: LogFile;
   etumsReopenLog?: () => void;
 };
 
-/** Lines that requests under way still send to the old file get this long before it is closed. */
-const OLD_FILE_GRACE_MS = 15_000;
-
 /**
- * Starts a new file at LOG_FILE for the next line, after logrotate has moved the old one away:
- * `npm start` calls it on SIGHUP (through globalThis: Next bundles this module more than once).
+ * Starts a new file at LOG_FILE for the next line: `npm start` calls it on SIGHUP (through
+ * globalThis, since Next bundles this module more than once).
  */
 function reopenLogFile(): void {
-  const old = globalForLogger.etumsLogDestination;
-  globalForLogger.etumsLogger = undefined;
-  globalForLogger.etumsLogDestination = undefined;
-  if (old) setTimeout(() => old.end(), OLD_FILE_GRACE_MS).unref();
+  globalForLogger.etumsLogFile?.reopen();
 }
 
 export function logger(): Logger {

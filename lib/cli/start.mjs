@@ -46,6 +46,9 @@ function workerCount(value) {
 }
 
 async function serveWorker() {
+  // logrotate's postrotate signal: the next log line goes to a new file at LOG_FILE (lib/logger.ts).
+  // Taken before the app is prepared, so that a SIGHUP during start-up is not a fatal signal.
+  process.on("SIGHUP", () => globalThis.etumsReopenLog?.());
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -82,8 +85,6 @@ async function serveWorker() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  // logrotate's postrotate signal: the next log line goes to a new file at LOG_FILE (lib/logger.ts).
-  process.on("SIGHUP", () => globalThis.etumsReopenLog?.());
 }
 
 function superviseWorkers(count) {

@@ -210,3 +210,26 @@ import { logger } from "@/lib/logger"; logger().info("${marker}"); process.exit(
     expect(lines.filter((line) => line.includes(marker))).toHaveLength(2);
   });
 });
+
+describe("log rotation", () => {
+  it("after SIGHUP's reopen, a logger made before writes its next line to a new file at LOG_FILE", () => {
+    const marker = `rotation-${crypto.randomUUID()}`;
+    const requestLog = logger().child({ marker });
+    requestLog.info("before rotation");
+    const rotated = `${logFile}.rotated-${process.pid}`;
+    fs.renameSync(logFile, rotated);
+    try {
+      (globalThis as unknown as { etumsReopenLog?: () => void }).etumsReopenLog!();
+      requestLog.info("after rotation");
+      const fresh = fs.readFileSync(logFile, "utf8");
+      expect(fresh).toContain(`"marker":"${marker}"`);
+      expect(fresh).toContain("after rotation");
+      expect(fresh).not.toContain("before rotation");
+      expect(fs.readFileSync(rotated, "utf8")).toContain("before rotation");
+    } finally {
+      // Other files search this log by their own markers: keep every line in it.
+      fs.appendFileSync(logFile, fs.readFileSync(rotated));
+      fs.rmSync(rotated);
+    }
+  });
+});
