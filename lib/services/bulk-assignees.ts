@@ -7,6 +7,7 @@ import { assigneeProblem } from "./assignees";
 import { SHARE_LOCK, standingOf, type UserStanding, type UserStandingRow } from "./user-standing";
 
 type AssigneeUser = UserStanding & { id: number; email: string };
+type AssigneeRow = UserStandingRow & { id: number; email: string };
 
 /**
  * Resolves the assignees of many rows with one query per call, remembering what it has seen,
@@ -22,7 +23,7 @@ export class AssigneeDirectory {
    * Loads every not-yet-seen id and email among `refs` in one query, through `executor`: a caller
    * that holds a transaction passes it, since waiting for a second pooled connection while holding
    * one deadlocks the pool once every connection is held by such a caller. A caller about to write
-   * asks for `lock`, which holds the rows found until it commits (see SHARE_LOCK).
+   * asks for `lock`, which holds the users found, and only those, until it commits (SHARE_LOCK).
    */
   async load(
     refs: Iterable<AssigneeRef>,
@@ -40,10 +41,23 @@ export class AssigneeDirectory {
     const conditions = [];
     if (ids.size) conditions.push(inArray(users.id, [...ids]));
     if (emails.size) conditions.push(inArray(users.email, [...emails]));
-    const found = await selectRows<UserStandingRow & { id: number; email: string }>(
+    let found = await selectRows<AssigneeRow>(
       executor,
-      sql`SELECT id, email, role, is_active FROM ${users} WHERE ${or(...conditions)} ${lock ? SHARE_LOCK : sql``}`,
+      sql`SELECT id, email, role, is_active FROM ${users} WHERE ${or(...conditions)}`,
     );
+    if (lock && found.length > 0) {
+      // Locked by primary key only: when the lists cover a good share of the team, MariaDB reads
+      // them with a table scan, and a locking scan holds every user (and the gaps between) until
+      // the import commits, which stalls every sign-in meanwhile. Read again, now current.
+      found = await selectRows<AssigneeRow>(
+        executor,
+        sql`SELECT id, email, role, is_active FROM ${users} FORCE INDEX (PRIMARY)
+          WHERE ${inArray(
+            users.id,
+            found.map((row) => row.id),
+          )} ORDER BY id ${SHARE_LOCK}`,
+      );
+    }
     for (const id of ids) this.byId.set(id, null);
     for (const email of emails) this.byEmail.set(email, null);
     for (const row of found) {
