@@ -1,3 +1,5 @@
+import { config } from "@/lib/config";
+
 /** The driver's own error inside what drizzle wraps it in ("Failed query: … params: …"). */
 function driverError(error: unknown): unknown {
   let current = error;
@@ -26,4 +28,18 @@ export function describeConnectionError(error: unknown, url: string): string {
     return `The database refused the credentials in DATABASE_URL (${where.toString()}).`;
   }
   return `Database error: ${cause instanceof Error ? cause.message : String(cause)}`;
+}
+
+/**
+ * What a command-line tool prints when it fails: the configuration's own message when that is what
+ * failed (reading it again would only throw again), else the database advice above.
+ */
+export function describeCommandFailure(error: unknown): string {
+  let url: string;
+  try {
+    url = config().DATABASE_URL;
+  } catch (configError) {
+    return configError instanceof Error ? configError.message : String(configError);
+  }
+  return describeConnectionError(error, url);
 }

@@ -1,7 +1,6 @@
 import "@/lib/cli/env-files";
-import { config } from "@/lib/config";
 import { closeDb, db } from "./client";
-import { describeConnectionError } from "./connection-error";
+import { describeCommandFailure } from "./connection-error";
 import { DEMO_USERS } from "./demo-data";
 import { NOT_A_DEMO_DATABASE, seedDemoData } from "./seed";
 
@@ -29,8 +28,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const refused = error instanceof Error && error.message === NOT_A_DEMO_DATABASE;
-  console.error(
-    refused ? NOT_A_DEMO_DATABASE : describeConnectionError(error, config().DATABASE_URL),
-  );
+  console.error(refused ? NOT_A_DEMO_DATABASE : describeCommandFailure(error));
   process.exit(1);
 });

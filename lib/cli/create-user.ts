@@ -1,8 +1,7 @@
 import "@/lib/cli/env-files";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
-import { describeConnectionError } from "@/db/connection-error";
-import { config } from "@/lib/config";
+import { describeCommandFailure } from "@/db/connection-error";
 import { ApiError } from "@/lib/http/errors";
 import { createUser } from "@/lib/services/users";
 import { createUserSchema } from "@/lib/validation/users";
@@ -63,9 +62,7 @@ async function main(): Promise<number> {
 main()
   .catch((error: unknown) => {
     console.error(
-      error instanceof ApiError
-        ? `Error: ${error.detail}`
-        : describeConnectionError(error, config().DATABASE_URL),
+      error instanceof ApiError ? `Error: ${error.detail}` : describeCommandFailure(error),
     );
     return 1;
   })

@@ -123,4 +123,15 @@ describe("npm run user:create", { timeout: 120_000 }, () => {
     expect(result.stderr).not.toContain("argon2");
     expect(result.stderr).not.toContain("params");
   });
+
+  it("says what is wrong with the configuration in its own words, without a stack trace", async () => {
+    const result = await createUserCli(
+      ["--email", `cli-config-${Date.now()}@test.example`, "--password", password, "--name", "X"],
+      { ...process.env, REDIS_URL: "http://127.0.0.1:6379" },
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("Invalid environment configuration");
+    expect(result.stderr).toContain("REDIS_URL: ");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
 });
