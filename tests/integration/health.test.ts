@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api } from "../helpers/api";
+import { recordStatements } from "../helpers/sql-spy";
 
 describe("GET /api/health/", () => {
   it("answers 200 ok when the database is up, with or without the trailing slash", async () => {
@@ -9,6 +10,14 @@ describe("GET /api/health/", () => {
       expect(res.body).toEqual({ status: "ok", db: "ok" });
       expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+
+  it("answers a flood of checks, which is not rate-limited, with one database query a second", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const seen = recordStatements();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => api("GET", "/api/health/")));
+    expect(answers.map((res) => res.status)).toEqual(Array(20).fill(200));
+    expect(seen.filter((statement) => /select 1/i.test(statement))).toHaveLength(1);
   });
 
   it("answers liveness with 200 ok and no-store, with or without the trailing slash", async () => {
