@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { databaseUnavailability } from "@/lib/services/database-errors";
 import { ApiError, unauthorized, unavailable } from "./errors";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
+import { logRequest } from "./request-log";
 
 export type ApiContext<P, A extends Actor | null> = {
   request: NextRequest;
@@ -53,7 +54,6 @@ async function run<P, A extends Actor | null>(
 ): Promise<Response> {
   const started = performance.now();
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-  const route = request.nextUrl.pathname;
   let log = logger().child({ requestId });
   let actor: Actor | null = null;
   let limitHeaders: Record<string, string> = {};
@@ -87,18 +87,7 @@ async function run<P, A extends Actor | null>(
   for (const [name, value] of Object.entries(limitHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
-  const status = response.status;
-  const line = {
-    method: request.method,
-    path: route,
-    status,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
-    // A signed-in caller's id is bound to `log` already; a key twice breaks strict JSON readers.
-    ...(actor ? {} : { userId: null }),
-  };
-  if (status >= 500) log.error(line, "request failed");
-  else if (status >= 400) log.warn(line, "request refused");
-  else log.info(line, "request");
+  logRequest(log, request, response.status, started, actor === null);
   return response;
 }
 
