@@ -25,6 +25,14 @@ export type SignInContext = { ip: string; log: Logger };
 
 const INVALID = { ok: false, reason: "invalid" } as const;
 
+/**
+ * Names the account on a sign-in's log line, unless `log` names it already (a signed-in user
+ * checking their own password): a key twice breaks strict JSON readers.
+ */
+function account(log: Logger, userId: number): { userId?: number } {
+  return log.bindings().userId === userId ? {} : { userId };
+}
+
 function locked(until: Date | number): SignInResult {
   return { ok: false, reason: "locked", retryAfterSeconds: secondsUntil(new Date(until)) };
 }
@@ -64,7 +72,7 @@ export async function signInWithPassword(
     const now = new Date();
     if (user.lockedUntil && user.lockedUntil > now) {
       await burnPasswordCheck(password);
-      log.warn({ ip, userId: user.id, reason: "locked" }, "sign-in refused: account locked");
+      log.warn({ ip, ...account(log, user.id), reason: "locked" }, "sign-in refused: account locked");
       return locked(user.lockedUntil);
     }
     const passwordOk = await verifyPassword(user.passwordHash, password);
@@ -86,7 +94,7 @@ export async function signInWithPassword(
       };
     }
     if (passwordOk) {
-      log.warn({ ip, userId: user.id, reason: "inactive" }, "sign-in failed");
+      log.warn({ ip, ...account(log, user.id), reason: "inactive" }, "sign-in failed");
       return INVALID;
     }
     const failures = user.failedLoginCount + 1;
@@ -98,13 +106,13 @@ export async function signInWithPassword(
         .set({ failedLoginCount: 0, lockoutCount: user.lockoutCount + 1, lockedUntil })
         .where(eq(users.id, user.id));
       log.warn(
-        { ip, userId: user.id, minutes, lockoutCount: user.lockoutCount + 1 },
+        { ip, ...account(log, user.id), minutes, lockoutCount: user.lockoutCount + 1 },
         "account locked after repeated sign-in failures",
       );
       return locked(lockedUntil);
     }
     await tx.update(users).set({ failedLoginCount: failures }).where(eq(users.id, user.id));
-    log.warn({ ip, userId: user.id, reason: "wrong password", failures }, "sign-in failed");
+    log.warn({ ip, ...account(log, user.id), reason: "wrong password", failures }, "sign-in failed");
     return INVALID;
   });
 }

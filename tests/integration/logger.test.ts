@@ -121,6 +121,24 @@ describe("logger", () => {
     expect(JSON.parse(raw[0]!)).toMatchObject({ userId: user.id, status: 200 });
   });
 
+  it("names the account once on the sign-in lines of a signed-in user's own password check", async () => {
+    const user = await makeUser("MANAGER");
+    const requestId = `req-${crypto.randomUUID()}`;
+    const res = await api("POST", "/api/users/me/password/", {
+      token: user.token,
+      headers: { "x-request-id": requestId },
+      body: { current_password: "not-the-password", new_password: "Another-long-passphrase-7" },
+    });
+    expect(res.status).toBe(400);
+    const raw = fs
+      .readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => line.includes(requestId));
+    expect(raw.map((line) => JSON.parse(line).msg)).toEqual(["sign-in failed", "request refused"]);
+    for (const line of raw) expect(line.match(/"userId":/g)).toHaveLength(1);
+    expect(JSON.parse(raw[0]!)).toMatchObject({ userId: user.id, reason: "wrong password" });
+  });
+
   it("logs a refused call (403, 400) and a server error (500) with who, where and what, never a credential", async () => {
     const admin = await makeUser("ADMIN");
     const employee = await makeUser("EMPLOYEE");
