@@ -2,6 +2,7 @@
 // MariaDB and Redis), a production build, and Playwright end-to-end tests in Debian's Chromium.
 import fs from "node:fs";
 import path from "node:path";
+import { buildUnlessCurrent } from "../lib/cli/build-stamp.mjs";
 import { ensureDependencies, step } from "../lib/cli/ensure-deps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -36,7 +37,7 @@ step(
   ["run", "--config", "tests/contract/vitest.config.mts"],
   { env },
 );
-step("Production build", bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" } });
+buildUnlessCurrent(root, env);
 step(
   "End-to-end tests (Playwright, Chromium)",
   bin("playwright"),

@@ -1,10 +1,11 @@
 // `npm run demo`: install when needed, make sure a database answers (starting a private MariaDB
-// under .data/ when one is installed but not running), migrate, seed, build and start on PORT.
+// under .data/ when one is installed but not running), migrate, seed, build (unless the build is current) and start on PORT.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { buildUnlessCurrent } from "./build-stamp.mjs";
 import { ensureDependencies, step } from "./ensure-deps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -119,9 +120,7 @@ if (!(await answers(dbUrl.hostname, dbPort))) {
 
 step("Migrate the database", "npm", ["run", "--silent", "db:migrate"], { env });
 step("Seed the demo data", "npm", ["run", "--silent", "db:seed"], { env });
-step("Build the app", path.join(root, "node_modules", ".bin", "next"), ["build"], {
-  env: { ...env, NODE_ENV: "production" },
-});
+buildUnlessCurrent(root, env);
 step("Demo logins", "npm", ["run", "--silent", "db:seed", "--", "--logins-only"], { env });
 console.log(
   `\nETUMS is starting on http://127.0.0.1:${port}: sign in with a login above. API docs: /api/docs/\n`,

@@ -1,11 +1,11 @@
 // Reusable pieces of `npm run bench`: start servers, sign tokens, run autocannon, print a table.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import type { Role } from "../../db/schema";
 import { signAccessToken } from "../../lib/auth/tokens";
+import { buildStatus, distDirOf, recordBuild } from "../../lib/cli/build-stamp.mjs";
 import { treeCpuMs } from "./process-stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -58,17 +58,18 @@ export async function startServer(options: {
   return { name: options.name, url: options.baseUrl, stop };
 }
 
-/** `next build` into NEXT_DIST_DIR (or .next) unless a build is already there. */
+/** `next build` into NEXT_DIST_DIR (or .next) unless the build there is from these sources. */
 export function ensureBuild(): void {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (existsSync(path.join(ROOT, distDir, "BUILD_ID"))) return;
-  console.log(`No build in ${distDir}: running next build (1–3 minutes)…`);
+  const { current, fingerprint } = buildStatus(ROOT);
+  if (current) return;
+  console.log(`No current build in ${distDirOf(ROOT)}: running next build (2–5 minutes)…`);
   const result = spawnSync(path.join(BIN, "next"), ["build"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production" },
     stdio: "inherit",
   });
   if (result.status !== 0) throw new Error("next build failed");
+  recordBuild(ROOT, fingerprint);
 }
 
 /**
