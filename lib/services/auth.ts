@@ -72,7 +72,10 @@ export async function signInWithPassword(
     const now = new Date();
     if (user.lockedUntil && user.lockedUntil > now) {
       await burnPasswordCheck(password);
-      log.warn({ ip, ...account(log, user.id), reason: "locked" }, "sign-in refused: account locked");
+      log.warn(
+        { ip, ...account(log, user.id), reason: "locked" },
+        "sign-in refused: account locked",
+      );
       return locked(user.lockedUntil);
     }
     const passwordOk = await verifyPassword(user.passwordHash, password);
@@ -112,7 +115,10 @@ export async function signInWithPassword(
       return locked(lockedUntil);
     }
     await tx.update(users).set({ failedLoginCount: failures }).where(eq(users.id, user.id));
-    log.warn({ ip, ...account(log, user.id), reason: "wrong password", failures }, "sign-in failed");
+    log.warn(
+      { ip, ...account(log, user.id), reason: "wrong password", failures },
+      "sign-in failed",
+    );
     return INVALID;
   });
 }
