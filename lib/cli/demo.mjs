@@ -1,12 +1,13 @@
 // `npm run demo`: install when needed, make sure a database answers (starting a private MariaDB
-// under .data/ when one is installed but not running), migrate, seed, build (unless the build is current) and start on PORT.
-import { spawn, spawnSync } from "node:child_process";
+// under .data/ when one is installed but not running), migrate, seed, build (unless the build is
+// current) and start on PORT.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { buildUnlessCurrent } from "./build-stamp.mjs";
 import { ensureDependencies, step } from "./ensure-deps.mjs";
+import { answers, startPrivateMariaDb } from "./private-mariadb.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 process.chdir(root);
@@ -41,74 +42,11 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-function answers(host, portNumber) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port: portNumber, timeout: 1500 });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
-}
-
-function findBinary(names) {
-  for (const name of names) {
-    for (const dir of ["/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin"]) {
-      const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-  }
-  return null;
-}
-
-async function startPrivateMariaDb(portNumber) {
-  const server = findBinary(["mariadbd", "mysqld"]);
-  if (!server) return false;
-  const dataDir = path.join(root, ".data", "mysql");
-  const socket = path.join(root, ".data", "mysql.sock");
-  if (!fs.existsSync(dataDir)) {
-    const installer = findBinary(["mariadb-install-db", "mysql_install_db"]);
-    if (!installer) return false;
-    fs.mkdirSync(dataDir, { recursive: true });
-    console.log(`Initialising a private database in ${dataDir}…`);
-    const init = spawnSync(
-      installer,
-      [
-        `--datadir=${dataDir}`,
-        "--auth-root-authentication-method=normal",
-        "--skip-test-db",
-        ...(process.getuid?.() === 0 ? ["--user=root"] : []),
-      ],
-      { stdio: "inherit" },
-    );
-    if (init.status !== 0) return false;
-  }
-  console.log(
-    `Starting a private ${path.basename(server)} on 127.0.0.1:${portNumber} (data in .data/)…`,
-  );
-  const child = spawn(
-    server,
-    [
-      `--datadir=${dataDir}`,
-      `--socket=${socket}`,
-      `--port=${portNumber}`,
-      "--bind-address=127.0.0.1",
-      ...(process.getuid?.() === 0 ? ["--user=root"] : []),
-    ],
-    { stdio: "ignore", detached: true },
-  );
-  child.unref();
-  for (let i = 0; i < 60; i += 1) {
-    if (await answers("127.0.0.1", portNumber)) return true;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return false;
-}
-
 const dbUrl = new URL(databaseUrl);
 const dbPort = Number(dbUrl.port || 3306);
 if (!(await answers(dbUrl.hostname, dbPort))) {
   const local = ["127.0.0.1", "localhost"].includes(dbUrl.hostname);
-  if (!(local && (await startPrivateMariaDb(dbPort)))) {
+  if (!(local && (await startPrivateMariaDb(path.join(root, ".data"), dbPort)))) {
     console.error(
       `No MySQL/MariaDB answers at ${dbUrl.hostname}:${dbPort} (DATABASE_URL).\n` +
         "Install and start one (Debian/Ubuntu: sudo apt-get install -y mariadb-server && sudo service mariadb start),\n" +

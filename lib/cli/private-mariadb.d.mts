@@ -1,0 +1,2 @@
+export function answers(host: string, portNumber: number): Promise<boolean>;
+export function startPrivateMariaDb(dir: string, portNumber: number): Promise<boolean>;
