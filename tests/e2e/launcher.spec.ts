@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { splitDatabaseUrl } from "../../db/database-url";
 import { E2E_DATABASE_URL, E2E_PORT } from "./env";
-import { childPids } from "../helpers/processes";
+import { childPids, processTree } from "../helpers/processes";
 import { DEMO } from "./helpers/demo-accounts";
 import { exitWithin, launch } from "./helpers/launcher";
 
@@ -198,5 +198,26 @@ test("on SIGTERM, a request already under way is answered before the server exit
     expect(await exitWithin(server, 20_000)).toBe(0);
   } finally {
     server.process.kill("SIGKILL");
+  }
+});
+
+test("SIGTERM to npm start stops the server: nothing is left serving once npm has exited", async () => {
+  test.setTimeout(90_000);
+  const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "1" }, { viaNpm: true });
+  let tree: number[] = [];
+  try {
+    await expect.poll(answers, { timeout: 60_000 }).toBe(true);
+    tree = processTree(server.process.pid!);
+    server.process.kill("SIGTERM");
+    expect(await exitWithin(server, 20_000)).not.toBeNull();
+    expect(await answers()).toBe(false);
+  } finally {
+    for (const pid of tree.reverse()) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
   }
 });

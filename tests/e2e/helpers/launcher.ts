@@ -11,8 +11,10 @@ export type Launched = {
   exited: Promise<number | null>;
 };
 
-export function launch(env: Record<string, string>): Launched {
-  const child = spawn(process.execPath, ["lib/cli/start.mjs"], {
+/** Starts `node lib/cli/start.mjs`, or with `viaNpm` the `npm start` that a service manager runs. */
+export function launch(env: Record<string, string>, { viaNpm = false } = {}): Launched {
+  const [command, args] = viaNpm ? ["npm", ["start"]] : [process.execPath, ["lib/cli/start.mjs"]];
+  const child = spawn(command, args, {
     cwd: root,
     env: {
       ...process.env,
