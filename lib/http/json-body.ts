@@ -45,7 +45,7 @@ export type JsonBodyOptions = {
    * Sees the parsed JSON before the schema does and returns what the schema validates: a refusal
    * that must not depend on the values, or fields to ignore.
    */
-  beforeValidation?: (data: unknown) => unknown;
+  beforeValidation?: (data: unknown) => unknown | Promise<unknown>;
 };
 
 /** Parses a JSON body against a schema: 415 for another content type, 413 when too big, 400 when malformed or invalid. */
@@ -66,7 +66,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   } catch {
     throw badRequest("Malformed JSON request body.");
   }
-  const parsed = schema.safeParse(beforeValidation ? beforeValidation(data) : data);
+  const parsed = schema.safeParse(beforeValidation ? await beforeValidation(data) : data);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

@@ -125,20 +125,26 @@ function activityFor(actor: Actor, taskId: number, change: Change): ActivityEntr
 }
 
 /** The role's part of the policy for a write that sends `fields`, whichever task it names. */
+function maySendFields(actor: Actor, fields: readonly string[]): boolean {
+  return !limitedToStatusChanges(actor.role) || fields.every((f) => f === "status");
+}
+
 export function assertMaySendFields(actor: Actor, fields: readonly string[]): void {
-  if (limitedToStatusChanges(actor.role) && fields.some((f) => f !== "status")) {
-    throw forbidden(EMPLOYEE_EDIT_DETAIL);
-  }
+  if (!maySendFields(actor, fields)) throw forbidden(EMPLOYEE_EDIT_DETAIL);
 }
 
 /**
- * A PATCH or PUT body as the schema should see it. The API asks it before validating, so an
- * employee sending any key but status, valid or not and read-only ones too, gets 403 (the reference
- * lets employees send the status only); then the task's read-only response fields are dropped, as
- * DRF ignores them.
+ * A PATCH or PUT body of task `id` as the schema should see it. The API asks it before validating,
+ * so an employee sending any key but status, valid or not and read-only ones too, gets 403 (the
+ * reference lets employees send the status only) — once a task outside their view has been 404,
+ * as every request for it is. Then the task's read-only response fields are dropped, as DRF
+ * ignores them.
  */
-export function taskWriteBody(actor: Actor, body: unknown): unknown {
-  assertMaySendFields(actor, jsonFieldNames(body));
+export async function taskWriteBody(actor: Actor, id: number, body: unknown): Promise<unknown> {
+  if (!maySendFields(actor, jsonFieldNames(body))) {
+    await getTask(actor, id);
+    throw forbidden(EMPLOYEE_EDIT_DETAIL);
+  }
   return withoutReadOnlyTaskFields(body);
 }
 

@@ -147,11 +147,17 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     });
     expect(put.status).toBe(403);
     expect(put.body.detail).toBe("You can only update task status.");
-    const other = await api("PATCH", `/api/tasks/${t.foreign}/`, {
-      token: employee1.token,
-      body: { status: "DONE" },
-    });
-    expect(other.status).toBe(404);
+    // A task outside their view, or none, is 404 whatever the body: ids cannot be probed.
+    for (const [method, id, body] of [
+      ["PATCH", t.foreign, { status: "DONE" }],
+      ["PATCH", t.foreign, { title: "mine now" }],
+      ["PUT", t.foreign, { title: "mine now", status: "DONE" }],
+      ["PATCH", 999_999_999, { title: "mine now" }],
+    ] as const) {
+      const res = await api<Detail>(method, `/api/tasks/${id}/`, { token: employee1.token, body });
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual({ detail: "Not found." });
+    }
     const after = await api<TaskDto>("GET", `/api/tasks/${t.ownA}/`, { token: admin.token });
     expect(after.body).toMatchObject({ status: "IN_PROGRESS", title: "own A", version: 2 });
   });

@@ -90,7 +90,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);
   const expectedVersions = expectedVersionsFrom(request.headers);
   const input = await parseJsonBody(request, updateTaskSchema, {
-    beforeValidation: (body) => taskWriteBody(actor, body),
+    beforeValidation: (body) => taskWriteBody(actor, id, body),
   });
   return taskResponse(await updateTask(actor, id, input, { expectedVersions }));
 });
@@ -144,7 +144,7 @@ export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);
   const expectedVersions = expectedVersionsFrom(request.headers);
   const input = await parseJsonBody(request, replaceTaskSchema, {
-    beforeValidation: (body) => taskWriteBody(actor, body),
+    beforeValidation: (body) => taskWriteBody(actor, id, body),
   });
   return taskResponse(await replaceTask(actor, id, input, { expectedVersions }));
 });
