@@ -45,6 +45,19 @@ const envSchema = z
     UPSTASH_REDIS_REST_URL: z.string().url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
     NEXTAUTH_URL: z.string().url().optional(),
+    /**
+     * Host names the app answers as, besides NEXTAUTH_URL's and loopback: links in API answers
+     * follow the request's Host only when it is one of them ("*" any, ".example.com" its subdomains).
+     */
+    ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     JWT_SECRET: z.string().min(32).optional(),
     ACCESS_TOKEN_TTL: positiveWhole.default(900),

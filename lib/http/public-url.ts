@@ -1,19 +1,44 @@
+import { config } from "@/lib/config";
+
 // A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port.
 const HOST = /^(?<name>[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(?<port>\d{1,5}))?$/i;
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Whether links may name `hostname`: the app's own address, loopback, or ALLOWED_HOSTS. */
+function isAllowedHost(hostname: string): boolean {
+  const name = hostname.toLowerCase();
+  const { NEXTAUTH_URL, ALLOWED_HOSTS } = config();
+  if (LOOPBACK.has(name)) return true;
+  if (NEXTAUTH_URL && new URL(NEXTAUTH_URL).hostname === name) return true;
+  return ALLOWED_HOSTS.some(
+    (allowed) =>
+      allowed === "*" ||
+      allowed === name ||
+      (allowed.startsWith(".") && (name.endsWith(allowed) || name === allowed.slice(1))),
+  );
+}
 
 /**
  * The request's URL as the client addressed it, for links in responses (pagination). Next hands
  * route handlers `http://localhost:PORT/…` whatever the client asked for, so links built from
- * `request.url` sent integrators to localhost. As DRF's build_absolute_uri: the Host header, and
- * https when the proxy in front says the client used it.
+ * `request.url` sent integrators to localhost. As DRF's build_absolute_uri: the Host header if it
+ * is one the app answers as (Django's ALLOWED_HOSTS), else NEXTAUTH_URL's, so that a forged Host
+ * cannot put another site in the links; https when the proxy in front says the client used it.
  */
 export function publicUrl(request: Request): URL {
   const url = new URL(request.url);
   const host = HOST.exec(request.headers.get("host") ?? "")?.groups;
-  if (host) {
+  const ownUrl = config().NEXTAUTH_URL;
+  if (host && isAllowedHost(host.name!)) {
     url.hostname = host.name!;
     url.port = host.port ?? "";
+  } else if (ownUrl) {
+    const own = new URL(ownUrl);
+    url.protocol = own.protocol;
+    url.hostname = own.hostname;
+    url.port = own.port;
   }
-  if (request.headers.get("x-forwarded-proto") === "https") url.protocol = "https:";
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  if (proto === "https") url.protocol = "https:";
   return url;
 }

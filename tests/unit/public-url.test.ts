@@ -1,26 +1,65 @@
-import { describe, expect, it } from "vitest";
-import { publicUrl } from "@/lib/http/public-url";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const inside = "http://localhost:3000/api/tasks/?page=2";
-const at = (headers: Record<string, string>) => publicUrl(new Request(inside, { headers }));
+
+async function publicUrlWith(env: Record<string, string>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const { publicUrl } = await import("@/lib/http/public-url");
+  return (headers: Record<string, string>) => publicUrl(new Request(inside, { headers })).href;
+}
 
 describe("publicUrl", () => {
-  it("takes the host and port the client sent", () => {
-    expect(at({ host: "etums.example.com" }).href).toBe(
-      "http://etums.example.com/api/tasks/?page=2",
-    );
-    expect(at({ host: "10.0.0.5:8080" }).href).toBe("http://10.0.0.5:8080/api/tasks/?page=2");
-    expect(at({ host: "[::1]:3000" }).href).toBe("http://[::1]:3000/api/tasks/?page=2");
+  let at: (headers: Record<string, string>) => string;
+
+  beforeEach(async () => {
+    at = await publicUrlWith({
+      NEXTAUTH_URL: "https://etums.example.com",
+      ALLOWED_HOSTS: "api.example.com, .corp.example, 10.0.0.5",
+    });
   });
 
-  it("says https when the proxy in front reports it", () => {
-    expect(at({ host: "etums.example.com", "x-forwarded-proto": "https" }).href).toBe(
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("takes the host and port the client sent when the app answers as that host", () => {
+    expect(at({ host: "etums.example.com" })).toBe("http://etums.example.com/api/tasks/?page=2");
+    expect(at({ host: "API.example.com:8443" })).toBe(
+      "http://api.example.com:8443/api/tasks/?page=2",
+    );
+    expect(at({ host: "tasks.corp.example" })).toBe("http://tasks.corp.example/api/tasks/?page=2");
+    expect(at({ host: "10.0.0.5:8080" })).toBe("http://10.0.0.5:8080/api/tasks/?page=2");
+    expect(at({ host: "[::1]:3000" })).toBe("http://[::1]:3000/api/tasks/?page=2");
+  });
+
+  it("says https when the proxy in front reports it, in any case", () => {
+    expect(at({ host: "etums.example.com", "x-forwarded-proto": "https" })).toBe(
+      "https://etums.example.com/api/tasks/?page=2",
+    );
+    expect(at({ host: "etums.example.com", "x-forwarded-proto": "HTTPS, http" })).toBe(
       "https://etums.example.com/api/tasks/?page=2",
     );
   });
 
-  it("ignores a Host header that is not a host", () => {
-    expect(at({ host: "evil.example/path?x=1" }).href).toBe(inside);
-    expect(at({ host: "a b" }).href).toBe(inside);
+  it("puts the app's own address in the links for a host it does not answer as", () => {
+    for (const host of ["evil.example", "etums.example.com.evil.example", "corp.example.evil"]) {
+      expect(at({ host })).toBe("https://etums.example.com/api/tasks/?page=2");
+    }
+    expect(at({ host: "evil.example/path?x=1" })).toBe(
+      "https://etums.example.com/api/tasks/?page=2",
+    );
+    expect(at({ host: "a b" })).toBe("https://etums.example.com/api/tasks/?page=2");
+  });
+
+  it("keeps the address it was reached at when no address of its own is configured", async () => {
+    const bare = await publicUrlWith({ NEXTAUTH_URL: "", ALLOWED_HOSTS: "" });
+    expect(bare({ host: "evil.example" })).toBe(inside);
+    expect(bare({ host: "127.0.0.1:3000" })).toBe("http://127.0.0.1:3000/api/tasks/?page=2");
+  });
+
+  it("follows any host with ALLOWED_HOSTS=*", async () => {
+    const any = await publicUrlWith({ ALLOWED_HOSTS: "*" });
+    expect(any({ host: "whatever.example" })).toBe("http://whatever.example/api/tasks/?page=2");
   });
 });
