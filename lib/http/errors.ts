@@ -46,13 +46,19 @@ const UNKNOWN_FIELD = "Unknown field.";
  * zod issues → [{field, message}], with nested paths joined by dots ("tasks.3.title"). Each
  * unknown key of a strict object is an error of its own field, so a client sees which to drop.
  */
+/** One error per field and message: a value can fail two checks that say the same thing. */
 export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
+  const all = error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ field: [...path, key].join("."), message: UNKNOWN_FIELD }));
     }
     return [{ field: path.join(".") || "non_field_errors", message: issue.message }];
+  });
+  const seen = new Set<string>();
+  return all.filter(({ field, message }) => {
+    const key = JSON.stringify([field, message]);
+    return !seen.has(key) && seen.add(key);
   });
 }
 

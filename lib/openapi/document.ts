@@ -5,6 +5,7 @@ import { EXAMPLES } from "./examples";
 import { fixNullableRefs } from "./nullable-refs";
 import { SHARED_PARAMETERS } from "./shared-parameters";
 import { expandQuerySchemas } from "./query-parameters";
+import { documentIgnoredReadOnlyFields } from "./ignored-read-only-fields";
 import { zodComponentSchemas } from "./zod-components";
 
 type Json = Record<string, unknown>;
@@ -160,6 +161,7 @@ function errorResponsesWithRequestIds(): Record<string, Json> {
 export function buildOpenApiDocument(): OpenApiDocument {
   const generated = zodComponentSchemas();
   const schemas = fixNullableRefs(generated, generated) as Record<string, Json>;
+  documentIgnoredReadOnlyFields(schemas);
   const paths = withRequestIds(
     withServerErrors(fixNullableRefs(jsDocPaths(), schemas) as Record<string, Json>),
   );

@@ -12,7 +12,11 @@ import {
   type FieldError,
 } from "@/lib/http/errors";
 import { bulkCreateEnvelopeSchema } from "@/lib/validation/bulk-create";
-import { createTaskSchema, type CreateTaskInput } from "@/lib/validation/tasks";
+import {
+  createTaskSchema,
+  withoutReadOnlyTaskFields,
+  type CreateTaskInput,
+} from "@/lib/validation/tasks";
 import { lockActingUser } from "./acting-user";
 import { AssigneeDirectory } from "./bulk-assignees";
 import { ErrorLog } from "./bulk-errors";
@@ -36,14 +40,14 @@ type ItemError = { index: number; field: string; message: string };
 /** Each created task's TASK_CREATED event, as createTask writes it (a plain multi-row INSERT). */
 const RECORD_CREATED = "INSERT INTO activity (kind, actor_id, task_id, field, to_value) VALUES ?";
 
-/** Each item as createTaskSchema reads it, or its field errors, by index. */
+/** Each item as createTaskSchema reads it (a task's read-only fields ignored), or its field errors, by index. */
 type ParsedItems = { inputs: CreateTaskInput[]; schemaErrors: Map<number, FieldError[]> };
 
 function parseItems(items: unknown[]): ParsedItems {
   const inputs: CreateTaskInput[] = [];
   const schemaErrors = new Map<number, FieldError[]>();
   items.forEach((item, index) => {
-    const parsed = createTaskSchema.safeParse(item);
+    const parsed = createTaskSchema.safeParse(withoutReadOnlyTaskFields(item));
     if (parsed.success) inputs[index] = parsed.data;
     else schemaErrors.set(index, fieldErrors(parsed.error));
   });

@@ -24,7 +24,9 @@ export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.
 export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";
 
 export const taskTitleSchema = z
-  .string({ message: "Title is required." })
+  .string({
+    error: (issue) => (issue.input == null ? "Title is required." : "Title must be text."),
+  })
   .trim()
   // Aborts: "" is not also reported as having nothing visible.
   .min(1, { message: "Title is required.", abort: true })
@@ -108,7 +110,7 @@ export type TaskDto = z.infer<typeof taskSchema>;
 export type UserRef = z.infer<typeof userRefSchema>;
 
 /** The fields of a task response that no write sets (id, version, timestamps, joined users…). */
-const READ_ONLY_TASK_FIELDS: ReadonlySet<string> = new Set(
+export const READ_ONLY_TASK_FIELDS: ReadonlySet<string> = new Set(
   Object.keys(taskSchema.shape).filter((field) => !(field in editableTaskFields)),
 );
 
@@ -118,8 +120,9 @@ export function jsonFieldNames(data: unknown): string[] {
 }
 
 /**
- * A write's body without the read-only response fields, which DRF ignores: a client may send back
- * a task as GET returned it, with a field changed. Any other unknown field is still an error.
+ * A write's body (create, bulk-create item, PUT, PATCH) without the read-only response fields,
+ * which DRF ignores: a client may send back a task as GET returned it, with a field changed, or
+ * copy one. Any other unknown field is still an error.
  */
 export function withoutReadOnlyTaskFields(body: unknown): unknown {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return body;

@@ -29,6 +29,28 @@ function bulkCreate(token: string, tasks: unknown[], headers?: Record<string, st
 }
 
 describe("POST /api/tasks/bulk-create/", () => {
+  it("takes tasks sent as GET returned them, ignoring their read-only fields", async () => {
+    const first = await api<Record<string, unknown>>("POST", "/api/tasks/", {
+      token: manager.token,
+      body: { title: "Template", assigned_to: employee.id, priority: "HIGH" },
+    });
+    const res = await bulkCreate(manager.token, [
+      { ...first.body, title: "Copy 1" },
+      { ...first.body, title: "Copy 2" },
+    ]);
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.ids).toHaveLength(2);
+    expect(res.body.ids).not.toContain(first.body.id);
+    const [rows] = await pool().query<RowDataPacket[]>(
+      "SELECT title, assigned_to, priority, version FROM tasks WHERE id IN (?) ORDER BY id",
+      [res.body.ids],
+    );
+    expect(rows).toEqual([
+      { title: "Copy 1", assigned_to: employee.id, priority: "HIGH", version: 1 },
+      { title: "Copy 2", assigned_to: employee.id, priority: "HIGH", version: 1 },
+    ]);
+  });
+
   it("creates every task in one go, returns their ids and logs TASK_CREATED for each", async () => {
     const tasks = Array.from({ length: 2500 }, (_, i) => ({
       title: `Bulk ${i}`,

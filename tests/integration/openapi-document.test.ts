@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument, documentedPath, type OpenApiDocument } from "@/lib/openapi/document";
 import { zodComponentSchemas } from "@/lib/openapi/zod-components";
 import * as taskQuery from "@/lib/validation/task-query";
-import { createTaskSchema, taskSchema } from "@/lib/validation/tasks";
+import { createTaskSchema, READ_ONLY_TASK_FIELDS, taskSchema } from "@/lib/validation/tasks";
 import { toStrictJsonSchema } from "../contract/json-schema";
 import { api } from "../helpers/api";
 
@@ -220,7 +220,17 @@ describe("the OpenAPI document", () => {
   it("builds its schemas from the zod schemas that validate requests", () => {
     const { schemas } = document.components;
     const fields = (id: string) => Object.keys((schemas[id]?.properties ?? {}) as Json).sort();
-    expect(fields("TaskCreate")).toEqual(Object.keys(createTaskSchema.shape).sort());
+    // A write body may carry the task's read-only fields, which the server ignores.
+    expect(fields("TaskCreate")).toEqual(
+      [...Object.keys(createTaskSchema.shape), ...READ_ONLY_TASK_FIELDS].sort(),
+    );
+    for (const name of ["TaskCreate", "TaskUpdate", "TaskReplace"]) {
+      const properties = schemas[name]?.properties as Record<string, Json>;
+      for (const field of READ_ONLY_TASK_FIELDS) {
+        expect(properties[field], `${name}.${field}`).toMatchObject({ readOnly: true });
+      }
+      expect(properties.title).not.toHaveProperty("readOnly");
+    }
     expect(fields("Task")).toEqual(Object.keys(taskSchema.shape).sort());
     expect((schemas.TaskCreate?.properties as Json).title).toMatchObject({
       minLength: createTaskSchema.shape.title.minLength,

@@ -193,7 +193,20 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
 
   it("takes an assignee only as a positive integer or its decimal digits", async () => {
     const t = await arrange();
-    for (const assigned_to of [true, [employee1.id], "0x4", "4e0", "4.0", " 4", "", 0, -1, 4.5]) {
+    // 1e20 fails two checks, with one message between them.
+    for (const assigned_to of [
+      true,
+      [employee1.id],
+      "0x4",
+      "4e0",
+      "4.0",
+      " 4",
+      "",
+      0,
+      -1,
+      4.5,
+      1e20,
+    ]) {
       for (const [method, path] of [
         ["PATCH", `/api/tasks/${t.ownA}/`],
         ["PUT", `/api/tasks/${t.ownA}/`],
@@ -387,6 +400,47 @@ describe("DELETE /api/tasks/{id}/", () => {
 });
 
 describe("POST /api/tasks/", () => {
+  it("takes a task sent as GET returned it, ignoring its read-only fields, as DRF does", async () => {
+    const original = await makeTask({ createdBy: managerB.id, assignedTo: employee1.id });
+    const read = await api<TaskDto>("GET", `/api/tasks/${original}/`, { token: admin.token });
+    const copy = await api<TaskDto>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { ...read.body, title: "A copy" },
+    });
+    expect(copy.status, copy.text).toBe(201);
+    expect(copy.body).toMatchObject({
+      title: "A copy",
+      assigned_to: employee1.id,
+      created_by: managerA.id,
+      version: 1,
+      import_id: null,
+    });
+    expect(copy.body.id).not.toBe(original);
+    // Only the read-only fields are let through: another unknown one is still refused.
+    const typo = await api<Detail>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "typo", asigned_to: employee1.id },
+    });
+    expect(typo.status).toBe(400);
+    expect(typo.body.errors).toEqual([{ field: "asigned_to", message: "Unknown field." }]);
+  });
+
+  it("says what is wrong with a title that is not text", async () => {
+    for (const [title, message] of [
+      [123, "Title must be text."],
+      [["a"], "Title must be text."],
+      [null, "Title is required."],
+      [undefined, "Title is required."],
+    ] as const) {
+      const res = await api<Detail>("POST", "/api/tasks/", {
+        token: managerA.token,
+        body: { title },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: "title", message }]);
+    }
+  });
+
   it("lets managers create tasks they own, and refuses employees", async () => {
     const res = await api<TaskDto>("POST", "/api/tasks", {
       token: managerA.token,

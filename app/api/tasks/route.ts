@@ -7,7 +7,7 @@ import { pageLinks } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertMayCreateTask, createTask, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
-import { createTaskSchema } from "@/lib/validation/tasks";
+import { createTaskSchema, withoutReadOnlyTaskFields } from "@/lib/validation/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
@@ -113,7 +113,9 @@ export const GET = authedRoute(async ({ request, actor }) => {
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   assertMayCreateTask(actor);
-  const input = await parseJsonBody(request, createTaskSchema);
+  const input = await parseJsonBody(request, createTaskSchema, {
+    beforeValidation: withoutReadOnlyTaskFields,
+  });
   const task = await createTask(actor, input);
   return NextResponse.json(task, {
     status: 201,
