@@ -50,16 +50,12 @@ export const taskListQuerySchema = z
     priority: commaList(taskPrioritySchema).optional(),
     assigned_to: userIdSchema.optional(),
     created_by: userIdSchema.optional(),
-    due_before: isoDateSchema
-      .optional()
-      .meta({
-        description: "Tasks due on or before this date (YYYY-MM-DD); undated tasks are left out.",
-      }),
-    due_after: isoDateSchema
-      .optional()
-      .meta({
-        description: "Tasks due on or after this date (YYYY-MM-DD); undated tasks are left out.",
-      }),
+    due_before: isoDateSchema.optional().meta({
+      description: "Tasks due on or before this date (YYYY-MM-DD); undated tasks are left out.",
+    }),
+    due_after: isoDateSchema.optional().meta({
+      description: "Tasks due on or after this date (YYYY-MM-DD); undated tasks are left out.",
+    }),
     overdue: queryBoolean.optional(),
     search: z
       .string()
