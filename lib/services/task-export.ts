@@ -45,6 +45,8 @@ export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStre
   const encoder = new TextEncoder();
   let after: TaskCursor | null = null;
   let started = false;
+  // The client went away (a closed tab, `curl | head`): the page in flight is dropped, not an error.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
@@ -55,6 +57,7 @@ export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStre
       try {
         const page = buildTaskPageSql(scope, pageQuery, { after, skip: 0 }, today);
         const [rows] = await pool().query<RowDataPacket[]>(page.text, page.params);
+        if (cancelled) return;
         const limit = pageQuery.page_size;
         const records = rows.slice(0, limit).map(recordFromSqlRow);
         if (records.length > 0) {
@@ -64,9 +67,13 @@ export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStre
         }
         if (rows.length <= limit) controller.close();
       } catch (error) {
+        if (cancelled) return;
         logger().error({ err: error, userId: actor.id }, "task export failed mid-stream");
         controller.error(error);
       }
+    },
+    cancel() {
+      cancelled = true;
     },
   });
 }

@@ -1,9 +1,10 @@
 import Papa from "papaparse";
 import type { RowDataPacket } from "mysql2";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { pool } from "@/db/client";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { logger } from "@/lib/logger";
 import { exportTasksCsv } from "@/lib/services/task-export";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { upload } from "./bulk-helpers";
@@ -136,6 +137,31 @@ describe("GET /api/tasks/export/", () => {
         message: `User ${leaver.email} is not an active employee or manager.`,
       }),
     ]);
+  });
+
+  it("treats a client that goes away mid-download as no error", async () => {
+    const errors = vi.spyOn(logger(), "error");
+    // Holds the next page's query until the client has gone.
+    const blocker = await pool().getConnection();
+    try {
+      const reader = exportTasksCsv(
+        { ...manager },
+        parseTaskListQuery(new URLSearchParams()),
+      ).getReader();
+      await reader.read();
+      await blocker.query("LOCK TABLES tasks WRITE");
+      const next = reader.read();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await reader.cancel();
+      expect(await next).toEqual({ done: true, value: undefined });
+      await blocker.query("UNLOCK TABLES");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      await blocker.query("UNLOCK TABLES");
+      blocker.release();
+      errors.mockRestore();
+    }
   });
 
   it("answers 400 for an invalid filter and 401 without a token", async () => {
