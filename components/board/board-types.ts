@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskStatus } from "@/db/schema";
-import type { TaskDto } from "@/lib/validation/tasks";
+import type { TaskDto, UserRef } from "@/lib/validation/tasks";
 
 /** Only what a card shows: the board may hold hundreds, so the page sends no more than this. */
 export type BoardTask = {
@@ -10,7 +10,7 @@ export type BoardTask = {
   due_date: string | null;
   is_overdue: boolean;
   version: number;
-  assignee: { full_name: string; email: string } | null;
+  assignee: UserRef | null;
 };
 
 export function toBoardTask(task: TaskDto): BoardTask {
@@ -22,8 +22,6 @@ export function toBoardTask(task: TaskDto): BoardTask {
     due_date: task.due_date,
     is_overdue: task.is_overdue,
     version: task.version,
-    assignee: task.assignee
-      ? { full_name: task.assignee.full_name, email: task.assignee.email }
-      : null,
+    assignee: task.assignee,
   };
 }

@@ -1,14 +1,31 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
+import { findAssigneesAction } from "@/lib/actions/assignees";
 import { inputClass, labelClass } from "@/components/ui/button-styles";
+import { callAction } from "@/lib/client/call-action";
 
-export type AssignableUser = { id: number; email: string; full_name: string; role: string };
+export type AssignableUser = { id: number; email: string; full_name: string };
 
 const optionText = (user: AssignableUser) => `${user.full_name} <${user.email}>`;
+/** Typing pauses this long before the server is asked for people the list left out. */
+const SEARCH_DELAY_MS = 250;
+
+function matchIn(people: AssignableUser[], typed: string): AssignableUser | undefined {
+  const lower = typed.toLowerCase();
+  return people.find((user) => optionText(user).toLowerCase() === lower || user.email === lower);
+}
+
+/** What to search for: the e-mail of a "Name <email>" option, or the words typed. */
+function searchTermOf(typed: string): string {
+  return /<([^<>]+)>\s*$/.exec(typed)?.[1] ?? typed;
+}
 
 type Props = {
+  /** The first people to offer (the largest organisations have more: typing finds them). */
   users: AssignableUser[];
+  /** The task's assignee now: shown even when the list leaves them out (deactivated, or beyond it). */
+  current?: AssignableUser | null;
   value: number | null;
   onChange: (id: number | null, resolved: boolean) => void;
   error?: string;
@@ -17,23 +34,55 @@ type Props = {
 
 /**
  * A searchable assignee picker built on the browser's own combobox (input + datalist): typing
- * filters the people, and keyboard and screen-reader support come with the platform.
+ * filters the people, and keyboard and screen-reader support come with the platform. Someone not
+ * among the people it was given is looked up on the server as their name or e-mail is typed.
  */
-export function AssigneeField({ users, value, onChange, error, label = "Assignee" }: Props) {
+export function AssigneeField({
+  users,
+  current = null,
+  value,
+  onChange,
+  error,
+  label = "Assignee",
+}: Props) {
   const id = useId();
-  const selected = users.find((user) => user.id === value);
+  const [known, setKnown] = useState(() =>
+    current && !users.some((user) => user.id === current.id) ? [current, ...users] : users,
+  );
+  const selected = known.find((user) => user.id === value);
   const [text, setText] = useState(selected ? optionText(selected) : "");
+  const [searching, setSearching] = useState(false);
+  const searched = useRef(new Set<string>());
+  const typedNow = useRef(text.trim());
+  const resolvedBySearch = useEffectEvent((userId: number) => onChange(userId, true));
 
   function update(next: string) {
     setText(next);
     const trimmed = next.trim();
+    typedNow.current = trimmed;
     if (!trimmed) return onChange(null, true);
-    const lower = trimmed.toLowerCase();
-    const match = users.find(
-      (user) => optionText(user).toLowerCase() === lower || user.email === lower,
-    );
+    const match = matchIn(known, trimmed);
     onChange(match ? match.id : null, Boolean(match));
   }
+
+  useEffect(() => {
+    const typed = text.trim();
+    const term = searchTermOf(typed);
+    if (term.length < 2 || matchIn(known, typed) || searched.current.has(term)) return;
+    const timer = setTimeout(async () => {
+      searched.current.add(term);
+      setSearching(true);
+      const result = await callAction(() => findAssigneesAction(term));
+      setSearching(false);
+      if (!result.ok) return;
+      const found = result.data.filter((user) => !known.some((k) => k.id === user.id));
+      const people = [...known, ...found];
+      setKnown(people);
+      const match = typedNow.current === typed ? matchIn(people, typed) : undefined;
+      if (match) resolvedBySearch(match.id);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, known]);
 
   return (
     <div>
@@ -49,14 +98,17 @@ export function AssigneeField({ users, value, onChange, error, label = "Assignee
         placeholder="Type a name or e-mail; leave empty for nobody"
         autoComplete="off"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={`${id}-status${error ? ` ${id}-error` : ""}`}
         className={inputClass}
       />
       <datalist id={`${id}-options`}>
-        {users.map((user) => (
+        {known.map((user) => (
           <option key={user.id} value={optionText(user)} />
         ))}
       </datalist>
+      <p id={`${id}-status`} aria-live="polite" className="mt-1 text-xs text-slate-600">
+        {searching ? "Looking for more people…" : ""}
+      </p>
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
           {error}

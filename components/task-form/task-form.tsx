@@ -175,6 +175,7 @@ export function TaskForm({ users, task }: Props) {
         render={({ field, fieldState }) => (
           <AssigneeField
             users={users}
+            current={task?.assignee ?? null}
             value={typeof field.value === "number" ? field.value : null}
             error={fieldState.error?.message}
             onChange={(id, resolved) => {

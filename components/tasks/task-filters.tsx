@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
-import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {
   FilterInput,
@@ -29,14 +28,15 @@ function managerOption(manager: ManagerOption): FilterOption {
 
 /** A GET form, so every filter lives in the URL: shareable, and kept on reload. */
 export function TaskFilters({
-  users,
+  assignees,
   managers,
   values,
   action,
   withStatus = false,
   keep = {},
 }: {
-  users: AssignableUser[];
+  /** The Assignee filter's options (assigneeFilterOptions). */
+  assignees: FilterOption[];
   /** Given only to admins: adds the "Manager" filter (tasks created by that manager). */
   managers?: ManagerOption[];
   values: TaskFilterValues;
@@ -72,7 +72,7 @@ export function TaskFilters({
         name="assigned_to"
         defaultValue={values.assigned_to}
         anyLabel="Anyone"
-        options={users.map((user) => ({ value: user.id, label: user.full_name }))}
+        options={assignees}
       />
       {managers ? (
         <FilterSelect

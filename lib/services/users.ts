@@ -132,10 +132,16 @@ export async function createUser(
   }
 }
 
-/** Active managers and employees, to pick an assignee from (managers and admins). */
+/** How many people a picker gets at first; typing searches the rest (findAssigneesAction). */
+export const ASSIGNEE_LIST_LIMIT = 500;
+
+/**
+ * Active managers and employees, to pick an assignee from (managers and admins): those whose
+ * name or e-mail matches `search`, by name, at most `limit`.
+ */
 export async function listAssignableUsers(
   actor: Actor,
-  { search }: { search?: string } = {},
+  { search, limit = ASSIGNEE_LIST_LIMIT }: { search?: string; limit?: number } = {},
 ): Promise<PublicUserDto[]> {
   if (!can(actor, "user.listAssignable")) throw forbidden();
   const rows = await db()
@@ -149,8 +155,32 @@ export async function listAssignableUsers(
       ),
     )
     .orderBy(asc(users.fullName), asc(users.id))
-    .limit(500);
+    .limit(limit);
   return rows.map(toPublicUser);
+}
+
+export type AssigneeChoice = { id: number; full_name: string; is_active: boolean };
+
+/**
+ * The people the task filters offer: whoever may be assigned (`assignable`, when already read),
+ * and for those who may read every user (admins) the deactivated employees and managers too,
+ * whose tasks still need finding.
+ */
+export async function listAssigneeChoices(
+  actor: Actor,
+  assignable?: PublicUserDto[],
+): Promise<AssigneeChoice[]> {
+  if (!can(actor, "user.listAll")) {
+    const active = assignable ?? (await listAssignableUsers(actor));
+    return active.map((user) => ({ id: user.id, full_name: user.full_name, is_active: true }));
+  }
+  const rows = await db()
+    .select({ id: users.id, fullName: users.fullName, isActive: users.isActive })
+    .from(users)
+    .where(inArray(users.role, [...ASSIGNABLE_ROLES]))
+    .orderBy(desc(users.isActive), asc(users.fullName), asc(users.id))
+    .limit(ASSIGNEE_LIST_LIMIT);
+  return rows.map((row) => ({ id: row.id, full_name: row.fullName, is_active: row.isActive }));
 }
 
 /** Every manager, active or not, so an admin can filter tasks by who created them. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { toBoardTask, type BoardTask } from "@/components/board/board-types";
 import { TaskBoard } from "@/components/board/task-board";
+import { assigneeFilterOptions } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
 import { listTasks } from "@/lib/services/tasks";
-import { listAssignableUsers, listManagers } from "@/lib/services/users";
+import { listAssigneeChoices, listManagers } from "@/lib/services/users";
 import { MAX_PAGE_SIZE, type TaskListQuery } from "@/lib/validation/task-query";
 
 export const metadata: Metadata = { title: "Board" };
@@ -37,9 +38,9 @@ export default async function BoardPage({
   const actor = await requireActor({ may: "task.manage" });
   const params = await searchParams;
   const { query, invalid } = pageTaskQuery(params, { ordering: "-updated_at" });
-  const [tasks, users, managers] = await Promise.all([
+  const [tasks, assignees, managers] = await Promise.all([
     boardTasks(actor, query),
-    listAssignableUsers(actor),
+    listAssigneeChoices(actor),
     can(actor, "user.listAll") ? listManagers(actor) : undefined,
   ]);
 
@@ -56,7 +57,7 @@ export default async function BoardPage({
       />
       <TaskFilters
         action="/board"
-        users={users}
+        assignees={assigneeFilterOptions(assignees, firstParam(params, "assigned_to"), tasks)}
         managers={managers}
         values={{
           assigned_to: firstParam(params, "assigned_to"),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TasksTable } from "@/components/table/tasks-table";
+import { assigneeFilterOptions } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,7 @@ import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
 import { listTasks } from "@/lib/services/tasks";
-import { listAssignableUsers, listManagers } from "@/lib/services/users";
+import { listAssignableUsers, listAssigneeChoices, listManagers } from "@/lib/services/users";
 
 export const metadata: Metadata = { title: "Tasks" };
 
@@ -28,6 +29,7 @@ export default async function TasksPage({
     listAssignableUsers(actor),
     can(actor, "user.listAll") ? listManagers(actor) : undefined,
   ]);
+  const assignees = await listAssigneeChoices(actor, users);
 
   const urlState: Record<string, string> = {};
   for (const name of FILTERS) {
@@ -60,7 +62,11 @@ export default async function TasksPage({
       <TaskFilters
         action="/tasks"
         withStatus
-        users={users}
+        assignees={assigneeFilterOptions(
+          assignees,
+          firstParam(params, "assigned_to"),
+          list.results,
+        )}
         managers={managers}
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
         values={{

@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import mysql from "mysql2/promise";
+import { DEMO } from "./helpers/demo-accounts";
+import { signIn } from "./helpers/login";
+import { E2E_DATABASE_URL } from "./env";
+
+test.describe.configure({ mode: "serial" });
+
+// More people than a picker is first given (ASSIGNEE_LIST_LIMIT, 500), all sorting before the
+// target, so that the target is only found by typing. Their names sort after the demo team's.
+const FILLERS = 505;
+const DOMAIN = "picker.e2e.test";
+const TARGET = { email: `target@${DOMAIN}`, name: "Zzz Picker Target" };
+const TITLE = `Picked beyond the list ${Date.now().toString(36)}`;
+
+let db: mysql.Connection;
+let targetId = 0;
+let taskId = 0;
+
+test.beforeAll(async () => {
+  db = await mysql.createConnection(E2E_DATABASE_URL);
+  const rows = Array.from({ length: FILLERS }, (_, i) => [
+    `filler-${i}@${DOMAIN}`,
+    `Zz Filler ${String(i).padStart(3, "0")}`,
+    "not-a-password-hash",
+  ]);
+  rows.push([TARGET.email, TARGET.name, "not-a-password-hash"]);
+  await db.query("INSERT INTO users (email, full_name, password_hash) VALUES ?", [rows]);
+  const [[target]] = await db.query<mysql.RowDataPacket[]>("SELECT id FROM users WHERE email = ?", [
+    TARGET.email,
+  ]);
+  targetId = Number(target!.id);
+});
+
+test.afterAll(async () => {
+  await db.query("DELETE FROM tasks WHERE assigned_to = ?", [targetId]);
+  await db.query("DELETE FROM users WHERE email LIKE ?", [`%@${DOMAIN}`]);
+  await db.end();
+});
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+});
+
+test("a manager assigns a task to someone beyond the people first listed, by typing their e-mail", async ({
+  page,
+}) => {
+  await page.goto("/tasks/new");
+  await page.getByLabel("Title").fill(TITLE);
+  await page.getByLabel("Assignee").fill(TARGET.email);
+  // The server is asked once typing pauses; the person then joins the suggestions.
+  await expect(page.locator(`datalist option[value*="<${TARGET.email}>"]`)).toHaveCount(1);
+  await page.getByRole("button", { name: "Create task" }).click();
+
+  await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
+  const facts = page.getByRole("complementary", { name: "Details" });
+  await expect(facts.getByText(TARGET.name)).toBeVisible();
+  taskId = Number(/\/tasks\/(\d+)$/.exec(page.url())![1]);
+});
+
+test("the edit form shows a deactivated assignee, and saving another change keeps them", async ({
+  page,
+}) => {
+  await db.query("UPDATE users SET is_active = 0 WHERE id = ?", [targetId]);
+  await page.goto(`/tasks/${taskId}`);
+  await expect(page.getByLabel("Assignee")).toHaveValue(`${TARGET.name} <${TARGET.email}>`);
+  await page.getByLabel("Title").fill(`${TITLE} (renamed)`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: `${TITLE} (renamed)`, level: 1 })).toBeVisible();
+  const [[task]] = await db.query<mysql.RowDataPacket[]>(
+    "SELECT assigned_to FROM tasks WHERE id = ?",
+    [taskId],
+  );
+  expect(task!.assigned_to).toBe(targetId);
+});
+
+test("a filter by someone the Assignee list leaves out stays selected, and Apply keeps it", async ({
+  page,
+}) => {
+  await page.goto(`/tasks?assigned_to=${targetId}`);
+  const assignee = page.getByLabel("Assignee", { exact: true });
+  await expect(assignee.locator("option:checked")).toHaveText(TARGET.name);
+  await page.locator("#filter-priority").selectOption("MEDIUM");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`assigned_to=${targetId}(&|$)`));
+  await expect(page.getByRole("link", { name: `${TITLE} (renamed)` })).toBeVisible();
+});
