@@ -4,17 +4,17 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { STATUS_LABELS } from "./labels";
 
-type Props = { status?: string; dueAfter?: string; dueBefore?: string };
+type Props = { status?: string; dueAfter?: string; dueBefore?: string; overdue: boolean };
 
 /** A plain GET form: the filters live in the URL and work without JavaScript. */
-export function MyTasksFilters({ status, dueAfter, dueBefore }: Props) {
+export function MyTasksFilters({ status, dueAfter, dueBefore, overdue }: Props) {
   return (
     <form
       // Remounted when the URL's filters change by a link (see TaskFilters).
-      key={JSON.stringify({ status, dueAfter, dueBefore })}
+      key={JSON.stringify({ status, dueAfter, dueBefore, overdue })}
       method="get"
       aria-label="Filter my tasks"
-      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
+      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end"
     >
       <FilterSelect
         label="Status"
@@ -38,6 +38,19 @@ export function MyTasksFilters({ status, dueAfter, dueBefore }: Props) {
         name="due_before"
         defaultValue={dueBefore}
       />
+      <div className="flex items-center gap-2 sm:pb-2">
+        <input
+          id="filter-overdue"
+          type="checkbox"
+          name="overdue"
+          value="true"
+          defaultChecked={overdue}
+          className="h-4 w-4"
+        />
+        <label htmlFor="filter-overdue" className="text-sm font-medium text-slate-800">
+          Overdue only
+        </label>
+      </div>
       <div className="flex gap-2">
         <button type="submit" className={buttonPrimary}>
           Apply

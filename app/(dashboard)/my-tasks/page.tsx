@@ -5,17 +5,20 @@ import { STATUS_LABELS } from "@/components/tasks/labels";
 import { MyTaskCard } from "@/components/tasks/my-task-card";
 import { MyTasksFilters } from "@/components/tasks/my-tasks-filters";
 import { EmptyState } from "@/components/ui/empty-state";
+import { emptyPageTitle } from "@/components/ui/page-counts";
+import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
+import { firstParam, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
-import { MAX_PAGE_SIZE } from "@/lib/validation/task-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listTasks } from "@/lib/services/tasks";
 
 export const metadata: Metadata = { title: "My tasks" };
 
 /** The filters this page offers; other task filters in its address are not applied. */
-const FILTERS = ["status", "due_after", "due_before"] as const;
+const FILTERS = ["status", "due_after", "due_before", "overdue"] as const;
+/** Tasks per page: a phone scrolls through this many cards at most. */
+const PAGE_SIZE = 50;
 
 export default async function MyTasksPage({
   searchParams,
@@ -27,17 +30,21 @@ export default async function MyTasksPage({
   const [status, dueAfter, dueBefore] = FILTERS.map((name) => firstParam(params, name));
   const mine = { assigned_to: String(actor.id) };
   const { query, invalid } = pageTaskQuery(
-    Object.fromEntries(FILTERS.map((name) => [name, params[name]])),
-    { ...mine, ordering: "due_date", page_size: String(MAX_PAGE_SIZE) },
+    Object.fromEntries([...FILTERS, "page"].map((name) => [name, params[name]])),
+    { ...mine, ordering: "due_date", page_size: String(PAGE_SIZE) },
   );
+  const countOf = (filter: Record<string, string>) =>
+    listTasks(actor, pageTaskQuery({}, { ...mine, ...filter, page_size: "1" }).query);
 
-  const [list, ...counts] = await Promise.all([
+  const [list, overdueList, ...counts] = await Promise.all([
     listTasks(actor, query),
-    ...TASK_STATUSES.map((value) =>
-      listTasks(actor, pageTaskQuery({}, { ...mine, status: value, page_size: "1" }).query),
-    ),
+    countOf({ overdue: "true" }),
+    ...TASK_STATUSES.map((value) => countOf({ status: value })),
   ]);
-  const filtered = Boolean(status || dueAfter || dueBefore);
+  const filtered = Boolean(status || dueAfter || dueBefore || query.overdue);
+  const filters = toQueryString(
+    Object.fromEntries(FILTERS.map((name) => [name, firstParam(params, name)])),
+  );
 
   return (
     <>
@@ -55,7 +62,22 @@ export default async function MyTasksPage({
           </li>
         ))}
       </ul>
-      <MyTasksFilters status={status} dueAfter={dueAfter} dueBefore={dueBefore} />
+      {overdueList.count > 0 && !query.overdue ? (
+        <p className="mb-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {overdueList.count === 1
+            ? "One of your tasks is overdue."
+            : `${overdueList.count} of your tasks are overdue.`}{" "}
+          <Link href="/my-tasks?overdue=true" className="font-medium underline">
+            Show {overdueList.count === 1 ? "it" : "them"}
+          </Link>
+        </p>
+      ) : null}
+      <MyTasksFilters
+        status={status}
+        dueAfter={dueAfter}
+        dueBefore={dueBefore}
+        overdue={query.overdue === true}
+      />
       {invalid ? (
         <p role="status" className="mb-4 text-sm text-amber-800">
           {invalid}
@@ -63,7 +85,12 @@ export default async function MyTasksPage({
       ) : null}
       {list.results.length === 0 ? (
         <EmptyState
-          title={filtered ? "No task matches these filters." : "No tasks assigned to you."}
+          title={emptyPageTitle(
+            query.page,
+            PAGE_SIZE,
+            list.count,
+            filtered ? "No task matches these filters." : "No tasks assigned to you.",
+          )}
         >
           {filtered ? (
             <Link href="/my-tasks" className="underline">
@@ -74,22 +101,24 @@ export default async function MyTasksPage({
           )}
         </EmptyState>
       ) : (
-        <>
-          <ul aria-label="My tasks" className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-            {list.results.map((task) => (
-              <li key={task.id}>
-                <MyTaskCard task={task} />
-              </li>
-            ))}
-          </ul>
-          {list.count > list.results.length ? (
-            <p className="mt-4 text-sm text-slate-600">
-              Showing the first {list.results.length} of {list.count}; narrow the filters to see the
-              rest.
-            </p>
-          ) : null}
-        </>
+        <ul aria-label="My tasks" className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+          {list.results.map((task) => (
+            <li key={task.id}>
+              <MyTaskCard task={task} />
+            </li>
+          ))}
+        </ul>
       )}
+      {list.count > PAGE_SIZE || query.page > 1 ? (
+        <PaginationNav
+          label="My tasks pages"
+          page={query.page}
+          pageSize={PAGE_SIZE}
+          count={list.count}
+          query={filters}
+          basePath="/my-tasks"
+        />
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityFilters } from "@/components/admin/activity-filters";
 import { ActivityTable } from "@/components/admin/activity-table";
-import { PaginationNav } from "@/components/admin/pagination-nav";
+import { PaginationNav } from "@/components/ui/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdminGuardsNotice } from "@/components/admin/admin-guards-notice";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { PaginationNav } from "@/components/admin/pagination-nav";
+import { PaginationNav } from "@/components/ui/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { UsersFilters } from "@/components/admin/users-filters";
 import { UsersTable } from "@/components/admin/users-table";

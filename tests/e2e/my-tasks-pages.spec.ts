@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import mysql from "mysql2/promise";
+import { DEMO } from "./helpers/demo-accounts";
+import { accessToken, signIn } from "./helpers/login";
+import { E2E_DATABASE_URL } from "./env";
+
+test.describe.configure({ mode: "serial" });
+
+const PASSWORD = "Busy-employee-passphrase-1";
+const EMAIL = `busy-${Date.now().toString(36)}@example.com`;
+let employeeId = 0;
+
+// 60 tasks: more than a page (50), 55 of them undated, which sort before the dated ones, and 5
+// overdue, which the page must not hide behind them.
+test.beforeAll(async ({ request }) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const created = await request.post("/api/users/", {
+    headers: { authorization },
+    data: { email: EMAIL, full_name: "Busy Bee", role: "EMPLOYEE", password: PASSWORD },
+  });
+  expect(created.status()).toBe(201);
+  employeeId = ((await created.json()) as { id: number }).id;
+  const tasks = [
+    ...Array.from({ length: 55 }, (_, i) => ({ title: `Undated ${i}`, assigned_to: employeeId })),
+    ...Array.from({ length: 5 }, (_, i) => ({
+      title: `Late ${i}`,
+      assigned_to: employeeId,
+      due_date: `2020-01-0${i + 1}`,
+    })),
+  ];
+  const bulk = await request.post("/api/tasks/bulk-create/", {
+    headers: { authorization },
+    data: { tasks },
+  });
+  expect(bulk.status()).toBe(201);
+});
+
+test.afterAll(async () => {
+  const db = await mysql.createConnection(E2E_DATABASE_URL);
+  await db.query("DELETE FROM tasks WHERE assigned_to = ?", [employeeId]);
+  await db.end();
+});
+
+test("my tasks come in pages, and overdue ones are pointed out however they sort", async ({
+  page,
+}) => {
+  await signIn(page, EMAIL, PASSWORD);
+  await expect(page).toHaveURL(/\/my-tasks$/);
+  const cards = page.getByRole("list", { name: "My tasks" }).getByRole("article");
+  await expect(cards).toHaveCount(50);
+  const pages = page.getByRole("navigation", { name: "My tasks pages" });
+  await expect(pages).toContainText("Page 1 of 2 · 60 in all");
+
+  await pages.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/my-tasks\?page=2$/);
+  await expect(cards).toHaveCount(10);
+
+  await expect(page.getByText("5 of your tasks are overdue.")).toBeVisible();
+  await page.getByRole("link", { name: "Show them" }).click();
+  await expect(page).toHaveURL(/\/my-tasks\?overdue=true$/);
+  await expect(cards).toHaveCount(5);
+  for (const title of await cards.getByRole("heading", { level: 2 }).allInnerTexts()) {
+    expect(title).toMatch(/^Late \d$/);
+  }
+  await expect(page.getByLabel("Overdue only")).toBeChecked();
+});
