@@ -64,3 +64,22 @@ test("my tasks come in pages, and overdue ones are pointed out however they sort
   }
   await expect(page.getByLabel("Overdue only")).toBeChecked();
 });
+
+test("changing a status in a filtered list keeps the keyboard's place on the next task", async ({
+  page,
+}) => {
+  await signIn(page, EMAIL, PASSWORD);
+  await page.goto("/my-tasks?status=TODO");
+  const titles = page
+    .getByRole("list", { name: "My tasks" })
+    .getByRole("article")
+    .getByRole("heading", { level: 2 });
+  await expect(titles.nth(1)).toBeVisible();
+  const [first, second] = await titles.allInnerTexts();
+  const select = page.getByLabel(`Status of ${first}`, { exact: true });
+  await select.focus();
+  await select.press("ArrowDown");
+  // The task has left the To do list; focus is on the status of the one that took its place.
+  await expect(page.getByLabel(`Status of ${first}`, { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel(`Status of ${second}`, { exact: true })).toBeFocused();
+});

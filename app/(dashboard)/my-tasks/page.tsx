@@ -5,6 +5,7 @@ import { STATUS_LABELS } from "@/components/tasks/labels";
 import { MyTaskCard } from "@/components/tasks/my-task-card";
 import { MyTasksFilters } from "@/components/tasks/my-tasks-filters";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FocusKeepingList } from "@/components/ui/focus-keeping-list";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
@@ -101,13 +102,13 @@ export default async function MyTasksPage({
           )}
         </EmptyState>
       ) : (
-        <ul aria-label="My tasks" className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+        <FocusKeepingList label="My tasks" className="grid grid-cols-1 gap-3 lg:grid-cols-2">
           {list.results.map((task) => (
             <li key={task.id}>
               <MyTaskCard task={task} />
             </li>
           ))}
-        </ul>
+        </FocusKeepingList>
       )}
       {list.count > PAGE_SIZE || query.page > 1 ? (
         <PaginationNav
