@@ -211,11 +211,9 @@ export async function listUsers(
     searchCondition(query.search),
     query.role ? eq(users.role, query.role) : undefined,
     roles.length > 0 ? inArray(users.role, [...roles]) : undefined,
-    full
-      ? query.is_active === undefined
-        ? undefined
-        : eq(users.isActive, query.is_active)
-      : eq(users.isActive, true),
+    query.is_active === undefined ? undefined : eq(users.isActive, query.is_active),
+    // Managers see active users only: asking for deactivated ones finds none.
+    full ? undefined : eq(users.isActive, true),
   );
   const offset = (query.page - 1) * query.page_size;
   const [rows, [total]] = await Promise.all([

@@ -74,6 +74,14 @@ describe("GET /api/users/ by role", () => {
       expect(Object.keys(user).sort()).toEqual(["email", "full_name", "id", "role"]);
       expect(["MANAGER", "EMPLOYEE"]).toContain(user.role);
     }
+    // Asking for deactivated users finds none, rather than the active ones.
+    const deactivated = await api<Page<Record<string, unknown>>>(
+      "GET",
+      "/api/users/?is_active=false",
+      { token: manager.token },
+    );
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body).toMatchObject({ count: 0, results: [] });
   });
 
   it("refuses an employee with 403 and an anonymous caller with 401", async () => {
