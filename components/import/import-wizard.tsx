@@ -20,6 +20,7 @@ import type { ImportedTask } from "@/lib/services/imported-tasks";
 import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
 import { ProblemReport, type Outcome } from "./problem-report";
+import { BINARY_FILE_MESSAGE, looksBinary } from "@/lib/csv/binary";
 import { newImportKey, uploadCsv, type UploadAnswer } from "./upload";
 import { separatorHint } from "@/lib/validation/bulk-csv";
 
@@ -69,9 +70,15 @@ export function ImportWizard() {
 
   async function choose(file: File) {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const preview = previewCsv(new TextDecoder().decode(bytes));
     setCheck(null);
     setSummary(null);
+    // A spreadsheet or a picture would preview as noise and map junk columns: say what it is.
+    if (looksBinary(bytes)) {
+      setLoaded(null);
+      toast.error(`${file.name}: ${BINARY_FILE_MESSAGE}`);
+      return;
+    }
+    const preview = previewCsv(new TextDecoder().decode(bytes));
     if (preview.fields.length === 0) {
       setLoaded(null);
       toast.error(`${file.name} is empty.`);
@@ -197,7 +204,12 @@ export function ImportWizard() {
             </div>
           ) : null}
           {check && !check.ok ? (
-            <ProblemReport detail={check.detail} problems={check.problems} outcome={outcome} />
+            <ProblemReport
+              detail={check.detail}
+              problems={check.problems}
+              totalProblems={check.totalProblems}
+              outcome={outcome}
+            />
           ) : null}
           {check?.ok ? (
             <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm">

@@ -16,10 +16,12 @@ function onlyRepeats(detail: string, problems: RowProblem[]): boolean {
 export function ProblemReport({
   detail,
   problems,
+  totalProblems,
   outcome,
 }: {
   detail: string;
   problems: RowProblem[];
+  totalProblems: number;
   outcome: Outcome;
 }) {
   return (
@@ -41,27 +43,33 @@ export function ProblemReport({
                   Line
                 </th>
                 <th scope="col" className="py-1 pr-3">
-                  Column
+                  Problem
                 </th>
                 <th scope="col" className="py-1 pr-3">
-                  Value
+                  Column
                 </th>
                 <th scope="col" className="py-1">
-                  Problem
+                  Value
                 </th>
               </tr>
             </thead>
             <tbody>
               {problems.map((problem, index) => (
                 <tr key={index} className="border-t border-red-200">
-                  <td className="py-1 pr-3">Line {problem.line}</td>
-                  <td className="py-1 pr-3">{problem.column ?? "—"}</td>
-                  <td className="max-w-xs truncate py-1 pr-3">{problem.value ?? ""}</td>
-                  <td className="py-1">{problem.message}</td>
+                  <td className="whitespace-nowrap py-1 pr-3 align-top">Line {problem.line}</td>
+                  <td className="min-w-48 py-1 pr-3 align-top">{problem.message}</td>
+                  <td className="py-1 pr-3 align-top">{problem.column ?? "—"}</td>
+                  <td className="max-w-xs truncate py-1 align-top">{problem.value ?? ""}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {totalProblems > problems.length ? (
+            <p className="mt-2 text-sm text-red-900">
+              The first {problems.length.toLocaleString("en-US")} of{" "}
+              {totalProblems.toLocaleString("en-US")} problems are listed.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <p className="mt-3 text-sm text-red-900">

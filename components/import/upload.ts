@@ -7,7 +7,7 @@ export type RowProblem = {
 
 export type UploadAnswer =
   | { ok: true; status: number; body: Record<string, unknown> }
-  | { ok: false; status: number; detail: string; problems: RowProblem[] };
+  | { ok: false; status: number; detail: string; problems: RowProblem[]; totalProblems: number };
 
 const ENDPOINT = "/api/tasks/bulk-upload/";
 
@@ -43,7 +43,10 @@ function answerOf(status: number, text: string): UploadAnswer {
   }
   if (status >= 200 && status < 300) return { ok: true, status, body };
   const detail = typeof body.detail === "string" ? body.detail : `The server answered ${status}.`;
-  return { ok: false, status, detail, problems: problemsOf(body) };
+  const problems = problemsOf(body);
+  // The server lists the first 1,000 problems and counts them all.
+  const totalProblems = typeof body.total_errors === "number" ? body.total_errors : problems.length;
+  return { ok: false, status, detail, problems, totalProblems };
 }
 
 /**
@@ -78,7 +81,13 @@ export function uploadCsv(
     };
     request.onload = () => resolve(answerOf(request.status, request.responseText));
     request.onerror = () =>
-      resolve({ ok: false, status: 0, detail: "The server could not be reached.", problems: [] });
+      resolve({
+        ok: false,
+        status: 0,
+        detail: "The server could not be reached.",
+        problems: [],
+        totalProblems: 0,
+      });
     request.send(form);
   });
 }

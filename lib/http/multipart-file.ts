@@ -34,8 +34,16 @@ async function* malformedAsBadRequest(stream: Readable): AsyncIterable<Uint8Arra
   }
 }
 
+/** 20971520 → "20 MB"; a limit that is no whole number of megabytes keeps its bytes. */
+function sizeInWords(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return Number.isInteger(megabytes) ? `${megabytes} MB` : `${bytes.toLocaleString("en-US")} bytes`;
+}
+
 function tooLarge(limit: number) {
-  return payloadTooLarge(`The file exceeds the upload limit of ${limit} bytes.`);
+  return payloadTooLarge(
+    `The file exceeds the upload limit of ${sizeInWords(limit)}; split it into smaller files.`,
+  );
 }
 
 /** Counts body bytes and fails the stream as soon as they pass the limit. */

@@ -1,19 +1,16 @@
 // The byte and text streams of a CSV upload on their way to the parser.
 import { setImmediate } from "node:timers/promises";
 import { createHash, type Hash } from "node:crypto";
+import { BINARY_FILE_MESSAGE, looksBinary } from "@/lib/csv/binary";
 import { badRequest } from "@/lib/http/errors";
-
-const NUL = 0;
 
 /** Text parsed per turn of the event loop: a few milliseconds of papaparse. */
 const PARSE_SLICE_CHARS = 256 * 1024;
 
-/** Hashes and checks the raw bytes on their way to the decoder: NUL never occurs in CSV text. */
+/** Hashes and checks the raw bytes on their way to the decoder. */
 export async function* inspectBytes(source: AsyncIterable<Uint8Array>, hash: Hash) {
   for await (const chunk of source) {
-    if (chunk.indexOf(NUL) !== -1) {
-      throw badRequest("This file is binary, not CSV text; upload a .csv file saved as UTF-8.");
-    }
+    if (looksBinary(chunk)) throw badRequest(BINARY_FILE_MESSAGE);
     hash.update(chunk);
     yield chunk;
   }

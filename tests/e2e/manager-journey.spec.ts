@@ -331,6 +331,42 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
   await expect(page.locator("tbody tr")).toHaveCount(3);
 });
 
+test("an import report says when it lists only the first problems, and shows why on a phone", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const rows = Array.from({ length: 1005 }, (_, i) => `Bad ${i},,,NOPE`);
+  const csv = ["title,description,assigned_to,status", ...rows].join("\n");
+  await page.goto("/tasks/import");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  await expect(report.getByText("The first 1,000 of 1,005 problems are listed.")).toBeVisible();
+  // The reason sits beside the line number, inside the screen's width.
+  const reason = report.getByRole("row").nth(1).getByRole("cell").nth(1);
+  await expect(reason).toContainText("Status must be one of");
+  const box = (await reason.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+});
+
+test("a spreadsheet or a picture chosen for import is named as not CSV, not previewed", async ({
+  page,
+}) => {
+  await page.goto("/tasks/import");
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: png });
+  await expect(
+    page.getByText(
+      "photo.csv: This file is binary, not CSV text; upload a .csv file saved as UTF-8.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check the file" })).toHaveCount(0);
+});
+
 test("a file whose column names differ is mapped to ours before it is sent", async ({ page }) => {
   const tag = Date.now().toString(36);
   const csv = [

@@ -355,7 +355,9 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const before = await databaseState();
     const streamed = await upload<UploadBody>(manager.token, big);
     expect(streamed.status).toBe(413);
-    expect(streamed.body.detail).toMatch(/upload limit/);
+    expect(streamed.body.detail).toBe(
+      "The file exceeds the upload limit of 20 MB; split it into smaller files.",
+    );
     expect(await databaseState()).toBe(before);
   });
 
