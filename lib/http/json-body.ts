@@ -39,6 +39,12 @@ export async function readTextLimited(request: Request, limit: number): Promise<
 
 export type JsonBodyOptions = {
   limit?: number;
+  /**
+   * Also takes an HTML form's body (urlencoded or multipart, fields only), as DRF's default
+   * parsers did: for endpoints whose fields are all text, such as the token endpoints, which
+   * clients and Postman often call that way.
+   */
+  acceptForms?: boolean;
   /** Sees the body's text before it is parsed: a refusal that parsing would cost too much for. */
   beforeParse?: (text: string) => void;
   /**
@@ -48,23 +54,61 @@ export type JsonBodyOptions = {
   beforeValidation?: (data: unknown) => unknown | Promise<unknown>;
 };
 
-/** Parses a JSON body against a schema: 415 for another content type, 413 when too big, 400 when malformed or invalid. */
+const FORM_URLENCODED = /^application\/x-www-form-urlencoded\b/i;
+const MULTIPART_FORM = /^multipart\/form-data\b/i;
+
+/** An HTML form's fields as an object (the last of a repeated name, as Django's QueryDict.dict()). */
+async function formFields(
+  request: Request,
+  contentType: string,
+  limit: number,
+): Promise<Record<string, string>> {
+  if (FORM_URLENCODED.test(contentType)) {
+    return Object.fromEntries(new URLSearchParams(await readTextLimited(request, limit)));
+  }
+  const text = await readTextLimited(request, limit);
+  let form: FormData;
+  try {
+    form = await new Response(text, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw badRequest("Malformed multipart/form-data body.");
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== "string") throw badRequest(`"${name}" is a file; send text fields only.`);
+    fields[name] = value;
+  }
+  return fields;
+}
+
+/**
+ * Parses a JSON body (or, with `acceptForms`, a form's) against a schema: 415 for another content
+ * type, 413 when too big, 400 when malformed or invalid.
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
-  { limit = MAX_JSON_BYTES, beforeParse, beforeValidation }: JsonBodyOptions = {},
+  {
+    limit = MAX_JSON_BYTES,
+    acceptForms = false,
+    beforeParse,
+    beforeValidation,
+  }: JsonBodyOptions = {},
 ): Promise<z.infer<S>> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
-    throw unsupportedMediaType('Unsupported media type; send "Content-Type: application/json".');
-  }
-  const text = await readTextLimited(request, limit);
-  beforeParse?.(text);
   let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw badRequest("Malformed JSON request body.");
+  if (acceptForms && (FORM_URLENCODED.test(contentType) || MULTIPART_FORM.test(contentType))) {
+    data = await formFields(request, contentType, limit);
+  } else if (/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    const text = await readTextLimited(request, limit);
+    beforeParse?.(text);
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw badRequest("Malformed JSON request body.");
+    }
+  } else {
+    throw unsupportedMediaType('Unsupported media type; send "Content-Type: application/json".');
   }
   const parsed = schema.safeParse(beforeValidation ? await beforeValidation(data) : data);
   if (!parsed.success) throw validationError(parsed.error);

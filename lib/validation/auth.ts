@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryBoolean } from "./query-params";
 
 // Kept free of server-only imports: the sign-in form validates with this same schema in the browser.
 export const loginSchema = z
@@ -26,7 +27,8 @@ export const refreshSchema = z
 export const logoutSchema = z
   .object({
     refresh: z.string().min(1).max(4096).optional(),
-    all: z.boolean().optional(),
+    // A form sends text: "true" from a form means what true does in JSON.
+    all: z.union([z.boolean(), queryBoolean]).optional(),
   })
   .strict()
   .refine((v) => v.refresh !== undefined || v.all === true, {

@@ -83,21 +83,53 @@ describe("POST /api/auth/login/", () => {
     expect(wrong.headers.get("content-type")).toContain("application/json");
   });
 
-  it("refuses missing fields with 400 and field errors, and non-JSON with 415", async () => {
+  it("refuses missing fields with 400 and field errors, and a body neither JSON nor a form with 415", async () => {
     const res = await api<{ errors: { field: string }[] }>("POST", "/api/auth/login/", {
       body: { email: "someone@test.example" },
       headers: { "x-forwarded-for": "192.0.2.77" },
     });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e) => e.field)).toEqual(["password"]);
-    const form = await api("POST", "/api/auth/login/", {
+    const text = await api("POST", "/api/auth/login/", {
       rawBody: "email=a&password=b",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-forwarded-for": "192.0.2.78",
-      },
+      headers: { "content-type": "text/plain", "x-forwarded-for": "192.0.2.78" },
     });
-    expect(form.status).toBe(415);
+    expect(text.status).toBe(415);
+  });
+
+  it("takes an HTML form's fields too, urlencoded or multipart, as DRF's token views did", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const urlencoded = await api<{ access: string; refresh: string }>("POST", "/api/auth/login/", {
+      rawBody: new URLSearchParams({ email: user.email, password: user.password }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(urlencoded.status, urlencoded.text).toBe(200);
+
+    const form = new FormData();
+    form.append("email", user.email);
+    form.append("password", user.password);
+    const multipart = await api<{ access: string; refresh: string }>("POST", "/api/auth/login/", {
+      rawBody: form,
+    });
+    expect(multipart.status, multipart.text).toBe(200);
+
+    const rotated = await api<{ refresh: string }>("POST", "/api/auth/refresh/", {
+      rawBody: `refresh=${encodeURIComponent(multipart.body.refresh)}`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(rotated.status, rotated.text).toBe(200);
+    const out = await api("POST", "/api/auth/logout/", {
+      rawBody: `refresh=${encodeURIComponent(rotated.body.refresh)}&all=true`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(out.status, out.text).toBe(200);
+
+    const withFile = new FormData();
+    withFile.append("email", new Blob([user.email]), "email.txt");
+    withFile.append("password", user.password);
+    const file = await api<{ detail: string }>("POST", "/api/auth/login/", { rawBody: withFile });
+    expect(file.status).toBe(400);
+    expect(file.body.detail).toBe('"email" is a file; send text fields only.');
   });
 
   it("refuses a deactivated user even with the right password", async () => {

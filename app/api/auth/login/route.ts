@@ -27,6 +27,10 @@ export const dynamic = "force-dynamic";
  *         application/json:
  *           schema: { $ref: '#/components/schemas/LoginRequest' }
  *           example: { email: emma.employee@example.com, password: correct-horse-battery-staple }
+ *         application/x-www-form-urlencoded:
+ *           schema: { $ref: '#/components/schemas/LoginRequest' }
+ *         multipart/form-data:
+ *           schema: { $ref: '#/components/schemas/LoginRequest' }
  *     responses:
  *       "200":
  *         description: Signed in.
@@ -47,7 +51,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = publicRoute(
   async ({ request, log }) => {
-    const { email, password } = await parseJsonBody(request, loginSchema);
+    const { email, password } = await parseJsonBody(request, loginSchema, { acceptForms: true });
     const result = await signInForTokens(email, password, { ip: clientIp(request), log });
     if (!result.ok) {
       throw result.reason === "locked"

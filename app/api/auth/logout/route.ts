@@ -32,6 +32,10 @@ export const dynamic = "force-dynamic";
  *         application/json:
  *           schema: { $ref: '#/components/schemas/LogoutRequest' }
  *           example: { refresh: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1IiwidHlwIjoicmVmcmVzaCJ9.c2lnbmF0dXJl }
+ *         application/x-www-form-urlencoded:
+ *           schema: { $ref: '#/components/schemas/LogoutRequest' }
+ *         multipart/form-data:
+ *           schema: { $ref: '#/components/schemas/LogoutRequest' }
  *     responses:
  *       "200":
  *         description: Signed out.
@@ -58,7 +62,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = publicRoute(
   async ({ request, log }) => {
-    const input = await parseJsonBody(request, logoutSchema);
+    const input = await parseJsonBody(request, logoutSchema, { acceptForms: true });
     const ip = clientIp(request);
     let userId: number | null = null;
     if (input.refresh) {

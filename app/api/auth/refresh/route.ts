@@ -27,6 +27,10 @@ export const dynamic = "force-dynamic";
  *         application/json:
  *           schema: { $ref: '#/components/schemas/RefreshRequest' }
  *           example: { refresh: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1IiwidHlwIjoicmVmcmVzaCJ9.c2lnbmF0dXJl }
+ *         application/x-www-form-urlencoded:
+ *           schema: { $ref: '#/components/schemas/RefreshRequest' }
+ *         multipart/form-data:
+ *           schema: { $ref: '#/components/schemas/RefreshRequest' }
  *     responses:
  *       "200":
  *         description: A new token pair.
@@ -47,7 +51,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = publicRoute(
   async ({ request, log }) => {
-    const { refresh } = await parseJsonBody(request, refreshSchema);
+    const { refresh } = await parseJsonBody(request, refreshSchema, { acceptForms: true });
     try {
       const pair = await rotateRefreshToken(refresh, { ip: clientIp(request), log });
       return NextResponse.json(pair, { headers: { "Cache-Control": "no-store" } });
