@@ -11,10 +11,12 @@ import { QuickAdd } from "./quick-add";
 type Props = {
   status: TaskStatus;
   tasks: BoardTask[];
+  /** Tasks of this column that match but are not drawn: the count says the whole truth. */
+  hidden: number;
   onCreated: (task: BoardTask) => void;
 };
 
-export const BoardColumn = memo(function BoardColumn({ status, tasks, onCreated }: Props) {
+export const BoardColumn = memo(function BoardColumn({ status, tasks, hidden, onCreated }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const headingId = `column-${status}`;
   return (
@@ -29,7 +31,7 @@ export const BoardColumn = memo(function BoardColumn({ status, tasks, onCreated 
       <h2 id={headingId} className="flex items-center justify-between font-semibold">
         {STATUS_LABELS[status]}
         <span className="rounded-full bg-white px-2 text-sm font-normal text-slate-700">
-          {tasks.length}
+          {(tasks.length + hidden).toLocaleString("en-US")}
           <span className="sr-only"> tasks</span>
         </span>
       </h2>
@@ -45,6 +47,12 @@ export const BoardColumn = memo(function BoardColumn({ status, tasks, onCreated 
           ))}
         </ul>
       )}
+      {hidden > 0 ? (
+        <p className="text-center text-sm text-slate-700">
+          {hidden.toLocaleString("en-US")} more, changed longer ago, are not shown; use the filters
+          to narrow the board.
+        </p>
+      ) : null}
     </section>
   );
 });

@@ -47,7 +47,14 @@ const screenReaderInstructions = {
 };
 
 /** The kanban board: dropping a card in a column changes its status through the tasks service. */
-export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
+export function TaskBoard({
+  tasks,
+  hidden,
+}: {
+  tasks: BoardTask[];
+  /** Per column, the matching tasks not drawn (beyond its ceiling). */
+  hidden: Record<TaskStatus, number>;
+}) {
   const router = useRouter();
   const [items, setItems] = useState(tasks);
   const [source, setSource] = useState(tasks);
@@ -133,7 +140,13 @@ export function TaskBoard({ tasks }: { tasks: BoardTask[] }) {
     >
       <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
         {TASK_STATUSES.map((status) => (
-          <BoardColumn key={status} status={status} tasks={columns[status]} onCreated={addTask} />
+          <BoardColumn
+            key={status}
+            status={status}
+            tasks={columns[status]}
+            hidden={hidden[status]}
+            onCreated={addTask}
+          />
         ))}
       </div>
       <DragOverlay>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import Link from "next/link";
 import { toBoardTask, type BoardTask } from "@/components/board/board-types";
 import { TaskBoard } from "@/components/board/task-board";
@@ -17,17 +18,37 @@ import { MAX_PAGE_SIZE, type TaskListQuery } from "@/lib/validation/task-query";
 
 export const metadata: Metadata = { title: "Board" };
 
-/** A board shows every matching task, so it reads page after page, up to a sane ceiling. */
-const BOARD_LIMIT = 1000;
+/** Cards a column shows at most (the most recently changed); the rest are counted, not drawn. */
+const COLUMN_LIMIT = 300;
 
-async function boardTasks(actor: Actor, query: TaskListQuery): Promise<BoardTask[]> {
-  const tasks: BoardTask[] = [];
-  for (let page = 1; tasks.length < BOARD_LIMIT; page += 1) {
-    const { results, count } = await listTasks(actor, { ...query, page, page_size: MAX_PAGE_SIZE });
-    tasks.push(...results.map(toBoardTask));
-    if (results.length < MAX_PAGE_SIZE || tasks.length >= count) break;
-  }
-  return tasks;
+type Board = { tasks: BoardTask[]; hidden: Record<TaskStatus, number> };
+
+/** Each column's cards, read page after page up to its ceiling, with how many more it holds. */
+async function boardTasks(actor: Actor, query: TaskListQuery): Promise<Board> {
+  const columns = await Promise.all(
+    TASK_STATUSES.map(async (status) => {
+      const tasks: BoardTask[] = [];
+      let total = 0;
+      for (let page = 1; tasks.length < COLUMN_LIMIT; page += 1) {
+        const { results, count } = await listTasks(actor, {
+          ...query,
+          status: [status],
+          page,
+          page_size: MAX_PAGE_SIZE,
+        });
+        total = count;
+        tasks.push(...results.map(toBoardTask));
+        if (results.length < MAX_PAGE_SIZE || tasks.length >= count) break;
+      }
+      return { status, tasks: tasks.slice(0, COLUMN_LIMIT), total };
+    }),
+  );
+  return {
+    tasks: columns.flatMap((column) => column.tasks),
+    hidden: Object.fromEntries(
+      columns.map((column) => [column.status, column.total - column.tasks.length]),
+    ) as Record<TaskStatus, number>,
+  };
 }
 
 export default async function BoardPage({
@@ -38,7 +59,7 @@ export default async function BoardPage({
   const actor = await requireActor({ may: "task.manage" });
   const params = await searchParams;
   const { query, invalid } = pageTaskQuery(params, { ordering: "-updated_at" });
-  const [tasks, assignees, managers] = await Promise.all([
+  const [{ tasks, hidden }, assignees, managers] = await Promise.all([
     boardTasks(actor, query),
     listAssigneeChoices(actor),
     can(actor, "user.listAll") ? listManagers(actor) : undefined,
@@ -72,12 +93,7 @@ export default async function BoardPage({
           {invalid}
         </p>
       ) : null}
-      {tasks.length === BOARD_LIMIT ? (
-        <p role="status" className="mb-4 text-sm text-slate-700">
-          Showing the first {BOARD_LIMIT} tasks; use the filters to narrow the board.
-        </p>
-      ) : null}
-      <TaskBoard tasks={tasks} />
+      <TaskBoard tasks={tasks} hidden={hidden} />
     </>
   );
 }
