@@ -32,10 +32,10 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
  */
 export async function middleware(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-  // Besides the Swagger UI page, the only API paths matched (config below): the static document.
-  if (request.nextUrl.pathname.startsWith("/api/schema")) {
-    return refuseStaticApiMethod(request, requestId) ?? NextResponse.next();
-  }
+  // The API paths matched (config below): the static document and the Swagger UI page.
+  const refusal = refuseStaticApiMethod(request, requestId);
+  if (refusal) return refusal;
+  if (request.nextUrl.pathname.startsWith("/api/schema")) return NextResponse.next();
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
 

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { publicRoute } from "./api-route";
+import { allowHeader } from "./allow-header";
 import { methodNotAllowed } from "./errors";
 
 export const API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -17,7 +18,7 @@ export type MethodRefusal = ((request: NextRequest) => Promise<Response>) & {
 export function refuseMethod(request: NextRequest, served: readonly string[]): Promise<Response> {
   const route = publicRoute(
     async () => {
-      throw methodNotAllowed(request.method, served.join(", "));
+      throw methodNotAllowed(request.method, allowHeader(served));
     },
     { authenticate: false },
   );
@@ -33,7 +34,7 @@ export function answerOptions(request: NextRequest, served: readonly string[]): 
     async () =>
       new NextResponse(null, {
         status: 204,
-        headers: { Allow: [...served, "OPTIONS"].join(", ") },
+        headers: { Allow: allowHeader(served) },
       }),
     { authenticate: false },
   );

@@ -40,7 +40,7 @@ test("API answers of every kind carry the security headers and a CSP that loads 
   const unauthorized = answers[1]!;
   expect(unauthorized.headers()["www-authenticate"]).toBe('Bearer realm="api"');
   const refused = answers[4]!;
-  expect(refused.headers()["allow"]).toBe("GET");
+  expect(refused.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
   expect(await refused.json()).toEqual({ detail: 'Method "DELETE" not allowed.' });
 });
 
@@ -63,9 +63,10 @@ test("paths beside the API's own answer JSON too: next-auth's, the document's, t
   const cases: [APIResponse, number, string | null][] = [
     [await request.get("/api/auth/nope/"), 404, null],
     [await request.post("/api/auth/session/extra"), 404, null],
-    [await request.delete("/api/auth/session"), 405, "GET, POST"],
-    [await request.put("/api/schema/"), 405, "GET"],
-    [await request.delete("/api/schema/yaml"), 405, "GET"],
+    [await request.delete("/api/auth/session"), 405, "GET, HEAD, POST, OPTIONS"],
+    [await request.put("/api/schema/"), 405, "GET, HEAD, OPTIONS"],
+    [await request.delete("/api/schema/yaml"), 405, "GET, HEAD, OPTIONS"],
+    [await request.post("/api/docs/"), 405, "GET, HEAD, OPTIONS"],
     [await request.get("/api/docsx/", { maxRedirects: 0 }), 404, null],
     [await request.get("/api/docs/foo", { maxRedirects: 0 }), 404, null],
   ];
@@ -86,10 +87,12 @@ test("paths beside the API's own answer JSON too: next-auth's, the document's, t
 
 test("OPTIONS names only the methods a path serves", async ({ request }) => {
   for (const [path, allow] of [
-    ["/api/tasks/", "GET, POST, OPTIONS"],
-    ["/api/tasks/7/", "GET, PUT, PATCH, DELETE, OPTIONS"],
-    ["/api/auth/session", "GET, POST, OPTIONS"],
-    ["/api/auth/csrf", "GET, OPTIONS"],
+    ["/api/tasks/", "GET, HEAD, POST, OPTIONS"],
+    ["/api/tasks/7/", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"],
+    ["/api/auth/session", "GET, HEAD, POST, OPTIONS"],
+    ["/api/auth/csrf", "GET, HEAD, OPTIONS"],
+    ["/api/schema/", "GET, HEAD, OPTIONS"],
+    ["/api/docs/", "GET, HEAD, OPTIONS"],
   ]) {
     const res = await request.fetch(path!, { method: "OPTIONS" });
     expect(res.status(), path).toBe(204);

@@ -3,15 +3,15 @@ import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
 
 describe("a method the route does not serve", () => {
-  it("answers 405 JSON naming the method, with the methods it does serve in Allow", async () => {
+  it("answers 405 JSON naming the method, with every method it serves in Allow, HEAD and OPTIONS too", async () => {
     const admin = await makeUser("ADMIN");
     const cases: [string, string, string][] = [
-      ["DELETE", "/api/health/", "GET"],
-      ["PUT", "/api/tasks/", "GET, POST"],
-      ["POST", "/api/tasks/7/", "GET, PUT, PATCH, DELETE"],
-      ["PUT", "/api/users/7/", "GET, PATCH, DELETE"],
-      ["GET", "/api/tasks/bulk-upload/", "POST"],
-      ["GET", "/api/auth/login/", "POST"],
+      ["DELETE", "/api/health/", "GET, HEAD, OPTIONS"],
+      ["PUT", "/api/tasks/", "GET, HEAD, POST, OPTIONS"],
+      ["POST", "/api/tasks/7/", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"],
+      ["PUT", "/api/users/7/", "GET, HEAD, PATCH, DELETE, OPTIONS"],
+      ["GET", "/api/tasks/bulk-upload/", "POST, OPTIONS"],
+      ["GET", "/api/auth/login/", "POST, OPTIONS"],
     ];
     for (const [method, path, allow] of cases) {
       const res = await api(method, path, { token: admin.token });
@@ -23,9 +23,9 @@ describe("a method the route does not serve", () => {
 
   it("answers OPTIONS with the methods it does serve, and 404 for an unknown path", async () => {
     const cases: [string, string][] = [
-      ["/api/health/", "GET, OPTIONS"],
-      ["/api/tasks/", "GET, POST, OPTIONS"],
-      ["/api/tasks/7/", "GET, PUT, PATCH, DELETE, OPTIONS"],
+      ["/api/health/", "GET, HEAD, OPTIONS"],
+      ["/api/tasks/", "GET, HEAD, POST, OPTIONS"],
+      ["/api/tasks/7/", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"],
       ["/api/tasks/bulk-upload/", "POST, OPTIONS"],
     ];
     for (const [path, allow] of cases) {
@@ -67,12 +67,12 @@ describe("next-auth's catch-all under /api/auth/", () => {
 
   it("answers 405 JSON with Allow to a method its endpoint does not take", async () => {
     const cases: [string, string, string][] = [
-      ["DELETE", "/api/auth/session", "GET, POST"],
-      ["PUT", "/api/auth/csrf/", "GET"],
-      ["PATCH", "/api/auth/signin/credentials", "GET, POST"],
-      ["POST", "/api/auth/providers", "GET"],
-      ["GET", "/api/auth/_log", "POST"],
-      ["POST", "/api/auth/error", "GET"],
+      ["DELETE", "/api/auth/session", "GET, HEAD, POST, OPTIONS"],
+      ["PUT", "/api/auth/csrf/", "GET, HEAD, OPTIONS"],
+      ["PATCH", "/api/auth/signin/credentials", "GET, HEAD, POST, OPTIONS"],
+      ["POST", "/api/auth/providers", "GET, HEAD, OPTIONS"],
+      ["GET", "/api/auth/_log", "POST, OPTIONS"],
+      ["POST", "/api/auth/error", "GET, HEAD, OPTIONS"],
     ];
     for (const [method, path, allow] of cases) {
       const res = await api(method, path);

@@ -79,18 +79,22 @@ describe("middleware: the paths it sees", () => {
     }
   });
 
-  it("refuses methods other than GET on the prerendered OpenAPI document with 405 JSON", async () => {
-    for (const path of ["/api/schema", "/api/schema/", "/api/schema/yaml", "/api/schema/yaml/"]) {
+  it("answers other methods than GET on the OpenAPI document and the Swagger UI as the API does", async () => {
+    const paths = ["/api/schema", "/api/schema/", "/api/schema/yaml", "/api/schema/yaml/"];
+    for (const path of [...paths, "/api/docs", "/api/docs/"]) {
       expect(seen(path), path).toBe(true);
-      expect(passedThrough(await run(path)), path).toBe(true);
       for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
         const res = await run(path, { method });
         expect(res.status, `${method} ${path}`).toBe(405);
-        expect(res.headers.get("allow")).toBe("GET");
+        expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
         expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
         expect(await res.json()).toEqual({ detail: `Method "${method}" not allowed.` });
       }
+      const options = await run(path, { method: "OPTIONS" });
+      expect(options.status, `OPTIONS ${path}`).toBe(204);
+      expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     }
+    for (const path of paths) expect(passedThrough(await run(path)), path).toBe(true);
     // Another path below it is the catch-all's JSON 404, whatever the method.
     expect(passedThrough(await run("/api/schema/other", { method: "PUT" }))).toBe(true);
   });
