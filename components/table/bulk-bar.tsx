@@ -6,7 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
-import type { AssignableUser } from "@/components/task-form/assignee-field";
+import { AssigneeField, type AssignableUser } from "@/components/task-form/assignee-field";
 import {
   buttonDanger,
   buttonPrimary,
@@ -23,29 +23,24 @@ const KIND_LABELS: Record<Kind, string> = {
   priority: "Change priority",
   delete: "Delete",
 };
-const UNASSIGNED = "none";
+/** Who a reassignment goes to, as the picker reads it: null is nobody. */
+type Assignee = { id: number | null; resolved: boolean };
 
-function payload(kind: Kind, ids: number[], value: string) {
+function payload(kind: Kind, ids: number[], value: string, assignee: Assignee) {
   switch (kind) {
     case "status":
       return { action: kind, ids, status: value };
     case "priority":
       return { action: kind, ids, priority: value };
     case "reassign":
-      return { action: kind, ids, assigned_to: value === UNASSIGNED ? null : Number(value) };
+      return { action: kind, ids, assigned_to: assignee.id };
     case "delete":
       return { action: kind, ids };
   }
 }
 
-const defaultValue = (kind: Kind, users: AssignableUser[]) =>
-  kind === "status"
-    ? "TODO"
-    : kind === "priority"
-      ? "MEDIUM"
-      : kind === "reassign"
-        ? String(users[0]?.id ?? UNASSIGNED)
-        : "";
+const defaultValue = (kind: Kind) =>
+  kind === "status" ? "TODO" : kind === "priority" ? "MEDIUM" : "";
 
 /** Actions over the selected rows; the server applies them in one transaction, all or nothing. */
 export function BulkBar({
@@ -60,14 +55,20 @@ export function BulkBar({
   const router = useRouter();
   const [kind, setKind] = useState<Kind>("status");
   const [value, setValue] = useState("TODO");
+  const [assignee, setAssignee] = useState<Assignee>({ id: null, resolved: true });
+  const [assigneeError, setAssigneeError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   // Cancelling the confirmation gives focus back to the button that asked for it.
   const actionButton = useRef<HTMLButtonElement>(null);
 
   function run() {
+    if (kind === "reassign" && !assignee.resolved) {
+      setAssigneeError("Choose a person from the list, or leave it empty for nobody.");
+      return;
+    }
     startTransition(async () => {
-      const result = await callAction(() => bulkTaskAction(payload(kind, ids, value)));
+      const result = await callAction(() => bulkTaskAction(payload(kind, ids, value, assignee)));
       setConfirming(false);
       if (!result.ok) {
         toast.error(result.fieldErrors[0]?.message ?? result.message);
@@ -103,7 +104,10 @@ export function BulkBar({
           onChange={(event) => {
             const next = event.target.value as Kind;
             setKind(next);
-            setValue(defaultValue(next, users));
+            setValue(defaultValue(next));
+            // The picker starts empty each time it is shown.
+            setAssignee({ id: null, resolved: true });
+            setAssigneeError(undefined);
             setConfirming(false);
           }}
           className={inputClass}
@@ -115,10 +119,10 @@ export function BulkBar({
           ))}
         </select>
       </div>
-      {kind !== "delete" ? (
+      {kind === "status" || kind === "priority" ? (
         <div>
           <label htmlFor="bulk-value" className={labelClass}>
-            {kind === "status" ? "New status" : kind === "priority" ? "New priority" : "Assign to"}
+            {kind === "status" ? "New status" : "New priority"}
           </label>
           <select
             id="bulk-value"
@@ -138,17 +142,21 @@ export function BulkBar({
                   {PRIORITY_LABELS[p]}
                 </option>
               ))}
-            {kind === "reassign" && (
-              <>
-                {users.map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.full_name} ({user.email})
-                  </option>
-                ))}
-                <option value={UNASSIGNED}>Nobody (unassign)</option>
-              </>
-            )}
           </select>
+        </div>
+      ) : null}
+      {kind === "reassign" ? (
+        <div className="min-w-64">
+          <AssigneeField
+            label="Assign to"
+            users={users}
+            value={assignee.id}
+            error={assigneeError}
+            onChange={(id, resolved) => {
+              setAssignee({ id, resolved });
+              setAssigneeError(undefined);
+            }}
+          />
         </div>
       ) : null}
       {kind === "delete" && confirming ? (

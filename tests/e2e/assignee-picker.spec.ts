@@ -33,7 +33,10 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await db.query("DELETE FROM tasks WHERE assigned_to = ?", [targetId]);
+  await db.query(
+    "DELETE FROM tasks WHERE assigned_to IN (SELECT id FROM users WHERE email LIKE ?)",
+    [`%@${DOMAIN}`],
+  );
   await db.query("DELETE FROM users WHERE email LIKE ?", [`%@${DOMAIN}`]);
   await db.end();
 });
@@ -84,4 +87,23 @@ test("a filter by someone the Assignee list leaves out stays selected, and Apply
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`assigned_to=${targetId}(&|$)`));
   await expect(page.getByRole("link", { name: `${TITLE} (renamed)` })).toBeVisible();
+});
+
+test("the table's bulk reassignment reaches them too", async ({ page }) => {
+  const filler = `filler-${FILLERS - 1}@${DOMAIN}`;
+  await page.goto(`/tasks?search=${encodeURIComponent(TITLE)}`);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await rows.first().getByRole("checkbox").check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByLabel("Action").selectOption("reassign");
+  await bulk.getByLabel("Assign to").fill(filler);
+  await expect(bulk.locator(`datalist option[value*="<${filler}>"]`)).toHaveCount(1);
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(page.getByText("1 of 1 selected task changed.")).toBeVisible();
+  const [[task]] = await db.query<mysql.RowDataPacket[]>(
+    "SELECT u.email FROM tasks t JOIN users u ON u.id = t.assigned_to WHERE t.id = ?",
+    [taskId],
+  );
+  expect(task!.email).toBe(filler);
 });

@@ -148,9 +148,7 @@ test("two tasks are reassigned at once from the table", async ({ page }) => {
   const bulk = page.getByRole("region", { name: "Bulk actions" });
   await expect(bulk.getByText("2 selected")).toBeVisible();
   await bulk.getByLabel("Action").selectOption("reassign");
-  await bulk
-    .getByLabel("Assign to")
-    .selectOption({ label: "Tom Tanaka (tom.employee@example.com)" });
+  await bulk.getByLabel("Assign to").fill("Tom Tanaka <tom.employee@example.com>");
   await bulk.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByText("2 of 2 selected tasks changed.")).toBeVisible();
   // The bar and its button are gone: focus waits on the task count, and the toast is readable.
