@@ -2,10 +2,12 @@ import type { z } from "zod";
 import {
   ApiError,
   badRequest,
+  forbidden,
   payloadTooLarge,
   unsupportedMediaType,
   validationError,
 } from "./errors";
+import { isOwnOrigin } from "./public-url";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -57,12 +59,27 @@ export type JsonBodyOptions = {
 const FORM_URLENCODED = /^application\/x-www-form-urlencoded\b/i;
 const MULTIPART_FORM = /^multipart\/form-data\b/i;
 
+/**
+ * Any web page can make its visitors' browsers post a form here, with no CORS preflight to stop
+ * it (a JSON body has one): a form from another site is refused, so that no page can spend
+ * visitors' sign-in attempts on someone's account. Clients outside a browser send neither header.
+ */
+function assertFormFromOwnSite(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const crossSite = site !== null && site !== "same-origin" && site !== "none";
+  if (crossSite || (origin !== null && !isOwnOrigin(origin))) {
+    throw forbidden("A form from another site is refused.");
+  }
+}
+
 /** An HTML form's fields as an object (the last of a repeated name, as Django's QueryDict.dict()). */
 async function formFields(
   request: Request,
   contentType: string,
   limit: number,
 ): Promise<Record<string, string>> {
+  assertFormFromOwnSite(request);
   if (FORM_URLENCODED.test(contentType)) {
     return Object.fromEntries(new URLSearchParams(await readTextLimited(request, limit)));
   }

@@ -18,6 +18,11 @@ function isAllowedHost(hostname: string): boolean {
   );
 }
 
+/** Whether a browser's Origin header names this app (see isAllowedHost); "null" never does. */
+export function isOwnOrigin(origin: string): boolean {
+  return URL.canParse(origin) && origin !== "null" && isAllowedHost(new URL(origin).hostname);
+}
+
 /**
  * The request's URL as the client addressed it, for links in responses (pagination). Next hands
  * route handlers `http://localhost:PORT/…` whatever the client asked for, so links built from

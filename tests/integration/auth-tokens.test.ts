@@ -124,6 +124,40 @@ describe("POST /api/auth/login/", () => {
     });
     expect(out.status, out.text).toBe(200);
 
+    // A page on another site cannot make its visitors' browsers spend sign-in attempts.
+    const before = await db()
+      .select({ failures: users.failedLoginCount })
+      .from(users)
+      .where(eq(users.id, user.id));
+    const crossSiteHeaders: Record<string, string>[] = [
+      { origin: "https://elsewhere.example" },
+      { origin: "null" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site", origin: "http://127.0.0.1:3000" },
+    ];
+    for (const headers of crossSiteHeaders) {
+      const crossSite = await api<{ detail: string }>("POST", "/api/auth/login/", {
+        rawBody: new URLSearchParams({ email: user.email, password: "wrong" }).toString(),
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      });
+      expect(crossSite.status, JSON.stringify(headers)).toBe(403);
+      expect(crossSite.body.detail).toBe("A form from another site is refused.");
+    }
+    const after = await db()
+      .select({ failures: users.failedLoginCount })
+      .from(users)
+      .where(eq(users.id, user.id));
+    expect(after).toEqual(before);
+    const ownPage = await api("POST", "/api/auth/login/", {
+      rawBody: new URLSearchParams({ email: user.email, password: user.password }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "http://127.0.0.1:3000",
+        "sec-fetch-site": "same-origin",
+      },
+    });
+    expect(ownPage.status).toBe(200);
+
     const withFile = new FormData();
     withFile.append("email", new Blob([user.email]), "email.txt");
     withFile.append("password", user.password);

@@ -45,6 +45,12 @@ export const dynamic = "force-dynamic";
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
  *             example: { detail: Invalid email or password., code: invalid_credentials }
+ *       "403":
+ *         description: A form posted from another site's page (its Origin or Sec-Fetch-Site says so).
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/Error' }
+ *             example: { detail: A form from another site is refused. }
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }

@@ -51,7 +51,9 @@ export const dynamic = "force-dynamic";
  *             schema: { $ref: '#/components/schemas/Error' }
  *             example: { detail: Token is invalid or expired, code: token_not_valid }
  *       "403":
- *         description: A browser session cookie sent from another origin (cross-site request).
+ *         description: >-
+ *           A browser session cookie sent from another origin, or a form posted from another
+ *           site's page (cross-site requests).
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
