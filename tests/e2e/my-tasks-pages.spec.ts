@@ -79,7 +79,10 @@ test("changing a status in a filtered list keeps the keyboard's place on the nex
   const select = page.getByLabel(`Status of ${first}`, { exact: true });
   await select.focus();
   await select.press("ArrowDown");
-  // The task has left the To do list; focus is on the status of the one that took its place.
+  // The task has left the To do list; focus is on the one that took its place, on its link (an
+  // arrow key there changes nothing), and its status is the next stop.
   await expect(page.getByLabel(`Status of ${first}`, { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: second, exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
   await expect(page.getByLabel(`Status of ${second}`, { exact: true })).toBeFocused();
 });

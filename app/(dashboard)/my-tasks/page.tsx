@@ -5,7 +5,7 @@ import { STATUS_LABELS } from "@/components/tasks/labels";
 import { MyTaskCard } from "@/components/tasks/my-task-card";
 import { MyTasksFilters } from "@/components/tasks/my-tasks-filters";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FocusKeepingList } from "@/components/ui/focus-keeping-list";
+import { FocusKeeper } from "@/components/ui/focus-keeper";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
@@ -84,32 +84,34 @@ export default async function MyTasksPage({
           {invalid}
         </p>
       ) : null}
-      {list.results.length === 0 ? (
-        <EmptyState
-          title={emptyPageTitle(
-            query.page,
-            PAGE_SIZE,
-            list.count,
-            filtered ? "No task matches these filters." : "No tasks assigned to you.",
-          )}
-        >
-          {filtered ? (
-            <Link href="/my-tasks" className="underline">
-              Show all my tasks
-            </Link>
-          ) : (
-            "New work will show up here."
-          )}
-        </EmptyState>
-      ) : (
-        <FocusKeepingList label="My tasks" className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-          {list.results.map((task) => (
-            <li key={task.id}>
-              <MyTaskCard task={task} />
-            </li>
-          ))}
-        </FocusKeepingList>
-      )}
+      <FocusKeeper label="Tasks found">
+        {list.results.length === 0 ? (
+          <EmptyState
+            title={emptyPageTitle(
+              query.page,
+              PAGE_SIZE,
+              list.count,
+              filtered ? "No task matches these filters." : "No tasks assigned to you.",
+            )}
+          >
+            {filtered ? (
+              <Link href="/my-tasks" className="underline">
+                Show all my tasks
+              </Link>
+            ) : (
+              "New work will show up here."
+            )}
+          </EmptyState>
+        ) : (
+          <ul aria-label="My tasks" className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+            {list.results.map((task) => (
+              <li key={task.id}>
+                <MyTaskCard task={task} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </FocusKeeper>
       {list.count > PAGE_SIZE || query.page > 1 ? (
         <PaginationNav
           label="My tasks pages"
