@@ -9,22 +9,37 @@ import { step } from "./ensure-deps.mjs";
 const STAMP_FILE = "etums-source-fingerprint";
 // Files that `next build` never reads: the tests, CI and the docs.
 const NOT_BUILD_INPUT = /^(tests|\.ci)\/|\.md$/;
-// Read at build time by next.config.mjs and by pages rendered during the build.
-const BUILD_ENV = /^(NEXT_PUBLIC_|NEXT_DIST_DIR$|BULK_MAX_ITEMS$|UPLOAD_MAX_BYTES$)/;
-// Next's own env files, git-ignored when local, so not in git's listing.
-const ENV_FILES = [".env", ".env.production", ".env.local", ".env.production.local"];
+// Read at build time: Next's own variables (public ones, the dist dir, the server actions' key,
+// the deployment id…; telemetry aside) and the limits that pages rendered during the build print.
+const BUILD_ENV = /^(NEXT_(?!TELEMETRY_DISABLED$)|BULK_MAX_ITEMS$|UPLOAD_MAX_BYTES$)/;
+// Next's own env files, git-ignored when local, so not in git's listing; and npm's record of the
+// installed packages, which changes with every install that changes node_modules.
+const UNLISTED_INPUTS = [
+  ".env",
+  ".env.production",
+  ".env.local",
+  ".env.production.local",
+  "node_modules/.package-lock.json",
+];
 
 /** Where `next build` writes (next.config.mjs reads NEXT_DIST_DIR the same way). */
 export function distDirOf(root, env = process.env) {
   return path.join(root, env.NEXT_DIST_DIR || ".next");
 }
 
+/** Whether `root` is the top of its own git checkout (not a folder inside another repository). */
+function isGitCheckout(root) {
+  const top = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, encoding: "utf8" });
+  return top.status === 0 && fs.realpathSync(top.stdout.trim()) === fs.realpathSync(root);
+}
+
 /**
  * A hash of every file git would commit (tracked, or new and not ignored) that the build reads,
- * of the env files and of the build-time variables; null outside a git checkout, where a build
- * is never assumed current.
+ * of the env files, the installed packages and the build-time variables; null outside a git
+ * checkout of its own, where a build is never assumed current.
  */
 export function sourceFingerprint(root, env = process.env) {
+  if (!isGitCheckout(root)) return null;
   const listing = spawnSync(
     "git",
     ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -33,9 +48,9 @@ export function sourceFingerprint(root, env = process.env) {
   if (listing.status !== 0) return null;
   const hash = createHash("sha256");
   const files = listing.stdout.split("\0").filter((file) => file && !NOT_BUILD_INPUT.test(file));
-  for (const file of [...new Set([...files, ...ENV_FILES])].sort()) {
+  for (const file of [...new Set([...files, ...UNLISTED_INPUTS])].sort()) {
     const full = path.join(root, file);
-    // A file deleted but still in git's index, or an env file that is not there.
+    // A file deleted but still in git's index, or an unlisted input that is not there.
     if (!fs.existsSync(full)) continue;
     hash.update(`${file}\0`).update(fs.readFileSync(full)).update("\0");
   }

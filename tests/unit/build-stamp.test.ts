@@ -52,6 +52,16 @@ describe("the source fingerprint of a build", () => {
     expect(sourceFingerprint(root, { NEXT_PUBLIC_EXAMPLE: "b" })).not.toBe(withEnvFile);
   });
 
+  it("changes with the installed packages and with any of Next's own variables", () => {
+    const first = sourceFingerprint(root, env);
+    write("node_modules/.package-lock.json", '{"packages": {}}');
+    const installed = sourceFingerprint(root, env);
+    expect(installed).not.toBe(first);
+    expect(sourceFingerprint(root, { ...env, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "k" })).not.toBe(
+      installed,
+    );
+  });
+
   it("ignores the tests, the docs and what git ignores", () => {
     const first = sourceFingerprint(root, env);
     write("tests/unit/a.test.ts", "another test\n");
@@ -66,6 +76,20 @@ describe("the source fingerprint of a build", () => {
     finishBuild();
     expect(sourceFingerprint(root, env)).toBeNull();
     expect(buildStatus(root, env)).toEqual({ current: false, fingerprint: null });
+  });
+
+  it("is not taken in a folder of another repository, which may ignore the app's files", () => {
+    const outer = fs.mkdtempSync(path.join(os.tmpdir(), "etums-outer-"));
+    try {
+      expect(spawnSync("git", ["init", "-q"], { cwd: outer }).status).toBe(0);
+      fs.writeFileSync(path.join(outer, ".gitignore"), "app/\n");
+      const nested = path.join(outer, "app");
+      fs.mkdirSync(path.join(nested, "src"), { recursive: true });
+      fs.writeFileSync(path.join(nested, "src", "page.tsx"), "one\n");
+      expect(sourceFingerprint(nested, env)).toBeNull();
+    } finally {
+      fs.rmSync(outer, { recursive: true, force: true });
+    }
   });
 });
 
