@@ -70,15 +70,18 @@ export function AssigneeField({
     const term = searchTermOf(typed);
     if (term.length < 2 || matchIn(known, typed) || searched.current.has(term)) return;
     const timer = setTimeout(async () => {
-      searched.current.add(term);
       setSearching(true);
       const result = await callAction(() => findAssigneesAction(term));
       setSearching(false);
+      // A failed search may be tried again by typing on; one that answered is not repeated.
       if (!result.ok) return;
-      const found = result.data.filter((user) => !known.some((k) => k.id === user.id));
-      const people = [...known, ...found];
-      setKnown(people);
-      const match = typedNow.current === typed ? matchIn(people, typed) : undefined;
+      searched.current.add(term);
+      // Searches may overlap: each adds its people to whatever the others found.
+      setKnown((people) => [
+        ...people,
+        ...result.data.filter((user) => !people.some((known) => known.id === user.id)),
+      ]);
+      const match = typedNow.current === typed ? matchIn(result.data, typed) : undefined;
       if (match) resolvedBySearch(match.id);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);

@@ -43,8 +43,11 @@ async function boardTasks(actor: Actor, query: TaskListQuery): Promise<Board> {
       return { status, tasks: tasks.slice(0, COLUMN_LIMIT), total };
     }),
   );
+  // Columns and their pages are read at different moments: a task changed in between may come
+  // twice, and a card must appear once (its id keys it on the board).
+  const byId = new Map(columns.flatMap((column) => column.tasks).map((task) => [task.id, task]));
   return {
-    tasks: columns.flatMap((column) => column.tasks),
+    tasks: [...byId.values()],
     hidden: Object.fromEntries(
       columns.map((column) => [column.status, column.total - column.tasks.length]),
     ) as Record<TaskStatus, number>,
