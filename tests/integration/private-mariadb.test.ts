@@ -3,11 +3,16 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startPrivateMariaDb } from "@/lib/cli/private-mariadb.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "etums-private-mariadb-"));
 const pidFile = path.join(dir, "mysql.pid");
+// An option file that no server could start under, where MariaDB looks for the user's own:
+// the private server must ignore option files, whatever the machine's (Debian's names a user
+// that cannot write the data folder).
+const home = fs.mkdtempSync(path.join(os.tmpdir(), "etums-private-mariadb-home-"));
+fs.writeFileSync(path.join(home, ".my.cnf"), "[mysqld]\nno-such-option-etums = 1\n");
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -38,13 +43,19 @@ async function stop(): Promise<void> {
 
 let port = 0;
 
+beforeAll(() => {
+  vi.stubEnv("HOME", home);
+});
+
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await stop();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(home, { recursive: true, force: true });
 });
 
 describe("the demo's private MariaDB", { timeout: 120_000 }, () => {
-  it("starts under the system's my.cnf (which names another user), in utf8mb4, and keeps its data across restarts", async () => {
+  it("starts whatever option files say, in utf8mb4, and keeps its data across restarts", async () => {
     port = await freePort();
     expect(await startPrivateMariaDb(dir, port)).toBe(true);
     const url = `mysql://root@127.0.0.1:${port}`;
