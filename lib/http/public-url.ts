@@ -28,17 +28,19 @@ export function isOwnOrigin(origin: string): boolean {
  * route handlers `http://localhost:PORT/…` whatever the client asked for, so links built from
  * `request.url` sent integrators to localhost. As DRF's build_absolute_uri: the Host header if it
  * is one the app answers as (Django's ALLOWED_HOSTS), else NEXTAUTH_URL's, so that a forged Host
- * cannot put another site in the links; https when the proxy in front says the client used it.
+ * cannot put another site in the links; https when NEXTAUTH_URL says so for its host, or when
+ * the proxy in front says the client used it.
  */
 export function publicUrl(request: Request): URL {
   const url = new URL(request.url);
   const host = HOST.exec(request.headers.get("host") ?? "")?.groups;
-  const ownUrl = config().NEXTAUTH_URL;
+  const own = config().NEXTAUTH_URL ? new URL(config().NEXTAUTH_URL!) : null;
   if (host && isAllowedHost(host.name!)) {
     url.hostname = host.name!;
     url.port = host.port ?? "";
-  } else if (ownUrl) {
-    const own = new URL(ownUrl);
+    // The app's own address says which scheme its clients use, a proxy's header or not.
+    if (own && own.hostname === url.hostname) url.protocol = own.protocol;
+  } else if (own) {
     url.protocol = own.protocol;
     url.hostname = own.hostname;
     url.port = own.port;

@@ -24,7 +24,8 @@ describe("publicUrl", () => {
   });
 
   it("takes the host and port the client sent when the app answers as that host", () => {
-    expect(at({ host: "etums.example.com" })).toBe("http://etums.example.com/api/tasks/?page=2");
+    // NEXTAUTH_URL gives its own host's scheme, even with no proxy header.
+    expect(at({ host: "etums.example.com" })).toBe("https://etums.example.com/api/tasks/?page=2");
     expect(at({ host: "API.example.com:8443" })).toBe(
       "http://api.example.com:8443/api/tasks/?page=2",
     );
