@@ -114,13 +114,9 @@ async function insertAll(
         actor.id,
         null,
       ]);
-    const { firstId, count } = await tx.insertTasks(rows);
-    // A multi-row INSERT of known size gets consecutive ids in every InnoDB auto-increment mode.
-    const events = rows.map((row, i) => {
-      ids.push(firstId + i);
-      return ["TASK_CREATED", actor.id, firstId + i, "title", row[0]];
-    });
-    if (events.length !== count) throw new Error("Bulk insert stored fewer rows than sent.");
+    const inserted = await tx.insertTasks(rows);
+    ids.push(...inserted);
+    const events = rows.map((row, i) => ["TASK_CREATED", actor.id, inserted[i], "title", row[0]]);
     await connection.query<ResultSetHeader>(RECORD_CREATED, [events]);
   }
   return ids;

@@ -5,8 +5,34 @@ import * as schema from "@/db/schema";
 import type { TaskPriority, TaskStatus } from "@/db/schema";
 import { TaskCountTally } from "./task-count-deltas";
 
-/** Rows per multi-row INSERT: large enough to amortise round trips, well under max_allowed_packet. */
+/** Rows per multi-row INSERT: large enough to amortise round trips. */
 export const INSERT_BATCH_ROWS = 2000;
+/**
+ * Bytes one INSERT may carry at most, well under max_allowed_packet (16 MB by default in MariaDB):
+ * 2,000 rows of long descriptions, which a 20 MB upload can hold, would not fit in one.
+ */
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+
+/** A row's size in the statement at most: 3 UTF-8 bytes per UTF-16 unit, doubled by escaping. */
+function rowBytesAtMost(row: TaskInsertRow): number {
+  return (row[0].length + row[1].length) * 6 + 200;
+}
+
+/** The rows in runs whose statements stay under MAX_STATEMENT_BYTES. */
+function* withinPacketSize(rows: TaskInsertRow[]): Generator<TaskInsertRow[]> {
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const size = rowBytesAtMost(rows[i]!);
+    if (i > start && bytes + size > MAX_STATEMENT_BYTES) {
+      yield rows.slice(start, i);
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (start < rows.length) yield rows.slice(start);
+}
 
 /** Column order of INSERT_TASKS. */
 export type TaskInsertRow = [
@@ -69,19 +95,27 @@ export class BulkTransaction {
   }
 
   /**
-   * Inserts rows in one statement. Their counts wait for commit(): the per-row trigger doubled the
-   * cost of a large import, and counter rows locked batch by batch would make every single-task
-   * create and delete wait for the whole import. Ids of one multi-row INSERT are consecutive.
+   * Inserts rows, in as few statements as their size allows, and returns their ids. Their counts
+   * wait for commit(): the per-row trigger doubled the cost of a large import, and counter rows
+   * locked batch by batch would make every single-task create and delete wait for the whole
+   * import. Ids of one multi-row INSERT are consecutive.
    */
-  async insertTasks(rows: TaskInsertRow[]): Promise<{ firstId: number; count: number }> {
+  async insertTasks(rows: TaskInsertRow[]): Promise<number[]> {
     const connection = await this.conn();
-    const [result] = await connection.query<ResultSetHeader>(INSERT_TASKS, [rows]);
-    this.inserted += result.affectedRows;
-    this.tally.add(
-      result.insertId,
-      rows.map((row) => ({ createdBy: row[6], assignedTo: row[5] })),
-    );
-    return { firstId: result.insertId, count: result.affectedRows };
+    const ids: number[] = [];
+    for (const statementRows of withinPacketSize(rows)) {
+      const [result] = await connection.query<ResultSetHeader>(INSERT_TASKS, [statementRows]);
+      if (result.affectedRows !== statementRows.length) {
+        throw new Error("Bulk insert stored fewer rows than sent.");
+      }
+      this.inserted += result.affectedRows;
+      this.tally.add(
+        result.insertId,
+        statementRows.map((row) => ({ createdBy: row[6], assignedTo: row[5] })),
+      );
+      statementRows.forEach((_, i) => ids.push(result.insertId + i));
+    }
+    return ids;
   }
 
   /** Adds everything inserted to task_changes and task_counts (one statement each), then commits. */

@@ -161,7 +161,7 @@ export class CsvImport {
     if (this.dryRun || this.hasErrors || this.stopped) return;
     const importId = await this.ensureImportRecord();
     for (const row of rows) row[7] = importId;
-    this.created += (await this.tx.insertTasks(rows)).count;
+    this.created += (await this.tx.insertTasks(rows)).length;
   }
 
   /** The task_imports row the tasks point to, written in the same transaction (counts come last). */

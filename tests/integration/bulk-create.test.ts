@@ -29,6 +29,25 @@ function bulkCreate(token: string, tasks: unknown[], headers?: Record<string, st
 }
 
 describe("POST /api/tasks/bulk-create/", () => {
+  it("creates long items that, 2,000 at a time, would not fit in one statement", async () => {
+    // 17 MB of JSON, under the body limit; MariaDB takes at most 16 MB per statement by default.
+    const description = "d".repeat(9_999);
+    const tasks = Array.from({ length: 1_700 }, (_, i) => ({ title: `Long ${i}`, description }));
+    const res = await bulkCreate(manager.token, tasks);
+    expect(res.status, res.text.slice(0, 300)).toBe(201);
+    expect(res.body.created).toBe(1_700);
+    const [rows] = await pool().query<RowDataPacket[]>(
+      "SELECT COUNT(*) AS n FROM tasks WHERE id IN (?) AND CHAR_LENGTH(description) = 9999",
+      [res.body.ids],
+    );
+    expect(rows[0]).toMatchObject({ n: 1_700 });
+    const [events] = await pool().query<RowDataPacket[]>(
+      "SELECT COUNT(*) AS n FROM activity WHERE kind = 'TASK_CREATED' AND task_id IN (?)",
+      [res.body.ids],
+    );
+    expect(events[0]!.n).toBe(1_700);
+  });
+
   it("takes tasks sent as GET returned them, ignoring their read-only fields", async () => {
     const first = await api<Record<string, unknown>>("POST", "/api/tasks/", {
       token: manager.token,
