@@ -1,5 +1,6 @@
 import {
   API_CONTENT_SECURITY_POLICY,
+  HTTPS_FORWARDED_PROTO,
   STATIC_SECURITY_HEADERS,
 } from "./lib/http/static-security-headers.mjs";
 
@@ -19,7 +20,7 @@ const nextConfig = {
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       {
         source: "/:path*",
-        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        has: [{ type: "header", key: "x-forwarded-proto", value: HTTPS_FORWARDED_PROTO }],
         headers: [
           { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
         ],

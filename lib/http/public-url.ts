@@ -1,8 +1,10 @@
 import { config } from "@/lib/config";
+import { HTTPS_FORWARDED_PROTO } from "./static-security-headers.mjs";
 
 // A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port.
 const HOST = /^(?<name>[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(?<port>\d{1,5}))?$/i;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const HTTPS_PROXY = new RegExp(`^${HTTPS_FORWARDED_PROTO}$`);
 
 /** Whether links may name `hostname`: the app's own address, loopback, or ALLOWED_HOSTS. */
 function isAllowedHost(hostname: string): boolean {
@@ -45,7 +47,6 @@ export function publicUrl(request: Request): URL {
     url.hostname = own.hostname;
     url.port = own.port;
   }
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  if (proto === "https") url.protocol = "https:";
+  if (HTTPS_PROXY.test(request.headers.get("x-forwarded-proto") ?? "")) url.protocol = "https:";
   return url;
 }

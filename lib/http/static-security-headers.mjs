@@ -16,3 +16,10 @@ export const STATIC_SECURITY_HEADERS = [
 
 /** JSON answers load nothing and are never framed; pages get a CSP with a nonce from middleware.ts. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * An X-Forwarded-Proto that says the client used https: any case, the first of a list (the proxy
+ * nearest the client writes it first). A regular expression's source, as next.config.mjs's `has`
+ * takes it (anchored there); lib/http/public-url.ts reads links' scheme with it too.
+ */
+export const HTTPS_FORWARDED_PROTO = "[hH][tT][tT][pP][sS](?:\\s*,.*)?";

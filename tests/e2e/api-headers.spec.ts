@@ -120,6 +120,15 @@ test("pages, redirects and the Swagger UI carry them too, with a nonce CSP of th
 test("HSTS is sent behind an https proxy only", async ({ request }) => {
   const proxied = await request.get("/api/health/", { headers: { "x-forwarded-proto": "https" } });
   expect(proxied.headers()["strict-transport-security"]).toContain("max-age=63072000");
+  // As the links read it: any case, the first of a list.
+  for (const proto of ["HTTPS", "https, http"]) {
+    const res = await request.get("/api/health/", { headers: { "x-forwarded-proto": proto } });
+    expect(res.headers()["strict-transport-security"], proto).toContain("max-age=63072000");
+  }
+  const plain = await request.get("/api/health/", {
+    headers: { "x-forwarded-proto": "http, https" },
+  });
+  expect(plain.headers()["strict-transport-security"]).toBeUndefined();
   const page = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
   expect(page.headers()["strict-transport-security"]).toContain("max-age=63072000");
 });
