@@ -62,13 +62,15 @@ const MULTIPART_FORM = /^multipart\/form-data\b/i;
 /**
  * Any web page can make its visitors' browsers post a form here, with no CORS preflight to stop
  * it (a JSON body has one): a form from another site is refused, so that no page can spend
- * visitors' sign-in attempts on someone's account. Clients outside a browser send neither header.
+ * visitors' sign-in attempts on someone's account. A browser's form names its page's origin,
+ * which must be this app's (the address it was reached at, or NEXTAUTH_URL's) to the port;
+ * clients outside a browser send neither header.
  */
 function assertFormFromOwnSite(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");
   const crossSite = site !== null && site !== "same-origin" && site !== "none";
-  if (crossSite || (origin !== null && !isOwnOrigin(origin))) {
+  if (crossSite || (origin !== null && !isOwnOrigin(request, origin))) {
     throw forbidden("A form from another site is refused.");
   }
 }

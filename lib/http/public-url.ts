@@ -20,9 +20,17 @@ function isAllowedHost(hostname: string): boolean {
   );
 }
 
-/** Whether a browser's Origin header names this app (see isAllowedHost); "null" never does. */
-export function isOwnOrigin(origin: string): boolean {
-  return URL.canParse(origin) && origin !== "null" && isAllowedHost(new URL(origin).hostname);
+/**
+ * Whether a browser's Origin header names this app: the host and port the request was sent to,
+ * or NEXTAUTH_URL's origin. Unlike links, which any allowed host may appear in, an origin must
+ * be exact (Django keeps CSRF_TRUSTED_ORIGINS apart from ALLOWED_HOSTS too); "null" never is.
+ */
+export function isOwnOrigin(request: Request, origin: string): boolean {
+  if (origin === "null" || !URL.canParse(origin)) return false;
+  const from = new URL(origin);
+  const own = config().NEXTAUTH_URL;
+  if (own && new URL(own).origin === from.origin) return true;
+  return from.host === (request.headers.get("host") ?? "").toLowerCase();
 }
 
 /**

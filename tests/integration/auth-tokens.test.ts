@@ -134,6 +134,10 @@ describe("POST /api/auth/login/", () => {
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site", origin: "http://127.0.0.1:3000" },
+      // Another app on the same machine, or the same host on another port, is another site.
+      { origin: "http://localhost:8080" },
+      { origin: "http://127.0.0.1:3001" },
+      { origin: "https://elsewhere.example", host: "tasks.example.com" },
     ];
     for (const headers of crossSiteHeaders) {
       const crossSite = await api<{ detail: string }>("POST", "/api/auth/login/", {
@@ -157,6 +161,16 @@ describe("POST /api/auth/login/", () => {
       },
     });
     expect(ownPage.status).toBe(200);
+    // The page the app serves at the address it was reached at, behind a TLS proxy.
+    const reachedAt = await api("POST", "/api/auth/login/", {
+      rawBody: new URLSearchParams({ email: user.email, password: user.password }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        host: "tasks.example.com",
+        origin: "https://tasks.example.com",
+      },
+    });
+    expect(reachedAt.status).toBe(200);
 
     const withFile = new FormData();
     withFile.append("email", new Blob([user.email]), "email.txt");
