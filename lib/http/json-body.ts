@@ -11,13 +11,13 @@ import { isOwnOrigin } from "./public-url";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-/** Reads the body as text, refusing more than `limit` bytes without buffering past it. */
-export async function readTextLimited(request: Request, limit: number): Promise<string> {
+/** Reads the body's bytes, refusing more than `limit` without buffering past it. */
+async function readBytesLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) {
     throw payloadTooLarge(`Request body exceeds ${limit} bytes.`);
   }
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -31,9 +31,21 @@ export async function readTextLimited(request: Request, limit: number): Promise<
     }
     chunks.push(value);
   }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Reads the body as text, refusing more than `limit` bytes without buffering past it. */
+export async function readTextLimited(request: Request, limit: number): Promise<string> {
+  const bytes = await readBytesLimited(request, limit);
   try {
     // Fatal: a Latin-1 body must be refused, not stored with U+FFFD in place of its letters.
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw badRequest("The request body is not valid UTF-8.");
   }
@@ -85,10 +97,11 @@ async function formFields(
   if (FORM_URLENCODED.test(contentType)) {
     return Object.fromEntries(new URLSearchParams(await readTextLimited(request, limit)));
   }
-  const text = await readTextLimited(request, limit);
+  // Parts are decoded by the form parser: a file part need not be text to be refused as a file.
+  const bytes = await readBytesLimited(request, limit);
   let form: FormData;
   try {
-    form = await new Response(text, { headers: { "content-type": contentType } }).formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw badRequest("Malformed multipart/form-data body.");
   }

@@ -173,7 +173,7 @@ describe("POST /api/auth/login/", () => {
     expect(reachedAt.status).toBe(200);
 
     const withFile = new FormData();
-    withFile.append("email", new Blob([user.email]), "email.txt");
+    withFile.append("email", new Blob([new Uint8Array([0xff, 0xfe, 0x00, 0x81])]), "email.bin");
     withFile.append("password", user.password);
     const file = await api<{ detail: string }>("POST", "/api/auth/login/", { rawBody: withFile });
     expect(file.status).toBe(400);
