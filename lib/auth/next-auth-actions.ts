@@ -1,5 +1,5 @@
 type NextAuthAction = {
-  /** HEAD too is refused: Next hands it to the GET handler, and next-auth answers it 400. */
+  /** HEAD is answered wherever GET is, as a GET without its body (next-auth itself refuses it). */
   methods: readonly string[];
   /** Path segments after /api/auth/, the action's included: 2 where a provider id or error follows. */
   maxSegments: 1 | 2;
@@ -14,8 +14,10 @@ export const NEXTAUTH_ACTIONS: Readonly<Record<string, NextAuthAction>> = {
   csrf: { methods: ["GET"], maxSegments: 1 },
   providers: { methods: ["GET"], maxSegments: 1 },
   signin: { methods: ["GET", "POST"], maxSegments: 2 },
-  signout: { methods: ["GET", "POST"], maxSegments: 1 },
-  callback: { methods: ["GET", "POST"], maxSegments: 2 },
+  // GET is next-auth's own HTML confirmation page; the dashboard signs out with a POST.
+  signout: { methods: ["POST"], maxSegments: 1 },
+  // GET serves OAuth providers' redirects; the only provider here is credentials, which posts.
+  callback: { methods: ["POST"], maxSegments: 2 },
   error: { methods: ["GET"], maxSegments: 2 },
   _log: { methods: ["POST"], maxSegments: 1 },
 };

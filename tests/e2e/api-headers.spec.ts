@@ -64,6 +64,9 @@ test("paths beside the API's own answer JSON too: next-auth's, the document's, t
     [await request.get("/api/auth/nope/"), 404, null],
     [await request.post("/api/auth/session/extra"), 404, null],
     [await request.delete("/api/auth/session"), 405, "GET, HEAD, POST, OPTIONS"],
+    // The credentials provider only posts; next-auth's own sign-out page is not served.
+    [await request.get("/api/auth/callback/credentials"), 405, "POST, OPTIONS"],
+    [await request.get("/api/auth/signout"), 405, "POST, OPTIONS"],
     [await request.put("/api/schema/"), 405, "GET, HEAD, OPTIONS"],
     [await request.delete("/api/schema/yaml"), 405, "GET, HEAD, OPTIONS"],
     [await request.post("/api/docs/"), 405, "GET, HEAD, OPTIONS"],
@@ -83,6 +86,27 @@ test("paths beside the API's own answer JSON too: next-auth's, the document's, t
     );
   }
   expect((await request.get("/api/schema/")).status()).toBe(200);
+});
+
+test("next-auth's endpoints answer what they cannot serve as JSON, and HEAD as GET", async ({
+  request,
+}) => {
+  for (const [data, status, detail] of [
+    ["{", 400, "Malformed request body."],
+    ['{"a":1}', 400, "This request is not one next-auth can serve."],
+  ] as const) {
+    const res = await request.post("/api/auth/session", {
+      headers: { "content-type": "application/json" },
+      data: Buffer.from(data),
+    });
+    expect(res.status(), data).toBe(status);
+    expect(res.headers()["content-type"], data).toContain("application/json");
+    expect(res.headers()["x-request-id"], data).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json(), data).toEqual({ detail });
+  }
+  const head = await request.head("/api/auth/csrf");
+  expect(head.status()).toBe(200);
+  expect(await head.text()).toBe("");
 });
 
 test("OPTIONS names only the methods a path serves", async ({ request }) => {

@@ -4,6 +4,7 @@ import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
 import { withRequestLog } from "@/lib/http/request-log";
+import { logger } from "@/lib/logger";
 import { unknownPath } from "@/lib/http/unknown-path";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
@@ -19,13 +20,47 @@ async function handler(request: NextRequest, segment: Segment): Promise<Response
   const action = nextAuthAction((await segment.params).nextauth);
   if (!action) return unknownPath(request);
   const { methods } = NEXTAUTH_ACTIONS[action]!;
-  if (!methods.includes(request.method)) return refuseMethod(request, methods);
-  return nextAuth(action === "error" ? withPrintableError(request) : request, segment);
+  const head = request.method === "HEAD" && methods.includes("GET");
+  if (!head && !methods.includes(request.method)) return refuseMethod(request, methods);
+  const answer = await nextAuth(
+    asGet(action === "error" ? withPrintableError(request) : request, head),
+    segment,
+  );
+  return head ? new Response(null, { status: answer.status, headers: answer.headers }) : answer;
 }
 
-const nextAuth = withRequestLog((request: NextRequest, segment: Segment): Promise<Response> =>
-  NextAuth(request, segment, authOptions()),
-);
+/** HEAD goes to next-auth as the GET it asks about (next-auth answers HEAD itself with a 400). */
+function asGet(request: NextRequest, head: boolean): NextRequest {
+  return head ? new NextRequest(request.url, { headers: request.headers, method: "GET" }) : request;
+}
+
+const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) => {
+  let answer: Response;
+  try {
+    answer = await NextAuth(request, segment, authOptions());
+  } catch (error) {
+    // A body next-auth cannot parse (malformed JSON to /session) throws out of it.
+    if (error instanceof SyntaxError) return apiError(400, "Malformed request body.");
+    logger().error({ err: error }, "next-auth failed");
+    return apiError(500, "Internal server error.");
+  }
+  return asJsonError(answer);
+});
+
+/**
+ * next-auth answers requests it cannot serve with text ("[object Object]", "This action with
+ * HTTP GET is not supported") or an empty body: an /api error is JSON, as everywhere else.
+ */
+function asJsonError(answer: Response): Response {
+  if (answer.status < 400 || answer.headers.get("content-type")?.includes("json")) return answer;
+  return answer.status < 500
+    ? apiError(answer.status, "This request is not one next-auth can serve.")
+    : apiError(answer.status, "Internal server error.");
+}
+
+function apiError(status: number, detail: string): Response {
+  return Response.json({ detail }, { status, headers: { "Cache-Control": "no-store" } });
+}
 
 /**
  * next-auth's error action copies `?error=` unencoded into a redirect's Location header, where a
