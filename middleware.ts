@@ -35,7 +35,11 @@ export async function middleware(request: NextRequest) {
   // The API paths matched (config below): the static document and the Swagger UI page.
   const refusal = refuseStaticApiMethod(request, requestId);
   if (refusal) return refusal;
-  if (request.nextUrl.pathname.startsWith("/api/schema")) return NextResponse.next();
+  if (request.nextUrl.pathname.startsWith("/api/schema")) {
+    const response = NextResponse.next();
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  }
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
 

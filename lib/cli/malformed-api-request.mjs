@@ -35,11 +35,13 @@ export function refusalHeaders(requestId, body) {
   };
 }
 
-/** The line the app logs for a refused request (lib/http/api-route.ts), at its level. */
+/**
+ * The line the app logs for a refused request (lib/http/api-route.ts). Every refusal here is the
+ * client's doing (a malformed URL, a method nobody implements, headers Node cannot parse), 501
+ * included: a warning, never a server error.
+ */
 export function logRefusal(log, line) {
-  const entry = { durationMs: 0, userId: null, ...line };
-  if (line.status >= 500) log.error(entry, "request failed");
-  else log.warn(entry, "request refused");
+  log.warn({ durationMs: 0, userId: null, ...line }, "request refused");
 }
 
 /**

@@ -94,7 +94,11 @@ describe("middleware: the paths it sees", () => {
       expect(options.status, `OPTIONS ${path}`).toBe(204);
       expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     }
-    for (const path of paths) expect(passedThrough(await run(path)), path).toBe(true);
+    for (const path of paths) {
+      const res = await run(path, { headers: { "x-request-id": "schema-read-1" } });
+      expect(passedThrough(res), path).toBe(true);
+      expect(res.headers.get("x-request-id"), path).toBe("schema-read-1");
+    }
     // Another path below it is the catch-all's JSON 404, whatever the method.
     expect(passedThrough(await run("/api/schema/other", { method: "PUT" }))).toBe(true);
   });
