@@ -18,9 +18,10 @@ async function main(): Promise<void> {
   try {
     const { usersCreated, tasksCreated } = await seedDemoData(db());
     console.log(
-      `Seed: ${usersCreated} users and ${tasksCreated} tasks created (existing rows kept).\n`,
+      `Seed: ${usersCreated} users and ${tasksCreated} tasks created (existing rows kept).`,
     );
-    printLogins();
+    // `npm run demo` prints them last, right before the server starts.
+    if (!process.argv.includes("--without-logins")) printLogins();
   } finally {
     await closeDb();
   }

@@ -20,25 +20,25 @@ if (!fs.existsSync(chromium)) {
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-step("Lint (ESLint + Prettier)", "npm", ["run", "--silent", "lint"], { env });
-step("Type check", bin("tsc"), ["--noEmit"], { env });
+await step("Lint (ESLint + Prettier)", "npm", ["run", "--silent", "lint"], { env });
+await step("Type check", bin("tsc"), ["--noEmit"], { env });
 // The API tests record every response; the contract step then checks each against the OpenAPI document.
 const recordedCalls = path.join(root, "tests", ".artifacts", "api-calls.jsonl");
 fs.rmSync(recordedCalls, { force: true });
-step(
+await step(
   "Unit and integration tests (vitest)",
   bin("vitest"),
   ["run", "--config", "tests/vitest.config.mts"],
   { env: { ...env, RECORD_API_CALLS: "1" } },
 );
-step(
+await step(
   "API responses against the OpenAPI document (contract)",
   bin("vitest"),
   ["run", "--config", "tests/contract/vitest.config.mts"],
   { env },
 );
-buildUnlessCurrent(root, env);
-step(
+await buildUnlessCurrent(root, env);
+await step(
   "End-to-end tests (Playwright, Chromium)",
   bin("playwright"),
   ["test", "--config", "tests/playwright.config.ts"],

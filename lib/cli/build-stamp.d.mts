@@ -7,4 +7,4 @@ export function buildStatus(
   env?: Env,
 ): { current: boolean; fingerprint: string | null };
 export function recordBuild(root: string, fingerprintBefore: string | null, env?: Env): void;
-export function buildUnlessCurrent(root: string, env?: Env): void;
+export function buildUnlessCurrent(root: string, env?: Env): Promise<void>;

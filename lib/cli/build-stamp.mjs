@@ -87,14 +87,14 @@ export function recordBuild(root, fingerprintBefore, env = process.env) {
 }
 
 /** `next build` unless the build is current, as a step of `npm run demo` or `npm test`. */
-export function buildUnlessCurrent(root, env = process.env) {
+export async function buildUnlessCurrent(root, env = process.env) {
   const { current, fingerprint } = buildStatus(root, env);
   if (current) {
     const distDir = path.relative(root, distDirOf(root, env));
     console.log(`\n▶ Production build: ${distDir}/ was built from these sources; not built again`);
     return;
   }
-  step("Production build", path.join(root, "node_modules", ".bin", "next"), ["build"], {
+  await step("Production build", path.join(root, "node_modules", ".bin", "next"), ["build"], {
     env: { ...env, NODE_ENV: "production" },
   });
   recordBuild(root, fingerprint, env);

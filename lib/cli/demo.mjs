@@ -46,20 +46,26 @@ const dbUrl = new URL(databaseUrl);
 const dbPort = Number(dbUrl.port || 3306);
 if (!(await answers(dbUrl.hostname, dbPort))) {
   const local = ["127.0.0.1", "localhost"].includes(dbUrl.hostname);
-  if (!(local && (await startPrivateMariaDb(path.join(root, ".data"), dbPort)))) {
-    console.error(
-      `No MySQL/MariaDB answers at ${dbUrl.hostname}:${dbPort} (DATABASE_URL).\n` +
+  const privateServer = local ? await startPrivateMariaDb(path.join(root, ".data"), dbPort) : null;
+  if (privateServer !== "started") {
+    console.error(`No MySQL/MariaDB answers at ${dbUrl.hostname}:${dbPort} (DATABASE_URL).`);
+    // When one is installed, its own log says why the private one did not start (printed above).
+    if (privateServer !== "failed") {
+      console.error(
         "Install and start one (Debian/Ubuntu: sudo apt-get install -y mariadb-server && sudo service mariadb start),\n" +
-        "or point DATABASE_URL at a reachable server, e.g. DATABASE_URL=mysql://user:pass@host:3306/etums npm run demo",
-    );
+          "or point DATABASE_URL at a reachable server, e.g. DATABASE_URL=mysql://user:pass@host:3306/etums npm run demo",
+      );
+    }
     process.exit(1);
   }
 }
 
-step("Migrate the database", "npm", ["run", "--silent", "db:migrate"], { env });
-step("Seed the demo data", "npm", ["run", "--silent", "db:seed"], { env });
-buildUnlessCurrent(root, env);
-step("Demo logins", "npm", ["run", "--silent", "db:seed", "--", "--logins-only"], { env });
+await step("Migrate the database", "npm", ["run", "--silent", "db:migrate"], { env });
+await step("Seed the demo data", "npm", ["run", "--silent", "db:seed", "--", "--without-logins"], {
+  env,
+});
+await buildUnlessCurrent(root, env);
+await step("Demo logins", "npm", ["run", "--silent", "db:seed", "--", "--logins-only"], { env });
 console.log(
   `\nETUMS is starting on http://127.0.0.1:${port}: sign in with a login above. API docs: /api/docs/\n`,
 );

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,12 +21,19 @@ export function ensureDependencies(root) {
   }
 }
 
-/** Runs a command with inherited output; exits the process when it fails. */
-export function step(label, command, args, options = {}) {
+/**
+ * Runs a command with inherited output; exits the process when it fails. A stop (SIGINT, SIGTERM)
+ * is passed on and waited for, so that no step (a build, say) outlives the command that ran it.
+ */
+export async function step(label, command, args, options = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: "inherit", ...options });
-  if (result.status !== 0) {
-    console.error(`✖ ${label} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
+  const child = spawn(command, args, { stdio: "inherit", ...options });
+  const passOn = (signal) => child.kill(signal);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, passOn);
+  const [code, signal] = await once(child, "exit");
+  for (const stop of ["SIGINT", "SIGTERM"]) process.off(stop, passOn);
+  if (code !== 0) {
+    console.error(`✖ ${label} failed (exit ${code ?? signal}).`);
+    process.exit(code ?? 1);
   }
 }

@@ -30,7 +30,10 @@ const runAs = process.getuid?.() === 0 ? ["--user=root"] : [];
 /** Creates the private data directory, complete or not at all: a failed attempt leaves nothing. */
 function initialisePrivateData(dataDir) {
   const installer = findBinary(["mariadb-install-db", "mysql_install_db"]);
-  if (!installer) return false;
+  if (!installer) {
+    console.error("mariadb-install-db was not found: the private database cannot be created.");
+    return false;
+  }
   const staging = `${dataDir}.initialising`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
@@ -56,14 +59,14 @@ function initialisePrivateData(dataDir) {
 
 /**
  * Starts a MariaDB (or MySQL) of its own on 127.0.0.1:`portNumber` with its data, socket, pid file
- * and error log in `dir`, creating its data the first time; false when none is installed or it
- * did not start.
+ * and error log in `dir`, creating its data the first time: "started", "not-installed", or
+ * "failed" (its data could not be created, or the server did not start; it says where to look).
  */
 export async function startPrivateMariaDb(dir, portNumber) {
   const server = findBinary(["mariadbd", "mysqld"]);
-  if (!server) return false;
+  if (!server) return "not-installed";
   const dataDir = path.join(dir, "mysql");
-  if (!fs.existsSync(dataDir) && !initialisePrivateData(dataDir)) return false;
+  if (!fs.existsSync(dataDir) && !initialisePrivateData(dataDir)) return "failed";
   console.log(
     `Starting a private ${path.basename(server)} on 127.0.0.1:${portNumber} (data in ${dir})…`,
   );
@@ -90,11 +93,12 @@ export async function startPrivateMariaDb(dir, portNumber) {
         "It keeps running after the demo stops, and the next demo uses it again; stop it with\n" +
           `  kill $(cat ${path.join(dir, "mysql.pid")})`,
       );
-      return true;
+      return "started";
     }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  // Its data folder may be in use by a private server on another port, for one.
   console.error(`The private database did not start: see ${path.join(dir, "mysql-error.log")}.`);
-  return false;
+  return "failed";
 }

@@ -57,7 +57,7 @@ afterAll(async () => {
 describe("the demo's private MariaDB", { timeout: 120_000 }, () => {
   it("starts whatever option files say, in utf8mb4, and keeps its data across restarts", async () => {
     port = await freePort();
-    expect(await startPrivateMariaDb(dir, port)).toBe(true);
+    expect(await startPrivateMariaDb(dir, port)).toBe("started");
     const url = `mysql://root@127.0.0.1:${port}`;
     const first = await mysql.createConnection(url);
     try {
@@ -71,7 +71,7 @@ describe("the demo's private MariaDB", { timeout: 120_000 }, () => {
     }
 
     await stop();
-    expect(await startPrivateMariaDb(dir, port)).toBe(true);
+    expect(await startPrivateMariaDb(dir, port)).toBe("started");
     const second = await mysql.createConnection(url);
     try {
       const [databases] = await second.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE 'kept'");
