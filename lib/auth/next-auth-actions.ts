@@ -14,8 +14,8 @@ export const NEXTAUTH_ACTIONS: Readonly<Record<string, NextAuthAction>> = {
   csrf: { methods: ["GET"], maxSegments: 1 },
   providers: { methods: ["GET"], maxSegments: 1 },
   signin: { methods: ["GET", "POST"], maxSegments: 2 },
-  // GET is next-auth's own HTML confirmation page; the dashboard signs out with a POST.
-  signout: { methods: ["POST"], maxSegments: 1 },
+  // GET, next-auth's fallback when a sign-out's CSRF check fails, goes to /login (pages.signOut).
+  signout: { methods: ["GET", "POST"], maxSegments: 1 },
   // GET serves OAuth providers' redirects; the only provider here is credentials, which posts.
   callback: { methods: ["POST"], maxSegments: 2 },
   error: { methods: ["GET"], maxSegments: 2 },

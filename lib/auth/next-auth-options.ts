@@ -25,7 +25,8 @@ function buildAuthOptions(): NextAuthOptions {
   return {
     secret: NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_TTL },
-    pages: { signIn: "/login", error: "/login" },
+    // No next-auth HTML page under /api: its sign-out page's GET lands on /login too.
+    pages: { signIn: "/login", signOut: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -22,19 +22,22 @@ async function handler(request: NextRequest, segment: Segment): Promise<Response
   const { methods } = NEXTAUTH_ACTIONS[action]!;
   const head = request.method === "HEAD" && methods.includes("GET");
   if (!head && !methods.includes(request.method)) return refuseMethod(request, methods);
-  const answer = await nextAuth(
-    asGet(action === "error" ? withPrintableError(request) : request, head),
-    segment,
-  );
-  return head ? new Response(null, { status: answer.status, headers: answer.headers }) : answer;
+  return nextAuth(action === "error" ? withPrintableError(request) : request, segment);
 }
 
 /** HEAD goes to next-auth as the GET it asks about (next-auth answers HEAD itself with a 400). */
-function asGet(request: NextRequest, head: boolean): NextRequest {
-  return head ? new NextRequest(request.url, { headers: request.headers, method: "GET" }) : request;
+function asGet(request: NextRequest): NextRequest {
+  return new NextRequest(request.url, { headers: request.headers, method: "GET" });
 }
 
+// Logged with the method the client sent: a HEAD is served as a GET, without its body.
 const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) => {
+  const head = request.method === "HEAD";
+  const answer = await nextAuthAnswer(head ? asGet(request) : request, segment);
+  return head ? new Response(null, { status: answer.status, headers: answer.headers }) : answer;
+});
+
+async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<Response> {
   let answer: Response;
   try {
     answer = await NextAuth(request, segment, authOptions());
@@ -45,7 +48,7 @@ const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) =
     return apiError(500, "Internal server error.");
   }
   return asJsonError(answer);
-});
+}
 
 /**
  * next-auth answers requests it cannot serve with text ("[object Object]", "This action with
