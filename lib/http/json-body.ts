@@ -108,6 +108,8 @@ async function formFields(
   const fields: Record<string, string> = {};
   for (const [name, value] of form) {
     if (typeof value !== "string") throw badRequest(`"${name}" is a file; send text fields only.`);
+    // The form parser decodes a field leniently: bytes that are not UTF-8 become U+FFFD.
+    if (value.includes("\uFFFD")) throw badRequest(`"${name}" is not valid UTF-8.`);
     fields[name] = value;
   }
   return fields;

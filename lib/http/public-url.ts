@@ -49,7 +49,7 @@ export function publicUrl(request: Request): URL {
     url.hostname = host.name!;
     url.port = host.port ?? "";
     // The app's own address says which scheme its clients use, a proxy's header or not.
-    if (own && own.hostname === url.hostname) url.protocol = own.protocol;
+    if (own && own.host === url.host) url.protocol = own.protocol;
   } else if (own) {
     url.protocol = own.protocol;
     url.hostname = own.hostname;
