@@ -59,6 +59,9 @@ export function BulkBar({
   const [assigneeError, setAssigneeError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
+  // Deleting, and unassigning (an empty picker), are asked again: neither is easily undone.
+  const needsConfirmation =
+    kind === "delete" || (kind === "reassign" && assignee.resolved && assignee.id === null);
   // Cancelling the confirmation gives focus back to the button that asked for it.
   const actionButton = useRef<HTMLButtonElement>(null);
 
@@ -155,21 +158,23 @@ export function BulkBar({
             onChange={(id, resolved) => {
               setAssignee({ id, resolved });
               setAssigneeError(undefined);
+              setConfirming(false);
             }}
           />
         </div>
       ) : null}
-      {kind === "delete" && confirming ? (
+      {needsConfirmation && confirming ? (
         <div
           role="group"
-          aria-label="Confirm deletion"
+          aria-label={kind === "delete" ? "Confirm deletion" : "Confirm unassigning"}
           className="flex flex-wrap items-center gap-2"
         >
           <span className="text-sm">
-            Delete {ids.length} task{ids.length === 1 ? "" : "s"} for good?
+            {kind === "delete" ? "Delete" : "Leave"} {ids.length} task{ids.length === 1 ? "" : "s"}{" "}
+            {kind === "delete" ? "for good?" : "with nobody assigned?"}
           </span>
           <button type="button" className={buttonDanger} disabled={pending} onClick={run}>
-            Yes, delete
+            {kind === "delete" ? "Yes, delete" : "Yes, unassign"}
           </button>
           {/* The confirmation replaces the focused button: focus goes to its safe choice. */}
           <button
@@ -190,7 +195,7 @@ export function BulkBar({
           type="button"
           className={kind === "delete" ? buttonDanger : buttonPrimary}
           disabled={pending}
-          onClick={() => (kind === "delete" ? setConfirming(true) : run())}
+          onClick={() => (needsConfirmation ? setConfirming(true) : run())}
         >
           {pending ? "Applying…" : kind === "delete" ? "Delete selected" : "Apply to selected"}
         </button>

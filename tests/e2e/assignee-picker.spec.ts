@@ -106,4 +106,18 @@ test("the table's bulk reassignment reaches them too", async ({ page }) => {
     [taskId],
   );
   expect(task!.email).toBe(filler);
+
+  // Left empty, the picker means nobody: asked once more, since that empties the tasks' assignee.
+  await rows.first().getByRole("checkbox").check();
+  await bulk.getByLabel("Action").selectOption("reassign");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  const confirm = bulk.getByRole("group", { name: "Confirm unassigning" });
+  await expect(confirm).toContainText("Leave 1 task with nobody assigned?");
+  await confirm.getByRole("button", { name: "Yes, unassign" }).click();
+  await expect(page.getByText("1 of 1 selected task changed.").last()).toBeVisible();
+  const [[after]] = await db.query<mysql.RowDataPacket[]>(
+    "SELECT assigned_to FROM tasks WHERE id = ?",
+    [taskId],
+  );
+  expect(after!.assigned_to).toBeNull();
 });
