@@ -11,7 +11,7 @@ export const INSERT_BATCH_ROWS = 2000;
  * Bytes one INSERT may carry at most, well under max_allowed_packet (16 MB by default in MariaDB):
  * 2,000 rows of long descriptions, which a 20 MB upload can hold, would not fit in one.
  */
-const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+export const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 /** A row's size in the statement at most: 3 UTF-8 bytes per UTF-16 unit, doubled by escaping. */
 function rowBytesAtMost(row: TaskInsertRow): number {
@@ -19,7 +19,7 @@ function rowBytesAtMost(row: TaskInsertRow): number {
 }
 
 /** The rows in runs whose statements stay under MAX_STATEMENT_BYTES. */
-function* withinPacketSize(rows: TaskInsertRow[]): Generator<TaskInsertRow[]> {
+export function* withinPacketSize(rows: TaskInsertRow[]): Generator<TaskInsertRow[]> {
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < rows.length; i += 1) {
