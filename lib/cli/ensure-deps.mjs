@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from "node:child_process";
-import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -30,7 +29,11 @@ export async function step(label, command, args, options = {}) {
   const child = spawn(command, args, { stdio: "inherit", ...options });
   const passOn = (signal) => child.kill(signal);
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, passOn);
-  const [code, signal] = await once(child, "exit");
+  // A command that cannot start (not installed, not executable) emits "error" instead of "exit".
+  const [code, signal] = await new Promise((resolve) => {
+    child.once("exit", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+    child.once("error", (error) => resolve([null, error.code ?? error.message]));
+  });
   for (const stop of ["SIGINT", "SIGTERM"]) process.off(stop, passOn);
   if (code !== 0) {
     console.error(`✖ ${label} failed (exit ${code ?? signal}).`);

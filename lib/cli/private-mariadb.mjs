@@ -23,17 +23,16 @@ function findBinary(names) {
   return null;
 }
 
+const INSTALLERS = ["mariadb-install-db", "mysql_install_db"];
+
 // The system's my.cnf is left out (--no-defaults): Debian's names a `user` that cannot write under
 // .data/, and its own data, socket and log paths.
 const runAs = process.getuid?.() === 0 ? ["--user=root"] : [];
 
 /** Creates the private data directory, complete or not at all: a failed attempt leaves nothing. */
 function initialisePrivateData(dataDir) {
-  const installer = findBinary(["mariadb-install-db", "mysql_install_db"]);
-  if (!installer) {
-    console.error("mariadb-install-db was not found: the private database cannot be created.");
-    return false;
-  }
+  const installer = findBinary(INSTALLERS);
+  if (!installer) return false;
   const staging = `${dataDir}.initialising`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
@@ -66,7 +65,10 @@ export async function startPrivateMariaDb(dir, portNumber) {
   const server = findBinary(["mariadbd", "mysqld"]);
   if (!server) return "not-installed";
   const dataDir = path.join(dir, "mysql");
-  if (!fs.existsSync(dataDir) && !initialisePrivateData(dataDir)) return "failed";
+  if (!fs.existsSync(dataDir)) {
+    if (!findBinary(INSTALLERS)) return "not-installed";
+    if (!initialisePrivateData(dataDir)) return "failed";
+  }
   console.log(
     `Starting a private ${path.basename(server)} on 127.0.0.1:${portNumber} (data in ${dir})…`,
   );
