@@ -175,6 +175,19 @@ describe("POST /api/auth/login/", () => {
     const withFile = new FormData();
     withFile.append("email", new Blob([new Uint8Array([0xff, 0xfe, 0x00, 0x81])]), "email.bin");
     withFile.append("password", user.password);
+    // A text field in Latin-1: refused, not tried as a password with U+FFFD in place of "é".
+    const latin1 = Buffer.concat([
+      Buffer.from('--b\r\nContent-Disposition: form-data; name="password"\r\n\r\nj'),
+      Buffer.from([0xe9]),
+      Buffer.from("@\r\n--b--\r\n"),
+    ]);
+    const notUtf8 = await api<{ detail: string }>("POST", "/api/auth/login/", {
+      rawBody: new Uint8Array(latin1),
+      headers: { "content-type": "multipart/form-data; boundary=b" },
+    });
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.body.detail).toBe('"password" is not valid UTF-8.');
+
     const file = await api<{ detail: string }>("POST", "/api/auth/login/", { rawBody: withFile });
     expect(file.status).toBe(400);
     expect(file.body.detail).toBe('"email" is a file; send text fields only.');
