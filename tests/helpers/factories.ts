@@ -1,5 +1,6 @@
 import { db } from "@/db/client";
 import { tasks, users, type Role, type TaskPriority, type TaskStatus } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { signAccessToken } from "@/lib/auth/tokens";
 
@@ -16,6 +17,11 @@ export type TestUser = {
   password: string;
   token: string;
 };
+
+/** A test user as the services see the signed-in caller, for calling a service directly. */
+export function actorOf(user: TestUser): Actor {
+  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
+}
 
 /** A user with a unique email and a known password, plus an access token for them. */
 export async function makeUser(

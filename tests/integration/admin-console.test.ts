@@ -2,16 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { listActivityTrail } from "@/lib/services/activity-trail";
 import { getOverview, recentWeeks, weekStart } from "@/lib/services/overview";
 import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
 import { api } from "../helpers/api";
-import { makeTask, makeUser, type TestUser } from "../helpers/factories";
-
-function asActor(user: TestUser): Actor {
-  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
-}
+import { actorOf, makeTask, makeUser } from "../helpers/factories";
 
 function isoDaysFromToday(days: number): string {
   const date = new Date();
@@ -38,7 +33,7 @@ describe("weeks of the overview chart", () => {
 
 describe("getOverview", () => {
   it("counts tasks per status, overdue ones, and progress per manager and assignee", async () => {
-    const admin = asActor(await makeUser("ADMIN"));
+    const admin = actorOf(await makeUser("ADMIN"));
     const manager = await makeUser("MANAGER");
     const employee = await makeUser("EMPLOYEE");
     const before = await getOverview(admin);
@@ -82,7 +77,7 @@ describe("getOverview", () => {
   });
 
   it("charts completions by the week of their last change to DONE, over 8 weeks", async () => {
-    const admin = asActor(await makeUser("ADMIN"));
+    const admin = actorOf(await makeUser("ADMIN"));
     const manager = await makeUser("MANAGER");
     const now = new Date();
     const before = await getOverview(admin, now);
@@ -123,7 +118,7 @@ describe("getOverview", () => {
   });
 
   it("is for admins only", async () => {
-    const manager = asActor(await makeUser("MANAGER"));
+    const manager = actorOf(await makeUser("MANAGER"));
     await expect(getOverview(manager)).rejects.toMatchObject({ status: 403 });
   });
 });
@@ -131,7 +126,7 @@ describe("getOverview", () => {
 describe("listActivityTrail", () => {
   it("shows task and user events with actor, subject and before → after, filtered and paginated", async () => {
     const adminUser = await makeUser("ADMIN");
-    const admin = asActor(adminUser);
+    const admin = actorOf(adminUser);
     const manager = await makeUser("MANAGER");
     const employee = await makeUser("EMPLOYEE");
 
@@ -217,7 +212,7 @@ describe("listActivityTrail", () => {
     });
     await api("DELETE", `/api/tasks/${created.body.id}/`, { token: manager.token });
     const trail = await listActivityTrail(
-      asActor(adminUser),
+      actorOf(adminUser),
       activityTrailQuerySchema.parse({ task: String(created.body.id) }),
     );
     expect(trail.results.map((e) => e.kind).sort()).toEqual(["TASK_CREATED", "TASK_DELETED"]);
@@ -228,7 +223,7 @@ describe("listActivityTrail", () => {
     expect(
       activityTrailQuerySchema.safeParse({ from: "2026-05-02", to: "2026-05-01" }).success,
     ).toBe(false);
-    const manager = asActor(await makeUser("MANAGER"));
+    const manager = actorOf(await makeUser("MANAGER"));
     await expect(
       listActivityTrail(manager, activityTrailQuerySchema.parse({})),
     ).rejects.toMatchObject({ status: 403 });

@@ -1,15 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
 import { assigneeFilterOptions } from "@/components/tasks/assignee-options";
 import { listAssignableUsers, listAssigneeChoices } from "@/lib/services/users";
-import { makeUser, type TestUser } from "../helpers/factories";
-
-const actorOf = (user: TestUser): Actor => ({
-  id: user.id,
-  email: user.email,
-  fullName: user.fullName,
-  role: user.role,
-});
+import { actorOf, makeUser, type TestUser } from "../helpers/factories";
 
 const tag = `Choice${Date.now().toString(36)}`;
 let admin: TestUser;

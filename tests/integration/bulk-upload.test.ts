@@ -6,7 +6,7 @@ import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
 import { tasksOfOwnImport } from "@/lib/services/imported-tasks";
 import { importTasksCsv } from "@/lib/services/task-import";
 import { api } from "../helpers/api";
-import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { actorOf, makeTask, makeUser, type TestUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
 import { expectCountersMatchTasks } from "../helpers/task-counts";
 import { databaseState, fixture, taskCount, upload } from "./bulk-helpers";
@@ -36,11 +36,6 @@ async function importedRows(importId: number | null) {
     [importId],
   );
   return rows;
-}
-
-/** A signed-in user as the services see them, for calling importTasksCsv directly. */
-function asActor(user: TestUser) {
-  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role };
 }
 
 beforeAll(async () => {
@@ -400,10 +395,10 @@ describe("POST /api/tasks/bulk-upload/", () => {
     expect(await taskCount()).toBe(afterFirst);
     // The import page's summary names the tasks of the replayed import, not the newest ones.
     await makeTask({ createdBy: manager.id, title: "Made after the import" });
-    const summary = await tasksOfOwnImport(asActor(manager), retry.body.import_id!);
+    const summary = await tasksOfOwnImport(actorOf(manager), retry.body.import_id!);
     expect(summary.map((t) => t.title)).toEqual(["Idem one", "Idem two"]);
     const stranger = await makeUser("MANAGER");
-    expect(await tasksOfOwnImport(asActor(stranger), retry.body.import_id!)).toEqual([]);
+    expect(await tasksOfOwnImport(actorOf(stranger), retry.body.import_id!)).toEqual([]);
   });
 
   it("checks the assignee of a row that has other problems too", async () => {
@@ -478,7 +473,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 1);
     const result = await importTasksCsv(
-      asActor(manager),
+      actorOf(manager),
       async () => ({ fileName: "whole.csv", bytes: whole() }),
       { dryRun: true, idempotencyKey: null },
     );
@@ -517,7 +512,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     for (let i = 0; i < rows; i++) csv += `Fault ${i},row ${i},${employee.id},TODO\n`;
     const before = await databaseState();
     // The service itself (the route would answer this 500 as JSON like any other failure).
-    const actor = asActor(manager);
+    const actor = actorOf(manager);
     const bytes = Buffer.from(csv);
     const source = async function* () {
       for (let at = 0; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
@@ -574,7 +569,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       yield bytes.subarray(bytes.length - 10);
     };
     const pending = importTasksCsv(
-      asActor(manager),
+      actorOf(manager),
       async () => ({ fileName: "slow.csv", bytes: source() }),
       { dryRun: false, idempotencyKey: null },
     );
@@ -612,7 +607,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
         [importer.id],
       );
       const settled = importTasksCsv(
-        asActor(importer),
+        actorOf(importer),
         async () => ({ fileName: "retried.csv", bytes: Readable.from([Buffer.from(csv)]) }),
         { dryRun: false, idempotencyKey: null },
       ).then(

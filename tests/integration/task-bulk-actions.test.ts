@@ -2,19 +2,11 @@ import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, pool } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import { ApiError } from "@/lib/http/errors";
 import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
 import { bulkTaskActionSchema } from "@/lib/validation/task-bulk";
-import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { actorOf, makeTask, makeUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
-
-const actorOf = (user: TestUser): Actor => ({
-  id: user.id,
-  email: user.email,
-  fullName: user.fullName,
-  role: user.role,
-});
 
 async function rowsOf(ids: number[]) {
   return db().select().from(tasks).where(inArray(tasks.id, ids)).orderBy(tasks.id);
