@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "./dates/time-zone";
 
 /** Development-only fallbacks; production refuses to start without real secrets. */
 const DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
@@ -82,6 +83,14 @@ const envSchema = z
       .enum(["0", "1"])
       .default("1")
       .transform((value) => value === "1"),
+    /**
+     * The company's time zone (IANA name, as Django's TIME_ZONE): the calendar day that decides
+     * what is overdue, the weeks of the overview, and the clock times the dashboard shows.
+     */
+    TIME_ZONE: z
+      .string()
+      .default("UTC")
+      .refine(isTimeZone, 'expected an IANA time zone name, for example "Europe/Paris" or "UTC"'),
     PORT: positiveWhole.default(3000),
     /** Processes serving the app: `npm start` forks this many (default: one per core) and tells them. */
     WEB_CONCURRENCY: positiveWhole.default(1),

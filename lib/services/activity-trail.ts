@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { forbidden } from "@/lib/http/errors";
 import type { ActivityTrailQuery } from "@/lib/validation/activity-trail";
+import { addDays, startOfDay } from "@/lib/dates/time-zone";
+import { companyTimeZone } from "./company-time";
 
 type Person = { id: number; full_name: string; email: string } | null;
 
@@ -28,24 +30,19 @@ export type TrailPage = { count: number; page: number; page_size: number; result
 const actorUser = alias(users, "actor_user");
 const subjectUser = alias(users, "subject_user");
 
-function nextDay(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-}
-
 function conditions(query: ActivityTrailQuery): SQL | undefined {
   return and(
     query.actor === undefined ? undefined : eq(activity.actorId, query.actor),
     query.task === undefined ? undefined : eq(activity.taskId, query.task),
     query.subject === undefined ? undefined : eq(activity.subjectUserId, query.subject),
     query.kind === undefined ? undefined : eq(activity.kind, query.kind),
+    // Days on the company's calendar: "to" includes the whole of its day.
     query.from === undefined
       ? undefined
-      : gte(activity.createdAt, new Date(`${query.from}T00:00:00Z`)),
+      : gte(activity.createdAt, startOfDay(query.from, companyTimeZone())),
     query.to === undefined
       ? undefined
-      : lt(activity.createdAt, new Date(`${nextDay(query.to)}T00:00:00Z`)),
+      : lt(activity.createdAt, startOfDay(addDays(query.to, 1), companyTimeZone())),
   );
 }
 

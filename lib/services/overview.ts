@@ -4,7 +4,8 @@ import { TASK_STATUSES, tasks, users, type Role, type TaskStatus } from "@/db/sc
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { forbidden } from "@/lib/http/errors";
-import { todayUtc } from "./task-records";
+import { addDays, mondayOf, startOfDay } from "@/lib/dates/time-zone";
+import { companyTimeZone, companyToday } from "./company-time";
 
 export type Progress = {
   id: number | null;
@@ -26,21 +27,10 @@ export type Overview = {
 
 export const OVERVIEW_WEEKS = 8;
 
-/** Monday (UTC) of the week holding `date`, as YYYY-MM-DD. */
-export function weekStart(date: Date): string {
-  const monday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  return monday.toISOString().slice(0, 10);
-}
-
-/** The Mondays of the last `weeks` weeks, oldest first, this week last. */
-export function recentWeeks(now: Date, weeks = OVERVIEW_WEEKS): string[] {
-  const current = new Date(`${weekStart(now)}T00:00:00Z`);
-  return Array.from({ length: weeks }, (_, i) => {
-    const day = new Date(current);
-    day.setUTCDate(day.getUTCDate() - 7 * (weeks - 1 - i));
-    return day.toISOString().slice(0, 10);
-  });
+/** The Mondays of the last `weeks` weeks up to the one holding `today`, oldest first. */
+export function recentWeeks(today: string, weeks = OVERVIEW_WEEKS): string[] {
+  const current = mondayOf(today);
+  return Array.from({ length: weeks }, (_, i) => addDays(current, -7 * (weeks - 1 - i)));
 }
 
 const doneCount = sql<number>`CAST(SUM(${tasks.status} = 'DONE') AS SIGNED)`;
@@ -114,27 +104,33 @@ async function perAssignee(): Promise<Progress[]> {
  * activity trail, or the task's last update when it has no such event (imported or seeded done).
  */
 async function completedPerWeek(now: Date): Promise<WeekCount[]> {
-  const weeks = recentWeeks(now);
-  const since = `${weeks[0]} 00:00:00`;
-  const rows = await selectRows<{ week_start: string; completed: number | string }>(
+  const weeks = recentWeeks(companyToday(now));
+  // Weeks run Monday to Monday on the company's clock: each one's first instant, then the next's.
+  const starts = [...weeks, addDays(weeks.at(-1)!, 7)].map((week) =>
+    startOfDay(week, companyTimeZone()),
+  );
+  const weekIndex = sql.join(
+    starts.slice(1).map((end, i) => sql`WHEN done_at < ${end} THEN ${i}`),
+    sql` `,
+  );
+  const rows = await selectRows<{ week_index: number | string; completed: number | string }>(
     db(),
     sql`
-    SELECT DATE_FORMAT(done_at - INTERVAL WEEKDAY(done_at) DAY, '%Y-%m-%d') AS week_start,
-           COUNT(*) AS completed
+    SELECT CASE ${weekIndex} END AS week_index, COUNT(*) AS completed
     FROM (
       SELECT COALESCE(MAX(a.created_at), t.updated_at) AS done_at
       FROM tasks t
       LEFT JOIN activity a
         ON a.task_id = t.id AND a.kind = 'TASK_STATUS_CHANGED' AND a.to_value = 'DONE'
-      WHERE t.status = 'DONE' AND t.updated_at >= ${since}
+      WHERE t.status = 'DONE' AND t.updated_at >= ${starts[0]}
       GROUP BY t.id, t.updated_at
     ) AS done_tasks
-    WHERE done_at >= ${since}
-    GROUP BY week_start
+    WHERE done_at >= ${starts[0]} AND done_at < ${starts.at(-1)}
+    GROUP BY week_index
   `,
   );
-  const byWeek = new Map(rows.map((r) => [r.week_start, Number(r.completed)]));
-  return weeks.map((week) => ({ week_start: week, completed: byWeek.get(week) ?? 0 }));
+  const byWeek = new Map(rows.map((r) => [Number(r.week_index), Number(r.completed)]));
+  return weeks.map((week, i) => ({ week_start: week, completed: byWeek.get(i) ?? 0 }));
 }
 
 /** Everything /admin shows, for admins only; the queries run side by side. */
@@ -142,7 +138,7 @@ export async function getOverview(actor: Actor, now = new Date()): Promise<Overv
   if (!can(actor, "overview.read")) throw forbidden();
   const [byStatus, overdue, perManager, perAssigneeRows, completed] = await Promise.all([
     statusCounts(),
-    overdueCount(todayUtc(now)),
+    overdueCount(companyToday(now)),
     perCreator(),
     perAssignee(),
     completedPerWeek(now),

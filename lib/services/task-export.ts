@@ -10,7 +10,8 @@ import type { TaskListQuery } from "@/lib/validation/task-query";
 import type { TaskCursor } from "./task-cursor";
 import { listScope, positionOf } from "./task-list";
 import { buildTaskPageSql } from "./task-list-sql";
-import { recordFromSqlRow, todayUtc, type TaskRecord } from "./task-records";
+import { companyToday } from "./company-time";
+import { recordFromSqlRow, type TaskRecord } from "./task-records";
 
 /** Rows fetched per keyset page while streaming. */
 const EXPORT_PAGE_ROWS = 1000;
@@ -34,7 +35,7 @@ function exportCells(task: TaskRecord): string[] {
 export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStream<Uint8Array> {
   if (!can(actor, "task.export")) throw forbidden();
   const scope = listScope(actor);
-  const today = todayUtc();
+  const today = companyToday();
   const pageQuery: TaskListQuery = {
     ...query,
     ordering: "created_at",

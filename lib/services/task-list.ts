@@ -20,7 +20,8 @@ import {
   type SqlStatement,
   type TaskListScope,
 } from "./task-list-sql";
-import { recordFromSqlRow, todayUtc, toTaskDto, type TaskRecord } from "./task-records";
+import { companyToday } from "./company-time";
+import { recordFromSqlRow, toTaskDto, type TaskRecord } from "./task-records";
 
 export type TaskPage = { count: number; results: TaskDto[]; next_cursor: string | null };
 
@@ -73,7 +74,7 @@ function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
  */
 export async function listTasks(actor: Actor, query: TaskListQuery): Promise<TaskPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
-  const today = todayUtc();
+  const today = companyToday();
   const scope = listScope(actor);
   const requested = requestedStart(query, cursor);
   const list = taskListIdentity(scope, query, today);

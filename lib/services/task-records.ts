@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
 import type { TaskPriority, TaskRow, TaskStatus } from "@/db/schema";
 import type { TaskDto } from "@/lib/validation/tasks";
+import { companyToday } from "./company-time";
 
 /** A task row with its assignee's and creator's public fields, loaded in the same query. */
 export type TaskRecord = TaskRow & {
@@ -85,13 +86,8 @@ export function recordFromSqlRow(row: Record<string, unknown>): TaskRecord {
   });
 }
 
-/** Today's date in UTC, the calendar every due date is compared against. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** The API's task shape (the reference's fields + priority, is_overdue, version, assignee, creator). */
-export function toTaskDto(record: TaskRecord, today = todayUtc()): TaskDto {
+export function toTaskDto(record: TaskRecord, today = companyToday()): TaskDto {
   return {
     id: record.id,
     title: record.title,

@@ -56,7 +56,10 @@ export const taskListQuerySchema = z
     due_after: isoDateSchema.optional().meta({
       description: "Tasks due on or after this date (YYYY-MM-DD); undated tasks are left out.",
     }),
-    overdue: queryBoolean.optional(),
+    overdue: queryBoolean.optional().meta({
+      description:
+        "true: tasks not DONE whose due date is before today in the server's TIME_ZONE (UTC unless set); false: the others.",
+    }),
     search: z
       .string()
       .trim()

@@ -95,7 +95,10 @@ export const taskSchema = z
     assigned_to: z.number().int().nullable(),
     created_by: z.number().int(),
     due_date: z.string().nullable(),
-    is_overdue: z.boolean(),
+    is_overdue: z.boolean().meta({
+      description:
+        "Not DONE and due before today, the day being the server's TIME_ZONE's (UTC unless set).",
+    }),
     version: z.number().int(),
     /** The CSV import that created the task (GET /api/tasks/{id}/activity/ shows it), if any. */
     import_id: z.number().int().nullable(),

@@ -7,15 +7,11 @@ import { createPool } from "../../db/client";
 import type { Role } from "../../db/schema";
 import { verifyAccessToken } from "../../lib/auth/tokens";
 import { SESSION_USER_SQL } from "../../lib/services/sessions";
+import { companyToday } from "../../lib/services/company-time";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
 import { buildTaskPageWithCountSql, requestedStart } from "../../lib/services/task-list-sql";
-import {
-  TASK_RECORD_COLUMNS,
-  recordFromSqlRow,
-  todayUtc,
-  toTaskDto,
-} from "../../lib/services/task-records";
+import { TASK_RECORD_COLUMNS, recordFromSqlRow, toTaskDto } from "../../lib/services/task-records";
 import { parseTaskListQuery } from "../../lib/validation/task-query";
 
 const pool = createPool(process.env.DATABASE_URL!);
@@ -34,7 +30,7 @@ async function authenticate(req: http.IncomingMessage): Promise<Caller | null> {
 async function list(caller: Caller, url: URL) {
   const query = parseTaskListQuery(url.searchParams);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
-  const today = todayUtc();
+  const today = companyToday();
   const sql = buildTaskPageWithCountSql(
     listScope(caller),
     query,

@@ -8,7 +8,7 @@ import {
   buildTaskPageWithCountSql,
   requestedStart,
 } from "../../lib/services/task-list-sql";
-import { todayUtc } from "../../lib/services/task-records";
+import { companyToday } from "../../lib/services/company-time";
 import { TASK_ORDERINGS, parseTaskListQuery } from "../../lib/validation/task-query";
 
 export type PlanCheck = {
@@ -47,7 +47,7 @@ export async function explainListQueries(
         const cursor = query.cursor ? decodeCursor(query.cursor, query.ordering) : null;
         const start = requestedStart(query, cursor);
         const scope = listScope(actor);
-        const today = todayUtc();
+        const today = companyToday();
         for (const [statement, { text, params }] of Object.entries({
           page: buildTaskPageSql(scope, query, start, today),
           count: buildTaskCountSql(scope, query, today),

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
 import { listActivityTrail } from "@/lib/services/activity-trail";
-import { getOverview, recentWeeks, weekStart } from "@/lib/services/overview";
+import { mondayOf } from "@/lib/dates/time-zone";
+import { getOverview, recentWeeks } from "@/lib/services/overview";
 import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
 import { api } from "../helpers/api";
 import { actorOf, makeTask, makeUser } from "../helpers/factories";
@@ -15,10 +16,10 @@ function isoDaysFromToday(days: number): string {
 }
 
 describe("weeks of the overview chart", () => {
-  it("start on Monday (UTC) and end with the current week", () => {
-    expect(weekStart(new Date("2026-11-29T23:00:00Z"))).toBe("2026-11-23");
-    expect(weekStart(new Date("2026-11-23T00:00:00Z"))).toBe("2026-11-23");
-    expect(recentWeeks(new Date("2026-11-25T12:00:00Z"))).toEqual([
+  it("start on Monday and end with the week holding today", () => {
+    expect(recentWeeks("2026-11-29").at(-1)).toBe("2026-11-23");
+    expect(recentWeeks("2026-11-23").at(-1)).toBe("2026-11-23");
+    expect(recentWeeks("2026-11-25")).toEqual([
       "2026-10-05",
       "2026-10-12",
       "2026-10-19",
@@ -109,7 +110,7 @@ describe("getOverview", () => {
       (w, i) => w.completed - before.completed_per_week[i]!.completed,
     );
     const threeWeeksAgo = after.completed_per_week.findIndex(
-      (w) => w.week_start === weekStart(daysAgo(21)),
+      (w) => w.week_start === mondayOf(daysAgo(21).toISOString().slice(0, 10)),
     );
     expect(delta[7]).toBe(1);
     expect(delta[threeWeeksAgo]).toBe(1);

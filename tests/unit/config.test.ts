@@ -27,6 +27,15 @@ describe("configuration", () => {
     expect(() => config()).not.toThrow();
   });
 
+  it("takes an IANA time zone for TIME_ZONE, UTC unless set, and names a wrong one", async () => {
+    expect((await freshConfig())().TIME_ZONE).toBe("UTC");
+    vi.stubEnv("TIME_ZONE", "Europe/Paris");
+    expect((await freshConfig())().TIME_ZONE).toBe("Europe/Paris");
+    vi.stubEnv("TIME_ZONE", "Europe/Atlantis");
+    const config = await freshConfig();
+    expect(() => config()).toThrow(/TIME_ZONE: expected an IANA time zone name/);
+  });
+
   it("rejects malformed values with the variable's name", async () => {
     vi.stubEnv("RATE_LIMIT_API", "lots");
     const config = await freshConfig();

@@ -1,4 +1,5 @@
 import { authedRoute } from "@/lib/http/api-route";
+import { companyToday } from "@/lib/services/company-time";
 import { exportTasksCsv } from "@/lib/services/task-export";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -35,12 +36,11 @@ import { refusedMethods } from "@/lib/http/refused-methods";
 export const GET = authedRoute(async ({ request, actor }) => {
   const query = parseTaskListQuery(request.nextUrl.searchParams);
   const body = exportTasksCsv(actor, query);
-  const date = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     status: 200,
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="tasks-${date}.csv"`,
+      "Content-Disposition": `attachment; filename="tasks-${companyToday()}.csv"`,
       "Cache-Control": "no-store",
     },
   });
