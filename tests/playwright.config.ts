@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_LOG_FILE, E2E_PORT } from "./e2e/env";
+import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_LOG_FILE, E2E_PORT, E2E_TIME_ZONE } from "./e2e/env";
 
 const root = path.resolve(__dirname, "..");
 
@@ -51,6 +51,7 @@ export default defineConfig({
       JWT_SECRET: "e2e-jwt-secret-that-is-long-enough-0123456789",
       REDIS_URL: process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379",
       LOG_FILE: E2E_LOG_FILE,
+      TIME_ZONE: E2E_TIME_ZONE,
       RATE_LIMIT_LOGIN: "1000/60s",
       RATE_LIMIT_API: "100000/60s",
       RATE_LIMIT_ANON: "100000/60s",

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { TrailEntry } from "@/lib/services/activity-trail";
 import { ACTIVITY_LABELS, fieldLabel } from "./activity-labels";
-import { formatDateTime } from "./format";
 
 function Subject({ entry }: { entry: TrailEntry }) {
   if (entry.task_id !== null) {
@@ -59,7 +59,9 @@ export function ActivityTable({ entries }: { entries: TrailEntry[] }) {
         <tbody className="divide-y divide-slate-200">
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(entry.created_at)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <Timestamp iso={entry.created_at} />
+              </td>
               <td className="px-3 py-2">{entry.actor?.full_name ?? "System"}</td>
               <td className="px-3 py-2">{ACTIVITY_LABELS[entry.kind]}</td>
               <td className="px-3 py-2">

@@ -1,17 +1,8 @@
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const DAY = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-/** Times are shown in UTC, labelled so, to read the same for every admin. */
-export function formatDateTime(iso: string): string {
-  return `${DATE_TIME.format(new Date(iso))} UTC`;
-}
-
-export function formatDate(iso: string): string {
-  return DATE.format(new Date(iso));
+/** A calendar day (YYYY-MM-DD), e.g. "23 Nov 2026": a day, not an instant, so no zone moves it. */
+export function formatDay(day: string): string {
+  return DAY.format(new Date(`${day}T00:00:00Z`));
 }
 
 export const ROLE_LABELS = { ADMIN: "Admin", MANAGER: "Manager", EMPLOYEE: "Employee" } as const;

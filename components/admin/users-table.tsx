@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { Timestamp } from "@/components/ui/timestamp";
 import type { UserDto } from "@/lib/validation/users";
-import { formatDate, formatDateTime, ROLE_LABELS } from "./format";
+import { ROLE_LABELS } from "./format";
 import { UserRowActions } from "./user-row-actions";
 
 type Column = { field: string; label: string };
@@ -101,9 +102,11 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
                   </span>
                 )}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDate(user.created_at)}</td>
               <td className="px-3 py-2 whitespace-nowrap">
-                {user.last_login_at ? formatDateTime(user.last_login_at) : "Never"}
+                <Timestamp iso={user.created_at} precision="day" />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {user.last_login_at ? <Timestamp iso={user.last_login_at} /> : "Never"}
               </td>
               <td className="px-3 py-2">
                 <div className="flex flex-wrap items-center gap-1">

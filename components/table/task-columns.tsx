@@ -3,7 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { DueDate } from "@/components/tasks/due-date";
-import { formatTimestamp } from "@/components/tasks/labels";
+import { Timestamp } from "@/components/ui/timestamp";
 import { PriorityBadge } from "@/components/tasks/priority-badge";
 import { StatusBadge } from "@/components/tasks/status-badge";
 import type { TaskDto } from "@/lib/validation/tasks";
@@ -103,11 +103,19 @@ export const taskColumns = [
   }),
   column.accessor("created_at", {
     header: COLUMN_LABELS.created_at,
-    cell: (info) => <span className="text-xs">{formatTimestamp(info.getValue())}</span>,
+    cell: (info) => (
+      <span className="text-xs">
+        <Timestamp iso={info.getValue()} />
+      </span>
+    ),
   }),
   column.accessor("updated_at", {
     header: COLUMN_LABELS.updated_at,
-    cell: (info) => <span className="text-xs">{formatTimestamp(info.getValue())}</span>,
+    cell: (info) => (
+      <span className="text-xs">
+        <Timestamp iso={info.getValue()} />
+      </span>
+    ),
   }),
   column.accessor("version", { header: COLUMN_LABELS.version }),
 ];

@@ -1,5 +1,5 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatTimestamp } from "./labels";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export type ActivityView = { id: number; at: string; who: string; what: string };
 
@@ -14,7 +14,7 @@ export function ActivityList({ items }: { items: ActivityView[] }) {
             <span className="font-medium">{item.who}</span> {item.what}
           </p>
           <p className="text-xs text-slate-600">
-            <time dateTime={item.at}>{formatTimestamp(item.at)}</time>
+            <Timestamp iso={item.at} />
           </p>
         </li>
       ))}

@@ -33,15 +33,3 @@ export function formatDueDate(isoDate: string): string {
     timeZone: "UTC",
   });
 }
-
-export function formatTimestamp(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  });
-}

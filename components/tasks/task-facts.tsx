@@ -1,6 +1,6 @@
+import { Timestamp } from "@/components/ui/timestamp";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { DueDate } from "./due-date";
-import { formatTimestamp } from "./labels";
 import { PriorityBadge } from "./priority-badge";
 import { StatusBadge } from "./status-badge";
 
@@ -12,8 +12,8 @@ export function TaskFacts({ task }: { task: TaskDto }) {
     ["Due", <DueDate key="d" date={task.due_date} overdue={task.is_overdue} />],
     ["Assignee", task.assignee ? task.assignee.full_name : "Nobody"],
     ["Assigned by", task.creator.full_name],
-    ["Created", formatTimestamp(task.created_at)],
-    ["Updated", formatTimestamp(task.updated_at)],
+    ["Created", <Timestamp key="c" iso={task.created_at} />],
+    ["Updated", <Timestamp key="u" iso={task.updated_at} />],
   ];
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">

@@ -5,3 +5,5 @@ export const E2E_DATABASE_URL =
   process.env.E2E_DATABASE_URL ?? "mysql://root@127.0.0.1:3306/etums_e2e";
 /** The e2e server's log, relative to the repository's root. */
 export const E2E_LOG_FILE = "logs/e2e.log";
+/** The e2e server's TIME_ZONE: not UTC, so that times shown in UTC by mistake are caught. */
+export const E2E_TIME_ZONE = "Asia/Tokyo";
