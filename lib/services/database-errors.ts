@@ -1,14 +1,19 @@
-type DriverError = { code?: unknown; cause?: unknown };
+type DriverError = { code?: unknown; cause?: unknown; fatal?: unknown };
 
-/** The driver's code ("ER_DUP_ENTRY", "ECONNREFUSED", …) of an error or of what it wraps. */
-export function databaseErrorCode(error: unknown): string | undefined {
+/** The error, or the one it wraps, that carries a driver's code. */
+function codeCarrier(error: unknown): (DriverError & { code: string }) | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
     const code = (current as DriverError).code;
-    if (typeof code === "string") return code;
+    if (typeof code === "string") return current as DriverError & { code: string };
     current = (current as DriverError).cause;
   }
   return undefined;
+}
+
+/** The driver's code ("ER_DUP_ENTRY", "ECONNREFUSED", …) of an error or of what it wraps. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  return codeCarrier(error)?.code;
 }
 
 /** The database was never reached, or refused the work (a lock wait timed out): nothing was done. */
@@ -36,8 +41,12 @@ export type Unavailability = "unreachable" | "lost";
 
 /** Whether `error` means the database is out of reach for now, and what that left undone. */
 export function databaseUnavailability(error: unknown): Unavailability | null {
-  const code = databaseErrorCode(error);
-  if (code === undefined) return null;
+  const carrier = codeCarrier(error);
+  if (carrier === undefined) return null;
+  const { code } = carrier;
+  // A client hanging up mid-body is an ECONNRESET too: a socket error is the database's only when
+  // mysql2 marked it fatal to its connection. Server errors (ER_…) come from nowhere else.
+  if (!code.startsWith("ER_") && carrier.fatal !== true) return null;
   if (UNREACHABLE.has(code)) return "unreachable";
   return LOST.has(code) ? "lost" : null;
 }

@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
+import { api } from "../helpers/api";
+
+type LogLine = { level: string; msg: string; requestId?: string; status?: number };
+
+function linesOf(requestId: string): LogLine[] {
+  return fs
+    .readFileSync(path.resolve(config().LOG_FILE), "utf8")
+    .split("\n")
+    .filter((line) => line.includes(requestId))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+/** A body that stops as Node's request stream does when the client closes the connection. */
+function bodyCutOffByClient(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"email":"someone@exa'));
+      controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+    },
+  });
+}
+
+describe("a client that hangs up mid-body", () => {
+  it("is logged as gone, at warn, and not as the database being down", async () => {
+    const requestId = crypto.randomUUID();
+    const res = await api("POST", "/api/auth/login/", {
+      rawBody: bodyCutOffByClient(),
+      headers: { "content-type": "application/json", "x-request-id": requestId },
+    });
+    expect(res.status).toBe(400);
+    const lines = linesOf(requestId);
+    expect(lines.map((l) => [l.level, l.msg])).toContainEqual(["warn", "client went away"]);
+    expect(lines.filter((l) => l.level === "error")).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { databaseUnavailability } from "@/lib/services/database-errors";
+
+const socketError = (code: string, fatal?: boolean) =>
+  Object.assign(new Error(code), { code, ...(fatal === undefined ? {} : { fatal }) });
+
+describe("which failures mean the database is out of reach", () => {
+  it("takes socket errors that mysql2 marked fatal to its connection, wrapped or not", () => {
+    expect(databaseUnavailability(socketError("ECONNREFUSED", true))).toBe("unreachable");
+    const wrapped = new Error("Failed query", { cause: socketError("ECONNRESET", true) });
+    expect(databaseUnavailability(wrapped)).toBe("lost");
+  });
+
+  it("takes the server's own refusals", () => {
+    expect(databaseUnavailability(socketError("ER_LOCK_WAIT_TIMEOUT"))).toBe("unreachable");
+    expect(databaseUnavailability(socketError("ER_DUP_ENTRY"))).toBeNull();
+  });
+
+  it("does not take a client's hang-up (Node's 'aborted' ECONNRESET on the request body) for it", () => {
+    expect(
+      databaseUnavailability(Object.assign(new Error("aborted"), { code: "ECONNRESET" })),
+    ).toBeNull();
+    expect(databaseUnavailability(socketError("EPIPE"))).toBeNull();
+  });
+});
