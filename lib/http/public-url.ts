@@ -22,15 +22,19 @@ function isAllowedHost(hostname: string): boolean {
 
 /**
  * Whether a browser's Origin header names this app: the host and port the request was sent to,
- * or NEXTAUTH_URL's origin. Unlike links, which any allowed host may appear in, an origin must
- * be exact (Django keeps CSRF_TRUSTED_ORIGINS apart from ALLOWED_HOSTS too); "null" never is.
+ * if the app answers as that host, or NEXTAUTH_URL's origin. Unlike links, which any allowed
+ * host may appear in, an origin must be exact (Django keeps CSRF_TRUSTED_ORIGINS apart from
+ * ALLOWED_HOSTS too); "null" never is. A Host the app does not answer as is what a DNS-rebinding
+ * page sends, its Origin matching it: that pair proves nothing.
  */
 export function isOwnOrigin(request: Request, origin: string): boolean {
   if (origin === "null" || !URL.canParse(origin)) return false;
   const from = new URL(origin);
   const own = config().NEXTAUTH_URL;
   if (own && new URL(own).origin === from.origin) return true;
-  return from.host === (request.headers.get("host") ?? "").toLowerCase();
+  const host = (request.headers.get("host") ?? "").toLowerCase();
+  const name = HOST.exec(host)?.groups?.name;
+  return name !== undefined && isAllowedHost(name) && from.host === host;
 }
 
 /**

@@ -138,6 +138,8 @@ describe("POST /api/auth/login/", () => {
       { origin: "http://localhost:8080" },
       { origin: "http://127.0.0.1:3001" },
       { origin: "https://elsewhere.example", host: "tasks.example.com" },
+      // DNS rebinding: a page whose name now points here, with a Host the app does not answer as.
+      { origin: "http://rebound.example:3000", host: "rebound.example:3000" },
     ];
     for (const headers of crossSiteHeaders) {
       const crossSite = await api<{ detail: string }>("POST", "/api/auth/login/", {
@@ -161,13 +163,13 @@ describe("POST /api/auth/login/", () => {
       },
     });
     expect(ownPage.status).toBe(200);
-    // The page the app serves at the address it was reached at, behind a TLS proxy.
+    // The page the app serves at another address it answers as (loopback, ALLOWED_HOSTS).
     const reachedAt = await api("POST", "/api/auth/login/", {
       rawBody: new URLSearchParams({ email: user.email, password: user.password }).toString(),
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        host: "tasks.example.com",
-        origin: "https://tasks.example.com",
+        host: "localhost:3000",
+        origin: "http://localhost:3000",
       },
     });
     expect(reachedAt.status).toBe(200);

@@ -67,3 +67,34 @@ describe("publicUrl", () => {
     expect(any({ host: "whatever.example" })).toBe("http://whatever.example/api/tasks/?page=2");
   });
 });
+
+describe("isOwnOrigin", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  async function ownOriginWith(env: Record<string, string>) {
+    vi.resetModules();
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    const { isOwnOrigin } = await import("@/lib/http/public-url");
+    return (host: string, origin: string) =>
+      isOwnOrigin(new Request(inside, { headers: { host } }), origin);
+  }
+
+  it("takes the exact address the app was reached at, if it answers as that host", async () => {
+    const own = await ownOriginWith({
+      NEXTAUTH_URL: "https://etums.example.com",
+      ALLOWED_HOSTS: "api.example.com",
+    });
+    expect(own("api.example.com:8443", "https://api.example.com:8443")).toBe(true);
+    expect(own("localhost:3000", "http://localhost:3000")).toBe(true);
+    expect(own("whatever.example", "https://etums.example.com")).toBe(true);
+    expect(own("api.example.com:8443", "https://api.example.com")).toBe(false);
+  });
+
+  it("refuses a page whose Origin matches a Host the app does not answer as (DNS rebinding)", async () => {
+    const own = await ownOriginWith({ NEXTAUTH_URL: "https://etums.example.com" });
+    expect(own("evil.example", "http://evil.example")).toBe(false);
+    expect(own("evil.example:3000", "http://evil.example:3000")).toBe(false);
+  });
+});
