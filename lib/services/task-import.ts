@@ -39,8 +39,13 @@ export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
 const importSlots = new ConcurrencyLimit(3);
 
 function cleanFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop()?.trim() ?? "";
-  return (base || "upload.csv").slice(0, 255);
+  // Controls and format characters draw nothing, and a right-to-left override shown in the
+  // activity trail would make "report\u202Evsc.exe" read as "reportexe.csv".
+  const visible = raw.replace(/[\p{Cc}\p{Cf}]/gu, "");
+  const base = visible.split(/[\\/]/).pop()?.trim() ?? "";
+  return Array.from(base || "upload.csv")
+    .slice(0, 255)
+    .join("");
 }
 
 /** What a retry must repeat to be the same request: the file, and how its columns are read. */

@@ -483,6 +483,27 @@ describe("POST /api/tasks/bulk-upload/", () => {
     expect(ticks).toBeGreaterThanOrEqual(10);
   });
 
+  it("keeps control and direction characters out of the recorded file name", async () => {
+    // Shown in the activity trail, U+202E would make the name read "reportexe.csv".
+    const result = await importTasksCsv(
+      actorOf(manager),
+      async () => ({
+        fileName: "C:\\exports\\report\u202Evsc.exe\u001b[31m",
+        bytes: Readable.from([
+          Buffer.from("title,description,assigned_to,status\nNamed safely,,,\n"),
+        ]),
+      }),
+      { dryRun: false, idempotencyKey: null },
+    );
+    expect(result.status).toBe(201);
+    const importId = (result.body as { import_id: number }).import_id;
+    const [[record]] = await pool().query<RowDataPacket[]>(
+      "SELECT file_name FROM task_imports WHERE id = ?",
+      [importId],
+    );
+    expect(record!.file_name).toBe("reportvsc.exe[31m");
+  });
+
   it("undoes the batches already inserted when a bad row comes late in a large file", async () => {
     const before = await databaseState();
     // Three batches' worth of good rows and well over one decoded chunk (256K characters), so
