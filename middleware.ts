@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { withoutBrokenCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { sessionFromCookie } from "@/lib/auth/edge-session";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
@@ -25,7 +26,8 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
 }
 
 /**
- * In front of every page: request id, CSP with a fresh nonce, and who may enter. Edge runtime:
+ * In front of every page: request id, CSP with a fresh nonce, who may enter, and no callback-url
+ * cookie that next-auth would refuse every page for (lib/auth/callback-url-cookie.ts). Edge runtime:
  * no database, no pino, no node built-ins. /api routes are not matched: each authenticates its
  * caller itself (lib/http/api-route.ts), and the static security headers come from next.config.
  * The exception is the prerendered OpenAPI document, whose refused methods are answered here.
@@ -42,10 +44,15 @@ export async function middleware(request: NextRequest) {
   }
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
+  const cookies = withoutBrokenCallbackCookies(
+    request.headers.get("cookie"),
+    request.nextUrl.origin,
+  );
 
   let response = await gate(request);
   if (!response) {
     const requestHeaders = new Headers(request.headers);
+    if (cookies) requestHeaders.set("cookie", cookies.header);
     requestHeaders.set(REQUEST_ID_HEADER, requestId);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
@@ -55,6 +62,9 @@ export async function middleware(request: NextRequest) {
   }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
+  for (const name of cookies?.dropped ?? []) {
+    response.cookies.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
+  }
   return response;
 }
 

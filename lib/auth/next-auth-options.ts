@@ -70,6 +70,13 @@ function buildAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own rule (a path, or a URL on this origin; anything else goes home), except
+      // that a URL it cannot parse ("http://host:3000.evil.example/") also goes home: its
+      // default throws there, a 500.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/")) return `${baseUrl}${url}`;
+        return URL.canParse(url) && new URL(url).origin === baseUrl ? url : baseUrl;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

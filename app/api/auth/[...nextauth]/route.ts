@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import { cookies } from "next/headers";
+import { CALLBACK_URL_COOKIES, isUsableCallbackUrl } from "@/lib/auth/callback-url-cookie";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
@@ -38,6 +40,13 @@ const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) =
 });
 
 async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<Response> {
+  const origin = request.nextUrl.origin;
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  // next-auth answers an unreadable callbackUrl with a 500 "server configuration" error.
+  if (callbackUrl !== null && !isUsableCallbackUrl(callbackUrl, origin)) {
+    return apiError(400, "callbackUrl must be a path or an http(s) URL.");
+  }
+  await dropBrokenCallbackCookies(origin);
   let answer: Response;
   try {
     answer = await NextAuth(request, segment, authOptions());
@@ -55,10 +64,25 @@ async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<R
  * HTTP GET is not supported") or an empty body: an /api error is JSON, as everywhere else.
  */
 function asJsonError(answer: Response): Response {
+  if (answer.status >= 500) {
+    logger().error({ status: answer.status }, "next-auth answered with a server error");
+    return apiError(answer.status, "Internal server error.");
+  }
   if (answer.status < 400 || answer.headers.get("content-type")?.includes("json")) return answer;
-  return answer.status < 500
-    ? apiError(answer.status, "This request is not one next-auth can serve.")
-    : apiError(answer.status, "Internal server error.");
+  return apiError(answer.status, "This request is not one next-auth can serve.");
+}
+
+/**
+ * next-auth reads the request's cookies through next/headers: expiring one there hides it from
+ * next-auth and tells the browser to drop it (lib/auth/callback-url-cookie.ts says why).
+ */
+async function dropBrokenCallbackCookies(origin: string): Promise<void> {
+  const jar = await cookies();
+  for (const name of CALLBACK_URL_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (!value || isUsableCallbackUrl(value, origin)) continue;
+    jar.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
+  }
 }
 
 function apiError(status: number, detail: string): Response {

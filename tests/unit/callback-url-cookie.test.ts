@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { isUsableCallbackUrl, withoutBrokenCallbackCookies } from "@/lib/auth/callback-url-cookie";
+
+const BASE = "http://127.0.0.1:3000";
+
+describe("callback-url cookies next-auth would refuse every request for", () => {
+  it("reads a callback URL as next-auth does: a path, or an http(s) URL", () => {
+    expect(isUsableCallbackUrl("/tasks/5", BASE)).toBe(true);
+    expect(isUsableCallbackUrl("https://elsewhere.example/", BASE)).toBe(true);
+    expect(isUsableCallbackUrl("http://[::", BASE)).toBe(false);
+    expect(isUsableCallbackUrl("javascript:alert(1)", BASE)).toBe(false);
+    expect(isUsableCallbackUrl("tasks", BASE)).toBe(false);
+  });
+
+  it("drops only the unusable ones, under either cookie name, and keeps every other cookie", () => {
+    const header =
+      "a=1; next-auth.callback-url=http%3A%2F%2F%5B%3A%3A; b=x=y; __Secure-next-auth.callback-url=nope";
+    expect(withoutBrokenCallbackCookies(header, BASE)).toEqual({
+      header: "a=1; b=x=y",
+      dropped: ["next-auth.callback-url", "__Secure-next-auth.callback-url"],
+    });
+  });
+
+  it("leaves a header alone when its callback URL is usable or absent", () => {
+    expect(
+      withoutBrokenCallbackCookies("next-auth.callback-url=%2Ftasks%3Fview%3Dfull; a=1", BASE),
+    ).toBeNull();
+    expect(withoutBrokenCallbackCookies("a=1", BASE)).toBeNull();
+    expect(withoutBrokenCallbackCookies(null, BASE)).toBeNull();
+  });
+});
