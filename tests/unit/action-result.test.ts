@@ -4,8 +4,12 @@ import { notFound } from "@/lib/http/errors";
 import { taskIdSchema } from "@/lib/validation/tasks";
 
 /** What mysql2 rejects with when nothing listens on the database's port. */
+/** As mysql2 reports it: fatal to the connection. */
 function refusedConnection(): Error {
-  return Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+  return Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
+    code: "ECONNREFUSED",
+    fatal: true,
+  });
 }
 
 describe("toActionResult", () => {
