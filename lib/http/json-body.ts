@@ -87,6 +87,14 @@ function assertFormFromOwnSite(request: Request): void {
   }
 }
 
+/**
+ * Both form parsers decode leniently: bytes (or %-escapes) that are not UTF-8 become U+FFFD. Such a
+ * field is refused rather than tried as a password with U+FFFD in it.
+ */
+function assertDecodedAsUtf8(name: string, value: string): void {
+  if (value.includes("\uFFFD")) throw badRequest(`"${name}" is not valid UTF-8.`);
+}
+
 /** An HTML form's fields as an object (the last of a repeated name, as Django's QueryDict.dict()). */
 async function formFields(
   request: Request,
@@ -95,7 +103,9 @@ async function formFields(
 ): Promise<Record<string, string>> {
   assertFormFromOwnSite(request);
   if (FORM_URLENCODED.test(contentType)) {
-    return Object.fromEntries(new URLSearchParams(await readTextLimited(request, limit)));
+    const fields = Object.fromEntries(new URLSearchParams(await readTextLimited(request, limit)));
+    for (const [name, value] of Object.entries(fields)) assertDecodedAsUtf8(name, value);
+    return fields;
   }
   // Parts are decoded by the form parser: a file part need not be text to be refused as a file.
   const bytes = await readBytesLimited(request, limit);
@@ -108,8 +118,7 @@ async function formFields(
   const fields: Record<string, string> = {};
   for (const [name, value] of form) {
     if (typeof value !== "string") throw badRequest(`"${name}" is a file; send text fields only.`);
-    // The form parser decodes a field leniently: bytes that are not UTF-8 become U+FFFD.
-    if (value.includes("\uFFFD")) throw badRequest(`"${name}" is not valid UTF-8.`);
+    assertDecodedAsUtf8(name, value);
     fields[name] = value;
   }
   return fields;

@@ -189,6 +189,13 @@ describe("POST /api/auth/login/", () => {
     });
     expect(notUtf8.status).toBe(400);
     expect(notUtf8.body.detail).toBe('"password" is not valid UTF-8.');
+    // The same Latin-1 byte %-escaped in an urlencoded form.
+    const escapedLatin1 = await api<{ detail: string }>("POST", "/api/auth/login/", {
+      rawBody: `email=${encodeURIComponent(user.email)}&password=j%E9%40`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(escapedLatin1.status).toBe(400);
+    expect(escapedLatin1.body.detail).toBe('"password" is not valid UTF-8.');
 
     const file = await api<{ detail: string }>("POST", "/api/auth/login/", { rawBody: withFile });
     expect(file.status).toBe(400);
