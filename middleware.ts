@@ -4,6 +4,7 @@ import { sessionFromCookie } from "@/lib/auth/edge-session";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
 import { forbiddenPage } from "@/lib/http/forbidden-page";
+import { isCrossSiteAction } from "@/lib/http/cross-site-action";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { refuseStaticApiMethod } from "@/lib/http/static-api-methods";
@@ -26,11 +27,12 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
 }
 
 /**
- * In front of every page: request id, CSP with a fresh nonce, who may enter, and no callback-url
- * cookie that next-auth would refuse every page for (lib/auth/callback-url-cookie.ts). Edge runtime:
- * no database, no pino, no node built-ins. /api routes are not matched: each authenticates its
- * caller itself (lib/http/api-route.ts), and the static security headers come from next.config.
- * The exception is the prerendered OpenAPI document, whose refused methods are answered here.
+ * In front of every page: request id, CSP with a fresh nonce, who may enter, no server action
+ * from another site, and no callback-url cookie that next-auth would refuse every page for
+ * (lib/auth/callback-url-cookie.ts). Edge runtime: no database, no pino, no node built-ins. /api
+ * routes are not matched: each authenticates its caller itself (lib/http/api-route.ts), and the
+ * static security headers come from next.config. The exception is the prerendered OpenAPI
+ * document, whose refused methods are answered here.
  */
 export async function middleware(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
@@ -49,7 +51,9 @@ export async function middleware(request: NextRequest) {
     request.nextUrl.origin,
   );
 
-  let response = await gate(request);
+  let response = isCrossSiteAction(request)
+    ? new NextResponse("A request from another site is refused.", { status: 403 })
+    : await gate(request);
   if (!response) {
     const requestHeaders = new Headers(request.headers);
     if (cookies) requestHeaders.set("cookie", cookies.header);

@@ -1,0 +1,33 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { isCrossSiteAction } from "@/lib/http/cross-site-action";
+
+const action = (headers: Record<string, string>, method = "POST") =>
+  new NextRequest("http://127.0.0.1:3000/my-tasks", {
+    method,
+    headers: { host: "127.0.0.1:3000", "next-action": "7f3a", ...headers },
+  });
+
+describe("server actions from another site", () => {
+  it("are told apart by their Origin", () => {
+    expect(isCrossSiteAction(action({ origin: "https://evil.example" }))).toBe(true);
+    expect(isCrossSiteAction(action({ origin: "null" }))).toBe(true);
+    expect(isCrossSiteAction(action({ origin: "http://evil.example", host: "evil.example" }))).toBe(
+      true,
+    );
+    expect(isCrossSiteAction(action({ origin: "http://127.0.0.1:3000" }))).toBe(false);
+  });
+
+  it("leave other requests alone: no Origin, no action header, not a POST", () => {
+    expect(isCrossSiteAction(action({}))).toBe(false);
+    expect(
+      isCrossSiteAction(
+        new NextRequest("http://127.0.0.1:3000/my-tasks", {
+          method: "POST",
+          headers: { origin: "https://evil.example" },
+        }),
+      ),
+    ).toBe(false);
+    expect(isCrossSiteAction(action({ origin: "https://evil.example" }, "GET"))).toBe(false);
+  });
+});
