@@ -5,7 +5,7 @@ import { authenticateRequest } from "@/lib/auth/current-user";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/logger";
 import { databaseUnavailability } from "@/lib/services/database-errors";
-import { clientWentAway } from "./client-abort";
+import { clientClosedMidBody } from "./client-abort";
 import { ApiError, unauthorized, unavailable } from "./errors";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
 import { logRequest } from "./request-log";
@@ -35,19 +35,19 @@ export function errorResponse(error: ApiError): NextResponse {
 }
 
 /**
- * A failure no handler turned into an answer: the client gone (400, a warning: nobody reads it
- * and nothing failed here), the database out of reach (503), or a 500.
+ * A failure no handler turned into an answer: the database out of reach (503), the client gone
+ * mid-body (400, a warning: nobody reads it and nothing failed here), or a 500.
  */
 function unexpected(error: unknown, log: Logger, request: NextRequest): Response {
   const context = { err: error, method: request.method, route: request.nextUrl.pathname };
-  if (clientWentAway(request, error)) {
-    log.warn({ method: request.method, route: request.nextUrl.pathname }, "client went away");
-    return errorResponse(new ApiError(400, "The client closed the connection."));
-  }
   const unavailability = databaseUnavailability(error);
   if (unavailability) {
     log.error(context, "database unavailable");
     return errorResponse(unavailable(unavailability));
+  }
+  if (clientClosedMidBody(error)) {
+    log.warn(context, "client closed the connection mid-body");
+    return errorResponse(new ApiError(400, "The client closed the connection."));
   }
   log.error(context, "unhandled error");
   return NextResponse.json({ detail: "Internal server error." }, { status: 500 });

@@ -45,8 +45,10 @@ export function databaseUnavailability(error: unknown): Unavailability | null {
   if (carrier === undefined) return null;
   const { code } = carrier;
   // A client hanging up mid-body is an ECONNRESET too: a socket error is the database's only when
-  // mysql2 marked it fatal to its connection. Server errors (ER_…) come from nowhere else.
-  if (!code.startsWith("ER_") && carrier.fatal !== true) return null;
+  // mysql2 marked it fatal to its connection. Server errors (ER_…) and mysql2's own protocol
+  // errors (PROTOCOL_…, a query timeout among them, never marked fatal) come from nowhere else.
+  const driverOwn = code.startsWith("ER_") || code.startsWith("PROTOCOL_");
+  if (!driverOwn && carrier.fatal !== true) return null;
   if (UNREACHABLE.has(code)) return "unreachable";
   return LOST.has(code) ? "lost" : null;
 }

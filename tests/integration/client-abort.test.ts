@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
 import { config } from "@/lib/config";
+import { publicRoute } from "@/lib/http/api-route";
 import { api } from "../helpers/api";
 
 type LogLine = { level: string; msg: string; requestId?: string; status?: number };
@@ -33,7 +35,31 @@ describe("a client that hangs up mid-body", () => {
     });
     expect(res.status).toBe(400);
     const lines = linesOf(requestId);
-    expect(lines.map((l) => [l.level, l.msg])).toContainEqual(["warn", "client went away"]);
+    expect(lines.map((l) => [l.level, l.msg])).toContainEqual([
+      "warn",
+      "client closed the connection mid-body",
+    ]);
     expect(lines.filter((l) => l.level === "error")).toEqual([]);
+  });
+
+  it("does not hide a failure of the server's own behind a client that left meanwhile", async () => {
+    const requestId = crypto.randomUUID();
+    const databaseTimedOut = Object.assign(new Error("connect ETIMEDOUT"), {
+      code: "ETIMEDOUT",
+      fatal: true,
+    });
+    const route = publicRoute(async () => {
+      throw databaseTimedOut;
+    });
+    const request = new NextRequest("http://127.0.0.1:3000/api/health/", {
+      headers: { "x-request-id": requestId },
+      signal: AbortSignal.abort(),
+    });
+    const res = await route(request, { params: Promise.resolve({}) });
+    expect(res.status).toBe(503);
+    expect(linesOf(requestId).map((l) => [l.level, l.msg])).toContainEqual([
+      "error",
+      "database unavailable",
+    ]);
   });
 });

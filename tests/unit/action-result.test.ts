@@ -3,8 +3,7 @@ import { toActionResult } from "@/lib/actions/result";
 import { notFound } from "@/lib/http/errors";
 import { taskIdSchema } from "@/lib/validation/tasks";
 
-/** What mysql2 rejects with when nothing listens on the database's port. */
-/** As mysql2 reports it: fatal to the connection. */
+/** What mysql2 rejects with when nothing listens on the database's port: fatal to the connection. */
 function refusedConnection(): Error {
   return Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
     code: "ECONNREFUSED",
