@@ -27,8 +27,10 @@ function decoded(value: string): string {
 }
 
 /**
- * A Cookie header without its unusable callback-url cookies, and their names; `header` is null
- * when nothing needs dropping.
+ * A Cookie header without its unusable callback-url cookies, and the names the browser should
+ * be told to expire; null when nothing needs dropping. A name that also came with a usable value
+ * (one cookie planted from a sibling domain beside the app's own) is not expired: the expiry
+ * would hit the app's own cookie and leave the planted one.
  */
 export function withoutBrokenCallbackCookies(
   cookieHeader: string | null,
@@ -45,5 +47,9 @@ export function withoutBrokenCallbackCookies(
     return false;
   });
   if (dropped.length === 0) return null;
-  return { header: kept.map((pair) => pair.trim()).join("; "), dropped };
+  const keptNames = new Set(kept.map((pair) => pair.split("=")[0]!.trim()));
+  return {
+    header: kept.map((pair) => pair.trim()).join("; "),
+    dropped: dropped.filter((name) => !keptNames.has(name)),
+  };
 }

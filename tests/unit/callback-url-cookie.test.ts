@@ -21,6 +21,14 @@ describe("callback-url cookies next-auth would refuse every request for", () => 
     });
   });
 
+  it("does not expire a name that also came with a usable value, which would be the app's own", () => {
+    const header = "next-auth.callback-url=http%3A%2F%2F%5B%3A%3A; next-auth.callback-url=%2Fboard";
+    expect(withoutBrokenCallbackCookies(header, BASE)).toEqual({
+      header: "next-auth.callback-url=%2Fboard",
+      dropped: [],
+    });
+  });
+
   it("leaves a header alone when its callback URL is usable or absent", () => {
     expect(
       withoutBrokenCallbackCookies("next-auth.callback-url=%2Ftasks%3Fview%3Dfull; a=1", BASE),

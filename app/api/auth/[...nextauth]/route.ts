@@ -41,9 +41,10 @@ const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) =
 
 async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<Response> {
   const origin = request.nextUrl.origin;
-  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
-  // next-auth answers an unreadable callbackUrl with a 500 "server configuration" error.
-  if (callbackUrl !== null && !isUsableCallbackUrl(callbackUrl, origin)) {
+  // next-auth answers an unreadable callbackUrl with a 500 "server configuration" error. It reads
+  // the last of repeated parameters: every one is checked.
+  const callbackUrls = request.nextUrl.searchParams.getAll("callbackUrl");
+  if (callbackUrls.some((url) => !isUsableCallbackUrl(url, origin))) {
     return apiError(400, "callbackUrl must be a path or an http(s) URL.");
   }
   await dropBrokenCallbackCookies(origin);
@@ -64,10 +65,8 @@ async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<R
  * HTTP GET is not supported") or an empty body: an /api error is JSON, as everywhere else.
  */
 function asJsonError(answer: Response): Response {
-  if (answer.status >= 500) {
-    logger().error({ status: answer.status }, "next-auth answered with a server error");
-    return apiError(answer.status, "Internal server error.");
-  }
+  // Logged by withRequestLog at error level with the request's id; next-auth logs its own cause.
+  if (answer.status >= 500) return apiError(answer.status, "Internal server error.");
   if (answer.status < 400 || answer.headers.get("content-type")?.includes("json")) return answer;
   return apiError(answer.status, "This request is not one next-auth can serve.");
 }
