@@ -9,13 +9,19 @@ const action = (headers: Record<string, string>, method = "POST") =>
   });
 
 describe("server actions from another site", () => {
-  it("are told apart by their Origin", () => {
+  it("are told apart by their Origin, against the host the request names, as Next does", () => {
     expect(isCrossSiteAction(action({ origin: "https://evil.example" }))).toBe(true);
     expect(isCrossSiteAction(action({ origin: "null" }))).toBe(true);
-    expect(isCrossSiteAction(action({ origin: "http://evil.example", host: "evil.example" }))).toBe(
-      true,
-    );
     expect(isCrossSiteAction(action({ origin: "http://127.0.0.1:3000" }))).toBe(false);
+    // Any address the app is reached at, listed in ALLOWED_HOSTS or not, and behind a proxy.
+    expect(
+      isCrossSiteAction(action({ origin: "http://192.168.1.10:3000", host: "192.168.1.10:3000" })),
+    ).toBe(false);
+    expect(
+      isCrossSiteAction(
+        action({ origin: "https://tasks.example.com", "x-forwarded-host": "tasks.example.com" }),
+      ),
+    ).toBe(false);
   });
 
   it("leave other requests alone: no Origin, no action header, not a POST", () => {
