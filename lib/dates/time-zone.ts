@@ -1,5 +1,3 @@
-import { TZDate } from "@date-fns/tz";
-
 /**
  * Calendar days and clock times in the company's time zone (TIME_ZONE). Pure functions, safe in
  * the browser: the zone is passed in, never read from the environment here.
@@ -41,10 +39,24 @@ export function dayIn(timeZone: string, instant: Date): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** The instant `day` (YYYY-MM-DD) begins in `timeZone`: its first moment, DST gaps included. */
+const HOUR_MS = 3_600_000;
+
+/**
+ * The instant `day` (YYYY-MM-DD) begins in `timeZone`: its first moment, where a clock change
+ * skips midnight too. Found by bisection on `dayIn`, which reads only the zone's rules, so the
+ * answer does not depend on the server process's own time zone. Every zone's offset lies within
+ * −12 h and +14 h, so the day begins within that span around its UTC midnight.
+ */
 export function startOfDay(day: string, timeZone: string): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, date, timeZone).getTime());
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  let before = utcMidnight - 14 * HOUR_MS - 1;
+  let onOrAfter = utcMidnight + 12 * HOUR_MS;
+  while (onOrAfter - before > 1) {
+    const middle = Math.floor((before + onOrAfter) / 2);
+    if (dayIn(timeZone, new Date(middle)) >= day) onOrAfter = middle;
+    else before = middle;
+  }
+  return new Date(onOrAfter);
 }
 
 /** `day` (YYYY-MM-DD) moved by `days` calendar days. */

@@ -27,6 +27,34 @@ describe("the company's calendar", () => {
     expect(dayIn("America/Santiago", new Date(start.getTime() - 1))).toBe("2026-09-05");
   });
 
+  it("finds the same first instants whatever the server process's own time zone", () => {
+    // Days on which a clock change falls at or near midnight in the zone.
+    const cases: [string, string][] = [
+      ["Atlantic/Azores", "2025-10-26"],
+      ["America/Nuuk", "2025-03-30"],
+      ["America/Scoresbysund", "2025-03-30"],
+      ["America/Santiago", "2025-09-07"],
+      ["America/Havana", "2025-03-09"],
+      ["Africa/Cairo", "2025-04-25"],
+      ["Europe/Paris", "2025-03-30"],
+    ];
+    const original = process.env.TZ;
+    try {
+      for (const processZone of ["UTC", "America/New_York", "Europe/Paris", "Asia/Kolkata"]) {
+        process.env.TZ = processZone;
+        for (const [zone, day] of cases) {
+          const start = startOfDay(day, zone);
+          expect(dayIn(zone, start), `${zone} ${day} in ${processZone}`).toBe(day);
+          expect(dayIn(zone, new Date(start.getTime() - 1)), `${zone} ${day}`).toBe(
+            addDays(day, -1),
+          );
+        }
+      }
+    } finally {
+      process.env.TZ = original;
+    }
+  });
+
   it("moves calendar days across months and years, and finds a week's Monday", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
