@@ -39,9 +39,13 @@ export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
 const importSlots = new ConcurrencyLimit(3);
 
 function cleanFileName(raw: string): string {
-  // Controls and format characters draw nothing, and a right-to-left override shown in the
-  // activity trail would make "report\u202Evsc.exe" read as "reportexe.csv".
-  const visible = raw.replace(/[\p{Cc}\p{Cf}]/gu, "");
+  // Controls, line separators and direction controls: shown in the activity trail, a
+  // right-to-left override would make "report\u202Evsc.exe" read as "reportexe.csv". Joiners
+  // (ZWJ, ZWNJ) stay: Persian and Indic names and emoji sequences need them.
+  const visible = raw.replace(
+    /[\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu,
+    "",
+  );
   const base = visible.split(/[\\/]/).pop()?.trim() ?? "";
   return Array.from(base || "upload.csv")
     .slice(0, 255)
