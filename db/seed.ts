@@ -3,12 +3,8 @@ import type { Database } from "./client";
 import { DEMO_USERS, demoTasks } from "./demo-data";
 import { tasks, users } from "./schema";
 import { hashPassword } from "@/lib/auth/passwords";
-
-function isoDateFromToday(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { addDays } from "@/lib/dates/time-zone";
+import { companyToday } from "@/lib/services/company-time";
 
 export const NOT_A_DEMO_DATABASE =
   "This database has accounts besides the demo ones. The demo accounts' passwords are published, so they are only seeded into a demo database; create real accounts with npm run user:create.";
@@ -68,7 +64,7 @@ export async function seedDemoData(
         description: task.description,
         status: task.status,
         priority: task.priority,
-        dueDate: task.dueInDays === null ? null : isoDateFromToday(task.dueInDays),
+        dueDate: task.dueInDays === null ? null : addDays(companyToday(), task.dueInDays),
         createdBy,
         assignedTo: ids.get(task.assigneeEmail)!,
       });

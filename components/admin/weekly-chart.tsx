@@ -1,5 +1,5 @@
 import type { WeekCount } from "@/lib/services/overview";
-import { formatDay } from "./format";
+import { formatCalendarDay } from "@/components/tasks/labels";
 
 const BAR_WIDTH = 28;
 const GAP = 12;
@@ -88,7 +88,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
           <tbody>
             {weeks.map((week) => (
               <tr key={week.week_start}>
-                <td className="pr-6">{formatDay(week.week_start)}</td>
+                <td className="pr-6">{formatCalendarDay(week.week_start)}</td>
                 <td>{week.completed}</td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import { formatDueDate } from "./labels";
+import { formatCalendarDay } from "./labels";
 
 /** A due date; an overdue one is red, bold and says so in words (not by colour alone). */
 export function DueDate({ date, overdue }: { date: string | null; overdue: boolean }) {
@@ -6,7 +6,7 @@ export function DueDate({ date, overdue }: { date: string | null; overdue: boole
   return (
     <span className={`text-xs ${overdue ? "font-semibold text-red-700" : "text-slate-700"}`}>
       <span className="sr-only">Due </span>
-      <time dateTime={date}>{formatDueDate(date)}</time>
+      <time dateTime={date}>{formatCalendarDay(date)}</time>
       {overdue ? " · Overdue" : null}
     </span>
   );

@@ -24,8 +24,11 @@ export function initials(fullName: string, email = ""): string {
   return letters || email.slice(0, 1).toUpperCase() || "?";
 }
 
-/** A due date as people read it, e.g. "3 Dec 2026"; dates are calendar days, so UTC. */
-export function formatDueDate(isoDate: string): string {
+/**
+ * A calendar day (a due date, a week's Monday) as people read it, e.g. "3 Dec 2026": a day, not
+ * an instant, so no time zone moves it.
+ */
+export function formatCalendarDay(isoDate: string): string {
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
     day: "numeric",
     month: "short",

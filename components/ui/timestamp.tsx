@@ -21,15 +21,20 @@ function formatIn(timeZone: string, precision: "minute" | "day"): Intl.DateTimeF
   const key = `${timeZone} ${precision}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
+    const options: Intl.DateTimeFormatOptions = {
       day: "numeric",
       month: "short",
       year: "numeric",
-      timeZone,
       ...(precision === "minute"
         ? { hour: "2-digit", minute: "2-digit", timeZoneName: "short" }
         : {}),
-    });
+    };
+    try {
+      format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    } catch {
+      // A browser older than the server may not know a newer zone: UTC, named, beats a crash.
+      format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
+    }
     formats.set(key, format);
   }
   return format;

@@ -8,7 +8,10 @@ export const activityKindSchema = z.enum(ACTIVITY_KINDS).meta({ id: "ActivityKin
 
 const idParam = idSchema("Must be an id.");
 
-/** The /admin/activity filters: who, which task, what kind, between which dates (UTC, inclusive). */
+/**
+ * The /admin/activity filters: who, which task, what kind, between which dates (inclusive, days
+ * of the company's TIME_ZONE).
+ */
 export const activityTrailQuerySchema = z
   .object({
     actor: userIdSchema.optional(),
