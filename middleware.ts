@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { withoutBrokenCallbackCookies } from "@/lib/auth/callback-url-cookie";
+import { repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { sessionFromCookie } from "@/lib/auth/edge-session";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
@@ -46,10 +46,7 @@ export async function middleware(request: NextRequest) {
   }
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
-  const cookies = withoutBrokenCallbackCookies(
-    request.headers.get("cookie"),
-    request.nextUrl.origin,
-  );
+  const cookies = repairCallbackCookies(request.headers.get("cookie"), request.nextUrl.origin);
 
   let response = isCrossSiteAction(request)
     ? new NextResponse("A request from another site is refused.", { status: 403 })
@@ -66,7 +63,7 @@ export async function middleware(request: NextRequest) {
   }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
-  for (const name of cookies?.dropped ?? []) {
+  for (const name of cookies?.expire ?? []) {
     response.cookies.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
   }
   return response;

@@ -26,30 +26,50 @@ function decoded(value: string): string {
   }
 }
 
-/**
- * A Cookie header without its unusable callback-url cookies, and the names the browser should
- * be told to expire; null when nothing needs dropping. A name that also came with a usable value
- * (one cookie planted from a sibling domain beside the app's own) is not expired: the expiry
- * would hit the app's own cookie and leave the planted one.
- */
-export function withoutBrokenCallbackCookies(
+/** What to do about the callback-url cookies of one request; null when all are usable. */
+export type CallbackCookieRepair = {
+  /** The Cookie header without the unusable ones. */
+  header: string;
+  /** Names that came only with unusable values: the browser is told to expire them. */
+  expire: string[];
+  /**
+   * Names that came with a usable value too (one planted from a sibling domain beside the app's
+   * own): expiring them would hit the app's own cookie and leave the planted one, so their usable
+   * value is what next-auth must read.
+   */
+  keep: [name: string, value: string][];
+};
+
+function nameOf(pair: string): string {
+  const at = pair.indexOf("=");
+  return (at < 0 ? pair : pair.slice(0, at)).trim();
+}
+
+function valueOf(pair: string): string {
+  const at = pair.indexOf("=");
+  return at < 0 ? "" : decoded(pair.slice(at + 1).trim());
+}
+
+export function repairCallbackCookies(
   cookieHeader: string | null,
   base: string,
-): { header: string; dropped: string[] } | null {
+): CallbackCookieRepair | null {
   if (!cookieHeader) return null;
-  const dropped: string[] = [];
+  const broken = new Set<string>();
   const kept = cookieHeader.split(";").filter((pair) => {
-    const at = pair.indexOf("=");
-    const name = (at < 0 ? pair : pair.slice(0, at)).trim();
+    const name = nameOf(pair);
     if (!(CALLBACK_URL_COOKIES as readonly string[]).includes(name)) return true;
-    if (isUsableCallbackUrl(decoded(pair.slice(at + 1).trim()), base)) return true;
-    dropped.push(name);
+    if (isUsableCallbackUrl(valueOf(pair), base)) return true;
+    broken.add(name);
     return false;
   });
-  if (dropped.length === 0) return null;
-  const keptNames = new Set(kept.map((pair) => pair.split("=")[0]!.trim()));
+  if (broken.size === 0) return null;
+  const usable = new Map(
+    kept.filter((pair) => broken.has(nameOf(pair))).map((pair) => [nameOf(pair), valueOf(pair)]),
+  );
   return {
     header: kept.map((pair) => pair.trim()).join("; "),
-    dropped: dropped.filter((name) => !keptNames.has(name)),
+    expire: [...broken].filter((name) => !usable.has(name)),
+    keep: [...usable],
   };
 }

@@ -57,3 +57,23 @@ test("next-auth's own endpoints are served despite it, and the browser is told t
     await browser.dispose();
   }
 });
+
+test("beside the app's own usable cookie, a planted broken one does not get the app's expired", async ({
+  request,
+}) => {
+  const res = await request.get("/api/auth/session", {
+    headers: {
+      cookie: `next-auth.callback-url=%2Fboard; next-auth.callback-url=${encodeURIComponent(BROKEN)}`,
+    },
+  });
+  expect(res.status()).toBe(200);
+  const setCookies = res
+    .headersArray()
+    .filter(
+      (h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("next-auth.callback-url="),
+    )
+    .map((h) => h.value);
+  expect(setCookies).toEqual([
+    expect.stringMatching(/^next-auth\.callback-url=%2Fboard; Path=\/; HttpOnly; SameSite=lax$/i),
+  ]);
+});

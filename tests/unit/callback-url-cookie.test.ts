@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUsableCallbackUrl, withoutBrokenCallbackCookies } from "@/lib/auth/callback-url-cookie";
+import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 
 const BASE = "http://127.0.0.1:3000";
 
@@ -15,25 +15,32 @@ describe("callback-url cookies next-auth would refuse every request for", () => 
   it("drops only the unusable ones, under either cookie name, and keeps every other cookie", () => {
     const header =
       "a=1; next-auth.callback-url=http%3A%2F%2F%5B%3A%3A; b=x=y; __Secure-next-auth.callback-url=nope";
-    expect(withoutBrokenCallbackCookies(header, BASE)).toEqual({
+    expect(repairCallbackCookies(header, BASE)).toEqual({
       header: "a=1; b=x=y",
-      dropped: ["next-auth.callback-url", "__Secure-next-auth.callback-url"],
+      expire: ["next-auth.callback-url", "__Secure-next-auth.callback-url"],
+      keep: [],
     });
   });
 
-  it("does not expire a name that also came with a usable value, which would be the app's own", () => {
-    const header = "next-auth.callback-url=http%3A%2F%2F%5B%3A%3A; next-auth.callback-url=%2Fboard";
-    expect(withoutBrokenCallbackCookies(header, BASE)).toEqual({
-      header: "next-auth.callback-url=%2Fboard",
-      dropped: [],
-    });
+  it("keeps the usable value of a name that also came with a broken one, in either order", () => {
+    // The broken one planted from a sibling domain; expiring the name would hit the app's own.
+    for (const header of [
+      "next-auth.callback-url=http%3A%2F%2F%5B%3A%3A; next-auth.callback-url=%2Fboard",
+      "next-auth.callback-url=%2Fboard; next-auth.callback-url=http%3A%2F%2F%5B%3A%3A",
+    ]) {
+      expect(repairCallbackCookies(header, BASE)).toEqual({
+        header: "next-auth.callback-url=%2Fboard",
+        expire: [],
+        keep: [["next-auth.callback-url", "/board"]],
+      });
+    }
   });
 
   it("leaves a header alone when its callback URL is usable or absent", () => {
     expect(
-      withoutBrokenCallbackCookies("next-auth.callback-url=%2Ftasks%3Fview%3Dfull; a=1", BASE),
+      repairCallbackCookies("next-auth.callback-url=%2Ftasks%3Fview%3Dfull; a=1", BASE),
     ).toBeNull();
-    expect(withoutBrokenCallbackCookies("a=1", BASE)).toBeNull();
-    expect(withoutBrokenCallbackCookies(null, BASE)).toBeNull();
+    expect(repairCallbackCookies("a=1", BASE)).toBeNull();
+    expect(repairCallbackCookies(null, BASE)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { cookies } from "next/headers";
-import { CALLBACK_URL_COOKIES, isUsableCallbackUrl } from "@/lib/auth/callback-url-cookie";
+import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
@@ -47,7 +47,7 @@ async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<R
   if (callbackUrls.some((url) => !isUsableCallbackUrl(url, origin))) {
     return apiError(400, "callbackUrl must be a path or an http(s) URL.");
   }
-  await dropBrokenCallbackCookies(origin);
+  await repairBrokenCallbackCookies(request, origin);
   let answer: Response;
   try {
     answer = await NextAuth(request, segment, authOptions());
@@ -72,15 +72,18 @@ function asJsonError(answer: Response): Response {
 }
 
 /**
- * next-auth reads the request's cookies through next/headers: expiring one there hides it from
- * next-auth and tells the browser to drop it (lib/auth/callback-url-cookie.ts says why).
+ * next-auth reads the request's cookies through next/headers, where a repeated name shows only
+ * its last value: what is set there is what next-auth reads, and tells the browser the same.
  */
-async function dropBrokenCallbackCookies(origin: string): Promise<void> {
+async function repairBrokenCallbackCookies(request: NextRequest, origin: string): Promise<void> {
+  const repair = repairCallbackCookies(request.headers.get("cookie"), origin);
+  if (!repair) return;
   const jar = await cookies();
-  for (const name of CALLBACK_URL_COOKIES) {
-    const value = jar.get(name)?.value;
-    if (!value || isUsableCallbackUrl(value, origin)) continue;
-    jar.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
+  const secure = (name: string) => name.startsWith("__Secure-");
+  for (const name of repair.expire)
+    jar.set(name, "", { path: "/", maxAge: 0, secure: secure(name) });
+  for (const [name, value] of repair.keep) {
+    jar.set(name, value, { path: "/", httpOnly: true, sameSite: "lax", secure: secure(name) });
   }
 }
 
