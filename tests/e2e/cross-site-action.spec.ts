@@ -18,3 +18,13 @@ test("a server action posted from another site's page is refused with a 403, not
   expect(await refused.text()).toBe("A request from another site is refused.");
   expect(refused.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
+
+test("so is a plain HTML form posted to a page from another site, which Next takes for an action", async ({
+  request,
+}) => {
+  const refused = await request.post("/tasks", {
+    headers: { origin: "https://evil.example" },
+    multipart: { title: "Forged" },
+  });
+  expect(refused.status()).toBe(403);
+});

@@ -22,15 +22,35 @@ describe("server actions from another site", () => {
         action({ origin: "https://tasks.example.com", "x-forwarded-host": "tasks.example.com" }),
       ),
     ).toBe(false);
+    // A proxy that appends to X-Forwarded-Host: Next reads the first; an empty one is absent.
+    const appended = {
+      origin: "https://tasks.example.com",
+      "x-forwarded-host": "tasks.example.com, 10.0.0.5",
+    };
+    expect(isCrossSiteAction(action(appended))).toBe(false);
+    expect(
+      isCrossSiteAction(action({ origin: "http://127.0.0.1:3000", "x-forwarded-host": "" })),
+    ).toBe(false);
   });
 
-  it("leave other requests alone: no Origin, no action header, not a POST", () => {
+  it("include a plain HTML form posted to a page, which Next also takes for an action", () => {
+    const form = (type: string) =>
+      new NextRequest("http://127.0.0.1:3000/my-tasks", {
+        method: "POST",
+        headers: { host: "127.0.0.1:3000", origin: "https://evil.example", "content-type": type },
+      });
+    expect(isCrossSiteAction(form("multipart/form-data; boundary=x"))).toBe(true);
+    expect(isCrossSiteAction(form("application/x-www-form-urlencoded"))).toBe(true);
+    expect(isCrossSiteAction(form("application/json"))).toBe(false);
+  });
+
+  it("leave other requests alone: no Origin, not an action, not a POST", () => {
     expect(isCrossSiteAction(action({}))).toBe(false);
     expect(
       isCrossSiteAction(
         new NextRequest("http://127.0.0.1:3000/my-tasks", {
           method: "POST",
-          headers: { origin: "https://evil.example" },
+          headers: { origin: "https://evil.example", "content-type": "text/plain" },
         }),
       ),
     ).toBe(false);
