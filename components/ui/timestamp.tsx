@@ -32,7 +32,8 @@ function formatIn(timeZone: string, precision: "minute" | "day"): Intl.DateTimeF
     try {
       format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
     } catch {
-      // A browser older than the server may not know a newer zone: UTC, named, beats a crash.
+      // A browser older than the server may not know a newer zone: UTC (named where a time is
+      // shown) beats a page that fails to hydrate.
       format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
     }
     formats.set(key, format);

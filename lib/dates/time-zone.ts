@@ -36,7 +36,7 @@ export function dayIn(timeZone: string, instant: Date): string {
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return `${parts.year!.padStart(4, "0")}-${parts.month}-${parts.day}`;
 }
 
 const HOUR_MS = 3_600_000;
@@ -44,8 +44,9 @@ const HOUR_MS = 3_600_000;
 /**
  * The instant `day` (YYYY-MM-DD) begins in `timeZone`: its first moment, where a clock change
  * skips midnight too. Found by bisection on `dayIn`, which reads only the zone's rules, so the
- * answer does not depend on the server process's own time zone. Every zone's offset lies within
- * −12 h and +14 h, so the day begins within that span around its UTC midnight.
+ * answer does not depend on the server process's own time zone. Every zone's offset since 1900
+ * lies within −12 h and +14 h, so the day begins within that span around its UTC midnight. A
+ * day that a zone skips entirely (Pacific/Apia, 2011-12-30) begins where the next one does.
  */
 export function startOfDay(day: string, timeZone: string): Date {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);

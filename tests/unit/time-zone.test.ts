@@ -55,6 +55,11 @@ describe("the company's calendar", () => {
     }
   });
 
+  it("writes years before 1000 with four digits, so days compare as text", () => {
+    expect(dayIn("UTC", new Date("0999-12-31T12:00:00Z"))).toBe("0999-12-31");
+    expect(startOfDay("1000-01-01", "UTC").toISOString()).toBe("1000-01-01T00:00:00.000Z");
+  });
+
   it("moves calendar days across months and years, and finds a week's Monday", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
