@@ -39,13 +39,11 @@ export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
 const importSlots = new ConcurrencyLimit(3);
 
 function cleanFileName(raw: string): string {
-  // Controls, line separators and direction controls: shown in the activity trail, a
-  // right-to-left override would make "report\u202Evsc.exe" read as "reportexe.csv". Joiners
-  // (ZWJ, ZWNJ) stay: Persian and Indic names and emoji sequences need them.
-  const visible = raw.replace(
-    /[\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu,
-    "",
-  );
+  // Controls, line separators and invisible format characters (direction controls, zero-width
+  // spaces, tags): a right-to-left override in the activity trail would make
+  // "report\u202Evsc.exe" read as "reportexe.csv". The joiners ZWJ and ZWNJ stay: Persian and
+  // Indic names and emoji sequences need them.
+  const visible = raw.replace(/(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "");
   const base = visible.split(/[\\/]/).pop()?.trim() ?? "";
   return Array.from(base || "upload.csv")
     .slice(0, 255)

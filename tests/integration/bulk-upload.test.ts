@@ -488,7 +488,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const result = await importTasksCsv(
       actorOf(manager),
       async () => ({
-        fileName: "C:\\exports\\\u{1F469}\u200D\u{1F4BB} report\u202Evsc.exe\u001b[31m\u2028",
+        fileName: "C:\\exports\\\u{1F469}\u200D\u{1F4BB} re\u2028port\u200B\u202Evsc.exe\u001b[31m",
         bytes: Readable.from([
           Buffer.from("title,description,assigned_to,status\nNamed safely,,,\n"),
         ]),
