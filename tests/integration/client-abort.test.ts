@@ -62,4 +62,21 @@ describe("a client that hangs up mid-body", () => {
       "database unavailable",
     ]);
   });
+
+  it("reports a bug that failed after the client left as the 500 it is", async () => {
+    const requestId = crypto.randomUUID();
+    const route = publicRoute(async () => {
+      throw new TypeError("Cannot read properties of undefined");
+    });
+    const request = new NextRequest("http://127.0.0.1:3000/api/health/", {
+      headers: { "x-request-id": requestId },
+      signal: AbortSignal.abort(),
+    });
+    const res = await route(request, { params: Promise.resolve({}) });
+    expect(res.status).toBe(500);
+    expect(linesOf(requestId).map((l) => [l.level, l.msg])).toContainEqual([
+      "error",
+      "unhandled error",
+    ]);
+  });
 });

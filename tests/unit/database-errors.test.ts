@@ -11,9 +11,11 @@ describe("which failures mean the database is out of reach", () => {
     expect(databaseUnavailability(wrapped)).toBe("lost");
   });
 
-  it("takes the server's own refusals", () => {
+  it("takes the server's own refusals and mysql2's protocol errors", () => {
     expect(databaseUnavailability(socketError("ER_LOCK_WAIT_TIMEOUT"))).toBe("unreachable");
     expect(databaseUnavailability(socketError("ER_DUP_ENTRY"))).toBeNull();
+    // mysql2's own protocol errors, which it never marks fatal (a query timeout among them).
+    expect(databaseUnavailability(socketError("PROTOCOL_SEQUENCE_TIMEOUT"))).toBe("lost");
   });
 
   it("does not take a client's hang-up (Node's 'aborted' ECONNRESET on the request body) for it", () => {
