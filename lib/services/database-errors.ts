@@ -1,7 +1,7 @@
 type DriverError = { code?: unknown; cause?: unknown; fatal?: unknown };
 
-/** The error, or the one it wraps, that carries a driver's code. */
-function codeCarrier(error: unknown): (DriverError & { code: string }) | undefined {
+/** The error, or the one it wraps (drizzle wraps the driver's), that carries an error code. */
+export function codeCarrier(error: unknown): (DriverError & { code: string }) | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
     const code = (current as DriverError).code;
