@@ -26,6 +26,20 @@ function bodyCutOffByClient(): ReadableStream<Uint8Array> {
   });
 }
 
+/** A route that throws `error` for a client that has already gone; its answer and log lines. */
+async function failAfterClientLeft(error: Error) {
+  const requestId = crypto.randomUUID();
+  const route = publicRoute(async () => {
+    throw error;
+  });
+  const request = new NextRequest("http://127.0.0.1:3000/api/health/", {
+    headers: { "x-request-id": requestId },
+    signal: AbortSignal.abort(),
+  });
+  const res = await route(request, { params: Promise.resolve({}) });
+  return { status: res.status, logged: linesOf(requestId).map((l) => [l.level, l.msg]) };
+}
+
 describe("a client that hangs up mid-body", () => {
   it("is logged as gone, at warn, and not as the database being down", async () => {
     const requestId = crypto.randomUUID();
@@ -43,40 +57,20 @@ describe("a client that hangs up mid-body", () => {
   });
 
   it("does not hide a failure of the server's own behind a client that left meanwhile", async () => {
-    const requestId = crypto.randomUUID();
     const databaseTimedOut = Object.assign(new Error("connect ETIMEDOUT"), {
       code: "ETIMEDOUT",
       fatal: true,
     });
-    const route = publicRoute(async () => {
-      throw databaseTimedOut;
-    });
-    const request = new NextRequest("http://127.0.0.1:3000/api/health/", {
-      headers: { "x-request-id": requestId },
-      signal: AbortSignal.abort(),
-    });
-    const res = await route(request, { params: Promise.resolve({}) });
-    expect(res.status).toBe(503);
-    expect(linesOf(requestId).map((l) => [l.level, l.msg])).toContainEqual([
-      "error",
-      "database unavailable",
-    ]);
+    const { status, logged } = await failAfterClientLeft(databaseTimedOut);
+    expect(status).toBe(503);
+    expect(logged).toContainEqual(["error", "database unavailable"]);
   });
 
   it("reports a bug that failed after the client left as the 500 it is", async () => {
-    const requestId = crypto.randomUUID();
-    const route = publicRoute(async () => {
-      throw new TypeError("Cannot read properties of undefined");
-    });
-    const request = new NextRequest("http://127.0.0.1:3000/api/health/", {
-      headers: { "x-request-id": requestId },
-      signal: AbortSignal.abort(),
-    });
-    const res = await route(request, { params: Promise.resolve({}) });
-    expect(res.status).toBe(500);
-    expect(linesOf(requestId).map((l) => [l.level, l.msg])).toContainEqual([
-      "error",
-      "unhandled error",
-    ]);
+    const { status, logged } = await failAfterClientLeft(
+      new TypeError("Cannot read properties of undefined"),
+    );
+    expect(status).toBe(500);
+    expect(logged).toContainEqual(["error", "unhandled error"]);
   });
 });
