@@ -34,16 +34,25 @@ export function errorResponse(error: ApiError): NextResponse {
   );
 }
 
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
  * A failure no handler turned into an answer: the database out of reach (503), the client gone
- * mid-body (400, a warning: nobody reads it and nothing failed here), or a 500.
+ * mid-body (400, a warning: nobody reads it and nothing failed here), or a 500. A connection lost
+ * before the handler started, or during a read, changed nothing, and the 503 says so.
  */
-function unexpected(error: unknown, log: Logger, request: NextRequest): Response {
+function unexpected(
+  error: unknown,
+  log: Logger,
+  request: NextRequest,
+  handlerStarted: boolean,
+): Response {
   const context = { err: error, method: request.method, route: request.nextUrl.pathname };
   const unavailability = databaseUnavailability(error);
   if (unavailability) {
     log.error(context, "database unavailable");
-    return errorResponse(unavailable(unavailability));
+    const changedNothing = !handlerStarted || READ_METHODS.has(request.method);
+    return errorResponse(unavailable(changedNothing ? "unreachable" : unavailability));
   }
   if (clientClosedMidBody(error)) {
     log.warn(context, "client closed the connection mid-body");
@@ -66,6 +75,7 @@ async function run<P, A extends Actor | null>(
   let actor: Actor | null = null;
   let limitHeaders: Record<string, string> = {};
   let response: Response;
+  let handlerStarted = false;
   try {
     // A refused credential still counts against the caller's address, so guessing is throttled.
     let authError: unknown = null;
@@ -79,6 +89,7 @@ async function run<P, A extends Actor | null>(
     if (options.rateLimit !== false) limitHeaders = await enforceRateLimit(request, actor, log);
     if (authError) throw authError;
     if (requireActor && !actor) throw unauthorized();
+    handlerStarted = true;
     response = await handler({
       request,
       params: await segment.params,
@@ -87,7 +98,10 @@ async function run<P, A extends Actor | null>(
       log,
     });
   } catch (error) {
-    response = error instanceof ApiError ? errorResponse(error) : unexpected(error, log, request);
+    response =
+      error instanceof ApiError
+        ? errorResponse(error)
+        : unexpected(error, log, request, handlerStarted);
   }
   response.headers.set("X-Request-Id", requestId);
   // Answers about people and their work stay out of every cache unless a handler says otherwise.
