@@ -3,6 +3,7 @@ import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import mysql, { type ResultSetHeader } from "mysql2/promise";
 import { config } from "@/lib/config";
 import * as schema from "./schema";
+import { poolWithStatementDeadline } from "./statement-deadline";
 
 export type Database = MySql2Database<typeof schema>;
 /** The handle a transaction callback receives; services accept either. */
@@ -13,7 +14,11 @@ type Handle = { pool: mysql.Pool; db: Database };
 // One pool per process, kept on globalThis so Next's dev reloads do not leak connections.
 const globalForDb = globalThis as unknown as { etumsDb?: Handle };
 
-export function createPool(url: string, connectionLimit = 10): mysql.Pool {
+/** How long one statement may take before its connection is given up (DATABASE_STATEMENT_TIMEOUT_MS). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+/** A bare mysql2 pool with the app's connection settings (the benchmark's raw server uses it). */
+export function createDriverPool(url: string, connectionLimit = 10): mysql.Pool {
   return mysql.createPool({
     uri: url,
     connectionLimit,
@@ -28,9 +33,22 @@ export function createPool(url: string, connectionLimit = 10): mysql.Pool {
   });
 }
 
+/** The app's pool: the driver's, with a deadline on every statement. */
+export function createPool(
+  url: string,
+  connectionLimit = 10,
+  statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
+): mysql.Pool {
+  return poolWithStatementDeadline(createDriverPool(url, connectionLimit), statementTimeoutMs);
+}
+
 function handle(): Handle {
   if (!globalForDb.etumsDb) {
-    const pool = createPool(config().DATABASE_URL, config().DATABASE_POOL_SIZE);
+    const pool = createPool(
+      config().DATABASE_URL,
+      config().DATABASE_POOL_SIZE,
+      config().DATABASE_STATEMENT_TIMEOUT_MS,
+    );
     globalForDb.etumsDb = { pool, db: drizzle(pool, { schema, mode: "default" }) };
   }
   return globalForDb.etumsDb;

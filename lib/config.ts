@@ -42,6 +42,8 @@ const envSchema = z
      * max_connections; at least 4, since up to 3 CSV imports per process each hold one.
      */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(4).max(1000).default(10),
+    /** Longest a statement may wait on the database before its request fails with 503 (db/client's default when unset). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
     REDIS_URL: redisUrl.optional(),
     UPSTASH_REDIS_REST_URL: z.string().url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().optional(),

@@ -3,7 +3,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import type { PoolConnection, RowDataPacket } from "mysql2/promise";
-import { createPool } from "../../db/client";
+import { createDriverPool } from "../../db/client";
 import type { Role } from "../../db/schema";
 import { verifyAccessToken } from "../../lib/auth/tokens";
 import { SESSION_USER_SQL } from "../../lib/services/sessions";
@@ -14,7 +14,7 @@ import { buildTaskPageWithCountSql, requestedStart } from "../../lib/services/ta
 import { TASK_RECORD_COLUMNS, recordFromSqlRow, toTaskDto } from "../../lib/services/task-records";
 import { parseTaskListQuery } from "../../lib/validation/task-query";
 
-const pool = createPool(process.env.DATABASE_URL!);
+const pool = createDriverPool(process.env.DATABASE_URL!);
 
 type Caller = { id: number; email: string; fullName: string; role: Role };
 
