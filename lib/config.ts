@@ -49,8 +49,8 @@ const envSchema = z
     UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
     NEXTAUTH_URL: z.string().url().optional(),
     /**
-     * Host names the app answers as, besides NEXTAUTH_URL's and loopback: links in API answers
-     * follow the request's Host only when it is one of them ("*" any, ".example.com" its subdomains).
+     * Host names the app answers as, besides NEXTAUTH_URL's and loopback ("*" any, ".example.com"
+     * its subdomains): the API and sign-in refuse any other Host, as Django's ALLOWED_HOSTS does.
      */
     ALLOWED_HOSTS: z
       .string()

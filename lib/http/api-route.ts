@@ -6,7 +6,8 @@ import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/logger";
 import { databaseUnavailability } from "@/lib/services/database-errors";
 import { clientClosedMidBody } from "./client-abort";
-import { ApiError, unauthorized, unavailable } from "./errors";
+import { ApiError, unauthorized, unavailable, unknownHost } from "./errors";
+import { answersAsHost } from "./public-url";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
 import { logRequest } from "./request-log";
 
@@ -22,9 +23,10 @@ type RouteSegment<P> = { params: Promise<P> };
 /**
  * `authenticate: false` ignores credentials entirely (login, refresh, health): a stale Bearer cannot
  * block them. `rateLimit: false` is for health probes, which a load balancer sends from one address
- * and which must never be answered 429 (that reads as a failed probe).
+ * and which must never be answered 429 (that reads as a failed probe). `anyHost: true` is for them
+ * too: a probe names the instance's own address as its Host, which no other route answers as.
  */
-export type RouteOptions = { authenticate?: boolean; rateLimit?: boolean };
+export type RouteOptions = { authenticate?: boolean; rateLimit?: boolean; anyHost?: boolean };
 type Handler<P, A extends Actor | null> = (ctx: ApiContext<P, A>) => Promise<Response>;
 
 export function errorResponse(error: ApiError): NextResponse {
@@ -77,6 +79,7 @@ async function run<P, A extends Actor | null>(
   let response: Response;
   let handlerStarted = false;
   try {
+    if (options.anyHost !== true && !answersAsHost(request)) throw unknownHost();
     // A refused credential still counts against the caller's address, so guessing is throttled.
     let authError: unknown = null;
     if (options.authenticate !== false) {

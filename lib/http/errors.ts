@@ -36,6 +36,10 @@ const UNAVAILABLE_DETAIL = {
   lost: "The connection to the database was lost during the request; a change may or may not have been saved. Check before sending it again.",
 } as const;
 
+/** A request naming a host the app does not answer as (lib/http/public-url.ts answersAsHost). */
+export const unknownHost = () =>
+  new ApiError(400, "This server does not answer as the host the request names.");
+
 /** The database is out of reach for now; a retry may well succeed (after a check, if `lost`). */
 export const unavailable = (kind: keyof typeof UNAVAILABLE_DETAIL) =>
   new ApiError(503, UNAVAILABLE_DETAIL[kind], {}, { "Retry-After": "5" });

@@ -21,6 +21,19 @@ function isAllowedHost(hostname: string): boolean {
 }
 
 /**
+ * Whether the app answers as the host the request names (Django's ALLOWED_HOSTS check): NEXTAUTH_URL's
+ * host, loopback or ALLOWED_HOSTS. A DNS-rebinding page names its own host, and to the browser
+ * it is then same-origin with this app: sign-ins sent from it as JSON need no preflight, and it
+ * could read their answers. A request with no Host (no browser sends one) is not refused.
+ */
+export function answersAsHost(request: Request): boolean {
+  const host = request.headers.get("host");
+  if (host === null) return true;
+  const name = HOST.exec(host)?.groups?.name;
+  return name !== undefined && isAllowedHost(name);
+}
+
+/**
  * Whether a browser's Origin header names this app: the host and port the request was sent to,
  * if the app answers as that host, or NEXTAUTH_URL's origin. Unlike links, which any allowed
  * host may appear in, an origin must be exact (Django keeps CSRF_TRUSTED_ORIGINS apart from

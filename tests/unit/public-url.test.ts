@@ -98,3 +98,59 @@ describe("isOwnOrigin", () => {
     expect(own("evil.example:3000", "http://evil.example:3000")).toBe(false);
   });
 });
+
+describe("answersAsHost", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  async function answersWith(env: Record<string, string>) {
+    vi.resetModules();
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    const { answersAsHost } = await import("@/lib/http/public-url");
+    return (headers: Record<string, string>) => answersAsHost(new Request(inside, { headers }));
+  }
+
+  it("answers as NEXTAUTH_URL's host, loopback and ALLOWED_HOSTS, on any port", async () => {
+    const answers = await answersWith({
+      NEXTAUTH_URL: "https://etums.example.com",
+      ALLOWED_HOSTS: "api.example.com, .corp.example",
+    });
+    for (const host of [
+      "etums.example.com",
+      "ETUMS.example.com:443",
+      "localhost:3000",
+      "127.0.0.1",
+      "[::1]:3000",
+      "api.example.com:8443",
+      "corp.example",
+      "tasks.corp.example",
+    ]) {
+      expect(answers({ host }), host).toBe(true);
+    }
+    // Browsers always send a Host: a request without one is no rebinding page.
+    expect(answers({})).toBe(true);
+  });
+
+  it("refuses any other host, and a Host that is no host at all", async () => {
+    const answers = await answersWith({
+      NEXTAUTH_URL: "https://etums.example.com",
+      ALLOWED_HOSTS: ".corp.example",
+    });
+    for (const host of [
+      "rebound.example:3000",
+      "etums.example.com.evil.example",
+      "evilcorp.example",
+      "10.0.0.5:3000",
+      "evil.example/path",
+      "",
+    ]) {
+      expect(answers({ host }), host).toBe(false);
+    }
+  });
+
+  it("answers as any host with ALLOWED_HOSTS=*", async () => {
+    const answers = await answersWith({ ALLOWED_HOSTS: "*" });
+    expect(answers({ host: "whatever.example:8080" })).toBe(true);
+  });
+});

@@ -39,7 +39,7 @@ export const GET = publicRoute(
       headers: { "Cache-Control": "no-store" },
     });
   },
-  { authenticate: false, rateLimit: false },
+  { authenticate: false, rateLimit: false, anyHost: true },
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");

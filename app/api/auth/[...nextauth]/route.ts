@@ -4,6 +4,8 @@ import { cookies } from "next/headers";
 import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
+import { unknownHost } from "@/lib/http/errors";
+import { answersAsHost } from "@/lib/http/public-url";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
 import { withRequestLog } from "@/lib/http/request-log";
 import { logger } from "@/lib/logger";
@@ -40,6 +42,8 @@ const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) =
 });
 
 async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<Response> {
+  // A DNS-rebinding page could otherwise sign in here as its own origin (lib/http/public-url.ts).
+  if (!answersAsHost(request)) return apiError(400, unknownHost().detail);
   const origin = request.nextUrl.origin;
   // next-auth answers an unreadable callbackUrl with a 500 "server configuration" error. It reads
   // the last of repeated parameters: every one is checked.

@@ -27,7 +27,7 @@ export const dynamic = "force-dynamic";
 // Credentials are ignored, as for /api/health/: liveness reads nothing, not even the caller.
 export const GET = publicRoute(
   async () => NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } }),
-  { authenticate: false, rateLimit: false },
+  { authenticate: false, rateLimit: false, anyHost: true },
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");
