@@ -4,6 +4,7 @@ import mysql, { type ResultSetHeader } from "mysql2/promise";
 import { config } from "@/lib/config";
 import * as schema from "./schema";
 import { poolWithStatementDeadline } from "./statement-deadline";
+import { UTC_SESSION_SQL } from "./utc-session";
 
 export type Database = MySql2Database<typeof schema>;
 /** The handle a transaction callback receives; services accept either. */
@@ -19,7 +20,7 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 
 /** A bare mysql2 pool with the app's connection settings (the benchmark's raw server uses it). */
 export function createDriverPool(url: string, connectionLimit = 10): mysql.Pool {
-  return mysql.createPool({
+  const pool = mysql.createPool({
     uri: url,
     connectionLimit,
     timezone: "Z",
@@ -31,6 +32,15 @@ export function createDriverPool(url: string, connectionLimit = 10): mysql.Pool 
     // query is still logged with its SQL error, route and request id.
     trace: false,
   });
+  // Queued on each new connection before it is handed out; one that cannot take it is dropped.
+  // The core pool's event: the promise pool's re-emits it with the core connection, not the
+  // promise one its typings name.
+  pool.pool.on("connection", (connection) => {
+    connection.query(UTC_SESSION_SQL, (error) => {
+      if (error) connection.destroy();
+    });
+  });
+  return pool;
 }
 
 /** The app's pool: the driver's, with a deadline on every statement. */
