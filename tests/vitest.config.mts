@@ -25,6 +25,8 @@ export default defineConfig({
       JWT_SECRET: "test-jwt-secret-that-is-long-enough-0123456789",
       NEXTAUTH_SECRET: "test-nextauth-secret-long-enough-0123456789",
       NEXTAUTH_URL: "http://127.0.0.1:3000",
+      // Tests reckon "today" in UTC unless they set a zone of their own; a shell's TIME_ZONE must not leak in.
+      TIME_ZONE: "UTC",
       REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
       // Generous limits so suites are not throttled; rate-limit*.test.ts set their own small ones.
       RATE_LIMIT_API: "100000/60s",

@@ -28,6 +28,7 @@ describe("configuration", () => {
   });
 
   it("takes an IANA time zone for TIME_ZONE, UTC unless set, and names a wrong one", async () => {
+    vi.stubEnv("TIME_ZONE", undefined);
     expect((await freshConfig())().TIME_ZONE).toBe("UTC");
     vi.stubEnv("TIME_ZONE", "Europe/Paris");
     expect((await freshConfig())().TIME_ZONE).toBe("Europe/Paris");
