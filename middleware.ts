@@ -73,7 +73,7 @@ export const config = {
   matcher: [
     // Everything but static assets and /api, where only the Swagger UI page (/api/docs) is a page:
     // /api/docs/foo and /api/docsx are API paths (JSON 404), not pages behind the sign-in.
-    "/((?!_next/static|_next/image|favicon.ico|api(?:$|/(?!docs/?$))).*)",
+    "/((?!_next/static/|_next/image$|favicon\\.ico$|api(?:$|/(?!docs/?$))).*)",
     "/api/schema/:path*",
   ],
 };
