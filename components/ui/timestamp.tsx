@@ -33,7 +33,7 @@ function formatIn(timeZone: string, precision: "minute" | "day"): Intl.DateTimeF
       format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
     } catch {
       // A browser older than the server may not know a newer zone: UTC (named where a time is
-      // shown) beats a page that fails to hydrate.
+      // shown) beats a component that throws.
       format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
     }
     formats.set(key, format);
@@ -53,5 +53,11 @@ export function Timestamp({
   precision?: "minute" | "day";
 }) {
   const timeZone = useContext(TimeZoneContext);
-  return <time dateTime={iso}>{formatIn(timeZone, precision).format(new Date(iso))}</time>;
+  // The server's text stands on hydration: a browser with older zone rules or another build of
+  // Intl may format the same instant differently, which is no reason to re-render the page.
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {formatIn(timeZone, precision).format(new Date(iso))}
+    </time>
+  );
 }
