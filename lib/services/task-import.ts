@@ -20,6 +20,7 @@ import {
 } from "./idempotency";
 import { retryOrBusy } from "./transaction";
 import { hashOnly, inspectBytes, throttled } from "./upload-streams";
+import { withoutInvisibleFormat } from "@/lib/validation/visible-text";
 
 export const BULK_UPLOAD_ENDPOINT = "tasks.bulk-upload";
 
@@ -38,13 +39,9 @@ export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
  */
 const importSlots = new ConcurrencyLimit(3);
 
+/** The file's name as the activity trail shows it: nothing in it may hide or reorder the rest. */
 function cleanFileName(raw: string): string {
-  // Controls, line separators and invisible format characters (direction controls, zero-width
-  // spaces, tags): a right-to-left override in the activity trail would make
-  // "report\u202Evsc.exe" read as "reportexe.csv". The joiners ZWJ and ZWNJ stay: Persian and
-  // Indic names and emoji sequences need them.
-  const visible = raw.replace(/(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "");
-  const base = visible.split(/[\\/]/).pop()?.trim() ?? "";
+  const base = withoutInvisibleFormat(raw).split(/[\\/]/).pop()?.trim() ?? "";
   return Array.from(base || "upload.csv")
     .slice(0, 255)
     .join("");

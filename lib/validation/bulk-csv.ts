@@ -7,10 +7,11 @@ import {
   DESCRIPTION_MAX,
   DESCRIPTION_TOO_LONG,
   TITLE_CONTROL_MESSAGE,
+  TITLE_DIRECTION_MESSAGE,
   TITLE_MAX,
   TITLE_TOO_LONG,
 } from "./tasks";
-import { CONTROL_CHARACTER, hasVisibleCharacter } from "./visible-text";
+import { CONTROL_CHARACTER, DIRECTION_CONTROL, hasVisibleCharacter } from "./visible-text";
 
 /**
  * The CSV format of bulk-upload and export. Rows are checked by hand rather than with zod:
@@ -206,6 +207,7 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   else if (longerThan(title, TITLE_MAX)) {
     problem("title", rawTitle, TITLE_TOO_LONG);
   } else if (CONTROL_CHARACTER.test(title)) problem("title", rawTitle, TITLE_CONTROL_MESSAGE);
+  else if (DIRECTION_CONTROL.test(title)) problem("title", rawTitle, TITLE_DIRECTION_MESSAGE);
   else if (!hasVisibleCharacter(title)) problem("title", rawTitle, "Title is required.");
 
   const description = cell("description");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { idSchema } from "./ids";
-import { hasVisibleCharacter, withoutControl } from "./visible-text";
+import { hasVisibleCharacter, withoutControl, withoutDirectionControl } from "./visible-text";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES).meta({ id: "TaskStatus" });
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriority" });
@@ -22,6 +22,8 @@ export const DESCRIPTION_TOO_LONG = `Description must be at most ${DESCRIPTION_M
 
 export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.";
 export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";
+export const TITLE_DIRECTION_MESSAGE =
+  "Title must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).";
 
 export const taskTitleSchema = z
   .string({
@@ -32,6 +34,7 @@ export const taskTitleSchema = z
   .min(1, { message: "Title is required.", abort: true })
   .max(TITLE_MAX, TITLE_TOO_LONG)
   .refine(withoutControl, TITLE_CONTROL_MESSAGE)
+  .refine(withoutDirectionControl, TITLE_DIRECTION_MESSAGE)
   .refine(hasVisibleCharacter, "Title is required.");
 export const taskDescriptionSchema = z
   .string()

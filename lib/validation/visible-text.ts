@@ -8,6 +8,24 @@ export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-
 export const withoutControl = (value: string) => !CONTROL_CHARACTER.test(value);
 
 /**
+ * Bidirectional embeddings, overrides and isolates: shown inline (a list, the activity trail), a
+ * right-to-left override makes "report\u202Evsc.exe" read as "reportexe.csv". Right-to-left text
+ * needs none of them; the direction marks (U+200E, U+200F) stay allowed.
+ */
+export const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+export const withoutDirectionControl = (value: string) => !DIRECTION_CONTROL.test(value);
+
+/**
+ * What a file name shown in the trail loses: controls, line and paragraph separators and every
+ * invisible format character (direction controls, zero-width spaces, tags) but the joiners ZWJ
+ * and ZWNJ, which Persian and Indic names and emoji sequences need.
+ */
+const INVISIBLE_IN_NAME = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+export const withoutInvisibleFormat = (value: string) => value.replace(INVISIBLE_IN_NAME, "");
+
+/**
  * What draws nothing on its own: format characters (zero-width spaces and joiners, direction
  * marks, BOM), combining and variation marks with no letter to sit on, spaces, and the blank
  * Hangul fillers and Braille pattern.

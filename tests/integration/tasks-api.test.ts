@@ -189,6 +189,23 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
       body: { title: "Tabs\tare fine", description: "and\r\nline breaks" },
     });
     expect(fine.status).toBe(201);
+    // Shown inline in lists and the trail, a right-to-left override would make it read "reportexe.csv".
+    const spoof = await api<Detail>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "report\u202Evsc.exe" },
+    });
+    expect(spoof.status).toBe(400);
+    expect(spoof.body.errors).toEqual([
+      {
+        field: "title",
+        message: "Title must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).",
+      },
+    ]);
+    const hebrew = await api<TaskDto>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "\u05E9\u05DC\u05D5\u05DD\u200F 2" },
+    });
+    expect(hebrew.status).toBe(201);
   });
 
   it("takes an assignee only as a positive integer or its decimal digits", async () => {

@@ -354,6 +354,10 @@ describe("POST /api/users/", () => {
     for (const [full_name, message] of [
       ["a\u0000b\u001b[31m", "Full name must not contain control characters."],
       ["\u200b\u200d", "Full name is required."],
+      [
+        "Ann \u202Enhoj",
+        "Full name must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).",
+      ],
     ]) {
       const invisible = await api<ErrorBody>("POST", "/api/users/", {
         token: admin.token,

@@ -57,6 +57,10 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "\u3164 \u2800",
     "e\u0301",
     "csi\u009b[31m",
+    // Direction overrides and isolates reorder what follows; Hebrew with its direction mark does not.
+    "report\u202Evsc.exe",
+    "\u2067isolated\u2069",
+    "\u05E9\u05DC\u05D5\u05DD\u200F",
   ];
   it.each(titles)("title %#", (title) => {
     const schema = createTaskSchema.safeParse({ title });
