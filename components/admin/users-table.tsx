@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
+import { ASSIGNABLE_ROLES } from "@/lib/auth/policy";
 import type { UserDto } from "@/lib/validation/users";
 import { ROLE_LABELS } from "./format";
 import { UserRowActions } from "./user-row-actions";
@@ -111,6 +112,15 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
               <td className="px-3 py-2">
                 <div className="flex flex-wrap items-center gap-1">
                   <UserRowActions user={user} isSelf={user.id === actorId} />
+                  {/* Anyone's tasks in two clicks, however long the Assignee filter's list. */}
+                  {ASSIGNABLE_ROLES.includes(user.role) ? (
+                    <Link
+                      href={`/tasks?assigned_to=${user.id}`}
+                      className="px-2 py-1 text-xs text-brand-700 underline"
+                    >
+                      Tasks<span className="sr-only"> of {user.full_name}</span>
+                    </Link>
+                  ) : null}
                   <Link
                     href={`/admin/activity?subject=${user.id}`}
                     className="px-2 py-1 text-xs text-brand-700 underline"

@@ -152,6 +152,14 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   expect(((await task.json()) as { assigned_to: number; status: string }).assigned_to).toBe(
     employeeId,
   );
+  // And the admin finds them from the person's row, deactivated as they are.
+  await row.getByRole("link", { name: `Tasks of ${EMPLOYEE.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks\\?assigned_to=${employeeId}$`));
+  await expect(page.getByText(TASK_TITLE).first()).toBeVisible();
+  await expect(page.getByLabel("Assignee")).toHaveValue(String(employeeId));
+  await expect(page.getByLabel("Assignee").locator("option:checked")).toHaveText(
+    `${EMPLOYEE.name} (inactive)`,
+  );
 
   // Reactivated, they can sign in again.
   row = await findUser(page, EMPLOYEE.email);
