@@ -156,10 +156,9 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   await row.getByRole("link", { name: `Tasks of ${EMPLOYEE.name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/tasks\\?assigned_to=${employeeId}$`));
   await expect(page.getByText(TASK_TITLE).first()).toBeVisible();
-  await expect(page.getByLabel("Assignee")).toHaveValue(String(employeeId));
-  await expect(page.getByLabel("Assignee").locator("option:checked")).toHaveText(
-    `${EMPLOYEE.name} (inactive)`,
-  );
+  const assigneeFilter = page.getByRole("form", { name: "Filter tasks" }).getByLabel("Assignee");
+  await expect(assigneeFilter).toHaveValue(String(employeeId));
+  await expect(assigneeFilter.locator("option:checked")).toHaveText(`${EMPLOYEE.name} (inactive)`);
 
   // Reactivated, they can sign in again.
   row = await findUser(page, EMPLOYEE.email);
