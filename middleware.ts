@@ -18,6 +18,9 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
   if (isOpenPage(pathname)) return null;
   const session = await sessionFromCookie(request);
   if (!session) {
+    // A server action checks its caller itself (requireActor), with a redirect to /login that the
+    // page follows; a 307 here would be fetched as the action's answer and shown as a server failure.
+    if (request.method === "POST" && request.headers.has("next-action")) return null;
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     return NextResponse.redirect(login);
