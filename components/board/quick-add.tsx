@@ -80,7 +80,7 @@ export function QuickAdd({
         className={inputClass}
       />
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error}
         </p>
       ) : null}

@@ -113,7 +113,7 @@ export function AssigneeField({
         {searching ? "Looking for more people…" : ""}
       </p>
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
           {error}
         </p>
       ) : null}

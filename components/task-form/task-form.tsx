@@ -3,12 +3,12 @@
 import { callAction } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
-import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
+import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE } from "@/components/tasks/labels";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
 import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
@@ -33,6 +33,10 @@ type Props = { users: AssignableUser[]; task?: TaskDto };
 export function TaskForm({ users, task }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const formErrorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (formError) formErrorBox.current?.scrollIntoView({ block: "nearest" });
+  }, [formError]);
   const [stale, setStale] = useState(false);
   const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
   const {
@@ -72,8 +76,8 @@ export function TaskForm({ users, task }: Props) {
     for (const { field, message } of result.fieldErrors) {
       if (FIELDS.includes(field as FieldName)) setError(field as FieldName, { message });
     }
-    setFormError(result.message);
-    toast.error(result.message);
+    // Shown and announced once, in the form (no toast on top of it), and scrolled to.
+    setFormError(result.status === 404 ? TASK_GONE : result.message);
     // Someone saved the task meanwhile: the edits stay on screen until the user chooses to load
     // that version (the page remounts this form with it) instead of vanishing with a refresh.
     setStale(result.status === 412);
@@ -83,6 +87,7 @@ export function TaskForm({ users, task }: Props) {
     <form onSubmit={handleSubmit(submit)} noValidate className="grid max-w-2xl gap-4">
       {formError ? (
         <div
+          ref={formErrorBox}
           role="alert"
           className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
         >

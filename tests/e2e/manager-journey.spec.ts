@@ -258,6 +258,8 @@ test("an edit that meets someone else's save keeps what was typed until the user
   await page.getByRole("button", { name: "Save changes" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Your changes are still below." });
   await expect(alert).toBeVisible();
+  // Said once, in the form: no toast repeats it to a screen reader.
+  await expect(page.getByText(/^The resource was modified by someone else/)).toHaveCount(1);
   await expect(page.getByLabel("Description")).toHaveValue("Typed while someone else saved");
   await alert.getByRole("button", { name: "Load the saved version" }).click();
   await expect(page.getByLabel("Priority")).toHaveValue("LOW");

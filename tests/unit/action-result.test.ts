@@ -24,7 +24,8 @@ describe("toActionResult", () => {
     expect(result).toEqual({
       ok: false,
       status: 400,
-      message: "Validation failed.",
+      // The form's fields say what is wrong; the API's "Validation failed." would say less.
+      message: "Check the fields marked below.",
       fieldErrors: [{ field: "non_field_errors", message: "Must be a task id." }],
     });
   });
