@@ -36,3 +36,7 @@ export function formatCalendarDay(isoDate: string): string {
     timeZone: "UTC",
   });
 }
+
+/** A task action's 404, in the dashboard's words: the task went while the page was open. */
+export const TASK_GONE =
+  "This task is no longer there for you: it was deleted or given to someone else.";

@@ -6,7 +6,7 @@ import { useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
-import { STATUS_LABELS } from "./labels";
+import { STATUS_LABELS, TASK_GONE } from "./labels";
 
 type Props = { taskId: number; taskTitle: string; status: TaskStatus; version: number };
 
@@ -48,8 +48,9 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
         return;
       }
       setCurrent(previous);
-      toast.error(result.message);
-      if (result.status === 412) router.refresh();
+      toast.error(result.status === 404 ? TASK_GONE : result.message);
+      // Someone else's change (412) or the task gone (404): the page shows how things are now.
+      if (result.status === 412 || result.status === 404) router.refresh();
     };
     saving.current = saving.current.then(save);
     const thisSave = saving.current;
