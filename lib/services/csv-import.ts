@@ -203,7 +203,7 @@ export class CsvImport {
       .slice(0, MAX_REPORTED_ERRORS);
     const total = this.errors.total + this.assigneeErrors.total;
     throw badRequest(
-      `The file has ${total} error(s) in ${this.rows} row(s); nothing was imported.`,
+      `${total} error(s) found in the file's ${this.rows} row(s); nothing was imported.`,
       { errors, total_errors: total },
     );
   }
