@@ -1,6 +1,6 @@
 import { INVALID_CREDENTIALS, SIGN_IN_UNAVAILABLE } from "@/lib/auth/messages";
 
-const TOO_MANY = /^Too many attempts, try again in \d{1,5} minutes?\.$/;
+const TOO_MANY = /^Too many attempts, try again in \d{1,5} (?:seconds?|minutes?)\.$/;
 
 /**
  * The message to show for a next-auth error code or our own thrown message. Only known texts are

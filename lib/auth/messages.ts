@@ -4,7 +4,12 @@ export const INVALID_CREDENTIALS = "Invalid email or password.";
 export const PASSWORD_CHANGED = "Password changed. Sign in again with the new password.";
 export const SIGN_IN_UNAVAILABLE = "Signing in is unavailable for a moment. Please try again.";
 
+/** In the same unit sense as Retry-After: seconds under a minute, else whole minutes (rounded up). */
 export function tooManyAttempts(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  if (seconds < 60) {
+    return `Too many attempts, try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  }
+  const minutes = Math.ceil(seconds / 60);
   return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
