@@ -24,8 +24,16 @@ export const pageParam = wholeNumberParam(
   z.int("Page must be a whole number.").min(1, "Page must be 1 or more."),
 ).default(1);
 
-/** `page_size` of a list: 1 to `max`, `byDefault` when absent. */
+/**
+ * A page size over the list's largest is the largest, as DRF's max_page_size had it: a client that
+ * asks for everything gets full pages and follows `next`, instead of a 400 it was never written for.
+ */
+export const cappedAt = (max: number) => (size: number) => Math.min(size, max);
+
+/** `page_size` of a list: 1 or more (at most `max` used), `byDefault` when absent. */
 export function pageSizeParam(byDefault: number, max = 100) {
-  const message = `Page size must be between 1 and ${max}.`;
-  return wholeNumberParam(z.int(message).min(1, message).max(max, message)).default(byDefault);
+  const message = "Page size must be a whole number, 1 or more.";
+  return wholeNumberParam(z.int(message).min(1, message).transform(cappedAt(max)))
+    .default(byDefault)
+    .meta({ description: `Items per page; larger values are taken as ${max}.` });
 }

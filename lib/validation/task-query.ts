@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { queryBoolean, wholeNumberParam } from "./query-params";
+import { cappedAt, queryBoolean, wholeNumberParam } from "./query-params";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
@@ -44,8 +44,10 @@ export const taskListQuerySchema = z
       z
         .int("Must be a whole number.")
         .min(1, "Must be at least 1.")
-        .max(MAX_PAGE_SIZE, `Must be at most ${MAX_PAGE_SIZE}.`),
-    ).default(DEFAULT_PAGE_SIZE),
+        .transform(cappedAt(MAX_PAGE_SIZE)),
+    )
+      .default(DEFAULT_PAGE_SIZE)
+      .meta({ description: `Tasks per page; larger values are taken as ${MAX_PAGE_SIZE}.` }),
     status: commaList(taskStatusSchema).optional(),
     priority: commaList(taskPrioritySchema).optional(),
     assigned_to: userIdSchema.optional(),

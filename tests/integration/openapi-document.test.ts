@@ -261,7 +261,9 @@ describe("the OpenAPI document", () => {
       Object.keys(taskQuery.taskListQuerySchema.shape).sort(),
     );
     const pageSize = query.find((p) => p.name === "page_size") as unknown as { schema: Json };
-    expect(pageSize.schema.maximum).toBe(taskQuery.MAX_PAGE_SIZE);
+    expect(JSON.stringify(pageSize)).toContain(
+      `larger values are taken as ${taskQuery.MAX_PAGE_SIZE}`,
+    );
   });
 });
 

@@ -27,7 +27,7 @@ function cursorUrl(url: URL, cursor: string): string {
  *     summary: List the tasks you may see
  *     description: >-
  *       Admins see every task, managers the tasks they created or are assigned, employees the
- *       tasks assigned to them. Page-number pagination (`page`, `page_size` ≤ 100) as DRF had it,
+ *       tasks assigned to them. Page-number pagination (`page`, `page_size`: more than 100 is taken as 100) as DRF had it,
  *       or keyset pagination: pass `cursor` (from `next_cursor`) to page at the same cost at any
  *       depth without skipping or repeating a task when tasks change between pages. Deep page
  *       numbers are fast too while no task changes. `status` and `priority` take one value or
