@@ -1,4 +1,14 @@
-import { type ZodError } from "zod";
+import { z, type ZodError } from "zod";
+
+// A field left out of a body says so in DRF's words, not zod's "Invalid input: expected string,
+// received undefined". Set where validation errors become answers, so before any is parsed; a
+// schema's own message for the case still wins.
+z.config({
+  customError: (issue) =>
+    issue.code === "invalid_type" && issue.input === undefined
+      ? "This field is required."
+      : undefined,
+});
 
 export type FieldError = { field: string; message: string };
 

@@ -340,6 +340,19 @@ describe("POST /api/users/", () => {
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
   });
 
+  it("names each field left out in DRF's words", async () => {
+    const empty = await api<ErrorBody>("POST", "/api/users/", { token: admin.token, body: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors).toEqual([
+      { field: "email", message: "This field is required." },
+      { field: "full_name", message: "This field is required." },
+    ]);
+    const signIn = await api<ErrorBody>("POST", "/api/auth/login/", {
+      body: { email: "a@b.example" },
+    });
+    expect(signIn.body.errors).toEqual([{ field: "password", message: "This field is required." }]);
+  });
+
   it("refuses weak passwords, bad emails, unknown roles and unknown fields with 400 field errors", async () => {
     const res = await api<ErrorBody>("POST", "/api/users/", {
       token: admin.token,
