@@ -17,7 +17,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
 
 const FIELD_LABELS: Record<string, string> = {
   full_name: "name",
-  is_active: "active",
+  is_active: "account",
   assigned_to: "assignee",
   due_date: "due date",
 };

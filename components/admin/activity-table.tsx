@@ -1,7 +1,20 @@
 import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
+import { activityValue, type Names } from "@/components/tasks/activity-text";
 import type { TrailEntry } from "@/lib/services/activity-trail";
 import { ACTIVITY_LABELS, fieldLabel } from "./activity-labels";
+import { ROLE_LABELS } from "./format";
+
+/** A value of the trail in words, as the task page shows it; "—" for none. */
+function trailValue(field: string, value: string | null, names: Names): string {
+  if (value === null) return "—";
+  if (field === "role") return ROLE_LABELS[value as keyof typeof ROLE_LABELS] ?? value;
+  if (field === "is_active") return value === "true" ? "active" : "deactivated";
+  if (field === "status" || field === "priority" || field === "assigned_to") {
+    return activityValue(field, value, names);
+  }
+  return value;
+}
 
 function Subject({ entry }: { entry: TrailEntry }) {
   if (entry.task_id !== null) {
@@ -17,22 +30,23 @@ function Subject({ entry }: { entry: TrailEntry }) {
   return <span className="text-slate-600">—</span>;
 }
 
-function Change({ entry }: { entry: TrailEntry }) {
+function Change({ entry, names }: { entry: TrailEntry; names: Names }) {
   if (!entry.field) return <span className="text-slate-600">—</span>;
   if (entry.from_value === null && entry.to_value === null)
     return <span>{fieldLabel(entry.field)}</span>;
   return (
     <span>
-      {fieldLabel(entry.field)}: <span className="text-slate-700">{entry.from_value ?? "—"}</span>{" "}
+      {fieldLabel(entry.field)}:{" "}
+      <span className="text-slate-700">{trailValue(entry.field, entry.from_value, names)}</span>{" "}
       <span aria-hidden="true">→</span>
       <span className="sr-only">changed to</span>{" "}
-      <span className="font-medium">{entry.to_value ?? "—"}</span>
+      <span className="font-medium">{trailValue(entry.field, entry.to_value, names)}</span>
     </span>
   );
 }
 
-/** Who did what, when, before → after. */
-export function ActivityTable({ entries }: { entries: TrailEntry[] }) {
+/** Who did what, when, before → after; `names` turns user ids (an assignee) into names. */
+export function ActivityTable({ entries, names }: { entries: TrailEntry[]; names: Names }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
@@ -68,7 +82,7 @@ export function ActivityTable({ entries }: { entries: TrailEntry[] }) {
                 <Subject entry={entry} />
               </td>
               <td className="px-3 py-2 break-words">
-                <Change entry={entry} />
+                <Change entry={entry} names={names} />
               </td>
             </tr>
           ))}

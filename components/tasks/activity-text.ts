@@ -10,9 +10,10 @@ const FIELD_NAMES: Record<string, string> = {
   assigned_to: "the assignee",
 };
 
-type Names = Map<number, string>;
+export type Names = Map<number, string>;
 
-function shown(field: string | null, value: string | null, names: Names): string {
+/** A recorded value as people read it: labels for codes, names for user ids. */
+export function activityValue(field: string | null, value: string | null, names: Names): string {
   if (value === null || value === "") return "nothing";
   if (field === "status") return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? value;
   if (field === "priority") return PRIORITY_LABELS[value as keyof typeof PRIORITY_LABELS] ?? value;
@@ -36,7 +37,7 @@ export function describeActivity(item: ActivityDto, names: Names): string {
       if (!item.field) return "saved the task without changes";
       const field = FIELD_NAMES[item.field] ?? item.field;
       if (item.field === "description") return "edited the description";
-      return `changed ${field} from ${shown(item.field, item.from_value, names)} to ${shown(item.field, item.to_value, names)}`;
+      return `changed ${field} from ${activityValue(item.field, item.from_value, names)} to ${activityValue(item.field, item.to_value, names)}`;
     }
     default:
       return item.kind.toLowerCase().replaceAll("_", " ");

@@ -195,8 +195,12 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
       trail.getByRole("row", { name: new RegExp(`${kind}.*${EMPLOYEE.name}`) }),
     ).toHaveCount(1);
   }
+  // Values in words, as the task page gives them: role labels, not the stored codes.
   await expect(trail.getByRole("row", { name: /Role changed/ }).first()).toContainText(
-    /EMPLOYEE\s*→.*MANAGER/,
+    /role: Employee\s*→.*Manager/,
+  );
+  await expect(trail.getByRole("row", { name: /User deactivated/ }).first()).toContainText(
+    /account: active\s*→.*deactivated/,
   );
   await expect(
     trail.getByRole("row", { name: new RegExp(`User created.*${EMPLOYEE.name}`) }),

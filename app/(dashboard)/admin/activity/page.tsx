@@ -85,7 +85,10 @@ export default async function AdminActivityPage({
           )}
         />
       ) : (
-        <ActivityTable entries={page.results} />
+        <ActivityTable
+          entries={page.results}
+          names={new Map(people.map((person) => [person.id, person.full_name]))}
+        />
       )}
       <PaginationNav
         label="Activity pages"
