@@ -64,6 +64,10 @@ export function BulkBar({
     kind === "delete" || (kind === "reassign" && assignee.resolved && assignee.id === null);
   // Cancelling the confirmation gives focus back to the button that asked for it.
   const actionButton = useRef<HTMLButtonElement>(null);
+  const cancelConfirmation = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => actionButton.current?.focus());
+  };
 
   function run() {
     if (kind === "reassign" && !assignee.resolved) {
@@ -168,6 +172,10 @@ export function BulkBar({
           role="group"
           aria-label={kind === "delete" ? "Confirm deletion" : "Confirm unassigning"}
           className="flex flex-wrap items-center gap-2"
+          // Escape cancels, as it does in every dialog of the app.
+          onKeyDown={(event) => {
+            if (event.key === "Escape") cancelConfirmation();
+          }}
         >
           <span className="text-sm">
             {kind === "delete" ? "Delete" : "Leave"} {ids.length} task{ids.length === 1 ? "" : "s"}{" "}
@@ -177,15 +185,7 @@ export function BulkBar({
             {kind === "delete" ? "Yes, delete" : "Yes, unassign"}
           </button>
           {/* The confirmation replaces the focused button: focus goes to its safe choice. */}
-          <button
-            type="button"
-            className={buttonSecondary}
-            autoFocus
-            onClick={() => {
-              setConfirming(false);
-              requestAnimationFrame(() => actionButton.current?.focus());
-            }}
-          >
+          <button type="button" className={buttonSecondary} autoFocus onClick={cancelConfirmation}>
             Cancel
           </button>
         </div>

@@ -1,14 +1,24 @@
 "use client";
 
+import { useRef } from "react";
 import type { Table } from "@tanstack/react-table";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { COLUMN_LABELS } from "./task-columns";
 
-/** Show or hide any column; a native disclosure keeps it keyboard-friendly. */
+/** Show or hide any column; a native disclosure keeps it keyboard-friendly, Escape closes it. */
 export function ColumnPicker({ table }: { table: Table<TaskDto> }) {
+  const disclosure = useRef<HTMLDetailsElement>(null);
   return (
-    <details className="relative">
+    <details
+      ref={disclosure}
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !disclosure.current?.open) return;
+        disclosure.current.open = false;
+        disclosure.current.querySelector("summary")?.focus();
+      }}
+    >
       <summary className={`${buttonSecondary} cursor-pointer list-none`}>Columns</summary>
       <fieldset className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         <legend className="sr-only">Visible columns</legend>

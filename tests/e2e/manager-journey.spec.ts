@@ -182,6 +182,23 @@ test("a bulk delete's confirmation can be used and cancelled from the keyboard a
   await expect(cancel).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(remove).toBeFocused();
+  // Escape cancels too, from either of its buttons.
+  await page.keyboard.press("Enter");
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Escape");
+  await expect(remove).toBeFocused();
+  await expect(bulk.getByRole("group", { name: "Confirm deletion" })).toHaveCount(0);
+
+  // The Columns picker closes on Escape, focus back on its button.
+  const columns = page.getByText("Columns", { exact: true });
+  await columns.click();
+  const visibleColumns = page.getByRole("group", { name: "Visible columns" });
+  await expect(visibleColumns).toBeVisible();
+  await visibleColumns.getByRole("checkbox").first().focus();
+  await page.keyboard.press("Escape");
+  await expect(visibleColumns).toBeHidden();
+  await expect(columns).toBeFocused();
 });
 
 test("a table filter lives in the URL and survives a reload", async ({ page }) => {
