@@ -18,7 +18,7 @@ export default async function AdminOverviewPage() {
         <StatusCards overview={overview} />
         <WeeklyChart weeks={overview.completed_per_week} />
         <div className="grid gap-6 lg:grid-cols-2">
-          <ProgressList title="Tasks per manager" rows={overview.per_manager} />
+          <ProgressList title="Tasks per creator" rows={overview.per_manager} />
           <ProgressList title="Tasks per assignee" rows={overview.per_assignee} />
         </div>
       </div>
