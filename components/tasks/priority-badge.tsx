@@ -8,10 +8,17 @@ const STYLES: Record<TaskPriority, string> = {
   URGENT: "bg-red-100 text-red-900",
 };
 
-export function PriorityBadge({ priority }: { priority: TaskPriority }) {
+/** `named`: the badge says "Priority:" to screen readers, unless something beside it already does. */
+export function PriorityBadge({
+  priority,
+  named = true,
+}: {
+  priority: TaskPriority;
+  named?: boolean;
+}) {
   return (
     <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[priority]}`}>
-      <span className="sr-only">Priority: </span>
+      {named ? <span className="sr-only">Priority: </span> : null}
       {PRIORITY_LABELS[priority]}
     </span>
   );

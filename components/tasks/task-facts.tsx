@@ -4,12 +4,12 @@ import { DueDate } from "./due-date";
 import { PriorityBadge } from "./priority-badge";
 import { StatusBadge } from "./status-badge";
 
-/** The read-only facts of a task, as a definition list. */
+/** The read-only facts of a task, as a definition list: each term names its value. */
 export function TaskFacts({ task }: { task: TaskDto }) {
   const rows: [string, React.ReactNode][] = [
     ["Status", <StatusBadge key="s" status={task.status} />],
-    ["Priority", <PriorityBadge key="p" priority={task.priority} />],
-    ["Due", <DueDate key="d" date={task.due_date} overdue={task.is_overdue} />],
+    ["Priority", <PriorityBadge key="p" priority={task.priority} named={false} />],
+    ["Due", <DueDate key="d" date={task.due_date} overdue={task.is_overdue} named={false} />],
     ["Assignee", task.assignee ? task.assignee.full_name : "Nobody"],
     ["Assigned by", task.creator.full_name],
     ["Created", <Timestamp key="c" iso={task.created_at} />],

@@ -41,6 +41,9 @@ test("an employee sees only their tasks, changes a status that persists, and can
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Description" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
+  // Each fact is read once with its term: no "Priority Priority: Medium" or "Due Due …".
+  const facts = page.locator("dd");
+  await expect(facts.filter({ hasText: /Priority|Due/ })).toHaveCount(0);
   await expect(page.getByText(/changed the status from/).first()).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /save|delete/i })).toHaveCount(0);
