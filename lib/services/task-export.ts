@@ -28,23 +28,17 @@ function exportCells(task: TaskRecord): string[] {
 }
 
 /**
- * GET /api/tasks/export/: the tasks the caller may see, filtered like the list, as CSV in the
- * upload's columns (assignees by email, so a file moves between installations): in the list's
- * `ordering` when one was asked for (the table's Export link passes its sort), else oldest first,
- * so that an import re-creates them in the order they were made. Streamed page by page with the
- * list's own keyset SQL, so memory stays flat however many rows.
+ * GET /api/tasks/export/: the tasks the caller may see, filtered like the list, oldest first, as
+ * CSV in the upload's columns (assignees by email, so a file moves between installations).
+ * Streamed page by page with the list's own keyset SQL, so memory stays flat however many rows.
  */
-export function exportTasksCsv(
-  actor: Actor,
-  query: TaskListQuery,
-  { orderingAsked }: { orderingAsked: boolean },
-): ReadableStream<Uint8Array> {
+export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStream<Uint8Array> {
   if (!can(actor, "task.export")) throw forbidden();
   const scope = listScope(actor);
   const today = companyToday();
   const pageQuery: TaskListQuery = {
     ...query,
-    ordering: orderingAsked ? query.ordering : "created_at",
+    ordering: "created_at",
     page: 1,
     page_size: EXPORT_PAGE_ROWS,
     cursor: undefined,

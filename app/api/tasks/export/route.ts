@@ -12,8 +12,8 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *   get:
  *     summary: Download the tasks you may see as CSV
  *     description: >-
- *       Same filters as `GET /api/tasks`, but every matching task (pagination is ignored; in the
- *       given `ordering`, else oldest first), in the upload's CSV format (assignee by email), so a file can go
+ *       Same filters as `GET /api/tasks`, but every matching task (pagination and ordering are
+ *       ignored: oldest first), in the upload's CSV format (assignee by email), so a file can go
  *       back through `POST /api/tasks/bulk-upload`. A task whose assignee has since been
  *       deactivated keeps their email here, as a record; importing that row is refused (the
  *       assignee must be active) until the cell names someone else or is emptied.
@@ -35,9 +35,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  */
 export const GET = authedRoute(async ({ request, actor }) => {
   const query = parseTaskListQuery(request.nextUrl.searchParams);
-  const body = exportTasksCsv(actor, query, {
-    orderingAsked: request.nextUrl.searchParams.has("ordering"),
-  });
+  const body = exportTasksCsv(actor, query);
   return new Response(body, {
     status: 200,
     headers: {
