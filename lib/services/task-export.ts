@@ -29,7 +29,9 @@ function exportCells(task: TaskRecord): string[] {
 
 /**
  * GET /api/tasks/export/: the tasks the caller may see, filtered like the list, oldest first, as
- * CSV in the upload's columns (assignees by email, so a file moves between installations).
+ * CSV in the upload's columns (assignees by email, so a file moves between installations). Never
+ * in another ordering: creation order is the one key no edit changes while the file downloads,
+ * so no task can appear twice or drop out between its pages.
  * Streamed page by page with the list's own keyset SQL, so memory stays flat however many rows.
  */
 export function exportTasksCsv(actor: Actor, query: TaskListQuery): ReadableStream<Uint8Array> {
