@@ -4,7 +4,7 @@ import mysql, { type ResultSetHeader } from "mysql2/promise";
 import { config } from "@/lib/config";
 import * as schema from "./schema";
 import { poolWithStatementDeadline } from "./statement-deadline";
-import { UTC_SESSION_SQL } from "./utc-session";
+import { sessionSettingsSql } from "./session-settings";
 
 export type Database = MySql2Database<typeof schema>;
 /** The handle a transaction callback receives; services accept either. */
@@ -15,11 +15,24 @@ type Handle = { pool: mysql.Pool; db: Database };
 // One pool per process, kept on globalThis so Next's dev reloads do not leak connections.
 const globalForDb = globalThis as unknown as { etumsDb?: Handle };
 
-/** How long one statement may take before its connection is given up (DATABASE_STATEMENT_TIMEOUT_MS). */
+/** How long one statement may run (DATABASE_STATEMENT_TIMEOUT_MS). */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+/**
+ * How much longer the app waits than the server lets a statement run: the server's own abort
+ * (an error on a healthy connection) comes first; the app's deadline is for a server or network
+ * that no longer answers at all.
+ */
+const SERVER_ANSWER_GRACE_MS = 1_000;
 
-/** A bare mysql2 pool with the app's connection settings (the benchmark's raw server uses it). */
-export function createDriverPool(url: string, connectionLimit = 10): mysql.Pool {
+/**
+ * A bare mysql2 pool with the app's connection settings (the benchmark's raw server uses it),
+ * and, given `statementLimitMs`, the server's limit on each statement (db/session-settings.ts).
+ */
+export function createDriverPool(
+  url: string,
+  connectionLimit = 10,
+  statementLimitMs?: number,
+): mysql.Pool {
   const pool = mysql.createPool({
     uri: url,
     connectionLimit,
@@ -35,21 +48,25 @@ export function createDriverPool(url: string, connectionLimit = 10): mysql.Pool 
   // Queued on each new connection before it is handed out; one that cannot take it is dropped.
   // The core pool's event: the promise pool's re-emits it with the core connection, not the
   // promise one its typings name.
+  const settings = sessionSettingsSql(statementLimitMs);
   pool.pool.on("connection", (connection) => {
-    connection.query(UTC_SESSION_SQL, (error) => {
+    connection.query(settings, (error) => {
       if (error) connection.destroy();
     });
   });
   return pool;
 }
 
-/** The app's pool: the driver's, with a deadline on every statement. */
+/** The app's pool: the driver's, with a limit on every statement, kept by the server and the app. */
 export function createPool(
   url: string,
   connectionLimit = 10,
   statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS,
 ): mysql.Pool {
-  return poolWithStatementDeadline(createDriverPool(url, connectionLimit), statementTimeoutMs);
+  return poolWithStatementDeadline(
+    createDriverPool(url, connectionLimit, statementTimeoutMs),
+    statementTimeoutMs + SERVER_ANSWER_GRACE_MS,
+  );
 }
 
 function handle(): Handle {

@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/mysql2";
 import { migrate } from "drizzle-orm/mysql2/migrator";
 import mysql from "mysql2/promise";
 import { splitDatabaseUrl } from "./database-url";
-import { UTC_SESSION_SQL } from "./utc-session";
+import { sessionSettingsSql } from "./session-settings";
 
 const MIGRATIONS_FOLDER = path.resolve(__dirname, "..", "drizzle");
 /** How long a second migrator waits for the first to finish before giving up. */
@@ -26,7 +26,8 @@ export async function migrateDatabase(url: string): Promise<void> {
     multipleStatements: false,
   });
   try {
-    await connection.query(UTC_SESSION_SQL);
+    // No statement limit: a migration may rebuild a large table.
+    await connection.query(sessionSettingsSql());
     // Two migrators at once (two hosts deploying) would both apply the same migration: the second
     // waits on a named lock, then finds nothing left to do.
     const lock = `etums_migrate_${database}`;

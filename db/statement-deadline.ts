@@ -17,7 +17,7 @@ export class StatementTimeoutError extends Error {
 type Statement = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * The connection, with a deadline on each `query` and `execute`. mysql2's own `timeout` option
+ * The connection, with a deadline on each statement it sends. mysql2's own `timeout` option
  * starts its clock only when a statement reaches the server and leaves the connection waiting in
  * line, so a stalled server would hang every later statement on it (a transaction's ROLLBACK
  * among them). Here the deadline closes the connection, and every later statement on it fails at
@@ -32,6 +32,13 @@ export function withStatementDeadline(
     (statement: Statement): Statement =>
     (...args) => {
       if (expired) return Promise.reject(expired);
+      // Sent first: a statement the driver refuses at once arms no timer.
+      let sent: Promise<unknown>;
+      try {
+        sent = statement.apply(connection, args);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
@@ -40,15 +47,17 @@ export function withStatementDeadline(
           reject(expired);
         }, timeoutMs);
       });
-      return Promise.race([statement.apply(connection, args), deadline]).finally(() =>
-        clearTimeout(timer),
-      );
+      return Promise.race([sent, deadline]).finally(() => clearTimeout(timer));
     };
   // A child of the connection, not a copy: everything else it inherits, and a test may still
-  // wrap these two (their originals call the connection's own).
+  // wrap these (their originals call the connection's own). A transaction's BEGIN, COMMIT and
+  // ROLLBACK are statements too, sent by their own methods.
   return Object.assign(Object.create(connection) as mysql.PoolConnection, {
     query: guard(connection.query as Statement),
     execute: guard(connection.execute as Statement),
+    beginTransaction: guard(connection.beginTransaction as Statement),
+    commit: guard(connection.commit as Statement),
+    rollback: guard(connection.rollback as Statement),
   });
 }
 

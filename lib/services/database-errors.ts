@@ -1,4 +1,4 @@
-type DriverError = { code?: unknown; cause?: unknown; fatal?: unknown };
+type DriverError = { code?: unknown; errno?: unknown; cause?: unknown; fatal?: unknown };
 
 /** The error, or the one it wraps (drizzle wraps the driver's), that carries an error code. */
 export function codeCarrier(error: unknown): (DriverError & { code: string }) | undefined {
@@ -27,7 +27,24 @@ const UNREACHABLE = new Set([
   "ER_CON_COUNT_ERROR",
   "ER_SERVER_SHUTDOWN",
   "ER_LOCK_WAIT_TIMEOUT",
+  // A connection closed before its first statement went out (its session settings failed).
+  "ERR_STREAM_WRITE_AFTER_END",
 ]);
+
+/**
+ * The server aborted a statement that ran past its limit: MariaDB's max_statement_time (1969),
+ * MySQL's max_execution_time (3024). mysql2 gives neither a code, only the number.
+ */
+const STATEMENT_LIMIT_ERRNOS = new Set([1969, 3024]);
+
+function abortedAtServerLimit(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
+    if (STATEMENT_LIMIT_ERRNOS.has((current as DriverError).errno as number)) return true;
+    current = (current as DriverError).cause;
+  }
+  return false;
+}
 
 /** The connection dropped while the work was under way: it may have been done or not. */
 const LOST = new Set([
@@ -41,6 +58,8 @@ export type Unavailability = "unreachable" | "lost";
 
 /** Whether `error` means the database is out of reach for now, and what that left undone. */
 export function databaseUnavailability(error: unknown): Unavailability | null {
+  // The statement was stopped, and its transaction is rolled back by whoever ran it.
+  if (abortedAtServerLimit(error)) return "unreachable";
   const carrier = codeCarrier(error);
   if (carrier === undefined) return null;
   const { code } = carrier;

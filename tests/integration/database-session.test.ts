@@ -1,6 +1,7 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPool, pool } from "@/db/client";
+import { databaseUnavailability } from "@/lib/services/database-errors";
 
 type ZoneRow = RowDataPacket & { zone: string; skew: number };
 const ZONE_SQL =
@@ -24,6 +25,25 @@ describe("a database session of the app", () => {
       }
     } finally {
       connection.release();
+    }
+  });
+
+  it("has the server stop a statement past its limit, so none runs on after the app gave up", async () => {
+    const limited = createPool(process.env.DATABASE_URL!, 1, 300);
+    try {
+      const slow = `SELECT SLEEP(3) AS etums_limit_${Date.now()}`;
+      const error: unknown = await limited.query(slow).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ errno: 1969 });
+      expect(databaseUnavailability(error)).toBe("unreachable");
+      const [[running]] = await pool().query<RowDataPacket[]>(
+        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO = ?",
+        [slow],
+      );
+      expect(Number(running!.n)).toBe(0);
+      // Stopped by the server, the connection itself is fine.
+      await expect(limited.query("SELECT 1")).resolves.toBeDefined();
+    } finally {
+      await limited.end();
     }
   });
 });

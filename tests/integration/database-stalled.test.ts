@@ -1,6 +1,7 @@
 import net from "node:net";
 import mysql from "mysql2/promise";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { pool } from "@/db/client";
 import { makeUser } from "../helpers/factories";
 import { api } from "../helpers/api";
 
@@ -108,5 +109,18 @@ describe("the API with a database that stops answering mid-connection", () => {
     });
     expect(created.status).toBe(201);
     expect(await taskCount()).toBe(before + 1);
+  });
+
+  it("puts the deadline on a transaction's COMMIT too, which mysql2 sends by a method of its own", async () => {
+    const connection = await pool().getConnection();
+    await connection.beginTransaction();
+    await connection.query("SELECT 1");
+    stallAt = /COMMIT/;
+    await expect(connection.commit()).rejects.toMatchObject({ code: "PROTOCOL_SEQUENCE_TIMEOUT" });
+    // Given up, the connection refuses anything more at once instead of queueing it.
+    await expect(connection.rollback()).rejects.toMatchObject({
+      code: "PROTOCOL_SEQUENCE_TIMEOUT",
+    });
+    connection.release();
   });
 });
