@@ -1,11 +1,12 @@
 import { z, type ZodError } from "zod";
 
 // A field left out of a body says so in DRF's words, not zod's "Invalid input: expected string,
-// received undefined". Set where validation errors become answers, so before any is parsed; a
+// received undefined" (or, for a choice, "Invalid option"). Set where validation errors become answers, so before any is parsed; a
 // schema's own message for the case still wins.
+const MISSING_VALUE_CODES = new Set(["invalid_type", "invalid_value", "invalid_union"]);
 z.config({
   customError: (issue) =>
-    issue.code === "invalid_type" && issue.input === undefined
+    MISSING_VALUE_CODES.has(issue.code ?? "") && issue.input === undefined
       ? "This field is required."
       : undefined,
 });
