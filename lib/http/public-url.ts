@@ -30,7 +30,8 @@ export function answersAsHost(request: Request): boolean {
   const host = request.headers.get("host");
   if (host === null) return true;
   const name = HOST.exec(host)?.groups?.name;
-  return name !== undefined && isAllowedHost(name);
+  // "etums.example.com." is the same name, fully qualified (Django strips the dot too).
+  return name !== undefined && isAllowedHost(name.replace(/\.$/, ""));
 }
 
 /**

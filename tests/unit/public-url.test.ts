@@ -125,6 +125,8 @@ describe("answersAsHost", () => {
       "api.example.com:8443",
       "corp.example",
       "tasks.corp.example",
+      "etums.example.com.",
+      "tasks.corp.example.:8443",
     ]) {
       expect(answers({ host }), host).toBe(true);
     }
