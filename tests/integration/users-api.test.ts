@@ -50,7 +50,11 @@ async function activityFor(subjectUserId: number) {
 describe("GET /api/users/ by role", () => {
   it("gives an admin every user with every field, inactive ones included", async () => {
     const inactive = await makeUser("EMPLOYEE", { isActive: false });
-    for (const path of ["/api/users/?page_size=100", "/api/users?page_size=100"]) {
+    // Newest first: the suite's other files leave more than a page of users behind.
+    for (const path of [
+      "/api/users/?page_size=100&ordering=-created_at",
+      "/api/users?page_size=100&ordering=-created_at",
+    ]) {
       const res = await api<Page<UserBody>>("GET", path, { token: admin.token });
       expect(res.status).toBe(200);
       const ids = res.body.results.map((u) => u.id);
@@ -66,10 +70,19 @@ describe("GET /api/users/ by role", () => {
       token: manager.token,
     });
     expect(res.status).toBe(200);
-    const ids = res.body.results.map((u) => u.id);
-    expect(ids).toEqual(expect.arrayContaining([manager.id, employee.id]));
-    expect(ids).not.toContain(admin.id);
-    expect(ids).not.toContain(inactive.id);
+    // Each looked up by email: the suite's other files leave more than a page of users behind.
+    const found = async (email: string) => {
+      const one = await api<Page<{ id: number }>>(
+        "GET",
+        `/api/users/?search=${encodeURIComponent(email)}`,
+        { token: manager.token },
+      );
+      return one.body.results.map((u) => u.id);
+    };
+    expect(await found(manager.email)).toEqual([manager.id]);
+    expect(await found(employee.email)).toEqual([employee.id]);
+    expect(await found(admin.email)).toEqual([]);
+    expect(await found(inactive.email)).toEqual([]);
     for (const user of res.body.results) {
       expect(Object.keys(user).sort()).toEqual(["email", "full_name", "id", "role"]);
       expect(["MANAGER", "EMPLOYEE"]).toContain(user.role);
