@@ -8,12 +8,18 @@ import { db } from "@/db/client";
 const PROBE_REUSE_MS = 1000;
 
 let recent: { at: number; up: Promise<boolean> } | null = null;
+/**
+ * The probe's statement while it has not answered. A probe that timed out still holds a pooled
+ * connection until the statement deadline; while it does, the database is down and no other probe
+ * is sent, so that a stalled database costs the pool one connection, not one per second.
+ */
+let unanswered: Promise<unknown> | null = null;
 
 /** True when the database answered a trivial query within the timeout, at most a second ago. */
 export function databaseIsUp(timeoutMs = 2000): Promise<boolean> {
   const now = Date.now();
   if (recent && now - recent.at < PROBE_REUSE_MS) return recent.up;
-  const up = probe(timeoutMs);
+  const up = unanswered ? Promise.resolve(false) : probe(timeoutMs);
   recent = { at: now, up };
   return up;
 }
@@ -23,13 +29,17 @@ async function probe(timeoutMs: number): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
+  const statement = db().execute(sql`SELECT 1`);
+  const settled = statement.then(
+    () => undefined,
+    () => undefined,
+  );
+  unanswered = settled;
+  void settled.then(() => {
+    if (unanswered === settled) unanswered = null;
+  });
   try {
-    return await Promise.race([
-      db()
-        .execute(sql`SELECT 1`)
-        .then(() => true as const),
-      timeout,
-    ]);
+    return await Promise.race([statement.then(() => true as const), timeout]);
   } catch {
     return false;
   } finally {

@@ -1,7 +1,8 @@
 import net from "node:net";
 import mysql from "mysql2/promise";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { pool } from "@/db/client";
+import { databaseIsUp } from "@/lib/services/health";
 import { makeUser } from "../helpers/factories";
 import { api } from "../helpers/api";
 
@@ -34,7 +35,8 @@ const direct = database.toString();
 database.host = `127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
 // Read when the app's pool is first made, by the first query below.
 process.env.DATABASE_URL = database.toString();
-process.env.DATABASE_STATEMENT_TIMEOUT_MS = "400";
+process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1000";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 afterEach(() => {
   stalled = false;
@@ -122,5 +124,23 @@ describe("the API with a database that stops answering mid-connection", () => {
       code: "PROTOCOL_SEQUENCE_TIMEOUT",
     });
     connection.release();
+  });
+
+  it("sends no second health probe while the first has not answered", async () => {
+    expect(await databaseIsUp(300)).toBe(true);
+    await sleep(1_100);
+    stalled = true;
+    // Sent, and given up after 300 ms; its statement waits on until the deadline (2 s).
+    expect(await databaseIsUp(300)).toBe(false);
+    const sent = [vi.spyOn(pool(), "query"), vi.spyOn(pool(), "execute")];
+    try {
+      await sleep(850);
+      expect(await databaseIsUp(300)).toBe(false);
+      for (const spy of sent) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of sent) spy.mockRestore();
+    }
+    // Nothing left in flight when the proxy goes.
+    await sleep(1_000);
   });
 });
