@@ -1,6 +1,6 @@
 "use client";
 
-import { callAction } from "@/lib/client/call-action";
+import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -33,7 +33,7 @@ export function CreateUserForm() {
       );
       if (!result.ok) {
         setErrors(result.fieldErrors);
-        setMessage(result.message);
+        setMessage(formRefusalMessage(result));
         return;
       }
       setErrors([]);

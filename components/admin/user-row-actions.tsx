@@ -1,6 +1,6 @@
 "use client";
 
-import { callAction } from "@/lib/client/call-action";
+import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -54,7 +54,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       const result = await callAction(work);
       if (!result.ok) {
         setErrors(result.fieldErrors);
-        setMessage(result.message);
+        setMessage(formRefusalMessage(result));
         return;
       }
       done(result.data);

@@ -1,6 +1,6 @@
 "use client";
 
-import { callAction } from "@/lib/client/call-action";
+import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -77,7 +77,7 @@ export function TaskForm({ users, task }: Props) {
       if (FIELDS.includes(field as FieldName)) setError(field as FieldName, { message });
     }
     // Shown and announced once, in the form (no toast on top of it), and scrolled to.
-    setFormError(result.status === 404 ? TASK_GONE : result.message);
+    setFormError(result.status === 404 ? TASK_GONE : formRefusalMessage(result));
     // Someone saved the task meanwhile: the edits stay on screen until the user chooses to load
     // that version (the page remounts this form with it) instead of vanishing with a refresh.
     setStale(result.status === 412);

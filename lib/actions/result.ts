@@ -20,16 +20,12 @@ function fieldErrorsOf(error: ApiError): FormFieldError[] {
   });
 }
 
-/** What a form says above fields that each show their own error: the API's words say less. */
-export const CHECK_THE_FIELDS = "Check the fields marked below.";
-
 function refusal(error: ApiError): ActionResult<never> {
-  const fieldErrors = fieldErrorsOf(error);
   return {
     ok: false,
     status: error.status,
-    message: fieldErrors.length > 0 ? CHECK_THE_FIELDS : error.detail,
-    fieldErrors,
+    message: error.detail,
+    fieldErrors: fieldErrorsOf(error),
   };
 }
 

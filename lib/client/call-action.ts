@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult, FormFieldError } from "@/lib/actions/result";
 
 export const SERVER_UNREACHABLE =
   "The server could not be reached or failed; nothing was saved. Try again.";
@@ -18,4 +18,15 @@ export async function callAction<T>(
     if (typeof digest === "string" && digest.startsWith("NEXT_")) throw error;
     return { ok: false, status: 0, message: SERVER_UNREACHABLE, fieldErrors: [] };
   }
+}
+
+/**
+ * What a form that shows each field's error beside it says above them: the API's "Validation
+ * failed." says less. Anything without such fields (a toast) keeps the result's own message.
+ */
+export function formRefusalMessage(result: {
+  message: string;
+  fieldErrors: FormFieldError[];
+}): string {
+  return result.fieldErrors.length > 0 ? "Check the fields marked below." : result.message;
 }

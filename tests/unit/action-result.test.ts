@@ -1,3 +1,4 @@
+import { formRefusalMessage } from "@/lib/client/call-action";
 import { describe, expect, it } from "vitest";
 import { toActionResult } from "@/lib/actions/result";
 import { notFound } from "@/lib/http/errors";
@@ -24,8 +25,7 @@ describe("toActionResult", () => {
     expect(result).toEqual({
       ok: false,
       status: 400,
-      // The form's fields say what is wrong; the API's "Validation failed." would say less.
-      message: "Check the fields marked below.",
+      message: "Validation failed.",
       fieldErrors: [{ field: "non_field_errors", message: "Must be a task id." }],
     });
   });
@@ -44,5 +44,15 @@ describe("toActionResult", () => {
       message: "Something went wrong on our side. Please try again.",
       fieldErrors: [],
     });
+  });
+});
+
+describe("a form's refusal above its fields", () => {
+  it("points at the fields when they carry the errors, and keeps the server's words otherwise", () => {
+    const fields = [{ field: "email", message: "Enter a valid email address." }];
+    expect(formRefusalMessage({ message: "Validation failed.", fieldErrors: fields })).toBe(
+      "Check the fields marked below.",
+    );
+    expect(formRefusalMessage({ message: "Not found.", fieldErrors: [] })).toBe("Not found.");
   });
 });
