@@ -6,14 +6,16 @@ type Props = {
   open: boolean;
   title: string;
   onClose: () => void;
+  /** Escape leaves it open: it shows something that cannot be shown again (a one-time password). */
+  holdOnEscape?: boolean;
   children: React.ReactNode;
 };
 
 /**
- * A native modal <dialog>: the browser traps focus, closes it on Escape and returns focus
- * to the button that opened it.
+ * A native modal <dialog>: the browser traps focus, closes it on Escape (unless `holdOnEscape`)
+ * and returns focus to the button that opened it.
  */
-export function Modal({ open, title, onClose, children }: Props) {
+export function Modal({ open, title, onClose, holdOnEscape = false, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -29,6 +31,9 @@ export function Modal({ open, title, onClose, children }: Props) {
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
+      onCancel={(event) => {
+        if (holdOnEscape) event.preventDefault();
+      }}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       {open ? (

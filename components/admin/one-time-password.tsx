@@ -3,13 +3,24 @@
 import { useState } from "react";
 import { buttonSecondary } from "@/components/ui/button-styles";
 
-/** A generated password, shown this once: it is never stored in clear and cannot be shown again. */
-export function OneTimePassword({ email, password }: { email: string; password: string }) {
+/**
+ * A generated password, shown this once: it is never stored in clear and cannot be shown again.
+ * `reset`: it replaces someone's password, rather than being their first.
+ */
+export function OneTimePassword({
+  email,
+  password,
+  reset = false,
+}: {
+  email: string;
+  password: string;
+  reset?: boolean;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
       <p className="font-medium text-amber-900">
-        Initial password for {email} — shown only this once:
+        {reset ? "New" : "Initial"} password for {email} — shown only this once:
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code

@@ -196,10 +196,11 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         open={open === "password"}
         title={`Reset the password of ${who}`}
         onClose={() => setOpen(null)}
+        holdOnEscape={generated !== null}
       >
         {generated ? (
           <div className="space-y-4">
-            <OneTimePassword email={user.email} password={generated} />
+            <OneTimePassword email={user.email} password={generated} reset />
             <div className="flex justify-end">
               <button type="button" className={buttonPrimary} onClick={() => setOpen(null)}>
                 Done

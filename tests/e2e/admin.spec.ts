@@ -214,6 +214,17 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
     trail.getByRole("row", { name: new RegExp(`Task created.*${TASK_TITLE}`) }),
   ).toHaveCount(1);
 
+  // A generated password, shown once: Escape does not throw it away, Done does close the dialog.
+  row = await findUser(page, EMPLOYEE.email);
+  await row.getByRole("button", { name: /^Reset password/ }).click();
+  const reset = page.getByRole("dialog", { name: `Reset the password of ${EMPLOYEE.name}` });
+  await reset.getByRole("button", { name: "Reset password" }).click();
+  await expect(reset.getByText(`New password for ${EMPLOYEE.email}`)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(reset.getByTestId("one-time-password")).toBeVisible();
+  await reset.getByRole("button", { name: "Done" }).click();
+  await expect(reset).toBeHidden();
+
   await managerContext.close();
   await employeeContext.close();
 });
