@@ -29,6 +29,13 @@ const FIELDS: FieldName[] = [
 
 type Props = { users: AssignableUser[]; task?: TaskDto };
 
+/**
+ * Where the task whose form was saved last is noted. The page mounts a new form for the saved
+ * version (its key), which would leave keyboard focus on the page itself: that form takes it
+ * back on its Save button.
+ */
+const SAVED_TASK_KEY = "etums:task-form-saved";
+
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
 export function TaskForm({ users, task }: Props) {
   const router = useRouter();
@@ -37,6 +44,13 @@ export function TaskForm({ users, task }: Props) {
   useEffect(() => {
     if (formError) formErrorBox.current?.scrollIntoView({ block: "nearest" });
   }, [formError]);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (task && sessionStorage.getItem(SAVED_TASK_KEY) === String(task.id)) {
+      sessionStorage.removeItem(SAVED_TASK_KEY);
+      saveButton.current?.focus();
+    }
+  }, [task]);
   const [stale, setStale] = useState(false);
   const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
   const {
@@ -69,8 +83,10 @@ export function TaskForm({ users, task }: Props) {
     );
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
-      if (task) router.refresh();
-      else router.push(`/tasks/${result.data.id}`);
+      if (task) {
+        sessionStorage.setItem(SAVED_TASK_KEY, String(task.id));
+        router.refresh();
+      } else router.push(`/tasks/${result.data.id}`);
       return;
     }
     for (const { field, message } of result.fieldErrors) {
@@ -191,7 +207,7 @@ export function TaskForm({ users, task }: Props) {
         )}
       />
       <div>
-        <button type="submit" disabled={isSubmitting} className={buttonPrimary}>
+        <button ref={saveButton} type="submit" disabled={isSubmitting} className={buttonPrimary}>
           {isSubmitting ? "Saving…" : task ? "Save changes" : "Create task"}
         </button>
       </div>

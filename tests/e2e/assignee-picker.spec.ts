@@ -70,6 +70,8 @@ test("the edit form shows a deactivated assignee, and saving another change keep
   await page.getByLabel("Title").fill(`${TITLE} (renamed)`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: `${TITLE} (renamed)`, level: 1 })).toBeVisible();
+  // The form comes back with the saved version, keyboard focus still on its Save button.
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeFocused();
   const [[task]] = await db.query<mysql.RowDataPacket[]>(
     "SELECT assigned_to FROM tasks WHERE id = ?",
     [taskId],
