@@ -8,7 +8,8 @@ const HTTPS_PROXY = new RegExp(`^${HTTPS_FORWARDED_PROTO}$`);
 
 /** Whether links may name `hostname`: the app's own address, loopback, or ALLOWED_HOSTS. */
 function isAllowedHost(hostname: string): boolean {
-  const name = hostname.toLowerCase();
+  // "etums.example.com." is the same name, fully qualified (Django strips the dot too).
+  const name = hostname.toLowerCase().replace(/\.$/, "");
   const { NEXTAUTH_URL, ALLOWED_HOSTS } = config();
   if (LOOPBACK.has(name)) return true;
   if (NEXTAUTH_URL && new URL(NEXTAUTH_URL).hostname === name) return true;
@@ -30,8 +31,7 @@ export function answersAsHost(request: Request): boolean {
   const host = request.headers.get("host");
   if (host === null) return true;
   const name = HOST.exec(host)?.groups?.name;
-  // "etums.example.com." is the same name, fully qualified (Django strips the dot too).
-  return name !== undefined && isAllowedHost(name.replace(/\.$/, ""));
+  return name !== undefined && isAllowedHost(name);
 }
 
 /**

@@ -90,6 +90,9 @@ describe("isOwnOrigin", () => {
     expect(own("localhost:3000", "http://localhost:3000")).toBe(true);
     expect(own("whatever.example", "https://etums.example.com")).toBe(true);
     expect(own("api.example.com:8443", "https://api.example.com")).toBe(false);
+    // The fully qualified name (a trailing dot) is the same host.
+    expect(own("api.example.com.:8443", "https://api.example.com.:8443")).toBe(true);
+    expect(own("localhost.:3000", "http://localhost.:3000")).toBe(true);
   });
 
   it("refuses a page whose Origin matches a Host the app does not answer as (DNS rebinding)", async () => {
