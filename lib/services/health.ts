@@ -29,7 +29,8 @@ async function probe(timeoutMs: number): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const statement = db().execute(sql`SELECT 1`);
+  // Inside the promise: a throw while sending (no configuration, say) is "down", not a 500.
+  const statement = Promise.resolve().then(() => db().execute(sql`SELECT 1`));
   const settled = statement.then(
     () => undefined,
     () => undefined,
