@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import mysql, { type ResultSetHeader } from "mysql2/promise";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/logger";
 import * as schema from "./schema";
 import { poolWithStatementDeadline } from "./statement-deadline";
 import { sessionSettingsSql } from "./session-settings";
@@ -51,7 +52,10 @@ export function createDriverPool(
   const settings = sessionSettingsSql(statementLimitMs);
   pool.pool.on("connection", (connection) => {
     connection.query(settings, (error) => {
-      if (error) connection.destroy();
+      if (!error) return;
+      // Its caller gets a 503 ("try again shortly"): the cause is only here.
+      logger().error({ err: error }, "database session settings failed; connection dropped");
+      connection.destroy();
     });
   });
   return pool;

@@ -37,13 +37,16 @@ const UNREACHABLE = new Set([
  */
 const STATEMENT_LIMIT_ERRNOS = new Set([1969, 3024]);
 
-function abortedAtServerLimit(error: unknown): boolean {
+/** The error, or the one it wraps, of a statement the server stopped at its limit; its SQL too. */
+function abortedAtServerLimit(error: unknown): { sql?: unknown } | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
-    if (STATEMENT_LIMIT_ERRNOS.has((current as DriverError).errno as number)) return true;
+    if (STATEMENT_LIMIT_ERRNOS.has((current as DriverError).errno as number)) {
+      return current as { sql?: unknown };
+    }
     current = (current as DriverError).cause;
   }
-  return false;
+  return undefined;
 }
 
 /** The connection dropped while the work was under way: it may have been done or not. */
@@ -58,8 +61,14 @@ export type Unavailability = "unreachable" | "lost";
 
 /** Whether `error` means the database is out of reach for now, and what that left undone. */
 export function databaseUnavailability(error: unknown): Unavailability | null {
-  // The statement was stopped, and its transaction is rolled back by whoever ran it.
-  if (abortedAtServerLimit(error)) return "unreachable";
+  // The statement was stopped, and its transaction is rolled back by whoever ran it; only of a
+  // COMMIT stopped so can nobody say whether it took effect.
+  const aborted = abortedAtServerLimit(error);
+  if (aborted) {
+    return typeof aborted.sql === "string" && /^\s*commit\b/i.test(aborted.sql)
+      ? "lost"
+      : "unreachable";
+  }
   const carrier = codeCarrier(error);
   if (carrier === undefined) return null;
   const { code } = carrier;

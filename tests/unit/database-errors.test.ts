@@ -30,6 +30,8 @@ describe("which failures mean the database is out of reach", () => {
       "unreachable",
     );
     expect(databaseUnavailability(limit(1064))).toBeNull();
+    // A COMMIT stopped so may or may not have taken effect.
+    expect(databaseUnavailability(Object.assign(limit(1969), { sql: "COMMIT" }))).toBe("lost");
   });
 
   it("does not take a client's hang-up (Node's 'aborted' ECONNRESET on the request body) for it", () => {
