@@ -33,7 +33,7 @@ export function CreateUserForm() {
       );
       if (!result.ok) {
         setErrors(result.fieldErrors);
-        setMessage(formRefusalMessage(result));
+        setMessage(formRefusalMessage(result, ["full_name", "email", "password"]));
         return;
       }
       setErrors([]);

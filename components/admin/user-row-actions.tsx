@@ -54,7 +54,8 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       const result = await callAction(work);
       if (!result.ok) {
         setErrors(result.fieldErrors);
-        setMessage(formRefusalMessage(result));
+        // Of its dialogs' fields, the name (edit) and the password (reset) show their errors.
+        setMessage(formRefusalMessage(result, ["full_name", "password"]));
         return;
       }
       done(result.data);

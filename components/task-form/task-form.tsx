@@ -36,6 +36,18 @@ type Props = { users: AssignableUser[]; task?: TaskDto };
  */
 const SAVED_TASK_KEY = "etums:task-form-saved";
 
+/** sessionStorage, or nothing where the browser has it switched off or full: focus is a nicety. */
+function savedTaskNote(write?: number | null): string | null {
+  try {
+    if (write === undefined) return sessionStorage.getItem(SAVED_TASK_KEY);
+    if (write === null) sessionStorage.removeItem(SAVED_TASK_KEY);
+    else sessionStorage.setItem(SAVED_TASK_KEY, String(write));
+  } catch {
+    // Storage refused: the form simply does not take focus back.
+  }
+  return null;
+}
+
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
 export function TaskForm({ users, task }: Props) {
   const router = useRouter();
@@ -46,8 +58,8 @@ export function TaskForm({ users, task }: Props) {
   }, [formError]);
   const saveButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (task && sessionStorage.getItem(SAVED_TASK_KEY) === String(task.id)) {
-      sessionStorage.removeItem(SAVED_TASK_KEY);
+    if (task && savedTaskNote() === String(task.id)) {
+      savedTaskNote(null);
       saveButton.current?.focus();
     }
   }, [task]);
@@ -84,7 +96,7 @@ export function TaskForm({ users, task }: Props) {
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
       if (task) {
-        sessionStorage.setItem(SAVED_TASK_KEY, String(task.id));
+        savedTaskNote(task.id);
         router.refresh();
       } else router.push(`/tasks/${result.data.id}`);
       return;
@@ -93,7 +105,7 @@ export function TaskForm({ users, task }: Props) {
       if (FIELDS.includes(field as FieldName)) setError(field as FieldName, { message });
     }
     // Shown and announced once, in the form (no toast on top of it), and scrolled to.
-    setFormError(result.status === 404 ? TASK_GONE : formRefusalMessage(result));
+    setFormError(result.status === 404 ? TASK_GONE : formRefusalMessage(result, FIELDS));
     // Someone saved the task meanwhile: the edits stay on screen until the user chooses to load
     // that version (the page remounts this form with it) instead of vanishing with a refresh.
     setStale(result.status === 412);

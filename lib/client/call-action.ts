@@ -21,12 +21,16 @@ export async function callAction<T>(
 }
 
 /**
- * What a form that shows each field's error beside it says above them: the API's "Validation
- * failed." says less. Anything without such fields (a toast) keeps the result's own message.
+ * What a form says above its fields when the server refused: "Check the fields marked below."
+ * when one it `shows` carries an error (the API's "Validation failed." says less); else the first
+ * field error it has no place for, or the server's own words.
  */
-export function formRefusalMessage(result: {
-  message: string;
-  fieldErrors: FormFieldError[];
-}): string {
-  return result.fieldErrors.length > 0 ? "Check the fields marked below." : result.message;
+export function formRefusalMessage(
+  result: { message: string; fieldErrors: FormFieldError[] },
+  shows: readonly string[],
+): string {
+  if (result.fieldErrors.some(({ field }) => shows.includes(field))) {
+    return "Check the fields marked below.";
+  }
+  return result.fieldErrors[0]?.message ?? result.message;
 }

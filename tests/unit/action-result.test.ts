@@ -50,9 +50,16 @@ describe("toActionResult", () => {
 describe("a form's refusal above its fields", () => {
   it("points at the fields when they carry the errors, and keeps the server's words otherwise", () => {
     const fields = [{ field: "email", message: "Enter a valid email address." }];
-    expect(formRefusalMessage({ message: "Validation failed.", fieldErrors: fields })).toBe(
-      "Check the fields marked below.",
+    expect(
+      formRefusalMessage({ message: "Validation failed.", fieldErrors: fields }, ["email"]),
+    ).toBe("Check the fields marked below.");
+    // A field the form has no place for: its own message, not a pointer to nothing.
+    const hidden = [{ field: "non_field_errors", message: "Must be a task id." }];
+    expect(
+      formRefusalMessage({ message: "Validation failed.", fieldErrors: hidden }, ["email"]),
+    ).toBe("Must be a task id.");
+    expect(formRefusalMessage({ message: "Not found.", fieldErrors: [] }, ["email"])).toBe(
+      "Not found.",
     );
-    expect(formRefusalMessage({ message: "Not found.", fieldErrors: [] })).toBe("Not found.");
   });
 });
