@@ -13,6 +13,7 @@ import {
   type Anchor,
 } from "./task-list-anchors";
 import {
+  buildTaskCountSql,
   buildTaskPageWithCountSql,
   requestedStart,
   taskListIdentity,
@@ -62,6 +63,15 @@ function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
   return pool()
     .query<RowDataPacket[]>(statement.text, statement.params)
     .then(([rows]) => rows);
+}
+
+/**
+ * The page number of the last page of the actor's list (1 for an empty list), in one statement:
+ * DRF's `page=last`.
+ */
+export async function lastPageOf(actor: Actor, query: TaskListQuery): Promise<number> {
+  const [row] = await rowsOf(buildTaskCountSql(listScope(actor), query, companyToday()));
+  return Math.max(1, Math.ceil(Number(row!.n) / query.page_size));
 }
 
 /**

@@ -21,7 +21,7 @@ import { loadTaskRecord, TASK_ROW_COLUMNS, taskRowFromSqlRow, toTaskDto } from "
 
 export { listTaskActivity, type ActivityDto } from "./task-activity";
 export { toTaskDto } from "./task-records";
-export { listScope, listTasks, type TaskPage } from "./task-list";
+export { lastPageOf, listScope, listTasks, type TaskPage } from "./task-list";
 
 /** `expectedVersions`: the versions the write may apply to (If-Match); absent, any. */
 export type WriteOptions = { expectedVersions?: readonly number[] };

@@ -423,6 +423,31 @@ describe("GET /api/tasks/: cost", () => {
   );
 });
 
+describe("GET /api/tasks/: page=last, as DRF", () => {
+  it("gives the last page with its links, in two statements besides the caller's lookup", async () => {
+    const owner = await makeUser("MANAGER");
+    const ids: number[] = [];
+    for (let i = 0; i < 23; i++) ids.push(await makeTask({ createdBy: owner.id }));
+    const seen = recordStatements();
+    const res = await list(owner, "page=last&page_size=10");
+    expect(res.status).toBe(200);
+    expect(res.body.count).toBe(23);
+    // Newest first: the last page holds the three oldest.
+    expect(res.body.results.map((t) => t.id)).toEqual(ids.slice(0, 3).reverse());
+    expect(res.body.next).toBeNull();
+    expect(new URL(res.body.previous!).searchParams.get("page")).toBe("2");
+    // The lookup, the count that names the page, then the page.
+    expect(seen).toHaveLength(3);
+  });
+
+  it("is page 1 of an empty list, not a 404", async () => {
+    const nobody = await makeUser("EMPLOYEE");
+    const res = await list(nobody, "page=last");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ count: 0, results: [], next: null, previous: null });
+  });
+});
+
 describe("GET /api/tasks/: counts kept by triggers", () => {
   it("stays exact through creates, reassignments and deletes, counting a self-assigned task once", async () => {
     const boss = await makeUser("MANAGER");

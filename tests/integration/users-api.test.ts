@@ -155,6 +155,22 @@ describe("GET /api/users/ by role", () => {
     expect(active.body.results.map((u) => u.id)).toEqual([made[0]!.id]);
   });
 
+  it("takes page=last, as DRF did", async () => {
+    const tag = `zl${Date.now().toString(36)}`;
+    const made = [];
+    for (const n of ["a", "b", "c"])
+      made.push(await makeUser("EMPLOYEE", { fullName: `${tag} ${n}` }));
+    const last = await api<Page<UserBody>>(
+      "GET",
+      `/api/users/?search=${tag}&page_size=2&ordering=full_name&page=last`,
+      { token: admin.token },
+    );
+    expect(last.status).toBe(200);
+    expect(last.body.results.map((u) => u.id)).toEqual([made[2]!.id]);
+    expect(last.body.next).toBeNull();
+    expect(last.body.previous).not.toBeNull();
+  });
+
   it("answers 404 to a page past the last, as the task list does", async () => {
     const tag = `zp${Date.now().toString(36)}`;
     await makeUser("EMPLOYEE", { fullName: `${tag} Only` });

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pageLinks } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
-import { assertMayCreateTask, createTask, listTasks } from "@/lib/services/tasks";
+import { assertMayCreateTask, createTask, lastPageOf, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { createTaskSchema, withoutReadOnlyTaskFields } from "@/lib/validation/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -27,7 +27,7 @@ function cursorUrl(url: URL, cursor: string): string {
  *     summary: List the tasks you may see
  *     description: >-
  *       Admins see every task, managers the tasks they created or are assigned, employees the
- *       tasks assigned to them. Page-number pagination (`page`, `page_size`: more than 100 is taken as 100) as DRF had it,
+ *       tasks assigned to them. Page-number pagination (`page`, or `page=last`; `page_size`: more than 100 is taken as 100) as DRF had it,
  *       or keyset pagination: pass `cursor` (from `next_cursor`) to page at the same cost at any
  *       depth without skipping or repeating a task when tasks change between pages. Deep page
  *       numbers are fast too while no task changes. `status` and `priority` take one value or
@@ -54,7 +54,12 @@ function cursorUrl(url: URL, cursor: string): string {
  */
 export const GET = authedRoute(async ({ request, actor }) => {
   const url = publicUrl(request);
-  const query = parseTaskListQuery(url.searchParams);
+  // DRF's `page=last`: checked as page 1, then the list's count names the page (one statement).
+  const lastPage = url.searchParams.get("page") === "last";
+  const params = new URLSearchParams(url.searchParams);
+  if (lastPage) params.set("page", "1");
+  const query = parseTaskListQuery(params);
+  if (lastPage && !query.cursor) query.page = await lastPageOf(actor, query);
   const page = await listTasks(actor, query);
   if (!query.cursor && query.page > 1 && page.results.length === 0) throw notFound("Invalid page.");
   const links = query.cursor

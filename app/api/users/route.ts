@@ -18,6 +18,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *     description: >-
  *       Admins get every user and field. Managers get active employees and managers with their
  *       public fields only (id, email, full_name, role), to pick an assignee. Employees get 403.
+ *       `page=last` gives the last page, as DRF did.
  *     operationId: listUsers
  *     tags: [Users]
  *     x-query-schema: UserListQuery
@@ -40,10 +41,15 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
-  const { count, page, page_size, results } = await listUsers(
-    actor,
-    parseUserListQuery(publicUrl(request).searchParams),
-  );
+  // DRF's `page=last`: read as page 1, whose count names the last page.
+  const params = new URLSearchParams(publicUrl(request).searchParams);
+  const lastPage = params.get("page") === "last";
+  if (lastPage) params.set("page", "1");
+  const query = parseUserListQuery(params);
+  let list = await listUsers(actor, query);
+  const last = Math.max(1, Math.ceil(list.count / list.page_size));
+  if (lastPage && last > 1) list = await listUsers(actor, { ...query, page: last });
+  const { count, page, page_size, results } = list;
   if (page > 1 && results.length === 0) throw notFound("Invalid page.");
   return NextResponse.json({
     count,
