@@ -53,9 +53,9 @@ export function createDriverPool(
   pool.pool.on("connection", (connection) => {
     connection.query(settings, (error) => {
       if (!error) return;
+      connection.destroy();
       // Its caller gets a 503 ("try again shortly"): the cause is only here.
       logger().error({ err: error }, "database session settings failed; connection dropped");
-      connection.destroy();
     });
   });
   return pool;

@@ -32,7 +32,9 @@ export function Modal({ open, title, onClose, holdOnEscape = false, children }: 
       aria-labelledby={titleId}
       // Chromium honours preventDefault on the first Escapes only, then closes anyway: a dialog
       // that must stay is opened again, until the parent closes it.
-      onClose={() => (holdOnEscape && open ? ref.current?.showModal() : onClose())}
+      onClose={() =>
+        holdOnEscape && open && ref.current?.isConnected ? ref.current.showModal() : onClose()
+      }
       onCancel={(event) => {
         if (holdOnEscape) event.preventDefault();
       }}

@@ -27,6 +27,9 @@ const FIELDS: FieldName[] = [
   "assigned_to",
 ];
 
+/** The fields that show an error of their own (status and priority are choices from a list). */
+const FIELDS_WITH_ERRORS = ["title", "description", "due_date", "assigned_to"];
+
 type Props = { users: AssignableUser[]; task?: TaskDto };
 
 /**
@@ -105,7 +108,9 @@ export function TaskForm({ users, task }: Props) {
       if (FIELDS.includes(field as FieldName)) setError(field as FieldName, { message });
     }
     // Shown and announced once, in the form (no toast on top of it), and scrolled to.
-    setFormError(result.status === 404 ? TASK_GONE : formRefusalMessage(result, FIELDS));
+    setFormError(
+      result.status === 404 ? TASK_GONE : formRefusalMessage(result, FIELDS_WITH_ERRORS),
+    );
     // Someone saved the task meanwhile: the edits stay on screen until the user chooses to load
     // that version (the page remounts this form with it) instead of vanishing with a refresh.
     setStale(result.status === 412);

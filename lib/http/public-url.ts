@@ -66,8 +66,11 @@ export function publicUrl(request: Request): URL {
   if (host && isAllowedHost(host.name!)) {
     url.hostname = host.name!;
     url.port = host.port ?? "";
-    // The app's own address says which scheme its clients use, a proxy's header or not.
-    if (own && own.host === url.host) url.protocol = own.protocol;
+    // The app's own address says which scheme its clients use, a proxy's header or not (its
+    // fully qualified name, with the trailing dot, included).
+    if (own && own.hostname === url.hostname.replace(/\.$/, "") && own.port === url.port) {
+      url.protocol = own.protocol;
+    }
   } else if (own) {
     url.protocol = own.protocol;
     url.hostname = own.hostname;

@@ -438,6 +438,11 @@ describe("GET /api/tasks/: page=last, as DRF", () => {
     expect(new URL(res.body.previous!).searchParams.get("page")).toBe("2");
     // The lookup, the count that names the page, then the page.
     expect(seen).toHaveLength(3);
+    // Of repeated page parameters the last counts, as for every other parameter (and in DRF).
+    const repeated = await list(owner, "page=2&page=last&page_size=10");
+    expect(repeated.body.results.map((t) => t.id)).toEqual(ids.slice(0, 3).reverse());
+    const second = await list(owner, "page=last&page=2&page_size=10");
+    expect(second.body.results).toHaveLength(10);
   });
 
   it("is page 1 of an empty list, not a 404", async () => {

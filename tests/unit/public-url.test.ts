@@ -26,6 +26,7 @@ describe("publicUrl", () => {
   it("takes the host and port the client sent when the app answers as that host", () => {
     // NEXTAUTH_URL gives its own host's scheme, even with no proxy header; not another port's.
     expect(at({ host: "etums.example.com" })).toBe("https://etums.example.com/api/tasks/?page=2");
+    expect(at({ host: "etums.example.com." })).toBe("https://etums.example.com./api/tasks/?page=2");
     expect(at({ host: "etums.example.com:3000" })).toBe(
       "http://etums.example.com:3000/api/tasks/?page=2",
     );

@@ -54,14 +54,18 @@ function cursorUrl(url: URL, cursor: string): string {
  */
 export const GET = authedRoute(async ({ request, actor }) => {
   const url = publicUrl(request);
-  // DRF's `page=last`: checked as page 1, then the list's count names the page (one statement).
-  const lastPage = url.searchParams.get("page") === "last";
+  // DRF's `page=last` (of repeated `page`s, the last, as everywhere): checked as page 1, then the
+  // list's count names the page (one statement).
+  const lastPage = url.searchParams.getAll("page").at(-1) === "last";
   const params = new URLSearchParams(url.searchParams);
   if (lastPage) params.set("page", "1");
   const query = parseTaskListQuery(params);
   if (lastPage && !query.cursor) query.page = await lastPageOf(actor, query);
   const page = await listTasks(actor, query);
-  if (!query.cursor && query.page > 1 && page.results.length === 0) throw notFound("Invalid page.");
+  // Past the end is a 404, except for `page=last` when the list shrank between its two reads.
+  if (!query.cursor && !lastPage && query.page > 1 && page.results.length === 0) {
+    throw notFound("Invalid page.");
+  }
   const links = query.cursor
     ? { next: page.next_cursor && cursorUrl(url, page.next_cursor), previous: null }
     : pageLinks(url, { count: page.count, page: query.page, page_size: query.page_size });

@@ -43,14 +43,14 @@ import { refusedMethods } from "@/lib/http/refused-methods";
 export const GET = authedRoute(async ({ request, actor }) => {
   // DRF's `page=last`: read as page 1, whose count names the last page.
   const params = new URLSearchParams(publicUrl(request).searchParams);
-  const lastPage = params.get("page") === "last";
+  const lastPage = params.getAll("page").at(-1) === "last";
   if (lastPage) params.set("page", "1");
   const query = parseUserListQuery(params);
   let list = await listUsers(actor, query);
   const last = Math.max(1, Math.ceil(list.count / list.page_size));
   if (lastPage && last > 1) list = await listUsers(actor, { ...query, page: last });
   const { count, page, page_size, results } = list;
-  if (page > 1 && results.length === 0) throw notFound("Invalid page.");
+  if (!lastPage && page > 1 && results.length === 0) throw notFound("Invalid page.");
   return NextResponse.json({
     count,
     ...pageLinks(publicUrl(request), { count, page, page_size }),
