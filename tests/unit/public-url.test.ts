@@ -2,10 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const inside = "http://localhost:3000/api/tasks/?page=2";
 
-async function publicUrlWith(env: Record<string, string>) {
+/** The module as a server started with `env` loads it (config is read once). */
+async function publicUrlModuleWith(env: Record<string, string>) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  const { publicUrl } = await import("@/lib/http/public-url");
+  return import("@/lib/http/public-url");
+}
+
+async function publicUrlWith(env: Record<string, string>) {
+  const { publicUrl } = await publicUrlModuleWith(env);
   return (headers: Record<string, string>) => publicUrl(new Request(inside, { headers })).href;
 }
 
@@ -75,9 +80,7 @@ describe("isOwnOrigin", () => {
   });
 
   async function ownOriginWith(env: Record<string, string>) {
-    vi.resetModules();
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    const { isOwnOrigin } = await import("@/lib/http/public-url");
+    const { isOwnOrigin } = await publicUrlModuleWith(env);
     return (host: string, origin: string) =>
       isOwnOrigin(new Request(inside, { headers: { host } }), origin);
   }
@@ -109,9 +112,7 @@ describe("answersAsHost", () => {
   });
 
   async function answersWith(env: Record<string, string>) {
-    vi.resetModules();
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    const { answersAsHost } = await import("@/lib/http/public-url");
+    const { answersAsHost } = await publicUrlModuleWith(env);
     return (headers: Record<string, string>) => answersAsHost(new Request(inside, { headers }));
   }
 
