@@ -1,7 +1,4 @@
-/** The pages a list of `count` rows fills: at least one, even when it is empty. */
-export function pageCountOf(count: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(count / pageSize));
-}
+import { pageCountOf } from "@/lib/http/page-links";
 
 /**
  * What an empty page says: that it is past the last one (an old link, the last rows just

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { pageCountOf, previousPage } from "@/components/ui/page-counts";
+import { previousPage } from "@/components/ui/page-counts";
+import { pageCountOf } from "@/lib/http/page-links";
 
 type Props = {
   label: string;

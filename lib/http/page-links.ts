@@ -14,3 +14,23 @@ export function pageLinks(
     previous: page > 1 ? link(page - 1) : null,
   };
 }
+
+/** The pages a list of `count` rows fills: at least one, even when it is empty. */
+export function pageCountOf(count: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(count / pageSize));
+}
+
+/**
+ * DRF's `page=last` (of repeated `page`s the last counts, as for every parameter): `params` with
+ * it read as page 1, for the schema to check, and whether it was asked for; the list's count then
+ * names the page.
+ */
+export function readLastPage(searchParams: URLSearchParams): {
+  params: URLSearchParams;
+  lastPage: boolean;
+} {
+  const params = new URLSearchParams(searchParams);
+  const lastPage = params.getAll("page").at(-1) === "last";
+  if (lastPage) params.set("page", "1");
+  return { params, lastPage };
+}

@@ -2,6 +2,7 @@ import type { RowDataPacket } from "mysql2";
 import { pool } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { taskVisibility } from "@/lib/auth/policy";
+import { pageCountOf } from "@/lib/http/page-links";
 import type { TaskListQuery } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { decodeCursor, encodeCursor, fieldOf, type TaskCursor } from "./task-cursor";
@@ -71,7 +72,7 @@ function rowsOf(statement: SqlStatement): Promise<RowDataPacket[]> {
  */
 export async function lastPageOf(actor: Actor, query: TaskListQuery): Promise<number> {
   const [row] = await rowsOf(buildTaskCountSql(listScope(actor), query, companyToday()));
-  return Math.max(1, Math.ceil(Number(row!.n) / query.page_size));
+  return pageCountOf(Number(row!.n), query.page_size);
 }
 
 /**

@@ -3,7 +3,7 @@ import { authedRoute } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { pageLinks } from "@/lib/http/page-links";
+import { pageLinks, readLastPage } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertMayCreateTask, createTask, lastPageOf, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
@@ -54,11 +54,7 @@ function cursorUrl(url: URL, cursor: string): string {
  */
 export const GET = authedRoute(async ({ request, actor }) => {
   const url = publicUrl(request);
-  // DRF's `page=last` (of repeated `page`s, the last, as everywhere): checked as page 1, then the
-  // list's count names the page (one statement).
-  const lastPage = url.searchParams.getAll("page").at(-1) === "last";
-  const params = new URLSearchParams(url.searchParams);
-  if (lastPage) params.set("page", "1");
+  const { params, lastPage } = readLastPage(url.searchParams);
   const query = parseTaskListQuery(params);
   if (lastPage && !query.cursor) query.page = await lastPageOf(actor, query);
   const page = await listTasks(actor, query);

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { pageLinks } from "@/lib/http/page-links";
+import { pageCountOf, pageLinks, readLastPage } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertAdmin, createUser, listUsers } from "@/lib/services/users";
 import { createUserRequestSchema, parseUserListQuery } from "@/lib/validation/users";
@@ -41,13 +41,10 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
-  // DRF's `page=last`: read as page 1, whose count names the last page.
-  const params = new URLSearchParams(publicUrl(request).searchParams);
-  const lastPage = params.getAll("page").at(-1) === "last";
-  if (lastPage) params.set("page", "1");
+  const { params, lastPage } = readLastPage(publicUrl(request).searchParams);
   const query = parseUserListQuery(params);
   let list = await listUsers(actor, query);
-  const last = Math.max(1, Math.ceil(list.count / list.page_size));
+  const last = pageCountOf(list.count, list.page_size);
   if (lastPage && last > 1) list = await listUsers(actor, { ...query, page: last });
   const { count, page, page_size, results } = list;
   if (!lastPage && page > 1 && results.length === 0) throw notFound("Invalid page.");
