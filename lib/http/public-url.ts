@@ -6,10 +6,12 @@ const HOST = /^(?<name>[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(?<port>\d{1,5}))?$/i;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const HTTPS_PROXY = new RegExp(`^${HTTPS_FORWARDED_PROTO}$`);
 
+/** "etums.example.com." is the same name, fully qualified (Django strips the dot too). */
+const withoutRootDot = (hostname: string) => hostname.replace(/\.$/, "");
+
 /** Whether links may name `hostname`: the app's own address, loopback, or ALLOWED_HOSTS. */
 function isAllowedHost(hostname: string): boolean {
-  // "etums.example.com." is the same name, fully qualified (Django strips the dot too).
-  const name = hostname.toLowerCase().replace(/\.$/, "");
+  const name = withoutRootDot(hostname.toLowerCase());
   const { NEXTAUTH_URL, ALLOWED_HOSTS } = config();
   if (LOOPBACK.has(name)) return true;
   if (NEXTAUTH_URL && new URL(NEXTAUTH_URL).hostname === name) return true;
@@ -66,9 +68,8 @@ export function publicUrl(request: Request): URL {
   if (host && isAllowedHost(host.name!)) {
     url.hostname = host.name!;
     url.port = host.port ?? "";
-    // The app's own address says which scheme its clients use, a proxy's header or not (its
-    // fully qualified name, with the trailing dot, included).
-    if (own && own.hostname === url.hostname.replace(/\.$/, "") && own.port === url.port) {
+    // The app's own address says which scheme its clients use, a proxy's header or not.
+    if (own && own.hostname === withoutRootDot(url.hostname) && own.port === url.port) {
       url.protocol = own.protocol;
     }
   } else if (own) {

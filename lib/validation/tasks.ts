@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { idSchema } from "./ids";
-import { hasVisibleCharacter, withoutControl, withoutDirectionControl } from "./visible-text";
+import {
+  directionControlMessage,
+  hasVisibleCharacter,
+  withoutControl,
+  withoutDirectionControl,
+} from "./visible-text";
 
 export const taskStatusSchema = z.enum(TASK_STATUSES).meta({ id: "TaskStatus" });
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriority" });
@@ -22,8 +27,7 @@ export const DESCRIPTION_TOO_LONG = `Description must be at most ${DESCRIPTION_M
 
 export const TITLE_CONTROL_MESSAGE = "Title must not contain control characters.";
 export const DESCRIPTION_CONTROL_MESSAGE = "Description must not contain control characters.";
-export const TITLE_DIRECTION_MESSAGE =
-  "Title must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).";
+export const TITLE_DIRECTION_MESSAGE = directionControlMessage("Title");
 
 export const taskTitleSchema = z
   .string({

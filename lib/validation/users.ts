@@ -3,7 +3,12 @@ import { validationError } from "@/lib/http/errors";
 import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
-import { hasVisibleCharacter, withoutControl, withoutDirectionControl } from "./visible-text";
+import {
+  directionControlMessage,
+  hasVisibleCharacter,
+  withoutControl,
+  withoutDirectionControl,
+} from "./visible-text";
 import { ROLES } from "@/db/schema";
 import { passwordWeakness } from "@/lib/auth/passwords";
 
@@ -25,10 +30,7 @@ export const fullNameSchema = z
   .min(1, { message: "Full name is required.", abort: true })
   .max(150)
   .refine(withoutControl, "Full name must not contain control characters.")
-  .refine(
-    withoutDirectionControl,
-    "Full name must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).",
-  )
+  .refine(withoutDirectionControl, directionControlMessage("Full name"))
   .refine(hasVisibleCharacter, "Full name is required.");
 
 export const roleSchema = z.enum(ROLES).meta({ id: "Role" });

@@ -16,6 +16,10 @@ export const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 export const withoutDirectionControl = (value: string) => !DIRECTION_CONTROL.test(value);
 
+/** What a field with one of them is told, e.g. "Title must not contain text-direction overrides (…)." */
+export const directionControlMessage = (field: string) =>
+  `${field} must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).`;
+
 /**
  * What a file name shown in the trail loses: controls, line and paragraph separators and every
  * invisible format character (direction controls, zero-width spaces, tags) but the joiners ZWJ
