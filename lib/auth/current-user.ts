@@ -3,12 +3,11 @@ import { getToken } from "next-auth/jwt";
 import type { Logger } from "pino";
 import { config } from "@/lib/config";
 import { ApiError, forbidden } from "@/lib/http/errors";
+import { SAFE_METHODS } from "@/lib/http/safe-methods";
 import { loadSessionActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
 import { InvalidTokenError, verifyAccessToken } from "./tokens";
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function invalidToken(detail: string): ApiError {
   return new ApiError(

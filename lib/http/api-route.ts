@@ -8,6 +8,7 @@ import { databaseUnavailability } from "@/lib/services/database-errors";
 import { clientClosedMidBody } from "./client-abort";
 import { ApiError, unauthorized, unavailable, unknownHost } from "./errors";
 import { answersAsHost } from "./public-url";
+import { SAFE_METHODS } from "./safe-methods";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
 import { logRequest } from "./request-log";
 
@@ -36,8 +37,6 @@ export function errorResponse(error: ApiError): NextResponse {
   );
 }
 
-const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /**
  * A failure no handler turned into an answer: the database out of reach (503), the client gone
  * mid-body (400, a warning: nobody reads it and nothing failed here), or a 500. A connection lost
@@ -53,7 +52,7 @@ function unexpected(
   const unavailability = databaseUnavailability(error);
   if (unavailability) {
     log.error(context, "database unavailable");
-    const changedNothing = !handlerStarted || READ_METHODS.has(request.method);
+    const changedNothing = !handlerStarted || SAFE_METHODS.has(request.method);
     return errorResponse(unavailable(changedNothing ? "unreachable" : unavailability));
   }
   if (clientClosedMidBody(error)) {
