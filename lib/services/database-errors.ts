@@ -1,14 +1,22 @@
 type DriverError = { code?: unknown; errno?: unknown; cause?: unknown; fatal?: unknown };
 
-/** The error, or the one it wraps (drizzle wraps the driver's), that carries an error code. */
-export function codeCarrier(error: unknown): (DriverError & { code: string }) | undefined {
+/** The error, or one it wraps (drizzle wraps the driver's), that `matches`. */
+function inCauseChain(
+  error: unknown,
+  matches: (candidate: DriverError) => boolean,
+): DriverError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
-    const code = (current as DriverError).code;
-    if (typeof code === "string") return current as DriverError & { code: string };
+    if (matches(current as DriverError)) return current as DriverError;
     current = (current as DriverError).cause;
   }
   return undefined;
+}
+
+/** The error, or the one it wraps, that carries an error code. */
+export function codeCarrier(error: unknown): (DriverError & { code: string }) | undefined {
+  return inCauseChain(error, (candidate) => typeof candidate.code === "string") as
+    (DriverError & { code: string }) | undefined;
 }
 
 /** The driver's code ("ER_DUP_ENTRY", "ECONNREFUSED", …) of an error or of what it wraps. */
@@ -39,14 +47,9 @@ const STATEMENT_LIMIT_ERRNOS = new Set([1969, 3024]);
 
 /** The error, or the one it wraps, of a statement the server stopped at its limit; its SQL too. */
 function abortedAtServerLimit(error: unknown): { sql?: unknown } | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth += 1) {
-    if (STATEMENT_LIMIT_ERRNOS.has((current as DriverError).errno as number)) {
-      return current as { sql?: unknown };
-    }
-    current = (current as DriverError).cause;
-  }
-  return undefined;
+  return inCauseChain(error, (candidate) =>
+    STATEMENT_LIMIT_ERRNOS.has(candidate.errno as number),
+  ) as { sql?: unknown } | undefined;
 }
 
 /** The connection dropped while the work was under way: it may have been done or not. */
