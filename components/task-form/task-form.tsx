@@ -39,16 +39,16 @@ type Props = { users: AssignableUser[]; task?: TaskDto };
  */
 const SAVED_TASK_KEY = "etums:task-form-saved";
 
-/** sessionStorage, or nothing where the browser has it switched off or full: focus is a nicety. */
-function savedTaskNote(write?: number | null): string | null {
+/**
+ * Runs a sessionStorage call, or nothing where the browser has storage switched off or full:
+ * the form then simply does not take focus back.
+ */
+function withSessionStorage<T>(call: (storage: Storage) => T): T | null {
   try {
-    if (write === undefined) return sessionStorage.getItem(SAVED_TASK_KEY);
-    if (write === null) sessionStorage.removeItem(SAVED_TASK_KEY);
-    else sessionStorage.setItem(SAVED_TASK_KEY, String(write));
+    return call(sessionStorage);
   } catch {
-    // Storage refused: the form simply does not take focus back.
+    return null;
   }
-  return null;
 }
 
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
@@ -61,8 +61,8 @@ export function TaskForm({ users, task }: Props) {
   }, [formError]);
   const saveButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (task && savedTaskNote() === String(task.id)) {
-      savedTaskNote(null);
+    if (task && withSessionStorage((s) => s.getItem(SAVED_TASK_KEY)) === String(task.id)) {
+      withSessionStorage((s) => s.removeItem(SAVED_TASK_KEY));
       saveButton.current?.focus();
     }
   }, [task]);
@@ -99,7 +99,7 @@ export function TaskForm({ users, task }: Props) {
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
       if (task) {
-        savedTaskNote(task.id);
+        withSessionStorage((s) => s.setItem(SAVED_TASK_KEY, String(task.id)));
         router.refresh();
       } else router.push(`/tasks/${result.data.id}`);
       return;
