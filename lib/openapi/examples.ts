@@ -64,6 +64,7 @@ const user: UserDto = {
   role: "EMPLOYEE",
   is_active: true,
   created_at: "2026-01-12T08:00:00.000Z",
+  updated_at: "2026-03-02T09:15:00.000Z",
   last_login_at: "2026-11-27T13:58:40.000Z",
 };
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -28,7 +28,10 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.new_password);
   await db().transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`CURRENT_TIMESTAMP(3)` })
+      .where(eq(users.id, actor.id));
     await recordActivity(tx, [
       {
         kind: "USER_PASSWORD_RESET",

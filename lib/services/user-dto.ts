@@ -9,6 +9,7 @@ export const userColumns = {
   role: users.role,
   isActive: users.isActive,
   createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
   lastLoginAt: users.lastLoginAt,
 };
 
@@ -19,6 +20,7 @@ export type UserColumns = {
   role: UserDto["role"];
   isActive: boolean;
   createdAt: Date;
+  updatedAt: Date;
   lastLoginAt: Date | null;
 };
 
@@ -30,6 +32,7 @@ export function toUserDto(row: UserColumns): UserDto {
     role: row.role,
     is_active: row.isActive,
     created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
     last_login_at: row.lastLoginAt?.toISOString() ?? null,
   };
 }

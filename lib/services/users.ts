@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { users, type ActivityKind, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -332,7 +332,10 @@ function applyUpdate(
       await insertActivity(tx, actor, id, "USER_PASSWORD_RESET", "password", null, null);
     }
     if (Object.keys(changes).length > 0) {
-      await tx.update(users).set(changes).where(eq(users.id, id));
+      await tx
+        .update(users)
+        .set({ ...changes, updatedAt: sql`CURRENT_TIMESTAMP(3)` })
+        .where(eq(users.id, id));
     }
     if (endSessions) await endAllSessions(tx, id);
     const [row] = await tx.select(userColumns).from(users).where(eq(users.id, id));

@@ -121,6 +121,8 @@ export const userSchema = z
     role: roleSchema,
     is_active: z.boolean(),
     created_at: z.string(),
+    /** When an admin or the user last changed the account (not a sign-in). */
+    updated_at: z.string(),
     last_login_at: z.string().nullable(),
   })
   .meta({ id: "User" });

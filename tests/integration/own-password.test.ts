@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { activity } from "@/db/schema";
+import { activity, users } from "@/db/schema";
 import { api } from "../helpers/api";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { login } from "./auth-helpers";
@@ -16,6 +16,8 @@ function change(token: string, body: object) {
 describe("POST /api/users/me/password/", () => {
   it("changes anyone's own password and ends every session, this one too", async () => {
     const user = await makeUser("EMPLOYEE");
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    await db().update(users).set({ updatedAt: dayAgo }).where(eq(users.id, user.id));
     const other = (await login(user.email, TEST_PASSWORD)).body;
     const res = await change(user.token, {
       current_password: TEST_PASSWORD,
@@ -27,7 +29,12 @@ describe("POST /api/users/me/password/", () => {
       expect((await api("GET", "/api/users/me/", { token })).status).toBe(401);
     }
     expect((await login(user.email, TEST_PASSWORD)).status).toBe(401);
-    expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
+    const signedIn = await login(user.email, NEW_PASSWORD);
+    expect(signedIn.status).toBe(200);
+    const me = await api<{ updated_at: string }>("GET", "/api/users/me/", {
+      token: signedIn.body.access,
+    });
+    expect(Date.parse(me.body.updated_at)).toBeGreaterThan(dayAgo.getTime() + 60_000);
     const rows = await db()
       .select()
       .from(activity)

@@ -5,6 +5,7 @@ import { activity, refreshTokens, tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, TEST_PASSWORD, type TestUser } from "../helpers/factories";
+import { login } from "./auth-helpers";
 
 type UserBody = {
   id: number;
@@ -13,6 +14,7 @@ type UserBody = {
   role: string;
   is_active: boolean;
   created_at: string;
+  updated_at: string;
   last_login_at: string | null;
   generated_password?: string;
 };
@@ -27,6 +29,7 @@ const ADMIN_FIELDS = [
   "is_active",
   "last_login_at",
   "role",
+  "updated_at",
 ].sort();
 
 let admin: TestUser;
@@ -468,6 +471,31 @@ describe("PATCH and DELETE /api/users/{id}/", () => {
       },
     ]);
     expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(200);
+  });
+
+  it("moves updated_at on an admin's change, not on a sign-in or a change to nothing", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    await db().update(users).set({ updatedAt: dayAgo }).where(eq(users.id, target.id));
+    const updatedAt = async () =>
+      (await api<UserBody>("GET", `/api/users/${target.id}/`, { token: admin.token })).body
+        .updated_at;
+
+    expect((await login(target.email, TEST_PASSWORD)).status).toBe(200);
+    const unchanged = await api<UserBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { full_name: target.fullName },
+    });
+    expect(unchanged.body.updated_at).toBe(dayAgo.toISOString());
+    expect(await updatedAt()).toBe(dayAgo.toISOString());
+
+    const before = Date.now() - 1_000;
+    const renamed = await api<UserBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { full_name: "Renamed Again" },
+    });
+    expect(Date.parse(renamed.body.updated_at)).toBeGreaterThanOrEqual(before);
+    expect(await updatedAt()).toBe(renamed.body.updated_at);
   });
 
   it("changes the role with a USER_ROLE_CHANGED row and ends the user's old tokens", async () => {
