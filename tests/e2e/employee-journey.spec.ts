@@ -39,6 +39,8 @@ test("an employee sees only their tasks, changes a status that persists, and can
   // The task's page shows its description and history, and no control but the status.
   await page.getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  // The browser's tab and history name the task.
+  await expect(page).toHaveTitle(`${title} · ETUMS`);
   await expect(page.getByRole("heading", { name: "Description" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
   // Each fact is read once with its term: no "Priority Priority: Medium" or "Due Due …".

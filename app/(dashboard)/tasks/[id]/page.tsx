@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ActivityList } from "@/components/tasks/activity-list";
 import { describeActivity } from "@/components/tasks/activity-text";
 import { StatusSelect } from "@/components/tasks/status-select";
@@ -14,11 +15,12 @@ import { getTask, listTaskActivity } from "@/lib/services/tasks";
 import { listAssignableUsers } from "@/lib/services/users";
 import { idFromText } from "@/lib/validation/id-text";
 
-export const metadata: Metadata = { title: "Task" };
+type TaskPageProps = { params: Promise<{ id: string }> };
 
-export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+/** The page's reads, made once per request for both its title and its body. */
+const readTaskPage = cache(async (idText: string) => {
   const actor = await requireActor();
-  const id = idFromText((await params).id) ?? notFound();
+  const id = idFromText(idText) ?? notFound();
   const loaded = await Promise.all([getTask(actor, id), listTaskActivity(actor, id)]).catch(
     (error: unknown) => {
       if (error instanceof ApiError && error.status === 404) return null;
@@ -27,6 +29,17 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   );
   if (!loaded) notFound();
   const [task, activity] = loaded;
+  return { actor, task, activity };
+});
+
+/** The tab and the history entry name the task, not just "Task". */
+export async function generateMetadata({ params }: TaskPageProps): Promise<Metadata> {
+  const { task } = await readTaskPage((await params).id);
+  return { title: task.title };
+}
+
+export default async function TaskPage({ params }: TaskPageProps) {
+  const { actor, task, activity } = await readTaskPage((await params).id);
   const ownership = { createdBy: task.created_by, assignedTo: task.assigned_to };
   const mayEdit = canOnTask(actor, "task.edit", ownership);
   const mayDelete = canOnTask(actor, "task.delete", ownership);
