@@ -7,7 +7,8 @@ import { callAction } from "@/lib/client/call-action";
 
 export type AssignableUser = { id: number; email: string; full_name: string };
 
-const optionText = (user: AssignableUser) => `${user.full_name} <${user.email}>`;
+const optionText = (user: AssignableUser) =>
+  user.email ? `${user.full_name} <${user.email}>` : user.full_name;
 /** Typing pauses this long before the server is asked for people the list left out. */
 const SEARCH_DELAY_MS = 250;
 
@@ -30,6 +31,9 @@ type Props = {
   onChange: (id: number | null, resolved: boolean) => void;
   error?: string;
   label?: string;
+  placeholder?: string;
+  /** Given, the field refuses to submit its form while the text names nobody it knows. */
+  unresolvedMessage?: string;
 };
 
 /**
@@ -44,8 +48,11 @@ export function AssigneeField({
   onChange,
   error,
   label = "Assignee",
+  placeholder = "Type a name or e-mail; leave empty for nobody",
+  unresolvedMessage,
 }: Props) {
   const id = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [known, setKnown] = useState(() =>
     current && !users.some((user) => user.id === current.id) ? [current, ...users] : users,
   );
@@ -87,18 +94,24 @@ export function AssigneeField({
     return () => clearTimeout(timer);
   }, [text, known]);
 
+  const unresolved = text.trim() !== "" && !matchIn(known, text.trim());
+  useEffect(() => {
+    input.current?.setCustomValidity(unresolved && unresolvedMessage ? unresolvedMessage : "");
+  }, [unresolved, unresolvedMessage]);
+
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       <input
+        ref={input}
         id={id}
         type="text"
         list={`${id}-options`}
         value={text}
         onChange={(event) => update(event.target.value)}
-        placeholder="Type a name or e-mail; leave empty for nobody"
+        placeholder={placeholder}
         autoComplete="off"
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-status${error ? ` ${id}-error` : ""}`}

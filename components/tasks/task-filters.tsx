@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import type { AssigneeFilter } from "@/components/tasks/assignee-options";
+import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {
@@ -35,8 +37,8 @@ export function TaskFilters({
   withStatus = false,
   keep = {},
 }: {
-  /** The Assignee filter's options (assigneeFilterOptions). */
-  assignees: FilterOption[];
+  /** The Assignee filter (assigneeFilter): a select, or a picker that searches. */
+  assignees: AssigneeFilter;
   /** Given only to admins: adds the "Manager" filter (tasks created by that manager). */
   managers?: ManagerOption[];
   values: TaskFilterValues;
@@ -66,14 +68,18 @@ export function TaskFilters({
         defaultValue={values.search}
         placeholder="Title or description"
       />
-      <FilterSelect
-        label="Assignee"
-        id="filter-assignee"
-        name="assigned_to"
-        defaultValue={values.assigned_to}
-        anyLabel="Anyone"
-        options={assignees}
-      />
+      {assignees.searchable ? (
+        <AssigneeFilterField people={assignees.people} current={assignees.current} />
+      ) : (
+        <FilterSelect
+          label="Assignee"
+          id="filter-assignee"
+          name="assigned_to"
+          defaultValue={values.assigned_to}
+          anyLabel="Anyone"
+          options={assignees.options}
+        />
+      )}
       {managers ? (
         <FilterSelect
           label="Manager"

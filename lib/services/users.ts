@@ -159,28 +159,57 @@ export async function listAssignableUsers(
   return rows.map(toPublicUser);
 }
 
-export type AssigneeChoice = { id: number; full_name: string; is_active: boolean };
+export type AssigneeChoice = { id: number; email: string; full_name: string; is_active: boolean };
 
 /**
  * The people the task filters offer: whoever may be assigned (`assignable`, when already read),
  * and for those who may read every user (admins) the deactivated employees and managers too,
- * whose tasks still need finding.
+ * whose tasks still need finding. `complete` is false when the list stops at its limit: the
+ * filter then searches the rest as a name or e-mail is typed. The person the filter already
+ * names (`selected`) is among them even beyond the limit, as far as the actor may see them.
  */
 export async function listAssigneeChoices(
   actor: Actor,
-  assignable?: PublicUserDto[],
-): Promise<AssigneeChoice[]> {
-  if (!can(actor, "user.listAll")) {
-    const active = assignable ?? (await listAssignableUsers(actor));
-    return active.map((user) => ({ id: user.id, full_name: user.full_name, is_active: true }));
+  { assignable, selected }: { assignable?: PublicUserDto[]; selected?: number | null } = {},
+): Promise<{ people: AssigneeChoice[]; complete: boolean }> {
+  const mayListAll = can(actor, "user.listAll");
+  const people = mayListAll
+    ? await readAssigneeChoices()
+    : (assignable ?? (await listAssignableUsers(actor))).map((user) => ({
+        id: user.id,
+        email: user.email,
+        full_name: user.full_name,
+        is_active: true,
+      }));
+  const complete = people.length < ASSIGNEE_LIST_LIMIT;
+  if (selected && !people.some((person) => person.id === selected)) {
+    const [found] = await readAssigneeChoices(
+      and(eq(users.id, selected), mayListAll ? undefined : eq(users.isActive, true)),
+    );
+    if (found) people.push(found);
   }
+  return { people, complete };
+}
+
+/** Employees and managers, active first, then by name. */
+async function readAssigneeChoices(where?: SQL): Promise<AssigneeChoice[]> {
   const rows = await db()
-    .select({ id: users.id, fullName: users.fullName, isActive: users.isActive })
+    .select({
+      id: users.id,
+      email: users.email,
+      fullName: users.fullName,
+      isActive: users.isActive,
+    })
     .from(users)
-    .where(inArray(users.role, [...ASSIGNABLE_ROLES]))
+    .where(and(inArray(users.role, [...ASSIGNABLE_ROLES]), where))
     .orderBy(desc(users.isActive), asc(users.fullName), asc(users.id))
     .limit(ASSIGNEE_LIST_LIMIT);
-  return rows.map((row) => ({ id: row.id, full_name: row.fullName, is_active: row.isActive }));
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    full_name: row.fullName,
+    is_active: row.isActive,
+  }));
 }
 
 /** Every manager, active or not, so an admin can filter tasks by who created them. */

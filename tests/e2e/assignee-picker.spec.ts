@@ -79,15 +79,40 @@ test("the edit form shows a deactivated assignee, and saving another change keep
   expect(task!.assigned_to).toBe(targetId);
 });
 
-test("a filter by someone the Assignee list leaves out stays selected, and Apply keeps it", async ({
+test("the Assignee filter keeps someone the list leaves out, and finds others by typing", async ({
   page,
 }) => {
+  const filters = page.getByRole("form", { name: "Filter tasks" });
+  const assignee = filters.getByLabel("Assignee", { exact: true });
   await page.goto(`/tasks?assigned_to=${targetId}`);
-  const assignee = page.getByLabel("Assignee", { exact: true });
-  await expect(assignee.locator("option:checked")).toHaveText(TARGET.name);
+  // Deactivated and beyond the list, they are still the filter, named from their tasks.
+  await expect(assignee).toHaveValue(`${TARGET.name} <${TARGET.email}>`);
   await page.locator("#filter-priority").selectOption("MEDIUM");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`assigned_to=${targetId}(&|$)`));
+  await expect(page.getByRole("link", { name: `${TITLE} (renamed)` })).toBeVisible();
+
+  // Text that names nobody holds the form back rather than quietly filtering by anyone.
+  await assignee.fill("nobody@nowhere.example");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`assigned_to=${targetId}(&|$)`));
+  expect(await assignee.evaluate((input: HTMLInputElement) => input.validationMessage)).toContain(
+    "Choose someone the suggestions offer",
+  );
+
+  const last = `filler-${FILLERS - 1}@${DOMAIN}`;
+  const [[filler]] = await db.query<mysql.RowDataPacket[]>("SELECT id FROM users WHERE email = ?", [
+    last,
+  ]);
+  await assignee.fill(last);
+  await expect(filters.locator(`datalist option[value*="<${last}>"]`)).toHaveCount(1);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`assigned_to=${filler!.id}(&|$)`));
+  await expect(assignee).toHaveValue(new RegExp(`<${last}>$`));
+
+  await assignee.fill("");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/assigned_to=(&|$)/);
   await expect(page.getByRole("link", { name: `${TITLE} (renamed)` })).toBeVisible();
 });
 

@@ -3,7 +3,7 @@ import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import Link from "next/link";
 import { toBoardTask, type BoardTask } from "@/components/board/board-types";
 import { TaskBoard } from "@/components/board/task-board";
-import { assigneeFilterOptions } from "@/components/tasks/assignee-options";
+import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -64,7 +64,7 @@ export default async function BoardPage({
   const { query, invalid } = pageTaskQuery(params, { ordering: "-updated_at" });
   const [{ tasks, hidden }, assignees, managers] = await Promise.all([
     boardTasks(actor, query),
-    listAssigneeChoices(actor),
+    listAssigneeChoices(actor, { selected: query.assigned_to }),
     can(actor, "user.listAll") ? listManagers(actor) : undefined,
   ]);
 
@@ -81,7 +81,7 @@ export default async function BoardPage({
       />
       <TaskFilters
         action="/board"
-        assignees={assigneeFilterOptions(assignees, firstParam(params, "assigned_to"), tasks)}
+        assignees={assigneeFilter(assignees, firstParam(params, "assigned_to"), tasks)}
         managers={managers}
         values={{
           assigned_to: firstParam(params, "assigned_to"),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TasksTable } from "@/components/table/tasks-table";
-import { assigneeFilterOptions } from "@/components/tasks/assignee-options";
+import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,7 +29,10 @@ export default async function TasksPage({
     listAssignableUsers(actor),
     can(actor, "user.listAll") ? listManagers(actor) : undefined,
   ]);
-  const assignees = await listAssigneeChoices(actor, users);
+  const assignees = await listAssigneeChoices(actor, {
+    assignable: users,
+    selected: query.assigned_to,
+  });
 
   const urlState: Record<string, string> = {};
   for (const name of FILTERS) {
@@ -62,11 +65,7 @@ export default async function TasksPage({
       <TaskFilters
         action="/tasks"
         withStatus
-        assignees={assigneeFilterOptions(
-          assignees,
-          firstParam(params, "assigned_to"),
-          list.results,
-        )}
+        assignees={assigneeFilter(assignees, firstParam(params, "assigned_to"), list.results)}
         managers={managers}
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
         values={{
