@@ -146,7 +146,8 @@ export async function parseJsonBody<S extends z.ZodType>(
     const text = await readTextLimited(request, limit);
     beforeParse?.(text);
     try {
-      data = JSON.parse(text);
+      // An empty body is no data, as DRF read it: the schema then names what is required.
+      data = text === "" ? {} : JSON.parse(text);
     } catch {
       throw badRequest("Malformed JSON request body.");
     }

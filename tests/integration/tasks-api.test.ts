@@ -571,6 +571,17 @@ describe("POST /api/tasks/", () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.detail).toMatch(/malformed/i);
+    // An empty body is no fields, as DRF read it, not a malformed one.
+    for (const rawBody of ["", " "]) {
+      const empty = await api<Detail>("POST", "/api/tasks/", {
+        token: admin.token,
+        rawBody,
+        headers: { "content-type": "application/json" },
+      });
+      expect(empty.status).toBe(400);
+      if (rawBody) expect(empty.body.detail).toMatch(/malformed/i);
+      else expect(empty.body.errors).toEqual([{ field: "title", message: "Title is required." }]);
+    }
 
     const before = await taskCount();
     const latin1 = await api<Detail>("POST", "/api/tasks/", {

@@ -668,6 +668,14 @@ describe("password resets", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const [row] = await db().select().from(users).where(eq(users.id, target.id));
     expect(await verifyPassword(row!.passwordHash, res.body.generated_password)).toBe(true);
+    // So does a client that sends a JSON content type with nothing in the body.
+    const empty = await api<{ generated_password: string }>(
+      "POST",
+      `/api/users/${target.id}/reset-password/`,
+      { token: admin.token, rawBody: "", headers: { "content-type": "application/json" } },
+    );
+    expect(empty.status).toBe(200);
+    expect(empty.body.generated_password).toEqual(expect.any(String));
 
     const weak = await api<ErrorBody>("PATCH", `/api/users/${target.id}/`, {
       token: admin.token,
@@ -681,7 +689,7 @@ describe("password resets", () => {
     });
     expect(patch.status).toBe(200);
     const kinds = (await activityFor(target.id)).map((a) => a.kind);
-    expect(kinds).toEqual(["USER_PASSWORD_RESET", "USER_PASSWORD_RESET"]);
+    expect(kinds).toEqual(["USER_PASSWORD_RESET", "USER_PASSWORD_RESET", "USER_PASSWORD_RESET"]);
     const all = await db()
       .select()
       .from(activity)
