@@ -1,14 +1,24 @@
 import { z, type ZodError } from "zod";
 
-// A field left out of a body says so in DRF's words, not zod's "Invalid input: expected string,
-// received undefined" (or, for a choice, "Invalid option"). Set where validation errors become answers, so before any is parsed; a
-// schema's own message for the case still wins.
+// Zod's generic words become DRF's, set where validation errors become answers, so before any is
+// parsed; a schema's own message for the case still wins. A field left out is "This field is
+// required." (not "Invalid input: expected string, received undefined", or for a choice "Invalid
+// option"), and a value outside a choice names itself and the choices.
 const MISSING_VALUE_CODES = new Set(["invalid_type", "invalid_value", "invalid_union"]);
+/** A longer value is not echoed back in the message. */
+const ECHOED_CHOICE_MAX = 40;
+
 z.config({
-  customError: (issue) =>
-    MISSING_VALUE_CODES.has(issue.code ?? "") && issue.input === undefined
-      ? "This field is required."
-      : undefined,
+  customError: (issue) => {
+    if (MISSING_VALUE_CODES.has(issue.code ?? "") && issue.input === undefined) {
+      return "This field is required.";
+    }
+    if (issue.code !== "invalid_value") return undefined;
+    const choices = `Choose one of ${issue.values.join(", ")}.`;
+    return typeof issue.input === "string" && issue.input.length <= ECHOED_CHOICE_MAX
+      ? `"${issue.input}" is not a valid choice. ${choices}`
+      : `Not a valid choice. ${choices}`;
+  },
 });
 
 export type FieldError = { field: string; message: string };

@@ -13,11 +13,28 @@ describe("a field left out", () => {
     ]);
   });
 
-  it("leaves a schema's own words for the case, and wrong values, as they were", () => {
-    const task = createTaskSchema.safeParse({ priority: "CRITICAL" });
+  it("leaves a schema's own words for the case", () => {
+    const task = createTaskSchema.safeParse({});
+    expect(fieldErrors(task.error!)).toEqual([{ field: "title", message: "Title is required." }]);
+  });
+});
+
+describe("a value outside a choice", () => {
+  it("names itself and the choices, as DRF's 'is not a valid choice'", () => {
+    const task = createTaskSchema.safeParse({ title: "t", priority: "CRITICAL", status: 3 });
     expect(fieldErrors(task.error!)).toEqual([
-      { field: "title", message: "Title is required." },
-      { field: "priority", message: expect.stringMatching(/^Invalid option/) },
+      {
+        field: "status",
+        message: "Not a valid choice. Choose one of TODO, IN_PROGRESS, DONE.",
+      },
+      {
+        field: "priority",
+        message: '"CRITICAL" is not a valid choice. Choose one of LOW, MEDIUM, HIGH, URGENT.',
+      },
     ]);
+    const long = createTaskSchema.safeParse({ title: "t", status: "x".repeat(41) });
+    expect(fieldErrors(long.error!)[0]!.message).toBe(
+      "Not a valid choice. Choose one of TODO, IN_PROGRESS, DONE.",
+    );
   });
 });
