@@ -26,6 +26,18 @@ export type CsvRowError = {
   message: string;
 };
 
+/**
+ * A 400's body for rows at fault. Each error names its column twice: `column`, as the import's
+ * contract has it, and `field`, as every other validation error of the API does (DESIGN.md), so
+ * that one error handler serves a client's JSON writes and its uploads.
+ */
+export function csvRowErrorsBody(errors: CsvRowError[], total: number) {
+  return {
+    errors: errors.map((error) => ({ ...error, field: error.column })),
+    total_errors: total,
+  };
+}
+
 /** A row waiting for its assignee lookup; `task` is null when only the assignee is checked. */
 type PendingRow = { line: number; assignee: AssigneeRef; task: CsvTask | null };
 
@@ -95,9 +107,8 @@ export class CsvImport {
   private readHeader(record: CsvRecord): CsvHeader {
     const checked = checkHeader(record.cells, this.mapping);
     if (!checked.ok) {
-      throw badRequest(checked.message, {
-        errors: [{ line: record.line, column: null, value: null, message: checked.message }],
-      });
+      const error = { line: record.line, column: null, value: null, message: checked.message };
+      throw badRequest(checked.message, csvRowErrorsBody([error], 1));
     }
     return checked;
   }
@@ -204,7 +215,7 @@ export class CsvImport {
     const total = this.errors.total + this.assigneeErrors.total;
     throw badRequest(
       `${total} error(s) found in the file's ${this.rows} row(s); nothing was imported.`,
-      { errors, total_errors: total },
+      csvRowErrorsBody(errors, total),
     );
   }
 

@@ -8,7 +8,7 @@ import { badRequest, forbidden } from "@/lib/http/errors";
 import { spoolUpload } from "@/lib/http/spooled-upload";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { ConcurrencyLimit } from "./concurrency-limit";
-import { CsvImport } from "./csv-import";
+import { CsvImport, csvRowErrorsBody } from "./csv-import";
 import {
   commitWithResponse,
   findStoredKey,
@@ -117,8 +117,8 @@ async function importRows(
       await readCsvRecords(throttled(text, run), run.accept);
     } catch (error) {
       if (error instanceof InvalidUtf8Error) {
-        const errors = [{ line: error.line, column: null, value: null, message: error.message }];
-        throw badRequest(error.message, { errors, total_errors: 1 });
+        const problem = { line: error.line, column: null, value: null, message: error.message };
+        throw badRequest(error.message, csvRowErrorsBody([problem], 1));
       }
       throw error;
     }

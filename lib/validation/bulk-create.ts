@@ -39,6 +39,8 @@ export const csvRowErrorSchema = z
   .object({
     line: z.number().int(),
     column: z.string().nullable(),
+    /** The same as `column`: the name every other validation error gives its field. */
+    field: z.string().nullable(),
     value: z.string().nullable(),
     message: z.string(),
   })

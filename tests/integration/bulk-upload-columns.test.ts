@@ -81,12 +81,14 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
       {
         line: 5,
         column: "description",
+        field: "description",
         value: null,
         message: "Expected 4 cells, found 1; missing: Notes, Assignee, State.",
       },
       {
         line: 6,
         column: "status",
+        field: "status",
         value: "FINISHED",
         message: "Status must be one of TODO, IN_PROGRESS, DONE.",
       },

@@ -287,7 +287,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([
-      { line: 3, column: "title", value: "", message: "Title is required." },
+      { line: 3, column: "title", field: "title", value: "", message: "Title is required." },
     ]);
     expect(await databaseState()).toBe(before);
   });
@@ -524,6 +524,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       {
         line: good.length + 2,
         column: "status",
+        field: "status",
         value: "FINISHED",
         message: "Status must be one of TODO, IN_PROGRESS, DONE.",
       },

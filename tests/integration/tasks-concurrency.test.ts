@@ -235,7 +235,13 @@ describe("a write naming an assignee at the moment of their deactivation", () =>
     );
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      { line: 2, column: "assigned_to", value: leaving.email, message: refused(leaving.email) },
+      {
+        line: 2,
+        column: "assigned_to",
+        field: "assigned_to",
+        value: leaving.email,
+        message: refused(leaving.email),
+      },
     ]);
     expect(await tasksAssignedTo(leaving)).toBe(0);
   });
