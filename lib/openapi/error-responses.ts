@@ -28,7 +28,8 @@ export const ERROR_RESPONSES = {
     { detail: "Authentication credentials were not provided." },
     {
       "WWW-Authenticate": {
-        description: 'Always `Bearer realm="api"`.',
+        description:
+          '`Bearer realm="api"`; for a token that was sent but refused, `Bearer realm="api", error="invalid_token"`.',
         schema: { type: "string" },
       },
     },

@@ -8,7 +8,7 @@ import type { UserDto } from "@/lib/validation/users";
 
 // Typed by the response schemas, so an example cannot lose or invent a field unnoticed.
 const maria = { id: 2, email: "maria.manager@example.com", full_name: "Maria Manager" };
-const emma = { id: 5, email: "emma.employee@example.com", full_name: "Emma Employee" };
+const emma = { id: 4, email: "emma.employee@example.com", full_name: "Emma Employee" };
 
 const task: TaskDto = {
   id: 42,
@@ -40,9 +40,9 @@ const activity: z.infer<typeof taskActivityEntrySchema>[] = [
   {
     id: 311,
     kind: "TASK_CREATED",
-    field: null,
+    field: "title",
     from_value: null,
-    to_value: null,
+    to_value: task.title,
     created_at: "2026-11-20T09:30:00.000Z",
     actor: maria,
     task_id: task.id,
@@ -81,12 +81,12 @@ const createdUser: z.infer<typeof createdUserSchema> = {
   email: "new.hire@example.com",
   full_name: "New Hire",
   last_login_at: null,
-  generated_password: "vivid-otter-canyon-4821",
+  generated_password: "k7Qm2-Xp9Ha-RtW4n-Bz8Lc",
 };
 
 const passwordReset: z.infer<typeof passwordResetResultSchema> = {
   user,
-  generated_password: "amber-kettle-meadow-7305",
+  generated_password: "Fh3Jt-9wYmK-e2PqN-s8VdR",
 };
 
 const tokens: z.infer<typeof tokenPairSchema> = {

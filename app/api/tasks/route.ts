@@ -97,7 +97,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *             description: Figures for Q3, reviewed by finance.
  *             priority: HIGH
  *             due_date: "2026-12-15"
- *             assigned_to: 5
+ *             assigned_to: 4
  *     responses:
  *       "201":
  *         description: Created.

@@ -26,7 +26,7 @@ export const dynamic = "force-dynamic";
  *       content:
  *         application/json:
  *           schema: { $ref: '#/components/schemas/LoginRequest' }
- *           example: { email: emma.employee@example.com, password: correct-horse-battery-staple }
+ *           example: { email: emma.employee@example.com, password: Employee-Demo-2026 }
  *         application/x-www-form-urlencoded:
  *           schema: { $ref: '#/components/schemas/LoginRequest' }
  *         multipart/form-data:

@@ -120,7 +120,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
  *             status: IN_PROGRESS
  *             priority: HIGH
  *             due_date: "2026-12-20"
- *             assigned_to: 5
+ *             assigned_to: 4
  *     responses:
  *       "200":
  *         description: The replaced task; `ETag` is its new version.

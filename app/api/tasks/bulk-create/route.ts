@@ -32,7 +32,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *           schema: { $ref: '#/components/schemas/BulkCreateTasks' }
  *           example:
  *             tasks:
- *               - { title: Order new laptops, assigned_to: 5, priority: HIGH, due_date: "2026-12-10" }
+ *               - { title: Order new laptops, assigned_to: 4, priority: HIGH, due_date: "2026-12-10" }
  *               - { title: Update the onboarding guide }
  *     responses:
  *       "201":

@@ -16,7 +16,8 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       ignored: oldest first), in the upload's CSV format (assignee by email), so a file can go
  *       back through `POST /api/tasks/bulk-upload`. A task whose assignee has since been
  *       deactivated keeps their email here, as a record; importing that row is refused (the
- *       assignee must be active) until the cell names someone else or is emptied.
+ *       assignee must be active) until the cell names someone else or is emptied. UTF-8 with a
+ *       byte-order mark (so that spreadsheet programs read it as UTF-8) and CRLF line ends.
  *     operationId: exportTasks
  *     tags: [Bulk]
  *     x-query-schema: TaskListQuery
@@ -28,7 +29,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *         content:
  *           text/csv:
  *             schema: { type: string }
- *             example: "title,description,assigned_to,status,due_date,priority\nPrepare the quarterly report,Figures for Q3,emma.employee@example.com,IN_PROGRESS,2026-12-15,HIGH\n"
+ *             example: "\uFEFFtitle,description,assigned_to,status,due_date,priority\r\nPrepare the quarterly report,Figures for Q3,emma.employee@example.com,IN_PROGRESS,2026-12-15,HIGH\r\n"
  *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
