@@ -42,27 +42,34 @@ export function assertMayCreateTask(actor: Actor): void {
 
 export async function createTask(actor: Actor, input: CreateTaskInput): Promise<TaskDto> {
   assertMayCreateTask(actor);
-  return inTransaction(async (tx) => {
-    if (input.assigned_to !== null) await assertAssignable(tx, actor, input.assigned_to);
-    else await lockActingUser(tx, actor);
-    const [created] = await tx
-      .insert(tasks)
-      .values({
-        title: input.title,
-        description: input.description,
-        status: input.status,
-        priority: input.priority,
-        dueDate: input.due_date,
-        assignedTo: input.assigned_to,
-        createdBy: actor.id,
-      })
-      .$returningId();
-    const id = created!.id;
-    await recordActivity(tx, [
-      { kind: "TASK_CREATED", actorId: actor.id, taskId: id, field: "title", toValue: input.title },
-    ]);
-    return toTaskDto((await loadTaskRecord(tx, id))!);
-  });
+  return inTransaction((tx) => insertTask(tx, actor, input));
+}
+
+/** createTask's writes, inside the caller's transaction: the task, its activity row, the result. */
+export async function insertTask(
+  tx: Executor,
+  actor: Actor,
+  input: CreateTaskInput,
+): Promise<TaskDto> {
+  if (input.assigned_to !== null) await assertAssignable(tx, actor, input.assigned_to);
+  else await lockActingUser(tx, actor);
+  const [created] = await tx
+    .insert(tasks)
+    .values({
+      title: input.title,
+      description: input.description,
+      status: input.status,
+      priority: input.priority,
+      dueDate: input.due_date,
+      assignedTo: input.assigned_to,
+      createdBy: actor.id,
+    })
+    .$returningId();
+  const id = created!.id;
+  await recordActivity(tx, [
+    { kind: "TASK_CREATED", actorId: actor.id, taskId: id, field: "title", toValue: input.title },
+  ]);
+  return toTaskDto((await loadTaskRecord(tx, id))!);
 }
 
 /**

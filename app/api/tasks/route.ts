@@ -5,7 +5,9 @@ import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pageLinks, readLastPage } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
-import { assertMayCreateTask, createTask, lastPageOf, listTasks } from "@/lib/services/tasks";
+import { parseIdempotencyKey } from "@/lib/services/idempotency";
+import { createTaskOnce } from "@/lib/services/task-create-once";
+import { assertMayCreateTask, lastPageOf, listTasks } from "@/lib/services/tasks";
 import { parseTaskListQuery } from "@/lib/validation/task-query";
 import { createTaskSchema, withoutReadOnlyTaskFields } from "@/lib/validation/tasks";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -84,9 +86,13 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *     summary: Create a task (managers and admins)
  *     description: >-
  *       You become its `created_by`. The assignee, if any, must be an active user. The response's
- *       `ETag` is the new task's version; `Location` is its URL.
+ *       `ETag` is the new task's version; `Location` is its URL. Send an `Idempotency-Key` to
+ *       retry safely: the same task again under the same key replays the first answer (the task
+ *       as it was created) instead of creating another.
  *     operationId: createTask
  *     tags: [Tasks]
+ *     parameters:
+ *       - $ref: '#/components/parameters/IdempotencyKey'
  *     requestBody:
  *       required: true
  *       content:
@@ -104,6 +110,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *         headers:
  *           ETag: { description: 'The version, e.g. `"1"`: send it as `If-Match`.', schema: { type: string } }
  *           Location: { description: The task's URL., schema: { type: string } }
+ *           Idempotent-Replayed: { description: '`true` when this answer is a replay of an earlier request with the same key.', schema: { type: string } }
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Task' }
@@ -111,6 +118,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
  *       "413": { $ref: '#/components/responses/PayloadTooLarge' }
  *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
@@ -118,13 +126,18 @@ export const GET = authedRoute(async ({ request, actor }) => {
  */
 export const POST = authedRoute(async ({ request, actor }) => {
   assertMayCreateTask(actor);
+  const key = parseIdempotencyKey(request.headers);
   const input = await parseJsonBody(request, createTaskSchema, {
     beforeValidation: withoutReadOnlyTaskFields,
   });
-  const task = await createTask(actor, input);
+  const { task, replayed } = await createTaskOnce(actor, input, key);
   return NextResponse.json(task, {
     status: 201,
-    headers: { ETag: etagFor(task.version), Location: `/api/tasks/${task.id}/` },
+    headers: {
+      ETag: etagFor(task.version),
+      Location: `/api/tasks/${task.id}/`,
+      ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+    },
   });
 });
 
