@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { config } from "@/lib/config";
 import { ApiError, forbidden } from "@/lib/http/errors";
 import { SAFE_METHODS } from "@/lib/http/safe-methods";
-import { loadSessionActor } from "@/lib/services/sessions";
+import { loadSessionActor, loadTokenActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
 import { InvalidTokenError, verifyAccessToken } from "./tokens";
@@ -54,11 +54,11 @@ export async function authenticateRequest(
   if (token) {
     try {
       const claims = await verifyAccessToken(token);
-      const actor = await loadSessionActor(claims.userId, claims.sessionVersion);
+      const actor = await loadTokenActor(claims);
       if (!actor) {
         log.warn(
           { userId: claims.userId, ip: clientIp(request) },
-          "token refused: user inactive or session revoked",
+          "token refused: user inactive, signed out or session revoked",
         );
         throw invalidToken("Token is no longer valid.");
       }

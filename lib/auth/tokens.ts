@@ -9,7 +9,8 @@ const ALGORITHM = "HS256";
 
 export type TokenType = "access" | "refresh";
 
-export type AccessClaims = { userId: number; role: Role; sessionVersion: number };
+/** `familyId`: the sign-in the token belongs to; signing out of it ends the token too. */
+export type AccessClaims = { userId: number; role: Role; sessionVersion: number; familyId: string };
 
 let cachedKey: { secret: string; key: Promise<CryptoKey> } | null = null;
 
@@ -29,7 +30,12 @@ export async function signAccessToken(
   claims: AccessClaims,
   ttlSeconds = config().ACCESS_TOKEN_TTL,
 ) {
-  return new SignJWT({ typ: "access", role: claims.role, sv: claims.sessionVersion })
+  return new SignJWT({
+    typ: "access",
+    role: claims.role,
+    sv: claims.sessionVersion,
+    fam: claims.familyId,
+  })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(String(claims.userId))
     .setIssuer(TOKEN_ISSUER)
@@ -119,12 +125,16 @@ export async function verifyRefreshToken(token: string): Promise<RefreshClaims> 
  */
 export async function verifyAccessToken(
   token: string,
-): Promise<Pick<AccessClaims, "userId" | "sessionVersion">> {
+): Promise<Pick<AccessClaims, "userId" | "sessionVersion" | "familyId">> {
   const payload = await verifyTyped(token, "access");
   const userId = Number(payload.sub);
   const sessionVersion = Number(payload.sv);
-  if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(sessionVersion)) {
+  if (
+    !Number.isSafeInteger(userId) ||
+    !Number.isSafeInteger(sessionVersion) ||
+    typeof payload.fam !== "string"
+  ) {
     throw new InvalidTokenError("malformed claims");
   }
-  return { userId, sessionVersion };
+  return { userId, sessionVersion, familyId: payload.fam };
 }

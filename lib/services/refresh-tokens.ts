@@ -25,10 +25,10 @@ export async function issueTokenPair(
   familyId: string = crypto.randomUUID(),
   executor: Executor = db(),
 ): Promise<TokenPair> {
-  const claims = { userId: user.id, sessionVersion: user.sessionVersion };
+  const claims = { userId: user.id, sessionVersion: user.sessionVersion, familyId };
   const [access, refresh] = await Promise.all([
     signAccessToken({ ...claims, role: user.role }),
-    signRefreshToken({ ...claims, familyId }),
+    signRefreshToken(claims),
   ]);
   // Expired rows can no longer be used or reused; pruning them per user keeps the table small.
   await executor

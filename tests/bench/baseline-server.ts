@@ -6,7 +6,7 @@ import type { PoolConnection, RowDataPacket } from "mysql2/promise";
 import { createDriverPool } from "../../db/client";
 import type { Role } from "../../db/schema";
 import { verifyAccessToken } from "../../lib/auth/tokens";
-import { SESSION_USER_SQL } from "../../lib/services/sessions";
+import { TOKEN_USER_SQL } from "../../lib/services/sessions";
 import { companyToday } from "../../lib/services/company-time";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
@@ -22,8 +22,14 @@ async function authenticate(req: http.IncomingMessage): Promise<Caller | null> {
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
   if (!token) return null;
   const claims = await verifyAccessToken(token);
-  const [[user]] = await pool.query<RowDataPacket[]>(SESSION_USER_SQL, [claims.userId]);
-  if (!user || !user.is_active || user.session_version !== claims.sessionVersion) return null;
+  const [[user]] = await pool.query<RowDataPacket[]>(TOKEN_USER_SQL, [
+    claims.familyId,
+    claims.userId,
+    claims.userId,
+  ]);
+  if (!user?.signed_in || !user.is_active || user.session_version !== claims.sessionVersion) {
+    return null;
+  }
   return { id: user.id, email: user.email, fullName: user.full_name, role: user.role };
 }
 

@@ -254,7 +254,7 @@ export async function runBulkBench(options: BulkBenchOptions = {}): Promise<bool
   process.env.JWT_SECRET ??= SECRETS.JWT_SECRET;
   const jwtSecret = process.env.JWT_SECRET;
   const { managerId, firstEmployee } = await seedPeople(databaseUrl);
-  const token = await tokenFor(managerId, "MANAGER");
+  const token = await tokenFor(databaseUrl, managerId, "MANAGER");
   let app: RunningServer | null = null;
   try {
     app = await startApp(port, {

@@ -1,8 +1,10 @@
 // Reusable pieces of `npm run bench`: start servers, sign tokens, run autocannon, print a table.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import mysql from "mysql2/promise";
 import type { Role } from "../../db/schema";
 import { signAccessToken } from "../../lib/auth/tokens";
 import { buildStatus, distDirOf, recordBuild } from "../../lib/cli/build-stamp.mjs";
@@ -97,8 +99,23 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   });
 }
 
-export async function tokenFor(userId: number, role: Role): Promise<string> {
-  return signAccessToken({ userId, role, sessionVersion: 1 }, 3600);
+/**
+ * An hour's access token for a seeded user, from a sign-in (a refresh-token family) recorded in
+ * the bench database, as the app checks on every request.
+ */
+export async function tokenFor(databaseUrl: string, userId: number, role: Role): Promise<string> {
+  const familyId = randomUUID();
+  const connection = await mysql.createConnection(databaseUrl);
+  try {
+    await connection.query(
+      "INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)" +
+        " VALUES (?, ?, SHA2(UUID(), 256), NOW(3) + INTERVAL 1 DAY)",
+      [userId, familyId],
+    );
+  } finally {
+    await connection.end();
+  }
+  return signAccessToken({ userId, role, sessionVersion: 1, familyId }, 3600);
 }
 
 export type Measurement = {

@@ -67,9 +67,9 @@ async function main(): Promise<void> {
   );
   for (const p of sorted) console.log(`  filesort: ${p.who} ${p.query} ${p.statement}: ${p.plan}`);
 
-  const admin = await tokenFor(people.adminId, "ADMIN");
-  const manager = await tokenFor(people.managerId, "MANAGER");
-  const employee = await tokenFor(people.employeeId, "EMPLOYEE");
+  const admin = await tokenFor(DATABASE_URL, people.adminId, "ADMIN");
+  const manager = await tokenFor(DATABASE_URL, people.managerId, "MANAGER");
+  const employee = await tokenFor(DATABASE_URL, people.employeeId, "EMPLOYEE");
 
   const servers: RunningServer[] = [];
   try {

@@ -2,7 +2,7 @@ import { db } from "@/db/client";
 import { tasks, users, type Role, type TaskPriority, type TaskStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
-import { signAccessToken } from "@/lib/auth/tokens";
+import { issueTokenPair } from "@/lib/services/refresh-tokens";
 
 export const TEST_PASSWORD = "Correct-Horse-Battery-9";
 
@@ -44,7 +44,8 @@ export async function makeUser(
     })
     .$returningId();
   const id = row!.id;
-  const token = await signAccessToken({ userId: id, role, sessionVersion: 1 });
+  // A real sign-in (a refresh-token family), which the API checks on every request.
+  const { access: token } = await issueTokenPair({ id, role, sessionVersion: 1 });
   return { id, email, fullName, role, password: TEST_PASSWORD, token };
 }
 

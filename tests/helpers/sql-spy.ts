@@ -1,6 +1,6 @@
 import { vi } from "vitest";
 import { pool } from "@/db/client";
-import { SESSION_USER_SQL } from "@/lib/services/sessions";
+import { TOKEN_USER_SQL } from "@/lib/services/sessions";
 
 type Sender = Record<"query" | "execute", (...args: unknown[]) => unknown>;
 
@@ -35,8 +35,8 @@ export function recordStatements(): string[] {
 
 /** The statements after the caller's user lookup, which every authenticated request sends first. */
 export function afterSessionLookup(seen: readonly string[]): string[] {
-  if (seen[0] !== SESSION_USER_SQL) {
-    throw new Error(`Expected the session lookup first, got: ${seen[0] ?? "(nothing)"}`);
+  if (seen[0] !== TOKEN_USER_SQL) {
+    throw new Error(`Expected the token user lookup first, got: ${seen[0] ?? "(nothing)"}`);
   }
   return seen.slice(1);
 }

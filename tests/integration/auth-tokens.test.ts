@@ -3,7 +3,12 @@ import { SignJWT, base64url, decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { refreshTokens, users } from "@/db/schema";
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, signAccessToken } from "@/lib/auth/tokens";
+import {
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  signAccessToken,
+  verifyRefreshToken,
+} from "@/lib/auth/tokens";
 import { hashToken } from "@/lib/services/refresh-tokens";
 import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
@@ -18,6 +23,13 @@ function probe(token: string) {
 
 function forge(claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
   return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT", ...header });
+}
+
+/** A user with no sign-in of their own yet: the factory's (behind `user.token`) is removed. */
+async function userWithoutSignIns(role: "EMPLOYEE" | "MANAGER" = "EMPLOYEE") {
+  const user = await makeUser(role);
+  await db().delete(refreshTokens).where(eq(refreshTokens.userId, user.id));
+  return user;
 }
 
 describe("POST /api/auth/login/", () => {
@@ -47,7 +59,7 @@ describe("POST /api/auth/login/", () => {
   });
 
   it("stores only the SHA-256 of the refresh token", async () => {
-    const user = await makeUser("EMPLOYEE");
+    const user = await userWithoutSignIns();
     const { body } = await login(user.email, user.password);
     const rows = await db().select().from(refreshTokens).where(eq(refreshTokens.userId, user.id));
     expect(rows).toHaveLength(1);
@@ -56,7 +68,7 @@ describe("POST /api/auth/login/", () => {
   });
 
   it("prunes the user's expired refresh tokens at the next sign-in", async () => {
-    const user = await makeUser("EMPLOYEE");
+    const user = await userWithoutSignIns();
     const first = (await login(user.email, user.password)).body;
     await db()
       .update(refreshTokens)
@@ -231,14 +243,17 @@ describe("POST /api/auth/refresh/", () => {
   });
 
   it("revokes the whole family when a rotated token is reused", async () => {
-    const user = await makeUser("EMPLOYEE");
+    const user = await userWithoutSignIns();
     const first = (await login(user.email, user.password)).body;
     const second = (await refresh(first.refresh)).body;
     const reuse = await refresh(first.refresh);
     expect(reuse.status).toBe(401);
     expect(reuse.body).toEqual({ detail: "Token is invalid or expired", code: "token_not_valid" });
-    // The thief's reuse also kills the legitimate holder's newer token.
+    // The thief's reuse also kills the legitimate holder's newer token, and the family's
+    // access tokens at once, not when they expire.
     expect((await refresh(second.refresh)).status).toBe(401);
+    expect((await probe(first.access)).status).toBe(401);
+    expect((await probe(second.access)).status).toBe(401);
     const live = await db()
       .select({ n: sql<number>`count(*)` })
       .from(refreshTokens)
@@ -375,7 +390,12 @@ describe("access tokens on the API", () => {
 
   it("signs a token for a session version the user no longer has: refused", async () => {
     const user = await makeUser("EMPLOYEE");
-    const stale = await signAccessToken({ userId: user.id, role: "EMPLOYEE", sessionVersion: 0 });
+    const stale = await signAccessToken({
+      userId: user.id,
+      role: "EMPLOYEE",
+      sessionVersion: 0,
+      familyId: crypto.randomUUID(),
+    });
     expect((await probe(stale)).status).toBe(401);
   });
 });
@@ -385,10 +405,34 @@ describe("POST /api/auth/logout/", () => {
     const user = await makeUser("EMPLOYEE");
     const pair = (await login(user.email, user.password)).body;
     const other = (await login(user.email, user.password)).body;
+    expect((await probe(pair.access)).status).toBe(200);
     const res = await api("POST", "/api/auth/logout/", { body: { refresh: pair.refresh } });
     expect(res.status).toBe(200);
     expect((await refresh(pair.refresh)).status).toBe(401);
+    // Its access token ends with it; the other sign-in's goes on.
+    expect((await probe(pair.access)).status).toBe(401);
+    expect((await probe(other.access)).status).toBe(200);
     expect((await refresh(other.refresh)).status).toBe(200);
+  });
+
+  it("refuses an access token that names no sign-in of its user", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const other = await makeUser("EMPLOYEE");
+    const otherFamily = (await login(other.email, other.password)).body.refresh;
+    const familyId = (await verifyRefreshToken(otherFamily)).familyId;
+    for (const claims of [
+      { familyId: crypto.randomUUID() },
+      // Another user's live sign-in does not stand for this one.
+      { familyId },
+    ]) {
+      const token = await signAccessToken({
+        userId: user.id,
+        role: "EMPLOYEE",
+        sessionVersion: 1,
+        ...claims,
+      });
+      expect((await probe(token)).status).toBe(401);
+    }
   });
 
   it("with {all: true} ends every token and session of the user", async () => {

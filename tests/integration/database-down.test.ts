@@ -9,7 +9,12 @@ process.env.DATABASE_URL = "mysql://root@127.0.0.1:1/etums_test";
 
 describe("the API with the database out of reach", () => {
   it("answers 503 with Retry-After for reads and writes, never a 500", async () => {
-    const token = await signAccessToken({ userId: 1, role: "ADMIN", sessionVersion: 1 });
+    const token = await signAccessToken({
+      userId: 1,
+      role: "ADMIN",
+      sessionVersion: 1,
+      familyId: crypto.randomUUID(),
+    });
     const calls = [
       await api("GET", "/api/tasks/", { token }),
       await api("POST", "/api/tasks/", { token, body: { title: "Lost?" } }),

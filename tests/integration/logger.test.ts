@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { SESSION_USER_SQL } from "@/lib/services/sessions";
+import { TOKEN_USER_SQL } from "@/lib/services/sessions";
 import { api } from "../helpers/api";
 import { makeUser, type TestUser } from "../helpers/factories";
 
@@ -162,7 +162,7 @@ describe("logger", () => {
     const p = pool();
     const query = p.query.bind(p) as (...args: unknown[]) => unknown;
     vi.spyOn(p, "query").mockImplementation(((...args: unknown[]) =>
-      args[0] === SESSION_USER_SQL
+      args[0] === TOKEN_USER_SQL
         ? query(...args)
         : Promise.reject(new Error("Connection lost"))) as never);
     vi.spyOn(p, "getConnection").mockRejectedValue(new Error("Connection lost"));

@@ -125,7 +125,12 @@ describe("middleware: the page gate", () => {
   });
 
   it("does not take a Bearer token, an expired or a forged cookie for a browser session", async () => {
-    const token = await signAccessToken({ userId: 3, role: "ADMIN", sessionVersion: 1 });
+    const token = await signAccessToken({
+      userId: 3,
+      role: "ADMIN",
+      sessionVersion: 1,
+      familyId: crypto.randomUUID(),
+    });
     expect((await run("/admin", { headers: { authorization: `Bearer ${token}` } })).status).toBe(
       307,
     );

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
-import { SESSION_USER_SQL } from "@/lib/services/sessions";
+import { TOKEN_USER_SQL } from "@/lib/services/sessions";
 import { TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
@@ -417,7 +417,7 @@ describe("GET /api/tasks/: cost", () => {
       expect(res.body.results.length).toBeGreaterThan(0);
       // The caller's lookup, then the page with its count: one statement, so one snapshot, and
       // `count` always describes the rows returned even while tasks change.
-      expect(seen[0]).toBe(SESSION_USER_SQL);
+      expect(seen[0]).toBe(TOKEN_USER_SQL);
       expect(seen).toHaveLength(2);
     },
   );

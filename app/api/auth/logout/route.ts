@@ -19,7 +19,8 @@ export const dynamic = "force-dynamic";
  *   post:
  *     summary: Sign out one sign-in, or every session of the user
  *     description: >-
- *       `{"refresh": "…"}` ends that sign-in (its refresh token family). `{"all": true}` ends
+ *       `{"refresh": "…"}` ends that sign-in: its refresh tokens and, at once, its access tokens
+ *       (other sign-ins of the user go on). `{"all": true}` ends
  *       every access token, refresh token and browser session of the user identified by the
  *       refresh token, if it is still live (not signed out, spent or from before a password reset),
  *       or else by the Bearer access token or the session.

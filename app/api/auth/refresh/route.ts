@@ -16,8 +16,10 @@ export const dynamic = "force-dynamic";
  *   post:
  *     summary: Trade a refresh token for a new access and refresh token
  *     description: >-
- *       The refresh token sent is spent: sending it again revokes every token of that sign-in
- *       (reuse detection), as does deactivating the user or changing their role.
+ *       The refresh token sent is spent: sending it again revokes every token of that sign-in,
+ *       its access tokens included (reuse detection), as does deactivating the user or changing
+ *       their role. Send each refresh token once: share one refresh in flight between threads,
+ *       and after a refresh that timed out sign in again rather than retry it.
  *     operationId: refreshToken
  *     tags: [Auth]
  *     security: []
