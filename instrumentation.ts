@@ -1,27 +1,43 @@
+import { STARTUP_REFUSED } from "@/lib/cli/exit-codes.mjs";
+
+/** Set by register() as it starts: npm start (lib/cli/start.mjs) awaits it before it listens. */
+const startup = globalThis as typeof globalThis & { etumsStartup?: Promise<void> };
+
 /**
- * Runs once when the server starts: a production server without its secrets, or against a database
- * that lacks some of its migrations, stops here, saying why; uploads that a stopped server left
- * spooled on disk are removed.
+ * Runs once when the server starts: a production server without its secrets, unable to write its
+ * log file, or against a database that refuses it or lacks some of its migrations, stops here,
+ * saying why; uploads that a stopped server left spooled on disk are removed.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  startup.etumsStartup ??= checkBeforeServing();
+  await startup.etumsStartup;
+}
+
+function refuse(reason: string): never {
+  console.error(`ETUMS cannot start: ${reason}`);
+  process.exit(STARTUP_REFUSED);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function checkBeforeServing(): Promise<void> {
   const { config } = await import("@/lib/config");
   try {
     config();
   } catch (error) {
-    console.error(`ETUMS cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    refuse(messageOf(error));
   }
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { pendingMigrations } = await import("@/lib/services/schema-version");
-  // A database out of reach is not judged here: the server starts and /api/health/ says so.
-  const pending = await pendingMigrations().catch(() => 0);
-  if (pending > 0) {
-    console.error(
-      `ETUMS cannot start: the database lacks ${pending} of this version's migrations; run npm run db:migrate first.`,
-    );
-    process.exit(1);
+  const { logger } = await import("@/lib/logger");
+  try {
+    logger();
+  } catch (error) {
+    refuse(`cannot write the log file LOG_FILE=${config().LOG_FILE}: ${messageOf(error)}.`);
   }
+  const { checkDatabaseAtStartup } = await import("@/lib/services/startup-database");
+  const refusal = await checkDatabaseAtStartup();
+  if (refusal) refuse(refusal);
   const { removeStaleSpools } = await import("@/lib/http/spooled-upload");
   void removeStaleSpools().catch(() => undefined);
 }

@@ -4,13 +4,17 @@ import fs from "node:fs";
 import path from "node:path";
 import pino from "pino";
 
-/** Read after Next.js has loaded .env files, as lib/config.ts reads them. */
+/**
+ * Read after Next.js has loaded .env files, as lib/config.ts reads them. `reopen` starts a new file
+ * at LOG_FILE, as the app's logger does on SIGHUP (logrotate's postrotate).
+ */
 export function createRefusalLogger(env = process.env) {
   const file = path.resolve(process.cwd(), env.LOG_FILE || "logs/app.log");
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const streams = [{ stream: pino.destination({ dest: file, append: true, sync: false }) }];
+  const destination = pino.destination({ dest: file, append: true, sync: false });
+  const streams = [{ stream: destination }];
   if (env.LOG_STDOUT !== "0") streams.push({ stream: process.stdout });
-  return pino(
+  const logger = pino(
     {
       level: env.LOG_LEVEL || "info",
       base: { service: "etums" },
@@ -19,4 +23,5 @@ export function createRefusalLogger(env = process.env) {
     },
     pino.multistream(streams),
   );
+  return { logger, reopen: () => destination.reopen() };
 }

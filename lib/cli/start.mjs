@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { answerClientError } from "./client-error.mjs";
+import { STARTUP_REFUSED } from "./exit-codes.mjs";
 import { appendConnectionAddress } from "./forwarded-for.mjs";
 import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
 import { createRefusalLogger } from "./refusal-logger.mjs";
@@ -48,14 +49,21 @@ function workerCount(value) {
 async function serveWorker() {
   // logrotate's postrotate signal: the next log line goes to a new file at LOG_FILE (lib/logger.ts).
   // Taken before the app is prepared, so that a SIGHUP during start-up is not a fatal signal.
-  process.on("SIGHUP", () => globalThis.etumsReopenLog?.());
+  let reopenRefusalLog = () => {};
+  process.on("SIGHUP", () => {
+    globalThis.etumsReopenLog?.();
+    reopenRefusalLog();
+  });
   const app = next({ dev: false, dir: root, hostname: host, port });
   await app.prepare();
+  // instrumentation.ts's checks (settings, log file, database): a refusal exits before listening.
+  await globalThis.etumsStartup;
   const handle = app.getRequestHandler();
   const refusalLog = createRefusalLogger();
+  reopenRefusalLog = refusalLog.reopen;
   const server = http.createServer((request, response) => {
     appendConnectionAddress(request);
-    if (refuseMalformedApiRequest(request, response, refusalLog)) return;
+    if (refuseMalformedApiRequest(request, response, refusalLog.logger)) return;
     handle(request, response).catch((error) => {
       // Next answers its own errors; this is a failure inside Next itself. Never crash the worker.
       console.error(`Failed to handle ${request.method} ${request.url}:`, error);
@@ -64,7 +72,7 @@ async function serveWorker() {
       response.end('{"detail":"Internal server error."}');
     });
   });
-  server.on("clientError", (error, socket) => answerClientError(error, socket, refusalLog));
+  server.on("clientError", (error, socket) => answerClientError(error, socket, refusalLog.logger));
   server.on("error", (error) => {
     const reason =
       error.code === "EADDRINUSE" ? "something else already listens there" : error.message;
@@ -117,6 +125,11 @@ function superviseWorkers(count) {
       return;
     }
     const reason = signal ?? `code ${code}`;
+    if (code === STARTUP_REFUSED) {
+      console.error("A worker refused to start (see above): stopping.");
+      stopAll("SIGTERM", STARTUP_REFUSED);
+      return;
+    }
     if (!booted.has(worker.id)) {
       console.error(`A worker exited (${reason}) before it could serve: stopping.`);
       stopAll("SIGTERM", 1);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { splitDatabaseUrl } from "../../db/database-url";
+import { STARTUP_REFUSED } from "../../lib/cli/exit-codes.mjs";
 import { E2E_DATABASE_URL, E2E_PORT } from "./env";
 import { childPids, processTree } from "../helpers/processes";
 import { DEMO } from "./helpers/demo-accounts";
@@ -63,6 +64,16 @@ test("on SIGHUP (logrotate's postrotate), every worker starts a new LOG_FILE and
         })
         .on("error", reject);
     });
+  // A path npm start refuses itself (a bad %-escape); its answer names the line's request id.
+  const malformedRequestId = () =>
+    new Promise<string>((resolve, reject) => {
+      http
+        .get(`http://127.0.0.1:${PORT}/api/%zz`, { agent: false }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(String(res.headers["x-request-id"])));
+        })
+        .on("error", reject);
+    });
   try {
     await expect.poll(() => server.output(), { timeout: 60_000 }).toContain("2 worker processes");
     const before = `rotate-before-${Date.now()}`;
@@ -90,6 +101,14 @@ test("on SIGHUP (logrotate's postrotate), every worker starts a new LOG_FILE and
       .poll(() => fs.readFileSync(absolute, "utf8").split(last).length - 1, { timeout: 10_000 })
       .toBe(6);
     expect(fs.readFileSync(`${absolute}.1`, "utf8")).not.toContain(last);
+    // So do the lines of requests refused before Next.js sees them (lib/cli/refusal-logger.mjs).
+    const refused: string[] = [];
+    for (let i = 0; i < 4; i += 1) refused.push(await malformedRequestId());
+    await expect
+      .poll(() => refused.filter((id) => fs.readFileSync(absolute, "utf8").includes(id)), {
+        timeout: 10_000,
+      })
+      .toHaveLength(4);
     expect(childPids(server.process.pid!)).toHaveLength(2);
   } finally {
     server.process.kill("SIGKILL");
@@ -98,23 +117,63 @@ test("on SIGHUP (logrotate's postrotate), every worker starts a new LOG_FILE and
 });
 
 test("npm start refuses a database that lacks this version's migrations, saying what to run", async () => {
+  test.setTimeout(150_000);
   const { serverUrl } = splitDatabaseUrl(E2E_DATABASE_URL);
   const database = `etums_e2e_unmigrated_${process.pid}`;
   const server = await mysql.createConnection({ uri: serverUrl });
   await server.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
   try {
-    const app = launch({
-      PORT: String(PORT),
-      WEB_CONCURRENCY: "1",
-      DATABASE_URL: `${serverUrl.replace(/\/$/, "")}/${database}`,
-    });
-    expect(await exitWithin(app, 60_000)).toBe(1);
-    expect(app.output()).toMatch(
-      /ETUMS cannot start: the database lacks \d+ of this version's migrations; run npm run db:migrate first\./,
-    );
+    // One process or several: the server stops, without first saying it is ready, and no worker
+    // is started again in a loop; its exit code tells a service manager not to restart it.
+    for (const workers of ["1", "2"]) {
+      const app = launch({
+        PORT: String(PORT),
+        WEB_CONCURRENCY: workers,
+        DATABASE_URL: `${serverUrl.replace(/\/$/, "")}/${database}`,
+      });
+      expect(await exitWithin(app, 60_000)).toBe(STARTUP_REFUSED);
+      expect(app.output()).toMatch(
+        /ETUMS cannot start: the database lacks \d+ of this version's migrations; run npm run db:migrate first\./,
+      );
+      expect(app.output()).not.toContain("ETUMS ready");
+      expect(app.output()).not.toContain("starting another");
+    }
   } finally {
     await server.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await server.end();
+  }
+});
+
+/** The URL with another account, one the database server does not know. */
+function withAccount(url: string, user: string): string {
+  const changed = new URL(url);
+  changed.username = user;
+  changed.password = "";
+  return changed.toString();
+}
+
+test("npm start refuses a database account or name that is wrong, and a log file it cannot write", async () => {
+  test.setTimeout(150_000);
+  const { serverUrl } = splitDatabaseUrl(E2E_DATABASE_URL);
+  const cases: [Record<string, string>, string][] = [
+    [
+      { DATABASE_URL: withAccount(E2E_DATABASE_URL, "etums_nobody") },
+      "ETUMS cannot start: the database refused the account in DATABASE_URL (Access denied",
+    ],
+    [
+      { DATABASE_URL: `${serverUrl.replace(/\/$/, "")}/etums_e2e_missing_${process.pid}` },
+      "ETUMS cannot start: the database named in DATABASE_URL does not exist; run npm run db:migrate to create it.",
+    ],
+    [
+      { LOG_FILE: "package.json/app.log" },
+      "ETUMS cannot start: cannot write the log file LOG_FILE=package.json/app.log:",
+    ],
+  ];
+  for (const [env, refusal] of cases) {
+    const app = launch({ PORT: String(PORT), WEB_CONCURRENCY: "2", ...env });
+    expect(await exitWithin(app, 60_000)).toBe(STARTUP_REFUSED);
+    expect(app.output()).toContain(refusal);
+    expect(app.output()).not.toContain("ETUMS ready");
   }
 });
 

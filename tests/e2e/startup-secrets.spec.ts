@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { STARTUP_REFUSED } from "../../lib/cli/exit-codes.mjs";
 import { E2E_PORT } from "./env";
 import { exitWithin, launch } from "./helpers/launcher";
 
@@ -10,9 +11,10 @@ test("a production server without its secrets refuses to start and names them", 
     NEXTAUTH_SECRET: "",
     JWT_SECRET: "",
   });
-  expect(await exitWithin(server, 30_000)).toBe(1);
+  expect(await exitWithin(server, 30_000)).toBe(STARTUP_REFUSED);
   expect(server.output()).toContain(
     "ETUMS cannot start: Missing required secret(s) in production: NEXTAUTH_SECRET, JWT_SECRET",
   );
-  expect(server.output()).toContain("before it could serve: stopping.");
+  expect(server.output()).toContain("A worker refused to start (see above): stopping.");
+  expect(server.output()).not.toContain("ETUMS ready");
 });

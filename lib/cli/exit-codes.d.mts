@@ -1,0 +1,1 @@
+export const STARTUP_REFUSED: 78;
