@@ -24,6 +24,10 @@ if (process.env.NODE_ENV && process.env.NODE_ENV !== "production") {
   process.exit(1);
 }
 process.env.NODE_ENV = "production";
+// .env.local and friends hold HOST, PORT and WEB_CONCURRENCY too, read here as `npm run demo` reads
+// them (set variables win): Next.js would load the files only after these are used.
+const { loadEnvConfig } = (await import("@next/env")).default;
+loadEnvConfig(root, false);
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

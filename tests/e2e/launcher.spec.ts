@@ -177,6 +177,26 @@ test("npm start refuses a database account or name that is wrong, and a log file
   }
 });
 
+test("npm start takes HOST, PORT and WEB_CONCURRENCY from the env files, as npm run demo does", async () => {
+  test.setTimeout(90_000);
+  // .env.production.local is read by production servers only; one of the developer's is kept aside.
+  const envFile = path.resolve(__dirname, "../..", ".env.production.local");
+  const kept = `${envFile}.e2e-kept`;
+  if (fs.existsSync(envFile)) fs.renameSync(envFile, kept);
+  fs.writeFileSync(envFile, `HOST=127.0.0.1\nPORT=${PORT}\nWEB_CONCURRENCY=1\n`);
+  const server = launch({}, { unset: ["HOST", "PORT", "WEB_CONCURRENCY"] });
+  try {
+    await expect
+      .poll(() => server.output(), { timeout: 60_000 })
+      .toContain(`ETUMS ready on http://127.0.0.1:${PORT} (1 process)`);
+    expect(await answers()).toBe(true);
+  } finally {
+    server.process.kill("SIGKILL");
+    fs.rmSync(envFile, { force: true });
+    if (fs.existsSync(kept)) fs.renameSync(kept, envFile);
+  }
+});
+
 test("npm start refuses a WEB_CONCURRENCY that is not a whole number of processes", async () => {
   const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "two" });
   expect(await exitWithin(server, 20_000)).toBe(1);

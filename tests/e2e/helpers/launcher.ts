@@ -11,22 +11,27 @@ export type Launched = {
   exited: Promise<number | null>;
 };
 
-/** Starts `node lib/cli/start.mjs`, or with `viaNpm` the `npm start` that a service manager runs. */
-export function launch(env: Record<string, string>, { viaNpm = false } = {}): Launched {
+/**
+ * Starts `node lib/cli/start.mjs`, or with `viaNpm` the `npm start` that a service manager runs.
+ * `unset` names variables the server must not get from this environment (to come from env files).
+ */
+export function launch(
+  env: Record<string, string>,
+  { viaNpm = false, unset = [] as string[] } = {},
+): Launched {
   const [command, args] = viaNpm ? ["npm", ["start"]] : [process.execPath, ["lib/cli/start.mjs"]];
-  const child = spawn(command, args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: E2E_DATABASE_URL,
-      NEXTAUTH_SECRET: "e2e-nextauth-secret-long-enough-0123456789",
-      JWT_SECRET: "e2e-jwt-secret-that-is-long-enough-0123456789",
-      LOG_FILE: "logs/e2e.log",
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      ...env,
-    },
-  });
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: E2E_DATABASE_URL,
+    NEXTAUTH_SECRET: "e2e-nextauth-secret-long-enough-0123456789",
+    JWT_SECRET: "e2e-jwt-secret-that-is-long-enough-0123456789",
+    LOG_FILE: "logs/e2e.log",
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    ...env,
+  };
+  for (const name of unset) delete childEnv[name];
+  const child = spawn(command, args, { cwd: root, env: childEnv });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
