@@ -18,8 +18,8 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
   if (isOpenPage(pathname)) return null;
   const session = await sessionFromCookie(request);
   if (!session) {
-    // A server action checks its caller itself (requireActor), with a redirect to /login that the
-    // page follows; a 307 here would be fetched as the action's answer and shown as a server failure.
+    // A server action checks its caller itself (requireActionActor) and refuses in words the page
+    // shows, keeping its work; a 307 here would be fetched as the action's answer, a server failure.
     if (request.method === "POST" && request.headers.has("next-action")) return null;
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);

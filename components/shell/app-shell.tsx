@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { roleHome } from "@/lib/auth/role-home";
 import { navItemsFor } from "./nav-items";
 import { NavLinks } from "./nav-links";
+import { SessionEndedNotice } from "./session-ended-notice";
 
 /** The frame of every dashboard page: product name, role navigation, who is signed in, sign-out. */
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
@@ -35,6 +36,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           </div>
         </div>
       </header>
+      <SessionEndedNotice />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

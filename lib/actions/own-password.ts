@@ -2,21 +2,19 @@
 
 import { headers } from "next/headers";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { requireActor } from "@/lib/auth/page-actor";
 import { validationError } from "@/lib/http/errors";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { logger } from "@/lib/logger";
 import { changeOwnPassword } from "@/lib/services/own-password";
 import { ownPasswordChangeSchema } from "@/lib/validation/users";
-import { toActionResult, type ActionResult } from "./result";
+import { asActor, type ActionResult } from "./result";
 
 /** The Account page's password change: the same service, checks and lockout as the API's. */
 export async function changeOwnPasswordAction(
   currentPassword: string,
   newPassword: string,
 ): Promise<ActionResult<null>> {
-  const actor = await requireActor();
-  return toActionResult(async () => {
+  return asActor({}, async (actor) => {
     const parsed = ownPasswordChangeSchema.safeParse({
       current_password: currentPassword,
       new_password: newPassword,

@@ -1,4 +1,7 @@
 import { ZodError } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { requireActionActor } from "@/lib/auth/page-actor";
+import type { GlobalAction } from "@/lib/auth/policy";
 import { ApiError, unavailable, validationError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
 import { databaseUnavailability } from "@/lib/services/database-errors";
@@ -56,4 +59,15 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
       fieldErrors: [],
     };
   }
+}
+
+/**
+ * A server action's whole run: its caller (requireActionActor: a session that has ended, or a role
+ * without `may`, is a refusal the page shows), then `work`, as toActionResult runs it.
+ */
+export function asActor<T>(
+  options: { may?: GlobalAction },
+  work: (actor: Actor) => Promise<T>,
+): Promise<ActionResult<T>> {
+  return toActionResult(async () => work(await requireActionActor(options)));
 }

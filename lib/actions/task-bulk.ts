@@ -1,16 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/page-actor";
 import { validationError } from "@/lib/http/errors";
 import { applyBulkTaskAction, type BulkTaskResult } from "@/lib/services/task-bulk-actions";
 import { bulkTaskActionSchema } from "@/lib/validation/task-bulk";
-import { toActionResult, type ActionResult } from "./result";
+import { asActor, type ActionResult } from "./result";
 
 /** The table's bulk bar: one call, one transaction, all or nothing. */
 export async function bulkTaskAction(input: unknown): Promise<ActionResult<BulkTaskResult>> {
-  const actor = await requireActor({ may: "task.manage" });
-  return toActionResult(async () => {
+  return asActor({ may: "task.manage" }, async (actor) => {
     const parsed = bulkTaskActionSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await applyBulkTaskAction(actor, parsed.data);

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/page-actor";
 import { validationError } from "@/lib/http/errors";
 import { createTask, deleteTask, updateTask } from "@/lib/services/tasks";
 import {
@@ -11,12 +10,11 @@ import {
   updateTaskSchema,
   type TaskDto,
 } from "@/lib/validation/tasks";
-import { toActionResult, type ActionResult } from "./result";
+import { asActor, type ActionResult } from "./result";
 
 /** The form's values are validated again here: the browser's check is a courtesy, this one counts. */
 export async function createTaskAction(input: unknown): Promise<ActionResult<TaskDto>> {
-  const actor = await requireActor({ may: "task.create" });
-  return toActionResult(async () => {
+  return asActor({ may: "task.create" }, async (actor) => {
     const parsed = createTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const task = await createTask(actor, parsed.data);
@@ -30,8 +28,7 @@ export async function updateTaskAction(
   input: unknown,
   expectedVersion: number,
 ): Promise<ActionResult<TaskDto>> {
-  const actor = await requireActor();
-  return toActionResult(async () => {
+  return asActor({}, async (actor) => {
     const parsed = updateTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const task = await updateTask(actor, taskIdSchema.parse(taskId), parsed.data, {
@@ -43,8 +40,7 @@ export async function updateTaskAction(
 }
 
 export async function deleteTaskAction(taskId: number): Promise<ActionResult<null>> {
-  const actor = await requireActor();
-  return toActionResult(async () => {
+  return asActor({}, async (actor) => {
     await deleteTask(actor, taskIdSchema.parse(taskId));
     revalidatePath("/", "layout");
     return null;

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import type { TaskStatus } from "@/db/schema";
-import { requireActor } from "@/lib/auth/page-actor";
 import { updateTask } from "@/lib/services/tasks";
 import {
   taskIdSchema,
@@ -10,7 +9,7 @@ import {
   taskVersionSchema,
   type TaskDto,
 } from "@/lib/validation/tasks";
-import { toActionResult, type ActionResult } from "./result";
+import { asActor, type ActionResult } from "./result";
 
 /** One status change, from My tasks, the board or a task's page; the service asks the policy. */
 export async function changeTaskStatusAction(
@@ -18,8 +17,7 @@ export async function changeTaskStatusAction(
   status: TaskStatus,
   expectedVersion: number,
 ): Promise<ActionResult<TaskDto>> {
-  const actor = await requireActor();
-  return toActionResult(async () => {
+  return asActor({}, async (actor) => {
     const task = await updateTask(
       actor,
       taskIdSchema.parse(taskId),

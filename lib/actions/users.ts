@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/page-actor";
 import { invalidField } from "@/lib/http/errors";
 import {
   createUser,
@@ -15,7 +14,7 @@ import {
 } from "@/lib/services/users";
 import { userIdSchema } from "@/lib/validation/tasks";
 import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
-import { toActionResult, type ActionResult } from "./result";
+import { asActor, type ActionResult } from "./result";
 
 const OWN_PASSWORD_REQUIRED =
   "Enter your new password: a generated one could not be shown once your session ends.";
@@ -25,8 +24,7 @@ function refresh(): void {
 }
 
 export async function createUserAction(input: unknown): Promise<ActionResult<CreatedUser>> {
-  const actor = await requireActor({ may: "user.manage" });
-  return toActionResult(async () => {
+  return asActor({ may: "user.manage" }, async (actor) => {
     const raw = typeof input === "object" && input !== null ? { ...input } : input;
     // An empty password field means "generate one".
     if (raw && typeof raw === "object" && "password" in raw && raw.password === "") {
@@ -40,8 +38,7 @@ export async function createUserAction(input: unknown): Promise<ActionResult<Cre
 
 /** The edit dialog sends name and role together; the service records only what changed. */
 export async function editUserAction(id: number, input: unknown): Promise<ActionResult<UserDto>> {
-  const actor = await requireActor({ may: "user.manage" });
-  return toActionResult(async () => {
+  return asActor({ may: "user.manage" }, async (actor) => {
     const user = await updateUser(actor, userIdSchema.parse(id), editUserSchema.parse(input));
     refresh();
     return user;
@@ -52,8 +49,7 @@ export async function setUserActiveAction(
   id: number,
   active: boolean,
 ): Promise<ActionResult<UserDto>> {
-  const actor = await requireActor({ may: "user.manage" });
-  return toActionResult(async () => {
+  return asActor({ may: "user.manage" }, async (actor) => {
     const target = userIdSchema.parse(id);
     const user = active ? await reactivateUser(actor, target) : await deactivateUser(actor, target);
     refresh();
@@ -65,8 +61,7 @@ export async function resetPasswordAction(
   id: number,
   password: string,
 ): Promise<ActionResult<{ generated_password?: string }>> {
-  const actor = await requireActor({ may: "user.manage" });
-  return toActionResult(async () => {
+  return asActor({ may: "user.manage" }, async (actor) => {
     // A reset ends the admin's own session, and the page with a generated password with it.
     if (password === "" && id === actor.id) throw invalidField("password", OWN_PASSWORD_REQUIRED);
     // Parsed as a field, so that its error shows next to the password input.

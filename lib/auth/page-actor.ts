@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { ApiError, forbidden as forbiddenRefusal } from "@/lib/http/errors";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { loadSessionActor } from "@/lib/services/sessions";
@@ -31,5 +32,21 @@ export async function requireActor(options: { may?: GlobalAction } = {}): Promis
   const actor = await getOptionalActor();
   if (!actor) redirect(await loginUrl());
   if (options.may && !can(actor, options.may)) forbidden();
+  return actor;
+}
+
+/** What a server action answers a caller whose session has ended: the page keeps their work. */
+export const SESSION_ENDED =
+  "Not saved: your session has ended. Sign in again (see the notice at the top), then try again.";
+
+/**
+ * The signed-in user for a server action. Unlike a page, an action does not redirect: a session
+ * that has ended is a 401 refusal the page shows where it is, so that what was typed or chosen is
+ * not thrown away; a role the policy does not grant the action is a 403 refusal.
+ */
+export async function requireActionActor(options: { may?: GlobalAction } = {}): Promise<Actor> {
+  const actor = await getOptionalActor();
+  if (!actor) throw new ApiError(401, SESSION_ENDED, { code: "session_ended" });
+  if (options.may && !can(actor, options.may)) throw forbiddenRefusal();
   return actor;
 }

@@ -138,6 +138,10 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
 
   // The employee's open session is refused on its next action, and they cannot sign in again.
   await employeePage.getByLabel(`Status of ${TASK_TITLE}`).selectOption("IN_PROGRESS");
+  await expect(
+    employeePage.getByRole("alert").filter({ hasText: "Your session has ended" }),
+  ).toBeVisible();
+  await employeePage.goto("/my-tasks");
   await expect(employeePage).toHaveURL(/\/login/);
   await employeePage.getByLabel(/email/i).fill(EMPLOYEE.email);
   await employeePage.getByLabel(/password/i).fill(employeePassword);
