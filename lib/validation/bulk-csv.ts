@@ -144,9 +144,13 @@ export function isCalendarDate(value: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A code by its letters alone: "IN_PROGRESS", "in progress" and "In-progress" read alike. */
+const lettersOf = (text: string) => text.replace(/[\s_-]+/g, "").toUpperCase();
+
+/** The code a cell names, in any case, as the code or as the dashboard's words ("To do"). */
 function pickEnum<T extends string>(values: readonly T[], raw: string): T | null {
-  const upper = raw.trim().toUpperCase();
-  return values.find((v) => v === upper) ?? null;
+  const letters = lettersOf(raw);
+  return values.find((value) => lettersOf(value) === letters) ?? null;
 }
 
 export function parseAssigneeRef(raw: string): AssigneeRef | "invalid" {

@@ -113,6 +113,15 @@ describe("CSV row checks agree with createTaskSchema", () => {
     }
     expect(row({ status: "FINISHED" }).task).toBeNull();
     expect(row({ priority: "urgent" }).task!.priority).toBe("URGENT");
+    // The dashboard's own words for them, as a sheet typed by hand has them, are read too.
+    for (const [cell, status] of [
+      ["To do", "TODO"],
+      ["In progress", "IN_PROGRESS"],
+      [" in-progress ", "IN_PROGRESS"],
+      ["Done", "DONE"],
+    ] as const) {
+      expect(row({ status: cell }).task!.status).toBe(status);
+    }
     expect(row({}).task).toMatchObject({
       status: "TODO",
       priority: "MEDIUM",
