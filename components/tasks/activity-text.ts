@@ -1,5 +1,5 @@
 import type { ActivityDto } from "@/lib/services/tasks";
-import { PRIORITY_LABELS, STATUS_LABELS } from "./labels";
+import { formatCalendarDay, PRIORITY_LABELS, STATUS_LABELS } from "./labels";
 
 const FIELD_NAMES: Record<string, string> = {
   title: "the title",
@@ -19,6 +19,7 @@ export function activityValue(field: string | null, value: string | null, names:
   if (field === "priority") return PRIORITY_LABELS[value as keyof typeof PRIORITY_LABELS] ?? value;
   if (field === "assigned_to") return names.get(Number(value)) ?? `user ${value}`;
   if (field === "description") return "a new text";
+  if (field === "due_date") return formatCalendarDay(value);
   return `“${value}”`;
 }
 
