@@ -9,6 +9,7 @@ import { callAction } from "@/lib/client/call-action";
 import { changeOwnPasswordAction } from "@/lib/actions/own-password";
 import type { FormFieldError } from "@/lib/actions/result";
 import { PASSWORD_CHANGED } from "@/lib/auth/messages";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** Current password, then the new one; on success every session ends, so this one signs out. */
 export function OwnPasswordForm() {
@@ -87,9 +88,14 @@ export function OwnPasswordForm() {
         "At least 10 characters. Every session of yours ends, this one too: sign in again with it.",
       )}
       <div>
-        <button type="submit" disabled={pending} aria-busy={pending} className={buttonPrimary}>
+        <PendingButton
+          type="submit"
+          pending={pending}
+          aria-busy={pending}
+          className={buttonPrimary}
+        >
           {pending ? "Changing…" : "Change password"}
-        </button>
+        </PendingButton>
       </div>
     </form>
   );

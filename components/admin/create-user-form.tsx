@@ -10,6 +10,7 @@ import type { FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError } from "@/components/ui/field-error";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** Name, email, role and an optional initial password; without one, a generated one is shown once. */
 export function CreateUserForm() {
@@ -107,9 +108,9 @@ export function CreateUserForm() {
           <FieldError id={`${id}-password-error`} message={errorFor(errors, "password")} />
         </div>
         <div className="flex items-center gap-3 sm:col-span-2">
-          <button type="submit" className={buttonPrimary} disabled={pending}>
+          <PendingButton type="submit" className={buttonPrimary} pending={pending}>
             {pending ? "Creating…" : "Create user"}
-          </button>
+          </PendingButton>
           {message ? (
             <p role="alert" className="text-sm text-red-700">
               {message}

@@ -19,6 +19,7 @@ import { errorFor, FieldError } from "@/components/ui/field-error";
 import { Modal } from "./modal";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
+import { PendingButton } from "@/components/ui/pending-button";
 
 export type RowUser = {
   id: number;
@@ -172,10 +173,10 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           <button type="button" className={buttonSecondary} onClick={() => setOpen(null)}>
             Cancel
           </button>
-          <button
+          <PendingButton
             type="button"
             className={user.is_active ? buttonDanger : buttonPrimary}
-            disabled={pending}
+            pending={pending}
             onClick={() =>
               run(
                 () => setUserActiveAction(user.id, !user.is_active),
@@ -189,7 +190,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             }
           >
             {pending ? "Working…" : user.is_active ? "Deactivate" : "Reactivate"}
-          </button>
+          </PendingButton>
         </div>
       </Modal>
 

@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
 import { loginSchema, type LoginInput } from "@/lib/validation/auth";
 import { describeSignInError } from "./sign-in-errors";
+import { PendingButton } from "@/components/ui/pending-button";
 
 type Props = {
   /** Already checked to be a same-origin path; "/" sends the user to their role's home. */
@@ -94,11 +95,11 @@ export function LoginForm({ destination, initialError }: Props) {
           </p>
         ) : null}
       </div>
-      <button
+      <PendingButton
         type="submit"
-        disabled={isSubmitting}
+        pending={isSubmitting}
         aria-busy={isSubmitting}
-        className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-70"
+        className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-70 aria-disabled:cursor-not-allowed aria-disabled:opacity-70"
       >
         {isSubmitting ? (
           <span
@@ -107,7 +108,7 @@ export function LoginForm({ destination, initialError }: Props) {
           />
         ) : null}
         {isSubmitting ? "Signing in…" : "Sign in"}
-      </button>
+      </PendingButton>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { PendingButton } from "@/components/ui/pending-button";
 
 type Props = { className?: string };
 
@@ -9,9 +10,9 @@ type Props = { className?: string };
 export function SignOutButton({ className }: Props) {
   const [pending, setPending] = useState(false);
   return (
-    <button
+    <PendingButton
       type="button"
-      disabled={pending}
+      pending={pending}
       aria-busy={pending}
       onClick={() => {
         setPending(true);
@@ -23,6 +24,6 @@ export function SignOutButton({ className }: Props) {
       }
     >
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </PendingButton>
   );
 }

@@ -9,6 +9,7 @@ import { buttonPrimary, buttonSecondary, inputClass } from "@/components/ui/butt
 import { createTaskAction } from "@/lib/actions/task-form";
 import type { BoardTask } from "./board-types";
 import { toBoardTask } from "./board-types";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** Adds a task with just a title straight into a column; details can follow on its page. */
 export function QuickAdd({
@@ -85,9 +86,9 @@ export function QuickAdd({
         </p>
       ) : null}
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={buttonPrimary}>
+        <PendingButton type="submit" pending={pending} className={buttonPrimary}>
           Add
-        </button>
+        </PendingButton>
         <button type="button" className={buttonSecondary} onClick={close}>
           Cancel
         </button>

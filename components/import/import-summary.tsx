@@ -17,7 +17,7 @@ export function ImportSummary({
       aria-labelledby="summary-heading"
       className="rounded-lg border border-green-300 bg-green-50 p-4"
     >
-      <h2 id="summary-heading" className="font-semibold text-green-900">
+      <h2 id="summary-heading" tabIndex={-1} className="font-semibold text-green-900">
         Imported {created} task{created === 1 ? "" : "s"}.
       </h2>
       {message ? <p className="text-sm text-green-900">{message}</p> : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import {
@@ -23,6 +23,7 @@ import { ProblemReport, type Outcome } from "./problem-report";
 import { BINARY_FILE_MESSAGE, looksBinary } from "@/lib/csv/binary";
 import { newImportKey, uploadCsv, type UploadAnswer } from "./upload";
 import { separatorHint } from "@/lib/validation/bulk-csv";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** `importKey`: one per file and mapping, so a retried import is recognised as the same one. */
 type Loaded = {
@@ -121,6 +122,11 @@ export function ImportWizard() {
     toast.success("Import finished.");
   }
 
+  // The import's buttons go with the file; keyboard focus goes to what it did, not to the page.
+  useEffect(() => {
+    if (summary) document.getElementById("summary-heading")?.focus();
+  }, [summary]);
+
   const missing = loaded ? missingRequired(loaded.mapping) : [];
   const ready = check?.ok ? numberIn(check.body, "rows") : 0;
   const needsMapping = loaded ? !isIdentity(loaded.preview.fields, loaded.mapping) : false;
@@ -161,33 +167,34 @@ export function ImportWizard() {
             <p className="text-sm text-red-700">Choose a column for: {missing.join(", ")}.</p>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
-            <button
+            <PendingButton
               type="button"
               className={buttonPrimary}
-              disabled={busy !== null || missing.length > 0}
+              pending={busy !== null}
+              disabled={missing.length > 0}
               onClick={() => void send(true)}
             >
               {busy === "check" ? "Checking…" : "Check the file"}
-            </button>
+            </PendingButton>
             {check?.ok ? (
-              <button
+              <PendingButton
                 type="button"
                 className={buttonPrimary}
-                disabled={busy !== null}
+                pending={busy !== null}
                 onClick={() => void send(false)}
               >
                 {busy === "import" ? "Importing…" : `Import ${ready} task${ready === 1 ? "" : "s"}`}
-              </button>
+              </PendingButton>
             ) : null}
             {check && !check.ok && outcome === "unknown" ? (
-              <button
+              <PendingButton
                 type="button"
                 className={buttonPrimary}
-                disabled={busy !== null}
+                pending={busy !== null}
                 onClick={() => void send(false)}
               >
                 {busy === "import" ? "Importing…" : "Retry the import"}
-              </button>
+              </PendingButton>
             ) : null}
           </div>
           {busy ? (

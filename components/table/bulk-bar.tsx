@@ -15,6 +15,7 @@ import {
   labelClass,
 } from "@/components/ui/button-styles";
 import { bulkTaskAction } from "@/lib/actions/task-bulk";
+import { PendingButton } from "@/components/ui/pending-button";
 
 type Kind = "status" | "priority" | "reassign" | "delete";
 const KIND_LABELS: Record<Kind, string> = {
@@ -181,24 +182,24 @@ export function BulkBar({
             {kind === "delete" ? "Delete" : "Leave"} {ids.length} task{ids.length === 1 ? "" : "s"}{" "}
             {kind === "delete" ? "for good?" : "with nobody assigned?"}
           </span>
-          <button type="button" className={buttonDanger} disabled={pending} onClick={run}>
+          <PendingButton type="button" className={buttonDanger} pending={pending} onClick={run}>
             {kind === "delete" ? "Yes, delete" : "Yes, unassign"}
-          </button>
+          </PendingButton>
           {/* The confirmation replaces the focused button: focus goes to its safe choice. */}
           <button type="button" className={buttonSecondary} autoFocus onClick={cancelConfirmation}>
             Cancel
           </button>
         </div>
       ) : (
-        <button
+        <PendingButton
           ref={actionButton}
           type="button"
           className={kind === "delete" ? buttonDanger : buttonPrimary}
-          disabled={pending}
+          pending={pending}
           onClick={() => (needsConfirmation ? setConfirming(true) : run())}
         >
           {pending ? "Applying…" : kind === "delete" ? "Delete selected" : "Apply to selected"}
-        </button>
+        </PendingButton>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import { deleteTaskAction } from "@/lib/actions/task-form";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** Deleting asks once more, inline, before it happens. */
 export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTitle: string }) {
@@ -41,10 +42,10 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
       }}
     >
       <span className="text-sm">Delete “{taskTitle}” for good?</span>
-      <button
+      <PendingButton
         type="button"
         className={buttonDanger}
-        disabled={pending}
+        pending={pending}
         onClick={() =>
           startTransition(async () => {
             const result = await callAction(() => deleteTaskAction(taskId));
@@ -59,7 +60,7 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
         }
       >
         Yes, delete
-      </button>
+      </PendingButton>
       {/* Cancel, the safe choice, has focus while the question is asked. */}
       <button type="button" autoFocus className={buttonSecondary} onClick={cancel}>
         Cancel

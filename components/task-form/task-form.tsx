@@ -14,6 +14,7 @@ import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
 import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
 import { AssigneeField, type AssignableUser } from "./assignee-field";
 import { FieldError } from "@/components/ui/field-error";
+import { PendingButton } from "@/components/ui/pending-button";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
@@ -29,6 +30,9 @@ const FIELDS: FieldName[] = [
 
 /** The fields that show an error of their own (status and priority are choices from a list). */
 const FIELDS_WITH_ERRORS = ["title", "description", "due_date", "assigned_to"];
+/** A 412: the API's "reload it" would contradict the choice the form then offers. */
+const CHANGED_MEANWHILE =
+  "Someone else saved this task while you were editing it, so your changes were not saved.";
 
 type Props = { users: AssignableUser[]; task?: TaskDto };
 
@@ -109,7 +113,11 @@ export function TaskForm({ users, task }: Props) {
     }
     // Shown and announced once, in the form (no toast on top of it), and scrolled to.
     setFormError(
-      result.status === 404 ? TASK_GONE : formRefusalMessage(result, FIELDS_WITH_ERRORS),
+      result.status === 404
+        ? TASK_GONE
+        : result.status === 412
+          ? CHANGED_MEANWHILE
+          : formRefusalMessage(result, FIELDS_WITH_ERRORS),
     );
     // Someone saved the task meanwhile: the edits stay on screen until the user chooses to load
     // that version (the page remounts this form with it) instead of vanishing with a refresh.
@@ -224,9 +232,14 @@ export function TaskForm({ users, task }: Props) {
         )}
       />
       <div>
-        <button ref={saveButton} type="submit" disabled={isSubmitting} className={buttonPrimary}>
+        <PendingButton
+          ref={saveButton}
+          type="submit"
+          pending={isSubmitting}
+          className={buttonPrimary}
+        >
           {isSubmitting ? "Saving…" : task ? "Save changes" : "Create task"}
-        </button>
+        </PendingButton>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import { buttonSecondary } from "./button-styles";
+import { PendingButton } from "@/components/ui/pending-button";
 
 /** The foot of a form in a dialog: the server's refusal, if any, then Cancel and the submit button. */
 export function FormDialogActions({
@@ -27,9 +28,9 @@ export function FormDialogActions({
         <button type="button" className={buttonSecondary} onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className={submitClassName} disabled={pending}>
+        <PendingButton type="submit" className={submitClassName} pending={pending}>
           {pending ? pendingLabel : submitLabel}
-        </button>
+        </PendingButton>
       </div>
     </>
   );

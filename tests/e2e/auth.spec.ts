@@ -33,6 +33,8 @@ test.describe("sign-in", () => {
     ).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByLabel("Password")).toBeVisible();
+    // The button kept keyboard focus while it waited: a disabled one would have dropped it.
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
   });
 
   test("repeated failures show the lockout message", async ({ page }) => {

@@ -275,9 +275,14 @@ test("an edit that meets someone else's save keeps what was typed until the user
   await page.getByRole("button", { name: "Save changes" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Your changes are still below." });
   await expect(alert).toBeVisible();
-  // Said once, in the form: no toast repeats it to a screen reader.
-  await expect(page.getByText(/^The resource was modified by someone else/)).toHaveCount(1);
+  // Said once, in the form, in plain words: no toast repeats it, no "reload it" contradicts it.
+  await expect(
+    page.getByText(/^Someone else saved this task while you were editing it/),
+  ).toHaveCount(1);
+  await expect(page.getByText(/modified by someone else/)).toHaveCount(0);
   await expect(page.getByLabel("Description")).toHaveValue("Typed while someone else saved");
+  // Keyboard focus stayed on Save through the wait and the refusal.
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeFocused();
   await alert.getByRole("button", { name: "Load the saved version" }).click();
   await expect(page.getByLabel("Priority")).toHaveValue("LOW");
   await expect(page.getByLabel("Description")).not.toHaveValue("Typed while someone else saved");
@@ -342,6 +347,8 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
   await expect(page.getByText(/The file is valid: 3 tasks ready to import/)).toBeVisible();
   await page.getByRole("button", { name: "Import 3 tasks" }).click();
   await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeVisible();
+  // The import's buttons are gone with the file: keyboard focus moves to what it did.
+  await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeFocused();
   await saveScreenshot(page, "manager-import-summary", true);
 
   await page.goto(`/tasks?search=${tag}`);
