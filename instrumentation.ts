@@ -1,3 +1,4 @@
+import type { Instrumentation } from "next";
 import { STARTUP_REFUSED } from "@/lib/cli/exit-codes.mjs";
 
 /** Set by register() as it starts: npm start (lib/cli/start.mjs) awaits it before it listens. */
@@ -41,3 +42,22 @@ async function checkBeforeServing(): Promise<void> {
   const { removeStaleSpools } = await import("@/lib/http/spooled-upload");
   void removeStaleSpools().catch(() => undefined);
 }
+
+/**
+ * A page or server action that failed: one JSON line in LOG_FILE, as an API failure gets (the
+ * API's handlers answer their own errors), instead of text on stderr only. The query string is
+ * left out: it may carry what the log must not.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  const { logger } = await import("@/lib/logger");
+  logger().error(
+    {
+      err: error,
+      method: request.method,
+      path: request.path.split("?", 1)[0],
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    "request failed",
+  );
+};

@@ -20,6 +20,13 @@ function ipFromHeaders(headers: IncomingHeaders): string {
   return ipFromForwarded(header(headers, "x-forwarded-for"), header(headers, "x-real-ip"));
 }
 
+/** What next-auth hands its logger with an error code: an Error, or {error, ...}. */
+function reasonOf(metadata: unknown): string | undefined {
+  const error =
+    metadata instanceof Error ? metadata : (metadata as { error?: unknown } | null)?.error;
+  return error instanceof Error ? error.message : undefined;
+}
+
 function buildAuthOptions(): NextAuthOptions {
   const { NEXTAUTH_SECRET, SESSION_TTL } = config();
   return {
@@ -27,6 +34,14 @@ function buildAuthOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_TTL },
     // No next-auth HTML page under /api: its sign-out page's GET lands on /login too.
     pages: { signIn: "/login", signOut: "/login", error: "/login" },
+    // next-auth's own logger wrote a multi-line stack to stderr, outside LOG_FILE, for every
+    // request with a session cookie it cannot read (after a secret rotation, every returning
+    // browser): one JSON line at warn instead, naming the code and the reason.
+    logger: {
+      error: (code, metadata) => logger().warn({ code, reason: reasonOf(metadata) }, "next-auth"),
+      warn: (code) => logger().warn({ code }, "next-auth"),
+      debug: () => undefined,
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",

@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
+import { onRequestError } from "@/instrumentation";
+import { authOptions } from "@/lib/auth/next-auth-options";
 import { logger } from "@/lib/logger";
 import { TOKEN_USER_SQL } from "@/lib/services/sessions";
 import { api } from "../helpers/api";
@@ -249,5 +251,40 @@ describe("log rotation", () => {
       fs.appendFileSync(logFile, fs.readFileSync(rotated));
       fs.rmSync(rotated);
     }
+  });
+});
+
+describe("failures outside the API's handlers", () => {
+  it("are one JSON line each in LOG_FILE: next-auth's, and a page's, without its query", async () => {
+    const marker = `unreadable-${crypto.randomUUID()}`;
+    authOptions().logger!.error!("JWT_SESSION_ERROR", new Error(marker));
+    expect(linesWith(marker)).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        msg: "next-auth",
+        code: "JWT_SESSION_ERROR",
+        reason: marker,
+      }),
+    ]);
+
+    const page = `page-${crypto.randomUUID()}`;
+    await onRequestError(
+      new Error(page),
+      { path: "/admin?token=query-borne-secret", method: "GET", headers: {} },
+      {
+        routerKind: "App Router",
+        routePath: "/admin",
+        routeType: "render",
+        revalidateReason: undefined,
+      },
+    );
+    const [line] = linesWith(page);
+    expect(line).toMatchObject({
+      level: "error",
+      msg: "request failed",
+      path: "/admin",
+      route: "/admin",
+    });
+    expect(JSON.stringify(line)).not.toContain("query-borne-secret");
   });
 });
