@@ -33,6 +33,20 @@ const redisUrl = z.url().refine((url) => /^rediss?:$/.test(urlPart(url, "protoco
   message: 'expected a redis:// or rediss:// URL, for example "redis://127.0.0.1:6379"',
 });
 
+/** Fewer different characters than this is a typed pattern, not a random secret. */
+const SECRET_MIN_DISTINCT = 12;
+
+/**
+ * A signing secret: 32 characters or more, and random-looking ("a" × 32 has the length, not the
+ * strength). `openssl rand -base64 48` makes a good one.
+ */
+const secret = z
+  .string()
+  .min(32)
+  .refine((value) => new Set(value).size >= SECRET_MIN_DISTINCT, {
+    message: `too simple: use a random value (openssl rand -base64 48), with at least ${SECRET_MIN_DISTINCT} different characters`,
+  });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -61,8 +75,8 @@ const envSchema = z
           .map((host) => host.trim().toLowerCase())
           .filter(Boolean),
       ),
-    NEXTAUTH_SECRET: z.string().min(32).optional(),
-    JWT_SECRET: z.string().min(32).optional(),
+    NEXTAUTH_SECRET: secret.optional(),
+    JWT_SECRET: secret.optional(),
     ACCESS_TOKEN_TTL: positiveWhole.default(900),
     REFRESH_TOKEN_TTL: positiveWhole.default(7 * 24 * 3600),
     /** Lifetime of a browser session (next-auth JWT cookie), in seconds. */
@@ -96,6 +110,10 @@ const envSchema = z
     PORT: positiveWhole.default(3000),
     /** Processes serving the app: `npm start` forks this many (default: one per core) and tells them. */
     WEB_CONCURRENCY: positiveWhole.default(1),
+  })
+  .refine((env) => !env.JWT_SECRET || env.JWT_SECRET !== env.NEXTAUTH_SECRET, {
+    message: "must differ from NEXTAUTH_SECRET: one leaked secret must not open both",
+    path: ["JWT_SECRET"],
   })
   .refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both or neither (the REST URL and its token)",

@@ -18,6 +18,19 @@ describe("configuration", () => {
     expect(() => config()).toThrow(/Missing required secret\(s\) in production: NEXTAUTH_SECRET$/);
   });
 
+  it("refuses a secret that is a typed pattern, and the same secret for both uses", async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", "a".repeat(48));
+    vi.stubEnv("JWT_SECRET", "a-real-secret-that-is-long-enough-for-hs256!!");
+    let config = await freshConfig();
+    expect(() => config()).toThrow(/NEXTAUTH_SECRET: too simple: use a random value/);
+    vi.stubEnv("NEXTAUTH_SECRET", "a-real-secret-that-is-long-enough-for-hs256!!");
+    config = await freshConfig();
+    expect(() => config()).toThrow(/JWT_SECRET: must differ from NEXTAUTH_SECRET/);
+    vi.stubEnv("NEXTAUTH_SECRET", "another-real-secret-long-enough-for-hs256!!");
+    config = await freshConfig();
+    expect(() => config()).not.toThrow();
+  });
+
   it("lets `next build` run without secrets: they are read by the server, not baked in", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("NEXT_PHASE", "phase-production-build");
