@@ -213,6 +213,7 @@ export function ImportWizard() {
           {check && !check.ok ? (
             <ProblemReport
               detail={check.detail}
+              status={check.status}
               problems={check.problems}
               totalProblems={check.totalProblems}
               outcome={outcome}

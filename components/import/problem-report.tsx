@@ -12,14 +12,34 @@ function onlyRepeats(detail: string, problems: RowProblem[]): boolean {
   return problems.length === 1 && only!.message === detail && detail.includes(`line ${only!.line}`);
 }
 
+/** What to do next: only a refusal of the file itself asks for another file. */
+function adviceFor(status: number, outcome: Outcome): string {
+  if (outcome === "unknown") {
+    return "The import may have been saved before its answer was lost. Retry it with the button below: the server recognises the same import and never saves its tasks twice. Choosing the file again would start a new import.";
+  }
+  if (status === 400 || status === 413 || status === 415) {
+    return "Nothing was imported. Fix the file and choose it again.";
+  }
+  if (status === 401) {
+    return "Nothing was imported. Sign in again in a new tab, then try again here: the file stays chosen.";
+  }
+  if (status === 0) {
+    return "Nothing was imported. Check the connection, then try again: the file stays chosen.";
+  }
+  return "Nothing was imported. Try again in a moment: the file stays chosen.";
+}
+
 /** The server's report: every bad row by line, with its reason, and what became of the file. */
 export function ProblemReport({
   detail,
+  status,
   problems,
   totalProblems,
   outcome,
 }: {
   detail: string;
+  /** The answer's HTTP status; 0 when none came. */
+  status: number;
   problems: RowProblem[];
   totalProblems: number;
   outcome: Outcome;
@@ -72,11 +92,7 @@ export function ProblemReport({
           ) : null}
         </div>
       ) : null}
-      <p className="mt-3 text-sm text-red-900">
-        {outcome === "unknown"
-          ? "The import may have been saved before its answer was lost. Retry it with the button below: the server recognises the same import and never saves its tasks twice. Choosing the file again would start a new import."
-          : "Nothing was imported. Fix the file and choose it again."}
-      </p>
+      <p className="mt-3 text-sm text-red-900">{adviceFor(status, outcome)}</p>
     </section>
   );
 }

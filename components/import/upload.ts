@@ -1,3 +1,5 @@
+import { SESSION_ENDED_EVENT } from "@/lib/client/call-action";
+
 export type RowProblem = {
   line: number;
   column: string | null;
@@ -34,15 +36,26 @@ function problemsOf(body: Record<string, unknown>): RowProblem[] {
   });
 }
 
+/** In words for a person, where the API's own would say too little to them. */
+function detailFor(status: number, body: Record<string, unknown>): string {
+  if (status === 401) return "Your session has ended, so the file was not sent.";
+  if (typeof body.detail === "string") return body.detail;
+  // Not the API's JSON: an answer from a proxy in front of it, say.
+  if (status === 413) return "The file is larger than the server accepts.";
+  return `The server could not handle the file (error ${status}).`;
+}
+
 function answerOf(status: number, text: string): UploadAnswer {
   let body: Record<string, unknown> = {};
   try {
     body = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    body = { detail: `The server answered ${status}.` };
+    body = {};
   }
   if (status >= 200 && status < 300) return { ok: true, status, body };
-  const detail = typeof body.detail === "string" ? body.detail : `The server answered ${status}.`;
+  // The page's notice offers a new sign-in, as for any action refused for an ended session.
+  if (status === 401) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+  const detail = detailFor(status, body);
   const problems = problemsOf(body);
   // The server lists the first 1,000 problems and counts them all.
   const totalProblems = typeof body.total_errors === "number" ? body.total_errors : problems.length;

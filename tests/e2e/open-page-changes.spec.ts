@@ -54,6 +54,30 @@ test("an action after the session has ended keeps the page and its work, and goe
   await expect(notice).toHaveCount(0);
 });
 
+test("an import check after the session has ended asks for a new sign-in, not another file", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks/import");
+  await page.getByLabel("Choose a CSV file").setInputFiles({
+    name: "tasks.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("title,description,assigned_to,status\nChecked late,,,TODO\n"),
+  });
+  await expect(page.getByText("4 columns detected, 1 row.")).toBeVisible();
+  await context.clearCookies();
+  await page.getByRole("button", { name: "Check the file" }).click();
+
+  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  await expect(report).toContainText("Your session has ended, so the file was not sent.");
+  await expect(report).toContainText("Sign in again in a new tab");
+  await expect(report).not.toContainText("Fix the file");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Nothing on this page is lost" }),
+  ).toBeVisible();
+});
+
 test("a status change on a task taken away meanwhile says so and drops its card", async ({
   page,
   request,
