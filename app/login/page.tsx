@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { describeSignInError } from "@/components/auth/sign-in-errors";
+import { loginNoticeText } from "@/lib/auth/messages";
 import { getOptionalActor } from "@/lib/auth/page-actor";
 import { roleHome } from "@/lib/auth/role-home";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
@@ -20,6 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const callback = safeCallbackPath(first(params.callbackUrl));
   const actor = await getOptionalActor();
   if (actor) redirect(callback ?? roleHome(actor.role));
+  const notice = loginNoticeText(first(params.notice));
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-100 px-4 py-10">
@@ -29,6 +31,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           <h1 className="mt-2 text-2xl font-semibold text-slate-900">Sign in to ETUMS</h1>
           <p className="mt-1 text-sm text-slate-600">Task and user management for your team</p>
         </div>
+        {notice ? (
+          <p
+            role="status"
+            className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900"
+          >
+            {notice}
+          </p>
+        ) : null}
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           <LoginForm
             destination={callback ?? "/"}

@@ -8,7 +8,7 @@ import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-st
 import { callAction } from "@/lib/client/call-action";
 import { changeOwnPasswordAction } from "@/lib/actions/own-password";
 import type { FormFieldError } from "@/lib/actions/result";
-import { PASSWORD_CHANGED } from "@/lib/auth/messages";
+import { LOGIN_NOTICES, PASSWORD_CHANGED } from "@/lib/auth/messages";
 import { PendingButton } from "@/components/ui/pending-button";
 
 /** Current password, then the new one; on success every session ends, so this one signs out. */
@@ -55,6 +55,12 @@ export function OwnPasswordForm() {
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        // Every session ends with the change, so a mistyped new password would lock them out.
+        if (data.get("new_password") !== data.get("new_password_again")) {
+          setMessage(null);
+          setErrors([{ field: "new_password_again", message: "The two new passwords differ." }]);
+          return;
+        }
         startTransition(async () => {
           const result = await callAction(() =>
             changeOwnPasswordAction(
@@ -68,7 +74,7 @@ export function OwnPasswordForm() {
             return;
           }
           toast.success(PASSWORD_CHANGED);
-          await signOut({ callbackUrl: "/login" });
+          await signOut({ callbackUrl: `/login?notice=${LOGIN_NOTICES.passwordChanged}` });
         });
       }}
     >
@@ -87,6 +93,7 @@ export function OwnPasswordForm() {
         "new-password",
         "At least 10 characters. Every session of yours ends, this one too: sign in again with it.",
       )}
+      {field("new_password_again", "Repeat the new password", "new-password")}
       <div>
         <PendingButton
           type="submit"

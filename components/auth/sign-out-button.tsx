@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { PendingButton } from "@/components/ui/pending-button";
+import { LOGIN_NOTICES } from "@/lib/auth/messages";
 
 type Props = { className?: string };
 
@@ -16,7 +17,7 @@ export function SignOutButton({ className }: Props) {
       aria-busy={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: "/login" });
+        void signOut({ callbackUrl: `/login?notice=${LOGIN_NOTICES.signedOut}` });
       }}
       className={
         className ??

@@ -13,3 +13,18 @@ export function tooManyAttempts(retryAfterSeconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
+
+/**
+ * What the sign-in page may say above its form, by a fixed key in `?notice=`: a link cannot put
+ * words of its own there.
+ */
+export const LOGIN_NOTICES = {
+  passwordChanged: "password-changed",
+  signedOut: "signed-out",
+} as const;
+
+export function loginNoticeText(key: string | null): string | null {
+  if (key === LOGIN_NOTICES.passwordChanged) return PASSWORD_CHANGED;
+  if (key === LOGIN_NOTICES.signedOut) return "You have signed out.";
+  return null;
+}

@@ -25,14 +25,23 @@ test("anyone changes their own password from Your account, and signs in again wi
 
   const form = page.getByRole("form", { name: "Change your password" });
   await form.getByLabel("Current password").fill("not-my-password");
-  await form.getByLabel("New password").fill("Second-passphrase-2026");
+  await form.getByLabel("New password", { exact: true }).fill("Second-passphrase-2026");
+  await form.getByLabel("Repeat the new password").fill("Second-passphrase-2026");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByText("That is not your current password.")).toBeVisible();
   await expect(form.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
 
+  // A slip in the new password is caught before every session ends on it.
   await form.getByLabel("Current password").fill(first);
+  await form.getByLabel("Repeat the new password").fill("Second-passphrase-2062");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("The two new passwords differ.")).toBeVisible();
+  await form.getByLabel("Repeat the new password").fill("Second-passphrase-2026");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("status")).toHaveText(
+    "Password changed. Sign in again with the new password.",
+  );
   await signIn(page, email, "Second-passphrase-2026");
   await expect(page).toHaveURL(/\/my-tasks$/);
 });

@@ -130,6 +130,7 @@ test.describe("signed in", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/board");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/login");
+    await expect(page.getByRole("status")).toHaveText("You have signed out.");
     const cookies = await context.cookies();
     expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
     await page.goto("/board");
