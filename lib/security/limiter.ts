@@ -3,7 +3,7 @@ import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
 import { logger } from "@/lib/logger";
 import { ioredisScriptRunner } from "./ioredis-adapter";
-import { MemoryLimiter, type LimitResult } from "./memory-limiter";
+import { MemoryLimiter, retryAtOf, type LimitResult } from "./memory-limiter";
 
 export type { LimitResult };
 
@@ -154,6 +154,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
           limit: result.limit,
           remaining: result.remaining,
           reset: result.reset,
+          retryAt: retryAtOf(result.reset, windowSeconds * 1000, result.limit),
           backend: "redis",
         };
       } catch (error) {

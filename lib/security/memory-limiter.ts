@@ -4,7 +4,17 @@ export type LimitResult = {
   remaining: number;
   /** When the current window ends, ms since the epoch. */
   reset: number;
+  /**
+   * When a refused caller may try again, ms since the epoch. Not `reset`: a sliding window still
+   * counts most of the last window's requests as the next one starts, so the window's end is
+   * followed by the time it takes to free one request (a window's length over the limit).
+   */
+  retryAt: number;
 };
+
+export function retryAtOf(reset: number, windowMs: number, limit: number): number {
+  return reset + Math.ceil(windowMs / limit);
+}
 
 type Buckets = { window: number; current: number; previous: number };
 
@@ -37,6 +47,12 @@ export class MemoryLimiter {
     this.buckets.delete(key);
     this.buckets.set(key, buckets);
     if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-    return { success, limit: this.limit, remaining: Math.max(0, this.limit - used - 1), reset };
+    return {
+      success,
+      limit: this.limit,
+      remaining: Math.max(0, this.limit - used - 1),
+      reset,
+      retryAt: retryAtOf(reset, this.windowMs, this.limit),
+    };
   }
 }

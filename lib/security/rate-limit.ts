@@ -59,8 +59,9 @@ export function rateLimitHeaders(result: LimitResult, now = Date.now()): Record<
   };
 }
 
+/** A refusal: its wait (Retry-After, and RateLimit-Reset) is when a retry will be let through. */
 function throttled(result: LimitResult, detail: (seconds: number) => string): ApiError {
-  const headers = rateLimitHeaders(result);
+  const headers = rateLimitHeaders({ ...result, reset: result.retryAt });
   const seconds = Number(headers["RateLimit-Reset"]);
   return new ApiError(
     429,

@@ -23,7 +23,8 @@ function expectThrottled(res: { status: number; headers: Headers; body: unknown 
   expect(res.headers.get("ratelimit-remaining")).toBe("0");
   const reset = Number(res.headers.get("ratelimit-reset"));
   expect(reset).toBeGreaterThan(0);
-  expect(reset).toBeLessThanOrEqual(60);
+  // The window's end, then the time its sliding count takes to free one request.
+  expect(reset).toBeLessThanOrEqual(60 + Math.ceil(60 / limit));
   expect(res.headers.get("retry-after")).toBe(String(reset));
 }
 
@@ -165,6 +166,31 @@ describe("limiter backends", () => {
     expect(results.every((r) => r.backend === "memory")).toBe(true);
     expect(results[4]!.remaining).toBe(0);
     await limiter.close();
+  });
+
+  it("tells a refused caller a wait after which a retry gets through, in Redis and in process", async () => {
+    for (const backend of [
+      { kind: "redis" as const, url: process.env.REDIS_URL! },
+      { kind: "memory" as const },
+    ]) {
+      const limiter = createLimiter({
+        prefix: `etums:rl:test-retry-${crypto.randomUUID()}`,
+        limit: 2,
+        windowSeconds: 2,
+        backend,
+      });
+      // At a window's start, so that both requests and the refusal fall in one window.
+      await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 20));
+      await limiter.check("k");
+      await limiter.check("k");
+      const refused = await limiter.check("k");
+      expect(refused.success).toBe(false);
+      // The window's end alone is too soon: the sliding window still counts the last requests.
+      expect(refused.retryAt).toBeGreaterThan(refused.reset);
+      await new Promise((resolve) => setTimeout(resolve, refused.retryAt - Date.now() + 20));
+      expect((await limiter.check("k")).success).toBe(true);
+      await limiter.close();
+    }
   });
 
   it("has an in-process limiter when no Redis is configured", async () => {
