@@ -35,7 +35,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 // In-flight requests get this long to finish after SIGTERM before the worker exits anyway.
-const DRAIN_MS = 10_000;
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 0) {
+  console.error(
+    `SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, not "${process.env.SHUTDOWN_TIMEOUT_MS}".`,
+  );
+  process.exit(1);
+}
 const RESTART_DELAY_MS = 1_000;
 
 function workerCount(value) {
@@ -93,7 +99,17 @@ async function serveWorker() {
     draining = true;
     server.close(() => process.exit(0));
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), DRAIN_MS).unref();
+    setTimeout(() => {
+      server.getConnections((_, open) => {
+        // Said on stderr, written at once: the file log's lines are written in the background.
+        if (open > 0) {
+          console.error(
+            `Stopping with ${open} connection(s) still open after SHUTDOWN_TIMEOUT_MS=${shutdownTimeoutMs}: they are cut.`,
+          );
+        }
+        process.exit(0);
+      });
+    }, shutdownTimeoutMs).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -280,6 +280,38 @@ test("on SIGTERM, a request already under way is answered before the server exit
   }
 });
 
+test("on SIGTERM, a request still under way after SHUTDOWN_TIMEOUT_MS is cut, and stderr says so", async () => {
+  test.setTimeout(90_000);
+  const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "1", SHUTDOWN_TIMEOUT_MS: "1500" });
+  try {
+    await expect.poll(() => server.output(), { timeout: 60_000 }).toContain("(1 process)");
+    // Half a body that never ends: the request stays under way until the server gives up.
+    const cut = new Promise<string>((resolve) => {
+      const request = http.request({
+        host: "127.0.0.1",
+        port: PORT,
+        path: "/api/auth/login/",
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": 100 },
+      });
+      request.on("error", (error) => resolve(error.message));
+      request.on("response", (response) => resolve(`answered ${response.statusCode}`));
+      request.write('{"email":');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stoppedAt = Date.now();
+    server.process.kill("SIGTERM");
+    expect(await exitWithin(server, 20_000)).toBe(0);
+    expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1400);
+    expect(await cut).toMatch(/socket hang up|ECONNRESET/);
+    expect(server.output()).toContain(
+      "Stopping with 1 connection(s) still open after SHUTDOWN_TIMEOUT_MS=1500: they are cut.",
+    );
+  } finally {
+    server.process.kill("SIGKILL");
+  }
+});
+
 test("SIGTERM to npm start stops the server: nothing is left serving once npm has exited", async () => {
   test.setTimeout(90_000);
   const server = launch({ PORT: String(PORT), WEB_CONCURRENCY: "1" }, { viaNpm: true });
