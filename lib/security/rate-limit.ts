@@ -11,8 +11,12 @@ import { createLimiter, type Backend, type Limiter, type LimitResult } from "./l
 
 export type LimitKind = "api" | "anon" | "login";
 
-/** Sign-in endpoints: throttled per IP with the strict login limit, whoever calls. */
-const SIGN_IN_PATHS = /^\/api\/auth\/(login|refresh)\/?$/;
+/**
+ * The password sign-in: throttled per IP with the strict login limit, whoever calls. A refresh
+ * is not: its token cannot be guessed, and a backend that refreshes for many users from one
+ * address would hit the login limit; it counts as an anonymous request.
+ */
+const SIGN_IN_PATHS = /^\/api\/auth\/login\/?$/;
 /** Open endpoints: limited per IP even for signed-in callers (they never count against a user). */
 const OPEN_PATHS = /^\/api\/(health|schema|docs)(\/|$)/;
 
