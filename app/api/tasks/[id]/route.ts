@@ -55,7 +55,9 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *       included, is 403 "You can only update task status."). The read-only fields of a task (`id`,
  *       `created_by`, `version`, `created_at`, …) are ignored, so a task can be sent back as GET
  *       returned it; any other unknown field is 400. With `If-Match`, 412 when someone changed it
- *       since.
+ *       since. Every accepted write is one step of the task's history: it advances `version` (the
+ *       `ETag`) and adds an activity row, even when the values sent are the ones it had, so that
+ *       writes racing each other are each recorded and none is lost.
  *     operationId: updateTask
  *     tags: [Tasks]
  *     parameters:
