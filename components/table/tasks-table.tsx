@@ -6,11 +6,10 @@ import {
   useReactTable,
   type RowSelectionState,
   type SortingState,
-  type VisibilityState,
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,7 +18,13 @@ import { emptyPageTitle, previousPage } from "@/components/ui/page-counts";
 import { pageCountOf } from "@/lib/http/page-links";
 import { BulkBar } from "./bulk-bar";
 import { ColumnPicker } from "./column-picker";
-import { HIDDEN_BY_DEFAULT, SORTABLE, taskColumns } from "./task-columns";
+import {
+  defaultColumnVisibility,
+  readColumnVisibility,
+  saveColumnVisibility,
+  subscribeColumnVisibility,
+} from "./column-visibility-store";
+import { SORTABLE, taskColumns } from "./task-columns";
 
 type Props = {
   tasks: TaskDto[];
@@ -44,7 +49,11 @@ function sortingOf(ordering: string): SortingState {
 /** The manager's table: the server sorts, filters and pages; the URL holds that state. */
 export function TasksTable({ tasks, count, page, pageSize, ordering, query, users }: Props) {
   const router = useRouter();
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(HIDDEN_BY_DEFAULT);
+  const columnVisibility = useSyncExternalStore(
+    subscribeColumnVisibility,
+    readColumnVisibility,
+    defaultColumnVisibility,
+  );
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [shownTasks, setShownTasks] = useState(tasks);
   // A new page, filter or refresh shows other rows: a selection never outlives the rows it chose.
@@ -68,7 +77,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     pageCount,
     enableMultiSort: false,
     state: { columnVisibility, rowSelection, sorting },
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: (change) =>
+      saveColumnVisibility(typeof change === "function" ? change(columnVisibility) : change),
     onRowSelectionChange: setRowSelection,
   });
 
@@ -89,7 +99,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     <div>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p ref={countLine} tabIndex={-1} className="text-sm text-slate-700" role="status">
-          {count} task{count === 1 ? "" : "s"} · page {page} of {pageCount}
+          {count} task{count === 1 ? "" : "s"}
+          {page <= pageCount ? ` · page ${page} of ${pageCount}` : ""}
         </p>
         <ColumnPicker table={table} />
       </div>
