@@ -14,7 +14,22 @@ const READABLE_COLORS = {
   "--warning-text": "hsl(31, 92%, 27%)",
 } as CSSProperties;
 
+/**
+ * Below the header's height: at the top right, toasts covered the signed-in name and Sign out
+ * for as long as they stayed.
+ */
+const BELOW_HEADER = { top: "4.5rem", right: "1rem" };
+
 /** One place for toasts: success and failure messages of every dashboard action. */
 export function Toaster() {
-  return <SonnerToaster position="top-right" richColors closeButton style={READABLE_COLORS} />;
+  return (
+    <SonnerToaster
+      position="top-right"
+      offset={BELOW_HEADER}
+      mobileOffset={BELOW_HEADER}
+      richColors
+      closeButton
+      style={READABLE_COLORS}
+    />
+  );
 }

@@ -54,6 +54,11 @@ test("a manager lands on the board, creates a task and assigns it", async ({ pag
   await expect(facts.getByText("Emma Evans")).toBeVisible();
   await expect(facts.getByText("High")).toBeVisible();
   await expect(page.getByText("created the task")).toBeVisible();
+  // The toast saying so sits below the header: Sign out stays visible and within reach.
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: "created" });
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  const [toastBox, signOutBox] = [await toast.boundingBox(), await signOut.boundingBox()];
+  expect(toastBox!.y).toBeGreaterThanOrEqual(signOutBox!.y + signOutBox!.height);
 });
 
 test("the form shows errors next to the fields and refuses someone not in the list", async ({
@@ -199,6 +204,22 @@ test("a bulk delete's confirmation can be used and cancelled from the keyboard a
   await page.keyboard.press("Escape");
   await expect(visibleColumns).toBeHidden();
   await expect(columns).toBeFocused();
+
+  // A column chosen stays chosen through a reload, in this browser.
+  const table = page.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: /^Version/ })).toHaveCount(0);
+  await columns.click();
+  await visibleColumns.getByRole("checkbox", { name: "Version" }).check();
+  await expect(table.getByRole("columnheader", { name: /^Version/ })).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByRole("table").getByRole("columnheader", { name: /^Version/ })).toHaveCount(
+    1,
+  );
+  await page.getByText("Columns", { exact: true }).click();
+  await page
+    .getByRole("group", { name: "Visible columns" })
+    .getByRole("checkbox", { name: "Version" })
+    .uncheck();
 });
 
 test("a table filter lives in the URL and survives a reload", async ({ page }) => {
@@ -291,6 +312,8 @@ test("an edit that meets someone else's save keeps what was typed until the user
 test("a page number past the end says so and leads to the last page", async ({ page }) => {
   await page.goto("/tasks?page=999");
   await expect(page.getByText(/^There is no page 999: the last is page \d+\.$/)).toBeVisible();
+  // The count line does not claim to show a page that does not exist.
+  await expect(page.getByText(/page 999 of/)).toHaveCount(0);
   const toLast = page.getByRole("link", { name: /^Go to page \d+$/ });
   const last = (await toLast.innerText()).replace(/\D/g, "");
   await expect(page.getByRole("link", { name: "Last page" })).toHaveAttribute(
