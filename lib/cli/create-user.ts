@@ -8,13 +8,24 @@ import { createUserSchema } from "@/lib/validation/users";
 import { prompt } from "./prompt";
 
 const USAGE =
-  'Usage: npm run user:create -- --email E --password P --role ADMIN|MANAGER|EMPLOYEE --name "Full Name"';
+  'Usage: npm run user:create -- --email E [--password P | --password-stdin] --role ADMIN|MANAGER|EMPLOYEE --name "Full Name"';
+
+/**
+ * The password as a script hands it over, on standard input's first line: unlike --password, it
+ * never shows in the process list or the shell's history.
+ */
+async function passwordFromStdin(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.split(/\r?\n/, 1)[0] ?? "";
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       email: { type: "string" },
       password: { type: "string" },
+      "password-stdin": { type: "boolean" },
       role: { type: "string" },
       name: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -32,7 +43,7 @@ async function main(): Promise<number> {
   const name = await ask(values.name, "Full name: ");
   const role =
     (await ask(values.role, "Role (ADMIN, MANAGER, EMPLOYEE) [EMPLOYEE]: ")) || "EMPLOYEE";
-  let password = values.password;
+  let password = values["password-stdin"] ? await passwordFromStdin() : values.password;
   if (password === undefined && interactive) {
     password = await prompt("Password: ", { hidden: true });
     if ((await prompt("Password (again): ", { hidden: true })) !== password) {

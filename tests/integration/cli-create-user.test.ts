@@ -16,12 +16,15 @@ type Outcome = { code: number; stdout: string; stderr: string };
 async function createUserCli(
   args: string[],
   env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+  stdin = "",
 ): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run("npm", ["run", "--silent", "user:create", "--", ...args], {
+    const child = run("npm", ["run", "--silent", "user:create", "--", ...args], {
       env,
       timeout: 60_000,
     });
+    child.child.stdin?.end(stdin);
+    const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -54,6 +57,18 @@ describe("npm run user:create", { timeout: 120_000 }, () => {
     expect(result.stdout).not.toContain(password);
     const events = await db().select().from(activity).where(eq(activity.subjectUserId, row!.id));
     expect(events).toMatchObject([{ kind: "USER_CREATED", actorId: null, toValue: "MANAGER" }]);
+  });
+
+  it("takes the password from standard input with --password-stdin, for scripts", async () => {
+    const scripted = `cli-stdin-${Date.now()}@test.example`;
+    const result = await createUserCli(
+      ["--password-stdin", "--email", scripted, "--role", "employee", "--name", "Cli Script"],
+      undefined,
+      `${password}\nignored second line\n`,
+    );
+    expect(result.code).toBe(0);
+    const [row] = await db().select().from(users).where(eq(users.email, scripted));
+    expect(await verifyPassword(row!.passwordHash, password)).toBe(true);
   });
 
   it("refuses a duplicate email with a non-zero exit and a clear message", async () => {
