@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,6 +25,7 @@ import {
   subscribeColumnVisibility,
 } from "./column-visibility-store";
 import { SORTABLE, taskColumns } from "./task-columns";
+import { withSessionStorage } from "@/lib/client/session-storage";
 
 type Props = {
   tasks: TaskDto[];
@@ -39,6 +40,20 @@ type Props = {
 
 function hrefWith(query: Record<string, string>, change: Record<string, string>): string {
   return `/tasks?${new URLSearchParams({ ...query, ...change }).toString()}`;
+}
+
+/** The page sizes offered (the API's maximum is 100), and the URL's own if it is another. */
+const PAGE_SIZES = [20, 50, 100];
+
+function pageSizeChoices(current: number): number[] {
+  return PAGE_SIZES.includes(current) ? PAGE_SIZES : [...PAGE_SIZES, current].sort((a, b) => a - b);
+}
+
+/** The id of the table's control whose use is loading new rows (see the effect on `tasks`). */
+const FOCUS_AFTER_LOAD_KEY = "etums:task-table-focus";
+
+function focusAfterLoad(id: string): void {
+  withSessionStorage((storage) => storage.setItem(FOCUS_AFTER_LOAD_KEY, id));
 }
 
 function sortingOf(ordering: string): SortingState {
@@ -86,11 +101,21 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     const current = sorting[0];
     const next = current?.id === id && !current.desc ? `-${id}` : id;
     setRowSelection({});
+    focusAfterLoad(`task-sort-${id}`);
     router.push(hrefWith(query, { ordering: next, page: "1" }));
   }
 
   // After a bulk action the bar (and the button that had focus) goes: focus lands on the count.
   const countLine = useRef<HTMLParagraphElement>(null);
+  // Sorting, paging and the page size load new rows, during which Next may show the loading
+  // state in place of the table: the control used takes focus back on the new rows, or the
+  // count line does where that control is gone ("Next page" on the last page).
+  useEffect(() => {
+    const id = withSessionStorage((storage) => storage.getItem(FOCUS_AFTER_LOAD_KEY));
+    if (id === null) return;
+    withSessionStorage((storage) => storage.removeItem(FOCUS_AFTER_LOAD_KEY));
+    (document.getElementById(id) ?? countLine.current)?.focus();
+  }, [tasks]);
   const selectedIds = Object.keys(rowSelection)
     .filter((id) => rowSelection[id])
     .map(Number);
@@ -102,7 +127,28 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           {count} task{count === 1 ? "" : "s"}
           {page <= pageCount ? ` · page ${page} of ${pageCount}` : ""}
         </p>
-        <ColumnPicker table={table} />
+        <div className="flex items-center gap-3">
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            Rows per page
+            <select
+              id="task-page-size"
+              value={pageSize}
+              onChange={(event) => {
+                setRowSelection({});
+                focusAfterLoad("task-page-size");
+                router.push(hrefWith(query, { page_size: event.target.value, page: "1" }));
+              }}
+              className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
+            >
+              {pageSizeChoices(pageSize).map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ColumnPicker table={table} />
+        </div>
       </div>
       {selectedIds.length > 0 ? (
         <BulkBar
@@ -150,6 +196,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
                       >
                         {SORTABLE.has(header.id) ? (
                           <button
+                            id={`task-sort-${header.id}`}
                             type="button"
                             onClick={() => sortBy(header.id)}
                             className="inline-flex items-center gap-1 hover:underline"
@@ -188,7 +235,9 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
       <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-2">
         {page > 1 ? (
           <Link
+            id="task-previous-page"
             href={hrefWith(query, { page: String(previousPage(page, pageCount)) })}
+            onClick={() => focusAfterLoad("task-previous-page")}
             className={buttonSecondary}
           >
             {page > pageCount ? "Last page" : "Previous page"}
@@ -197,7 +246,12 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           <span />
         )}
         {page < pageCount ? (
-          <Link href={hrefWith(query, { page: String(page + 1) })} className={buttonSecondary}>
+          <Link
+            id="task-next-page"
+            href={hrefWith(query, { page: String(page + 1) })}
+            onClick={() => focusAfterLoad("task-next-page")}
+            className={buttonSecondary}
+          >
             Next page
           </Link>
         ) : null}
