@@ -1,6 +1,16 @@
-import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS } from "@/lib/validation/bulk-csv";
+import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvColumn } from "@/lib/validation/bulk-csv";
 import { inputClass } from "@/components/ui/button-styles";
 import type { ColumnMapping } from "./csv-mapping";
+
+/** Each of our columns in words, beside its name in the CSV (the sample's and the export's). */
+const COLUMN_WORDS: Record<CsvColumn, string> = {
+  title: "Title",
+  description: "Description (may be empty)",
+  assigned_to: "Assignee: user id or e-mail (may be empty)",
+  status: "Status (empty: To do)",
+  due_date: "Due date, YYYY-MM-DD",
+  priority: "Priority (empty: Medium)",
+};
 
 /** Which of the file's columns feeds each of ours; needed when the names differ. */
 export function MappingForm({
@@ -16,8 +26,8 @@ export function MappingForm({
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">Match the columns</legend>
       <p className="mb-3 text-sm text-slate-700">
-        Some column names differ from ours. Choose which column of your file holds each field;
-        fields marked * are required.
+        Some column names differ from ours. Choose which column of your file holds each field; the
+        columns marked * must be in the file, though some of their cells may be empty.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         {CSV_COLUMNS.map((column) => {
@@ -25,7 +35,7 @@ export function MappingForm({
           return (
             <div key={column}>
               <label htmlFor={`map-${column}`} className="block text-sm font-medium">
-                {column}
+                {COLUMN_WORDS[column]} <span className="font-mono text-xs">({column})</span>
                 {required ? " *" : ""}
               </label>
               <select

@@ -4,7 +4,7 @@ import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
@@ -15,6 +15,7 @@ import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
 import { AssigneeField, type AssignableUser } from "./assignee-field";
 import { FieldError } from "@/components/ui/field-error";
 import { PendingButton } from "@/components/ui/pending-button";
+import { withSessionStorage } from "@/lib/client/session-storage";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
@@ -34,7 +35,8 @@ const FIELDS_WITH_ERRORS = ["title", "description", "due_date", "assigned_to"];
 const CHANGED_MEANWHILE =
   "Someone else saved this task while you were editing it, so your changes were not saved.";
 
-type Props = { users: AssignableUser[]; task?: TaskDto };
+/** `today`: the company's calendar day (companyToday), which decides what is overdue. */
+type Props = { users: AssignableUser[]; task?: TaskDto; today: string };
 
 /**
  * Where the task whose form was saved last is noted. The page mounts a new form for the saved
@@ -43,20 +45,8 @@ type Props = { users: AssignableUser[]; task?: TaskDto };
  */
 const SAVED_TASK_KEY = "etums:task-form-saved";
 
-/**
- * Runs a sessionStorage call, or nothing where the browser has storage switched off or full:
- * the form then simply does not take focus back.
- */
-function withSessionStorage<T>(call: (storage: Storage) => T): T | null {
-  try {
-    return call(sessionStorage);
-  } catch {
-    return null;
-  }
-}
-
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
-export function TaskForm({ users, task }: Props) {
+export function TaskForm({ users, task, today }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const formErrorBox = useRef<HTMLDivElement>(null);
@@ -89,6 +79,10 @@ export function TaskForm({ users, task }: Props) {
       assigned_to: task?.assigned_to ?? null,
     },
   });
+
+  // Allowed (a task may be recorded late), but said: a past day makes it overdue at once.
+  const [dueDate, status] = useWatch({ control, name: ["due_date", "status"] });
+  const overdueOnSave = Boolean(dueDate) && dueDate! < today && status !== "DONE";
 
   async function submit(values: FormOutput) {
     setFormError(null);
@@ -209,9 +203,14 @@ export function TaskForm({ users, task }: Props) {
             type="date"
             {...register("due_date", { setValueAs: (value) => (value ? value : null) })}
             aria-invalid={errors.due_date ? true : undefined}
-            aria-describedby="task-due-date-error"
+            aria-describedby={`task-due-date-error${overdueOnSave ? " task-due-date-hint" : ""}`}
             className={inputClass}
           />
+          {overdueOnSave ? (
+            <p id="task-due-date-hint" className="mt-1 text-xs text-amber-800">
+              That day has passed: the task will show as overdue.
+            </p>
+          ) : null}
           <FieldError id="task-due-date-error" message={errors.due_date?.message} />
         </div>
       </div>

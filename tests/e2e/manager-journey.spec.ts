@@ -72,6 +72,17 @@ test("the form shows errors next to the fields and refuses someone not in the li
   await page.getByRole("button", { name: "Create task" }).click();
   await expect(page.getByText("Choose a person from the list, or leave it empty.")).toBeVisible();
   await expect(page).toHaveURL(/\/tasks\/new$/);
+
+  // A day already past is allowed, and said: the task would be overdue at once, unless done.
+  const hint = page.getByText("That day has passed: the task will show as overdue.");
+  await page.getByLabel("Due date").fill("2020-01-01");
+  await expect(hint).toBeVisible();
+  await expect(page.getByLabel("Due date")).toHaveAccessibleDescription(/That day has passed/);
+  await page.getByLabel("Status").selectOption("DONE");
+  await expect(hint).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("TODO");
+  await page.getByLabel("Due date").fill("2099-01-01");
+  await expect(hint).toHaveCount(0);
 });
 
 test("the new task moves across the board by mouse and by keyboard, and stays moved", async ({
@@ -426,8 +437,8 @@ test("a file whose column names differ is mapped to ours before it is sent", asy
     .setInputFiles({ name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const mapping = page.getByRole("group", { name: "Match the columns" });
   await expect(mapping).toBeVisible();
-  await expect(mapping.getByLabel("title *")).toHaveValue("Name");
-  await expect(mapping.getByLabel("status *")).toHaveValue("State");
+  await expect(mapping.getByLabel("Title (title) *")).toHaveValue("Name");
+  await expect(mapping.getByLabel("Status (empty: To do) (status) *")).toHaveValue("State");
   await page.getByRole("button", { name: "Check the file" }).click();
   await page.getByRole("button", { name: "Import 1 task" }).click();
   await expect(page.getByRole("heading", { name: "Imported 1 task." })).toBeVisible();

@@ -14,6 +14,7 @@ import { ApiError } from "@/lib/http/errors";
 import { getTask, listTaskActivity } from "@/lib/services/tasks";
 import { listAssignableUsers } from "@/lib/services/users";
 import { idFromText } from "@/lib/validation/id-text";
+import { companyToday } from "@/lib/services/company-time";
 
 type TaskPageProps = { params: Promise<{ id: string }> };
 
@@ -69,7 +70,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
               <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
                 Edit
               </h2>
-              <TaskForm key={task.version} users={users} task={task} />
+              <TaskForm key={task.version} users={users} task={task} today={companyToday()} />
             </section>
           ) : (
             <section aria-labelledby="description-heading">

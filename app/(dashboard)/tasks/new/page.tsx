@@ -3,6 +3,7 @@ import { TaskForm } from "@/components/task-form/task-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listAssignableUsers } from "@/lib/services/users";
+import { companyToday } from "@/lib/services/company-time";
 
 export const metadata: Metadata = { title: "New task" };
 
@@ -12,7 +13,7 @@ export default async function NewTaskPage() {
   return (
     <>
       <PageHeader title="New task" description="Describe the work and choose who does it." />
-      <TaskForm users={users} />
+      <TaskForm users={users} today={companyToday()} />
     </>
   );
 }
