@@ -141,15 +141,16 @@ describe("GET /api/tasks/export/", () => {
 
   it("treats a client that goes away mid-download as no error", async () => {
     const errors = vi.spyOn(logger(), "error");
-    // Holds the next page's query until the client has gone.
+    // Holds the first page's query until the client has gone. Taken before the download starts:
+    // once the header is read, the stream asks for the first page at once.
     const blocker = await pool().getConnection();
     try {
+      await blocker.query("LOCK TABLES tasks WRITE");
       const reader = exportTasksCsv(
         { ...manager },
         parseTaskListQuery(new URLSearchParams()),
       ).getReader();
       await reader.read();
-      await blocker.query("LOCK TABLES tasks WRITE");
       const next = reader.read();
       await new Promise((resolve) => setTimeout(resolve, 200));
       await reader.cancel();
