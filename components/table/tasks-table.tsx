@@ -25,7 +25,7 @@ import {
   subscribeColumnVisibility,
 } from "./column-visibility-store";
 import { SORTABLE, taskColumns } from "./task-columns";
-import { withSessionStorage } from "@/lib/client/session-storage";
+import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "./focus-after-load";
 
 type Props = {
   tasks: TaskDto[];
@@ -47,13 +47,6 @@ const PAGE_SIZES = [20, 50, 100];
 
 function pageSizeChoices(current: number): number[] {
   return PAGE_SIZES.includes(current) ? PAGE_SIZES : [...PAGE_SIZES, current].sort((a, b) => a - b);
-}
-
-/** The id of the table's control whose use is loading new rows (see the effect on `tasks`). */
-const FOCUS_AFTER_LOAD_KEY = "etums:task-table-focus";
-
-function focusAfterLoad(id: string): void {
-  withSessionStorage((storage) => storage.setItem(FOCUS_AFTER_LOAD_KEY, id));
 }
 
 function sortingOf(ordering: string): SortingState {
@@ -107,14 +100,11 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
 
   // After a bulk action the bar (and the button that had focus) goes: focus lands on the count.
   const countLine = useRef<HTMLParagraphElement>(null);
-  // Sorting, paging and the page size load new rows, during which Next may show the loading
-  // state in place of the table: the control used takes focus back on the new rows, or the
-  // count line does where that control is gone ("Next page" on the last page).
+  // The control that loaded these rows takes focus back (focus-after-load.ts), or the count line
+  // does where that control is gone ("Next page" on the last page).
   useEffect(() => {
-    const id = withSessionStorage((storage) => storage.getItem(FOCUS_AFTER_LOAD_KEY));
-    if (id === null) return;
-    withSessionStorage((storage) => storage.removeItem(FOCUS_AFTER_LOAD_KEY));
-    (document.getElementById(id) ?? countLine.current)?.focus();
+    const id = takeFocusAfterLoad();
+    if (id !== null) (document.getElementById(id) ?? countLine.current)?.focus();
   }, [tasks]);
   const selectedIds = Object.keys(rowSelection)
     .filter((id) => rowSelection[id])
@@ -123,7 +113,13 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <p ref={countLine} tabIndex={-1} className="text-sm text-slate-700" role="status">
+        <p
+          id={TASK_COUNT_ID}
+          ref={countLine}
+          tabIndex={-1}
+          className="text-sm text-slate-700"
+          role="status"
+        >
           {count} task{count === 1 ? "" : "s"}
           {page <= pageCount ? ` · page ${page} of ${pageCount}` : ""}
         </p>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import type { AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
+import { FilterForm } from "@/components/tasks/filter-form";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {
@@ -36,6 +37,7 @@ export function TaskFilters({
   action,
   withStatus = false,
   keep = {},
+  resultsId,
 }: {
   /** The Assignee filter (assigneeFilter): a select, or a picker that searches. */
   assignees: AssigneeFilter;
@@ -46,9 +48,12 @@ export function TaskFilters({
   withStatus?: boolean;
   /** Other URL state (sorting, page size) that applying filters keeps. */
   keep?: Record<string, string>;
+  /** The element that says what the filters found: keyboard focus goes there after Apply. */
+  resultsId?: string;
 }) {
   return (
-    <form
+    <FilterForm
+      resultsId={resultsId}
       // Links (Clear, the count cards) change the URL without reloading: a new key makes the
       // uncontrolled fields show the filters of the new URL instead of the last ones typed.
       key={JSON.stringify({ values, keep })}
@@ -129,6 +134,6 @@ export function TaskFilters({
           Clear
         </Link>
       </div>
-    </form>
+    </FilterForm>
   );
 }

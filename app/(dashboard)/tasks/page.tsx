@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TASK_COUNT_ID } from "@/components/table/focus-after-load";
 import { TasksTable } from "@/components/table/tasks-table";
 import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
@@ -68,6 +69,7 @@ export default async function TasksPage({
         assignees={assigneeFilter(assignees, firstParam(params, "assigned_to"), list.results)}
         managers={managers}
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
+        resultsId={TASK_COUNT_ID}
         values={{
           status: firstParam(params, "status"),
           assigned_to: firstParam(params, "assigned_to"),
