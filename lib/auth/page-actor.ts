@@ -46,7 +46,7 @@ export const SESSION_ENDED =
  */
 export async function requireActionActor(options: { may?: GlobalAction } = {}): Promise<Actor> {
   const actor = await getOptionalActor();
-  if (!actor) throw new ApiError(401, SESSION_ENDED, { code: "session_ended" });
+  if (!actor) throw new ApiError(401, SESSION_ENDED);
   if (options.may && !can(actor, options.may)) throw forbiddenRefusal();
   return actor;
 }

@@ -100,33 +100,10 @@ async function verifyTyped(token: string, type: TokenType): Promise<JWTPayload> 
   }
 }
 
-export async function verifyRefreshToken(token: string): Promise<RefreshClaims> {
-  const payload = await verifyTyped(token, "refresh");
-  const userId = Number(payload.sub);
-  const sessionVersion = Number(payload.sv);
-  if (
-    !Number.isSafeInteger(userId) ||
-    !Number.isSafeInteger(sessionVersion) ||
-    typeof payload.fam !== "string"
-  ) {
-    throw new InvalidTokenError("malformed claims");
-  }
-  return {
-    userId,
-    sessionVersion,
-    familyId: payload.fam,
-    expiresAt: new Date(payload.exp! * 1000),
-  };
-}
+/** The claims both kinds of token carry: whose, of which session version, of which sign-in. */
+export type SignInClaims = { userId: number; sessionVersion: number; familyId: string };
 
-/**
- * Verifies signature, algorithm, issuer, audience, expiry and the token's type. The role claim is
- * for clients to read: the server takes the caller's role from the database on every request.
- */
-export async function verifyAccessToken(
-  token: string,
-): Promise<Pick<AccessClaims, "userId" | "sessionVersion" | "familyId">> {
-  const payload = await verifyTyped(token, "access");
+function signInClaimsOf(payload: JWTPayload): SignInClaims {
   const userId = Number(payload.sub);
   const sessionVersion = Number(payload.sv);
   if (
@@ -137,4 +114,17 @@ export async function verifyAccessToken(
     throw new InvalidTokenError("malformed claims");
   }
   return { userId, sessionVersion, familyId: payload.fam };
+}
+
+export async function verifyRefreshToken(token: string): Promise<RefreshClaims> {
+  const payload = await verifyTyped(token, "refresh");
+  return { ...signInClaimsOf(payload), expiresAt: new Date(payload.exp! * 1000) };
+}
+
+/**
+ * Verifies signature, algorithm, issuer, audience, expiry and the token's type. The role claim is
+ * for clients to read: the server takes the caller's role from the database on every request.
+ */
+export async function verifyAccessToken(token: string): Promise<SignInClaims> {
+  return signInClaimsOf(await verifyTyped(token, "access"));
 }

@@ -2,6 +2,7 @@ import type { RowDataPacket } from "mysql2/promise";
 import { pool } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { SignInClaims } from "@/lib/auth/tokens";
 
 /**
  * Every API request and page runs one of these lookups, so each is one constant statement sent
@@ -49,11 +50,7 @@ export async function loadSessionActor(
 }
 
 /** The user behind an access token, as loadSessionActor, and null once its sign-in has ended. */
-export async function loadTokenActor(claims: {
-  userId: number;
-  sessionVersion: number;
-  familyId: string;
-}): Promise<Actor | null> {
+export async function loadTokenActor(claims: SignInClaims): Promise<Actor | null> {
   const [[row]] = await pool().query<SessionUserRow[]>(TOKEN_USER_SQL, [
     claims.familyId,
     claims.userId,
