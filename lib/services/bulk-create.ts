@@ -1,5 +1,4 @@
 import type { ResultSetHeader } from "mysql2/promise";
-import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { config } from "@/lib/config";
@@ -23,11 +22,8 @@ import { ErrorLog } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
 import { retryOrBusy } from "./transaction";
 import {
+  answerOnce,
   commitWithResponse,
-  findStoredKey,
-  isDuplicateKey,
-  replayAfterRace,
-  replayStored,
   sha256Hex,
   type IdempotencyScope,
   type StoredResponse,
@@ -173,28 +169,24 @@ export async function bulkCreateTasks(
         requestHash: sha256Hex(JSON.stringify(body)),
       }
     : null;
-  if (scope) {
-    const stored = await findStoredKey(db(), scope);
-    if (stored) return replayStored(stored, scope.requestHash);
-  }
-
   const parsed = parseItems(items);
   // A deadlock victim was rolled back whole; the inputs are in memory, so run it again.
-  return retryOrBusy(async () => {
-    const tx = new BulkTransaction();
-    try {
-      const inputs = await validateItems(tx, actor, items, parsed);
-      const ids = await insertAll(tx, actor, inputs);
-      const response = {
-        status: 201,
-        body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
-      };
-      await commitWithResponse(tx, scope, response);
-      return { ...response, replayed: false };
-    } catch (error) {
-      await tx.rollback();
-      if (scope && isDuplicateKey(error)) return replayAfterRace(db(), scope);
-      throw error;
-    }
-  });
+  const write = () =>
+    retryOrBusy(async () => {
+      const tx = new BulkTransaction();
+      try {
+        const inputs = await validateItems(tx, actor, items, parsed);
+        const ids = await insertAll(tx, actor, inputs);
+        const response = {
+          status: 201,
+          body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
+        };
+        await commitWithResponse(tx, scope, response);
+        return { ...response, replayed: false };
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      }
+    });
+  return scope ? answerOnce(scope, write) : write();
 }

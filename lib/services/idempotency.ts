@@ -90,6 +90,25 @@ export async function replayAfterRace(
 }
 
 /**
+ * A write under an Idempotency-Key whose request hash is known before it runs: the answer stored
+ * for the key (a retry's), else `write`'s, which stores its own answer in its transaction
+ * (storeResponse), or, when a concurrent request with the key committed first, that one's.
+ */
+export async function answerOnce(
+  scope: IdempotencyScope,
+  write: () => Promise<StoredResponse>,
+): Promise<StoredResponse> {
+  const stored = await findStoredKey(db(), scope);
+  if (stored) return replayStored(stored, scope.requestHash);
+  try {
+    return await write();
+  } catch (error) {
+    if (isDuplicateKey(error)) return replayAfterRace(db(), scope);
+    throw error;
+  }
+}
+
+/**
  * Stores the response inside the caller's transaction, so it exists exactly when the writes do.
  * A concurrent request with the same key waits on the unique index until this one commits,
  * then fails with a duplicate-key error: see isDuplicateKey.

@@ -2,15 +2,11 @@ import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { taskSchema, type CreateTaskInput, type TaskDto } from "@/lib/validation/tasks";
 import {
-  findStoredKey,
-  isDuplicateKey,
+  answerOnce,
   purgeExpiredKeys,
-  replayAfterRace,
-  replayStored,
   sha256Hex,
   storeResponse,
   type IdempotencyScope,
-  type StoredResponse,
 } from "./idempotency";
 import { assertMayCreateTask, createTask, insertTask } from "./tasks";
 import { inTransaction } from "./transaction";
@@ -18,10 +14,6 @@ import { inTransaction } from "./transaction";
 export const CREATE_TASK_ENDPOINT = "tasks.create";
 
 export type CreatedTask = { task: TaskDto; replayed: boolean };
-
-function replayed(stored: StoredResponse): CreatedTask {
-  return { task: taskSchema.parse(stored.body), replayed: true };
-}
 
 /**
  * POST /api/tasks/ with an optional Idempotency-Key: a retry of the same task (the same fields
@@ -42,18 +34,15 @@ export async function createTaskOnce(
     key: idempotencyKey,
     requestHash: sha256Hex(JSON.stringify(input)),
   };
-  const stored = await findStoredKey(db(), scope);
-  if (stored) return replayed(replayStored(stored, scope.requestHash));
-  try {
+  const answer = await answerOnce(scope, async () => {
     const task = await inTransaction(async (tx) => {
       const created = await insertTask(tx, actor, input);
       await storeResponse(tx, scope, { status: 201, body: created });
       return created;
     });
     await purgeExpiredKeys(db());
-    return { task, replayed: false };
-  } catch (error) {
-    if (isDuplicateKey(error)) return replayed(await replayAfterRace(db(), scope));
-    throw error;
-  }
+    return { status: 201, body: task, replayed: false };
+  });
+  // A replay's task comes from storage: read back through the schema it was written with.
+  return { task: taskSchema.parse(answer.body), replayed: answer.replayed };
 }
