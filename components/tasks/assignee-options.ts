@@ -14,7 +14,8 @@ export type AssigneeFilter =
   | { searchable: false; options: FilterOption[] }
   | { searchable: true; people: AssignableUser[]; current: AssignableUser | null };
 
-const nameOf = (person: AssigneeChoice) =>
+/** A person as a filter lists them: deactivated ones say so. */
+export const nameOf = (person: { full_name: string; is_active: boolean }) =>
   person.is_active ? person.full_name : `${person.full_name} (inactive)`;
 
 export function assigneeFilter(

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
-import type { AssigneeFilter } from "@/components/tasks/assignee-options";
+import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
 import { FilterForm } from "@/components/tasks/filter-form";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
@@ -25,8 +25,7 @@ export type TaskFilterValues = {
 };
 
 function managerOption(manager: ManagerOption): FilterOption {
-  const label = manager.is_active ? manager.full_name : `${manager.full_name} (inactive)`;
-  return { value: manager.id, label };
+  return { value: manager.id, label: nameOf(manager) };
 }
 
 /** A GET form, so every filter lives in the URL: shareable, and kept on reload. */
