@@ -92,6 +92,9 @@ export const taskImports = mysqlTable(
   (t) => [index("task_imports_user_idx").on(t.userId, t.createdAt)],
 );
 
+/** Where an undated task sorts among due dates: after all of them. */
+export const UNDATED_DUE_SORT = "9999-12-31";
+
 export const tasks = mysqlTable(
   "tasks",
   {
@@ -101,6 +104,12 @@ export const tasks = mysqlTable(
     status: mysqlEnum("status", TASK_STATUSES).notNull().default("TODO"),
     priority: mysqlEnum("priority", TASK_PRIORITIES).notNull().default("MEDIUM"),
     dueDate: date("due_date", { mode: "string" }),
+    // The due date as lists sort it, so that an index holds that order: undated tasks come after
+    // every dated one, as if due at the end of time (ascending "what is due next" stays useful).
+    dueSort: date("due_sort", { mode: "string" }).generatedAlwaysAs(
+      sql.raw(`coalesce(\`due_date\`, '${UNDATED_DUE_SORT}')`),
+      { mode: "stored" },
+    ),
     assignedTo: int("assigned_to").references(() => users.id),
     createdBy: int("created_by")
       .notNull()
@@ -116,19 +125,19 @@ export const tasks = mysqlTable(
     index("tasks_assignee_created_idx").on(t.assignedTo, t.createdAt, t.id),
     index("tasks_creator_created_idx").on(t.createdBy, t.createdAt, t.id),
     index("tasks_status_created_idx").on(t.status, t.createdAt, t.id),
-    index("tasks_due_idx").on(t.dueDate, t.id),
+    index("tasks_due_idx").on(t.dueSort, t.id),
     // Every other ordering of GET /api/tasks/, for each scope (all, assignee, creator).
     index("tasks_updated_idx").on(t.updatedAt, t.id),
     index("tasks_priority_idx").on(t.priority, t.id),
     index("tasks_status_idx").on(t.status, t.id),
     index("tasks_title_idx").on(t.title, t.id),
     index("tasks_assignee_updated_idx").on(t.assignedTo, t.updatedAt, t.id),
-    index("tasks_assignee_due_idx").on(t.assignedTo, t.dueDate, t.id),
+    index("tasks_assignee_due_idx").on(t.assignedTo, t.dueSort, t.id),
     index("tasks_assignee_priority_idx").on(t.assignedTo, t.priority, t.id),
     index("tasks_assignee_status_idx").on(t.assignedTo, t.status, t.id),
     index("tasks_assignee_title_idx").on(t.assignedTo, t.title, t.id),
     index("tasks_creator_updated_idx").on(t.createdBy, t.updatedAt, t.id),
-    index("tasks_creator_due_idx").on(t.createdBy, t.dueDate, t.id),
+    index("tasks_creator_due_idx").on(t.createdBy, t.dueSort, t.id),
     index("tasks_creator_priority_idx").on(t.createdBy, t.priority, t.id),
     index("tasks_creator_status_idx").on(t.createdBy, t.status, t.id),
     index("tasks_creator_title_idx").on(t.createdBy, t.title, t.id),
@@ -256,5 +265,6 @@ export const unknownSignIns = mysqlTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
-export type TaskRow = typeof tasks.$inferSelect;
+/** A task as stored, without `due_sort` (derived from `due_date` for sorting). */
+export type TaskRow = Omit<typeof tasks.$inferSelect, "dueSort">;
 export type ActivityRow = typeof activity.$inferSelect;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { badRequest } from "@/lib/http/errors";
 import { isoDateSchema } from "@/lib/validation/tasks";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES, UNDATED_DUE_SORT } from "@/db/schema";
 import {
   TASK_ORDERINGS,
   type TaskOrderField,
@@ -9,7 +9,7 @@ import {
 } from "@/lib/validation/task-query";
 
 /** Where a keyset page ends: the sort key of its last row and that row's id (the tie-break). */
-export type TaskCursor = { ordering: TaskOrdering; value: string | null; id: number };
+export type TaskCursor = { ordering: TaskOrdering; value: string; id: number };
 
 const payloadSchema = z.tuple([
   z.enum(TASK_ORDERINGS),
@@ -70,5 +70,6 @@ export function decodeCursor(token: string, ordering: TaskOrdering): TaskCursor 
       errors: [{ field: "cursor", message: "This cursor belongs to another ordering." }],
     });
   }
-  return { ordering, value, id };
+  // Cursors issued before undated tasks sorted last carry null for them (drizzle/0010).
+  return { ordering, value: value ?? UNDATED_DUE_SORT, id };
 }

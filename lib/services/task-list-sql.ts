@@ -58,7 +58,7 @@ function filterConditions(query: TaskListQuery, today: string): Fragment[] {
 /** `column <op> value` for an enum column becomes `column IN (…)`, which MySQL can range-scan in index order. */
 function compare(field: TaskOrderField, op: ">" | ">=" | "<" | "<=", value: string): Fragment {
   const order = ENUM_ORDER[field];
-  if (!order) return { text: `${field} ${op} ?`, params: [value] };
+  if (!order) return { text: `${SORT_COLUMN[field]} ${op} ?`, params: [value] };
   const at = order.indexOf(value);
   const picked = order.filter((_, i) =>
     op === ">" ? i > at : op === ">=" ? i >= at : op === "<" ? i < at : i <= at,
@@ -67,26 +67,28 @@ function compare(field: TaskOrderField, op: ">" | ">=" | "<" | "<=", value: stri
   return { text: `${field} IN (${placeholders(picked)})`, params: picked };
 }
 
+/** The column each ordering sorts by: due dates through `due_sort`, where undated tasks come last. */
+const SORT_COLUMN: Record<TaskOrderField, string> = {
+  created_at: "created_at",
+  updated_at: "updated_at",
+  due_date: "due_sort",
+  priority: "priority",
+  status: "status",
+  title: "title",
+};
+
 /**
  * Rows strictly after the cursor in (field, id) order. Written as `field >= v AND (field > v OR id > i)`
- * so the optimizer can start the index range at v. NULL due dates sort first ascending, last descending.
+ * so the optimizer can start the index range at v.
  */
 function afterCursor(field: TaskOrderField, descending: boolean, cursor: TaskCursor): Fragment {
   const idOp = descending ? "<" : ">";
-  if (cursor.value === null) {
-    // Only due_date is nullable.
-    return descending
-      ? { text: `(${field} IS NULL AND id < ?)`, params: [cursor.id] }
-      : { text: `((${field} IS NULL AND id > ?) OR ${field} IS NOT NULL)`, params: [cursor.id] };
-  }
   const bound = compare(field, descending ? "<=" : ">=", cursor.value);
   const strict = compare(field, descending ? "<" : ">", cursor.value);
-  const text = `(${bound.text} AND (${strict.text} OR id ${idOp} ?))`;
-  const params = [...bound.params, ...strict.params, cursor.id];
-  if (descending && field === "due_date") {
-    return { text: `(${text} OR ${field} IS NULL)`, params };
-  }
-  return { text, params };
+  return {
+    text: `(${bound.text} AND (${strict.text} OR id ${idOp} ?))`,
+    params: [...bound.params, ...strict.params, cursor.id],
+  };
 }
 
 function where(conditions: Fragment[]): Fragment {
@@ -193,9 +195,10 @@ function pageIds(
   const offset = start.skip;
   const filters = filterConditions(query, today);
   const keyset = start.after ? [afterCursor(field, descending, start.after)] : [];
-  const orderBy = `ORDER BY ${field} ${dir}, id ${dir}`;
+  const column = SORT_COLUMN[field];
+  const orderBy = `ORDER BY ${column} ${dir}, id ${dir}`;
   // The outer statements join the page's rows to their tasks and people, then sort those few.
-  const joinedOrderBy = `ORDER BY t.${field} ${dir}, t.id ${dir}`;
+  const joinedOrderBy = `ORDER BY t.${column} ${dir}, t.id ${dir}`;
 
   if (scope.kind === "all" || scope.columns.length === 1) {
     const scoped =
@@ -211,7 +214,7 @@ function pageIds(
   }
   // "Created by me OR assigned to me": one index-ordered, LIMITed branch per relation, merged.
   // A UNION turns ENUMs into strings, so enums carry their ordinal to keep declaration order.
-  const sortKey = ENUM_ORDER[field] ? `${field} + 0` : field;
+  const sortKey = ENUM_ORDER[field] ? `${column} + 0` : column;
   const branches = scope.columns.map((column) => {
     const w = where([{ text: `${column} = ?`, params: [scope.userId] }, ...filters, ...keyset]);
     return {

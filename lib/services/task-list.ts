@@ -1,5 +1,6 @@
 import type { RowDataPacket } from "mysql2";
 import { pool } from "@/db/client";
+import { UNDATED_DUE_SORT } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { taskVisibility } from "@/lib/auth/policy";
 import { pageCountOf } from "@/lib/http/page-links";
@@ -38,14 +39,14 @@ export function listScope(actor: Actor): TaskListScope {
   };
 }
 
-function sortValue(record: TaskRecord, ordering: TaskListQuery["ordering"]): string | null {
+function sortValue(record: TaskRecord, ordering: TaskListQuery["ordering"]): string {
   switch (fieldOf(ordering)) {
     case "created_at":
       return record.createdAt.toISOString().replace("T", " ").slice(0, 23);
     case "updated_at":
       return record.updatedAt.toISOString().replace("T", " ").slice(0, 23);
     case "due_date":
-      return record.dueDate;
+      return record.dueDate ?? UNDATED_DUE_SORT;
     case "priority":
       return record.priority;
     case "status":

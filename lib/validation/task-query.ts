@@ -72,7 +72,11 @@ export const taskListQuerySchema = z
       .enum(TASK_ORDERINGS, {
         message: `Ordering must be one of: ${TASK_ORDERINGS.join(", ")}.`,
       })
-      .default("-created_at"),
+      .default("-created_at")
+      .meta({
+        description:
+          "Sort field, `-` for descending; ties go by id. By due date, undated tasks come after every dated one (first with `-due_date`).",
+      }),
     cursor: z.string().max(2000, "Invalid cursor.").optional(),
   })
   .meta({ id: "TaskListQuery" });

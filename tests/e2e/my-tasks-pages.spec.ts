@@ -10,8 +10,8 @@ const PASSWORD = "Busy-employee-passphrase-1";
 const EMAIL = `busy-${Date.now().toString(36)}@example.com`;
 let employeeId = 0;
 
-// 60 tasks: more than a page (50), 55 of them undated, which sort before the dated ones, and 5
-// overdue, which the page must not hide behind them.
+// 60 tasks: more than a page (50), 55 of them undated and 5 overdue, which come first: what is due
+// soonest leads, and undated tasks follow every dated one.
 test.beforeAll(async ({ request }) => {
   const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
   const created = await request.post("/api/users/", {
@@ -50,6 +50,15 @@ test("my tasks come in pages, and overdue ones are pointed out however they sort
   await expect(cards).toHaveCount(50);
   const pages = page.getByRole("navigation", { name: "My tasks pages" });
   await expect(pages).toContainText("Page 1 of 2 · 60 in all");
+  const titles = cards.getByRole("heading", { level: 2 });
+  expect((await titles.allInnerTexts()).slice(0, 6)).toEqual([
+    "Late 0",
+    "Late 1",
+    "Late 2",
+    "Late 3",
+    "Late 4",
+    "Undated 0",
+  ]);
 
   await pages.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/my-tasks\?page=2$/);

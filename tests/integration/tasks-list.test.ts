@@ -86,7 +86,7 @@ async function walkCursor(user: TestUser, query: string): Promise<number[]> {
   throw new Error("cursor never ended");
 }
 
-/** The order MySQL must produce: the field (enums by declaration, NULL dates first), then id. */
+/** The order the list must have: the field (enums by declaration, undated tasks last), then id. */
 function expectedOrder(tasks: TaskDto[], ordering: string): number[] {
   const desc = ordering.startsWith("-");
   const field = (desc ? ordering.slice(1) : ordering) as keyof TaskDto;
@@ -94,7 +94,7 @@ function expectedOrder(tasks: TaskDto[], ordering: string): number[] {
     if (field === "status") return TASK_STATUSES.indexOf(t.status);
     if (field === "priority") return TASK_PRIORITIES.indexOf(t.priority);
     const value = t[field] as string | null;
-    return value === null ? "" : value;
+    return value === null ? "\uffff" : value;
   };
   const sorted = [...tasks].sort((a, b) => {
     const ra = rank(a);
@@ -225,6 +225,19 @@ describe("GET /api/tasks/: ordering", () => {
       );
     },
   );
+
+  it("puts undated tasks after every dated one by due date, and before them descending", async () => {
+    const dated = visible.filter((t) => t.due_date !== null).length;
+    expect(dated).toBeGreaterThan(0);
+    expect(dated).toBeLessThan(visible.length);
+    const ascending = await list(manager, "ordering=due_date&page_size=100");
+    const dueDates = ascending.body.results.map((t) => t.due_date);
+    expect(dueDates.slice(0, dated).every((d) => d !== null)).toBe(true);
+    expect(dueDates.slice(dated).every((d) => d === null)).toBe(true);
+    const descending = await list(manager, "ordering=-due_date&page_size=100");
+    const undated = visible.length - dated;
+    expect(descending.body.results.slice(0, undated).every((t) => t.due_date === null)).toBe(true);
+  });
 
   it("refuses an ordering outside the whitelist with 400", async () => {
     for (const ordering of ["password_hash", "-id", "created_at,title", "assigned_to"]) {
