@@ -14,11 +14,12 @@ import {
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
+import { BOARD_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
 import { BoardColumn } from "./board-column";
 import { CardFace } from "./board-card";
 import type { BoardTask } from "./board-types";
@@ -68,6 +69,12 @@ export function TaskBoard({
     setSource(tasks);
     setItems(tasks);
   }
+  const countLine = useRef<HTMLParagraphElement>(null);
+  // After the filters' Apply (a page load), focus lands on what they found, not the top.
+  useEffect(() => {
+    if (takeFocusAfterLoad() === BOARD_COUNT_ID) countLine.current?.focus();
+  }, [tasks]);
+  const total = items.length + TASK_STATUSES.reduce((sum, status) => sum + hidden[status], 0);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -138,6 +145,15 @@ export function TaskBoard({
       onDragEnd={onDragEnd}
       onDragCancel={() => setActiveId(null)}
     >
+      <p
+        id={BOARD_COUNT_ID}
+        ref={countLine}
+        tabIndex={-1}
+        role="status"
+        className="mb-3 text-sm text-slate-700"
+      >
+        {total.toLocaleString("en-US")} {total === 1 ? "task" : "tasks"} on the board
+      </p>
       <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
         {TASK_STATUSES.map((status) => (
           <BoardColumn

@@ -25,7 +25,7 @@ import {
   subscribeColumnVisibility,
 } from "./column-visibility-store";
 import { SORTABLE, taskColumns } from "./task-columns";
-import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "./focus-after-load";
+import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
 
 type Props = {
   tasks: TaskDto[];

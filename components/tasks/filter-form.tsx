@@ -1,7 +1,7 @@
 "use client";
 
 import type { ComponentProps } from "react";
-import { focusAfterLoad } from "@/components/table/focus-after-load";
+import { focusAfterLoad } from "@/lib/client/focus-after-load";
 
 /**
  * A GET filter form (it works without script: the filters live in the URL). Applying it loads a

@@ -5,6 +5,7 @@ import { toBoardTask, type BoardTask } from "@/components/board/board-types";
 import { TaskBoard } from "@/components/board/task-board";
 import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
+import { BOARD_COUNT_ID } from "@/lib/client/focus-after-load";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
@@ -81,6 +82,7 @@ export default async function BoardPage({
       />
       <TaskFilters
         action="/board"
+        resultsId={BOARD_COUNT_ID}
         assignees={assigneeFilter(assignees, firstParam(params, "assigned_to"), tasks)}
         managers={managers}
         values={{

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TASK_COUNT_ID } from "@/components/table/focus-after-load";
+import { TASK_COUNT_ID } from "@/lib/client/focus-after-load";
 import { TasksTable } from "@/components/table/tasks-table";
 import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
