@@ -2,42 +2,31 @@ import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { Logger } from "pino";
 import { config } from "@/lib/config";
-import { ApiError, forbidden } from "@/lib/http/errors";
+import { tokenNotValid } from "@/lib/http/auth-errors";
+import { forbidden } from "@/lib/http/errors";
+import { isOwnOrigin } from "@/lib/http/public-url";
 import { SAFE_METHODS } from "@/lib/http/safe-methods";
 import { loadSessionActor, loadTokenActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
 import { InvalidTokenError, verifyAccessToken } from "./tokens";
 
-function invalidToken(detail: string): ApiError {
-  return new ApiError(
-    401,
-    detail,
-    { code: "token_not_valid" },
-    {
-      "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"',
-    },
-  );
-}
-
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw invalidToken('Authorization header must be "Bearer <access token>".');
+  if (!match?.[1]) throw tokenNotValid('Authorization header must be "Bearer <access token>".');
   return match[1];
 }
 
-/** A cookie-authenticated write must come from our own origin (CSRF defence). */
+/**
+ * A cookie-authenticated write must come from our own origin (CSRF defence), judged as a form
+ * post to the sign-in is: route handlers see `localhost:PORT` as their URL, not the address used.
+ */
 function assertSameOrigin(request: NextRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get("origin");
-  const expected = new URL(request.url).origin;
-  const allowed = new Set([
-    expected,
-    config().NEXTAUTH_URL && new URL(config().NEXTAUTH_URL!).origin,
-  ]);
-  if (!origin || !allowed.has(origin)) {
+  if (!origin || !isOwnOrigin(request, origin)) {
     throw forbidden("Cross-origin request refused.");
   }
 }
@@ -60,13 +49,13 @@ export async function authenticateRequest(
           { userId: claims.userId, ip: clientIp(request) },
           "token refused: user inactive, signed out or session revoked",
         );
-        throw invalidToken("Token is no longer valid.");
+        throw tokenNotValid("Token is no longer valid.");
       }
       return actor;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         log.warn({ reason: error.reason, ip: clientIp(request) }, "token refused");
-        throw invalidToken("Given token not valid for any token type");
+        throw tokenNotValid("Given token not valid for any token type");
       }
       throw error;
     }
@@ -79,7 +68,7 @@ export async function authenticateRequest(
       { userId: Number(session.sub), ip: clientIp(request) },
       "session refused: user inactive or session revoked",
     );
-    throw invalidToken("Session is no longer valid; sign in again.");
+    throw tokenNotValid("Session is no longer valid; sign in again.");
   }
   assertSameOrigin(request);
   return actor;

@@ -1,11 +1,11 @@
 import { INVALID_CREDENTIALS, tooManyAttempts } from "@/lib/auth/messages";
 import { ApiError } from "./errors";
 
-/** simplejwt's wording, so that existing clients recognise an unusable token. */
-export function tokenNotValid(): ApiError {
+/** simplejwt's code (and by default its wording), so that existing clients recognise an unusable token. */
+export function tokenNotValid(detail = "Token is invalid or expired"): ApiError {
   return new ApiError(
     401,
-    "Token is invalid or expired",
+    detail,
     { code: "token_not_valid" },
     { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' },
   );

@@ -43,6 +43,28 @@ describe("browser session cookie on /api", () => {
     expect(after.status).toBe(401);
   });
 
+  it("judges a write's Origin as the sign-in does: any address the app answers as, never a forged pair", async () => {
+    const user = await makeUser("MANAGER");
+    const cookie = await sessionCookie(user);
+    // Reached at another name it answers as (loopback here; ALLOWED_HOSTS for a LAN address).
+    const atLocalhost = await api("POST", "/api/tasks/", {
+      headers: { cookie, host: "localhost:3000", origin: "http://localhost:3000" },
+      body: { title: "From the page at localhost" },
+    });
+    expect(atLocalhost.status).toBe(201);
+    // A DNS-rebinding page sends a Host and an Origin that agree; neither is ours.
+    const rebound = await api("POST", "/api/tasks/", {
+      headers: { cookie, host: "evil.example", origin: "http://evil.example" },
+      body: { title: "From a rebound page" },
+    });
+    expect(rebound.status).toBe(400);
+    const otherPort = await api("POST", "/api/tasks/", {
+      headers: { cookie, origin: "http://127.0.0.1:4000" },
+      body: { title: "From another port" },
+    });
+    expect(otherPort.status).toBe(403);
+  });
+
   it("stops a deactivated user's browser session at once", async () => {
     const user = await makeUser("MANAGER");
     const cookie = await sessionCookie(user);
