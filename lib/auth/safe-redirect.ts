@@ -10,6 +10,8 @@ export function safeCallbackPath(value: string | null | undefined): string | nul
   try {
     const url = new URL(value, "http://same-origin.invalid");
     if (url.origin !== "http://same-origin.invalid") return null;
+    // Dot-segments are resolved only now: "/.//evil.example" comes out as "//evil.example".
+    if (url.pathname.startsWith("//")) return null;
     if (url.pathname === "/login" || url.pathname.startsWith("/api/")) return null;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {

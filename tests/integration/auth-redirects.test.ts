@@ -35,6 +35,18 @@ describe("sign-in callbackUrl", () => {
     expect(safeCallbackPath("https://evil.example/")).toBeNull();
   });
 
+  it("refuses paths whose dot-segments resolve to another site's address", () => {
+    for (const value of [
+      "/.//evil.example/x",
+      "/a/..//evil.example",
+      "/%2e//evil.example",
+      "/%2E%2E//evil.example",
+    ]) {
+      expect(safeCallbackPath(value), value).toBeNull();
+    }
+    expect(safeCallbackPath("/tasks/../board")).toBe("/board");
+  });
+
   it("each role has its home", () => {
     expect(roleHome("EMPLOYEE")).toBe("/my-tasks");
     expect(roleHome("MANAGER")).toBe("/board");
