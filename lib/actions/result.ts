@@ -4,6 +4,7 @@ import { requireActionActor } from "@/lib/auth/page-actor";
 import type { GlobalAction } from "@/lib/auth/policy";
 import { ApiError, unavailable, validationError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
+import { enforceActionRateLimit } from "@/lib/security/rate-limit";
 import { databaseUnavailability } from "@/lib/services/database-errors";
 
 export type FormFieldError = { field: string; message: string };
@@ -63,11 +64,16 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
 
 /**
  * A server action's whole run: its caller (requireActionActor: a session that has ended, or a role
- * without `may`, is a refusal the page shows), then `work`, as toActionResult runs it.
+ * without `may`, is a refusal the page shows), the caller's rate limit, then `work`, as
+ * toActionResult runs it.
  */
 export function asActor<T>(
   options: { may?: GlobalAction },
   work: (actor: Actor) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  return toActionResult(async () => work(await requireActionActor(options)));
+  return toActionResult(async () => {
+    const actor = await requireActionActor(options);
+    await enforceActionRateLimit(actor, logger().child({ userId: actor.id }));
+    return work(actor);
+  });
 }

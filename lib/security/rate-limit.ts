@@ -111,6 +111,21 @@ export async function enforceRateLimit(
   return rateLimitHeaders(result);
 }
 
+const actionThrottled = (seconds: number) =>
+  `Too many changes in a short time. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+
+/**
+ * The dashboard's server actions count against the same per-user budget as the user's API calls:
+ * without it, a page's actions were an unthrottled way to write (or to grow a task's history).
+ */
+export async function enforceActionRateLimit(actor: Actor, log: Logger): Promise<void> {
+  const result = await limiter("api").check(`user:${actor.id}`);
+  if (!result.success) {
+    log.warn({ userId: actor.id, limit: "api", backend: result.backend }, "rate limit exceeded");
+    throw throttled(result, actionThrottled);
+  }
+}
+
 /** The per-IP sign-in throttle for next-auth's Credentials sign-in (not an api-route). */
 export async function enforceLoginThrottle(ip: string, log: Logger): Promise<void> {
   const result = await limiter("login").check(`ip:${addressBucket(ip)}`);

@@ -1,7 +1,10 @@
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { stripShebang } from "@/lib/security/ioredis-adapter";
+import { ApiError } from "@/lib/http/errors";
+import { logger } from "@/lib/logger";
 import { createLimiter } from "@/lib/security/limiter";
+import { enforceActionRateLimit } from "@/lib/security/rate-limit";
 import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
 import { freshIp, login } from "./auth-helpers";
@@ -75,6 +78,23 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
     const burst = await api("GET", "/api/users/me/", { token: user.token });
     expectThrottled(burst, 4);
     expect((await api("GET", "/api/users/me/", { token: other.token })).status).toBe(200);
+  });
+
+  it("counts the dashboard's actions against the same per-user budget as the API", async () => {
+    const user = await makeUser("MANAGER");
+    const log = logger();
+    for (let i = 0; i < 2; i += 1) {
+      expect((await api("GET", "/api/users/me/", { token: user.token })).status).toBe(200);
+    }
+    await enforceActionRateLimit(user, log);
+    await enforceActionRateLimit(user, log);
+    const refused = await enforceActionRateLimit(user, log).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).status).toBe(429);
+    expect((refused as ApiError).detail).toMatch(
+      /^Too many changes in a short time\. Try again in \d+ seconds?\.$/,
+    );
+    expectThrottled(await api("GET", "/api/users/me/", { token: user.token }), 4);
   });
 
   it("counts refused tokens against the caller's address", async () => {
