@@ -128,8 +128,10 @@ export class BulkTransaction {
         await connection.query(ADD_TASK_CHANGES, [inserted]);
         await connection.query(ADD_TASK_COUNTS, [tally.deltas()]);
       }
-      await connection.commit();
+      // Before COMMIT (a session variable is not undone by a rollback): once the rows are
+      // committed, nothing may fail and answer an error for an import that was saved.
       await connection.query(COUNT_IN_TRIGGER);
+      await connection.commit();
       connection.release();
     } catch (error) {
       connection.destroy();

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { unknownSignIns } from "@/db/schema";
 import { lockoutMinutes } from "@/lib/auth/lockout";
+import { logger } from "@/lib/logger";
 import { sha256Hex } from "./idempotency";
 import { inTransaction } from "./transaction";
 
@@ -52,9 +53,14 @@ export async function recordUnknownAccountFailure(
       .where(eq(unknownSignIns.emailHash, emailHash));
     return until;
   });
-  await db()
-    .delete(unknownSignIns)
-    .where(sql`${unknownSignIns.updatedAt} < NOW(3) - INTERVAL ${KEPT_DAYS} DAY`)
-    .limit(100);
+  // Housekeeping: its failure must not turn a refused sign-in into a 500.
+  try {
+    await db()
+      .delete(unknownSignIns)
+      .where(sql`${unknownSignIns.updatedAt} < NOW(3) - INTERVAL ${KEPT_DAYS} DAY`)
+      .limit(100);
+  } catch (error) {
+    logger().warn({ err: error }, "purging old unknown sign-ins failed");
+  }
   return lockedUntil;
 }
