@@ -38,6 +38,12 @@ function locked(until: Date | number): SignInResult {
 }
 
 /**
+ * What a correct password does: a sign-in clears the failure counts and is the account's last
+ * sign-in; a signed-in user's check of their own password (before changing it) changes nothing.
+ */
+export type PasswordCheckPurpose = "sign-in" | "own-password";
+
+/**
  * The one sign-in check, for the API login and the browser's next-auth sign-in alike.
  * Unknown email, wrong password and deactivated account all look the same to the caller and cost
  * one password verification; consecutive failures lock the account (kept in the database).
@@ -46,15 +52,12 @@ export async function signInWithPassword(
   email: string,
   password: string,
   { ip, log }: SignInContext,
+  purpose: PasswordCheckPurpose = "sign-in",
 ): Promise<SignInResult> {
   const { LOCKOUT_THRESHOLD, LOCKOUT_MINUTES } = config();
   const normalized = email.trim().toLowerCase();
-  const [found] = await db()
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, normalized))
-    .limit(1);
-  if (!found) {
+  const [seen] = await db().select().from(users).where(eq(users.email, normalized)).limit(1);
+  if (!seen) {
     await burnPasswordCheck(password);
     const lockedUntil = await recordUnknownAccountFailure(
       normalized,
@@ -64,26 +67,30 @@ export async function signInWithPassword(
     log.warn({ ip, reason: "unknown email" }, "sign-in failed");
     return lockedUntil ? locked(lockedUntil) : INVALID;
   }
+  if (seen.lockedUntil && seen.lockedUntil > new Date()) {
+    await burnPasswordCheck(password);
+    log.warn({ ip, ...account(log, seen.id), reason: "locked" }, "sign-in refused: account locked");
+    return locked(seen.lockedUntil);
+  }
+  // Verified before the row is locked: a hash takes tens of milliseconds, and guesses at one
+  // account would otherwise queue on its lock, each holding a pooled connection meanwhile.
+  const passwordOk = await verifyPassword(seen.passwordHash, password);
 
   // Row lock: concurrent guesses cannot lose each other's failure count.
   return db().transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, found.id)).for("update");
+    const [user] = await tx.select().from(users).where(eq(users.id, seen.id)).for("update");
     if (!user) return INVALID;
     const now = new Date();
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await burnPasswordCheck(password);
-      log.warn(
-        { ip, ...account(log, user.id), reason: "locked" },
-        "sign-in refused: account locked",
-      );
-      return locked(user.lockedUntil);
-    }
-    const passwordOk = await verifyPassword(user.passwordHash, password);
+    if (user.lockedUntil && user.lockedUntil > now) return locked(user.lockedUntil);
+    // A password changed since it was read: what was checked is no longer the account's.
+    if (user.passwordHash !== seen.passwordHash) return INVALID;
     if (passwordOk && user.isActive) {
-      await tx
-        .update(users)
-        .set({ failedLoginCount: 0, lockoutCount: 0, lockedUntil: null, lastLoginAt: now })
-        .where(eq(users.id, user.id));
+      if (purpose === "sign-in") {
+        await tx
+          .update(users)
+          .set({ failedLoginCount: 0, lockoutCount: 0, lockedUntil: null, lastLoginAt: now })
+          .where(eq(users.id, user.id));
+      }
       return {
         ok: true,
         user: {

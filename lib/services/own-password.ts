@@ -1,10 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { accountLocked } from "@/lib/http/auth-errors";
-import { invalidField } from "@/lib/http/errors";
+import { conflict, invalidField } from "@/lib/http/errors";
 import type { OwnPasswordChange } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { signInWithPassword, type SignInContext } from "./auth";
@@ -20,7 +20,12 @@ export async function changeOwnPassword(
   input: OwnPasswordChange,
   context: SignInContext,
 ): Promise<void> {
-  const check = await signInWithPassword(actor.email, input.current_password, context);
+  const check = await signInWithPassword(
+    actor.email,
+    input.current_password,
+    context,
+    "own-password",
+  );
   if (!check.ok && check.reason === "locked") throw accountLocked(check.retryAfterSeconds);
   if (!check.ok) throw invalidField("current_password", "That is not your current password.");
   if (input.new_password === input.current_password) {
@@ -28,10 +33,14 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.new_password);
   await db().transaction(async (tx) => {
-    await tx
+    // Only if nothing ended the account's sessions since the check (an admin's reset did).
+    const [result] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: sql`CURRENT_TIMESTAMP(3)` })
-      .where(eq(users.id, actor.id));
+      .where(and(eq(users.id, actor.id), eq(users.sessionVersion, check.user.sessionVersion)));
+    if (result.affectedRows !== 1) {
+      throw conflict("Your account was changed meanwhile; sign in again and retry.");
+    }
     await recordActivity(tx, [
       {
         kind: "USER_PASSWORD_RESET",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { describe, expect, it, vi } from "vitest";
-import { db } from "@/db/client";
+import { db, pool } from "@/db/client";
 import { unknownSignIns, users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { api } from "../helpers/api";
@@ -161,5 +161,38 @@ describe("unknown emails under concurrent guesses", () => {
     );
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
     expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+  });
+});
+
+describe("a real account under concurrent guesses", () => {
+  it("counts every guess, then refuses the rest as locked", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => login(user.email, WRONG).then((res) => res.status)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(8);
+    expect((await account(user.id)).lockoutCount).toBe(1);
+  });
+
+  it("refuses a locked account without waiting for its row lock", async () => {
+    const user = await makeUser("MANAGER");
+    await db()
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(users.id, user.id));
+    const holder = await pool().getConnection();
+    try {
+      await holder.beginTransaction();
+      await holder.query("SELECT id FROM users WHERE id = ? FOR UPDATE", [user.id]);
+      const answered = await Promise.race([
+        login(user.email, WRONG).then((res) => res.status),
+        new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000)),
+      ]);
+      expect(answered).toBe(429);
+    } finally {
+      await holder.rollback();
+      holder.release();
+    }
   });
 });

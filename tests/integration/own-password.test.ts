@@ -69,6 +69,20 @@ describe("POST /api/users/me/password/", () => {
     expect((await api("GET", "/api/users/me/", { token: user.token })).status).toBe(200);
   });
 
+  it("is not a sign-in: the account's last sign-in stays as it was", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const lastSignIn = new Date(Date.now() - 3 * 86_400_000);
+    lastSignIn.setMilliseconds(0);
+    await db().update(users).set({ lastLoginAt: lastSignIn }).where(eq(users.id, user.id));
+    const res = await change(user.token, {
+      current_password: TEST_PASSWORD,
+      new_password: NEW_PASSWORD,
+    });
+    expect(res.status).toBe(200);
+    const [row] = await db().select().from(users).where(eq(users.id, user.id));
+    expect(row!.lastLoginAt).toEqual(lastSignIn);
+  });
+
   it("counts wrong current passwords toward the lockout, as sign-ins do", async () => {
     const user = await makeUser("EMPLOYEE");
     const wrong = { current_password: "guess-number-one", new_password: NEW_PASSWORD };
