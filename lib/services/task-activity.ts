@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activity, users, type ActivityKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -19,11 +19,25 @@ export type ActivityDto = {
 };
 
 /**
- * A task's history, oldest first, beginning with its import's TASK_IMPORTED event when a CSV
- * import created it (an import writes one event, not one per task). Visible to whoever may read
- * the task; the history of a deleted task only to those who may read every activity (admins).
+ * Which part of a history to read: `limit` events, oldest first after event `after`, or the newest
+ * first. A history has no end (every accepted write adds to it), so every read has a limit.
  */
-export async function listTaskActivity(actor: Actor, taskId: number): Promise<ActivityDto[]> {
+export type ActivityWindow =
+  { order: "oldest"; after?: number; limit: number } | { order: "newest"; limit: number };
+
+/** The events read, and whether the history holds more beyond them. */
+export type ActivitySlice = { events: ActivityDto[]; more: boolean };
+
+/**
+ * A task's history, beginning with its import's TASK_IMPORTED event when a CSV import created it
+ * (an import writes one event, not one per task). Visible to whoever may read the task; the
+ * history of a deleted task only to those who may read every activity (admins).
+ */
+export async function listTaskActivity(
+  actor: Actor,
+  taskId: number,
+  window: ActivityWindow,
+): Promise<ActivitySlice> {
   const task = await loadTaskRecord(db(), taskId);
   if (task ? !canOnTask(actor, "task.read", task) : !can(actor, "activity.readAll")) {
     throw notFound();
@@ -44,19 +58,24 @@ export async function listTaskActivity(actor: Actor, taskId: number): Promise<Ac
     .from(activity)
     .leftJoin(users, eq(users.id, activity.actorId))
     .where(
-      task?.importId
-        ? or(
-            eq(activity.taskId, taskId),
-            and(eq(activity.importId, task.importId), eq(activity.kind, "TASK_IMPORTED")),
-          )
-        : eq(activity.taskId, taskId),
+      and(
+        task?.importId
+          ? or(
+              eq(activity.taskId, taskId),
+              and(eq(activity.importId, task.importId), eq(activity.kind, "TASK_IMPORTED")),
+            )
+          : eq(activity.taskId, taskId),
+        window.order === "oldest" && window.after ? gt(activity.id, window.after) : undefined,
+      ),
     )
-    .orderBy(asc(activity.id));
-  if (!task && rows.length === 0) throw notFound();
+    .orderBy(window.order === "oldest" ? asc(activity.id) : desc(activity.id))
+    .limit(window.limit + 1);
+  const continued = window.order === "oldest" && window.after !== undefined;
+  if (!task && rows.length === 0 && !continued) throw notFound();
   // An import's file name and size are for its importer and admins: others see only that it happened.
   const hidesImport = (kind: ActivityKind, importerId: number | null) =>
     kind === "TASK_IMPORTED" && importerId !== actor.id && !can(actor, "activity.readAll");
-  return rows.map((r) => ({
+  const events = rows.slice(0, window.limit).map((r) => ({
     id: r.id,
     kind: r.kind,
     field: hidesImport(r.kind, r.actorId) ? null : r.field,
@@ -69,4 +88,5 @@ export async function listTaskActivity(actor: Actor, taskId: number): Promise<Ac
         : { id: r.actorId, email: r.actorEmail ?? "", full_name: r.actorFullName ?? "" },
     task_id: r.taskId,
   }));
+  return { events, more: rows.length > window.limit };
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { validationError } from "@/lib/http/errors";
 import { activityKindSchema } from "./activity-trail";
+import { idSchema } from "./ids";
+import { cappedAt, wholeNumberParam } from "./query-params";
+import { queryValues } from "./query-values";
 import { userRefSchema } from "./tasks";
 
 /** One event of GET /api/tasks/{id}/activity/: who changed what, from what to what. */
@@ -15,3 +19,36 @@ export const taskActivityEntrySchema = z
     task_id: z.number().int().nullable(),
   })
   .meta({ id: "TaskActivityEntry" });
+
+/** Events one answer of GET /api/tasks/{id}/activity/ holds at most. */
+export const TASK_ACTIVITY_MAX = 1000;
+
+/**
+ * Which part of a task's history to answer, oldest first: events after `after` (an event id, as
+ * the previous answer's `Link: rel="next"` names it), `limit` of them at most.
+ */
+export const taskActivityQuerySchema = z
+  .object({
+    after: idSchema("Must be an event id.")
+      .optional()
+      .meta({ description: "Only events after this one (its id); the next page's start." }),
+    limit: wholeNumberParam(
+      z
+        .int("Limit must be a whole number, 1 or more.")
+        .min(1, "Limit must be a whole number, 1 or more.")
+        .transform(cappedAt(TASK_ACTIVITY_MAX)),
+    )
+      .default(TASK_ACTIVITY_MAX)
+      .meta({
+        description: `Events per answer; larger values are taken as ${TASK_ACTIVITY_MAX}.`,
+      }),
+  })
+  .meta({ id: "TaskActivityQuery" });
+
+export type TaskActivityQuery = z.infer<typeof taskActivityQuerySchema>;
+
+export function parseTaskActivityQuery(params: URLSearchParams): TaskActivityQuery {
+  const parsed = taskActivityQuerySchema.safeParse(queryValues(params));
+  if (!parsed.success) throw validationError(parsed.error, "Invalid query parameters.");
+  return parsed.data;
+}

@@ -103,4 +103,52 @@ describe("task activity", () => {
     expect((await history(other, id)).status).toBe(404);
     expect((await history(admin, 2_000_000_000)).status).toBe(404);
   });
+
+  it("answers a long history in parts, each naming the next in its Link header", async () => {
+    const id = await makeTask({ createdBy: manager.id, assignedTo: employee.id, title: "Busy" });
+    for (const status of ["IN_PROGRESS", "DONE", "TODO", "IN_PROGRESS"]) {
+      await api("PATCH", `/api/tasks/${id}/`, { token: employee.token, body: { status } });
+    }
+    const whole = await history(employee, id);
+    expect(whole.headers.get("link")).toBeNull();
+    const ids = whole.body.map((event) => event.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+
+    const walked: number[] = [];
+    let path: string | null = `/api/tasks/${id}/activity/?limit=3`;
+    while (path) {
+      const res: Awaited<ReturnType<typeof history>> = await api<ActivityDto[]>("GET", path, {
+        token: employee.token,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.length).toBeLessThanOrEqual(3);
+      walked.push(...res.body.map((event) => event.id));
+      const link = res.headers.get("link");
+      if (!link) break;
+      const next = /^<([^>]+)>; rel="next"$/.exec(link)?.[1];
+      expect(next).toBeDefined();
+      const url = new URL(next!);
+      expect(url.searchParams.get("limit")).toBe("3");
+      expect(url.searchParams.get("after")).toBe(String(walked[walked.length - 1]));
+      path = `${url.pathname}${url.search}`;
+    }
+    expect(walked).toEqual(ids);
+  });
+
+  it("refuses a limit or a starting point that is not a whole number with 400", async () => {
+    const id = await makeTask({ createdBy: manager.id });
+    for (const query of ["limit=0", "limit=x", "after=-1", "after=1.5"]) {
+      const res = await api<{ errors: { field: string }[] }>(
+        "GET",
+        `/api/tasks/${id}/activity/?${query}`,
+        { token: manager.token },
+      );
+      expect(res.status, query).toBe(400);
+      expect(res.body.errors[0]?.field, query).toBe(query.split("=")[0]);
+    }
+    const capped = await api<ActivityDto[]>("GET", `/api/tasks/${id}/activity/?limit=5000`, {
+      token: manager.token,
+    });
+    expect(capped.status).toBe(200);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivityList } from "@/components/tasks/activity-list";
@@ -9,7 +10,7 @@ import { DeleteTaskButton } from "@/components/task-form/delete-task-button";
 import { TaskForm } from "@/components/task-form/task-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
-import { canOnTask } from "@/lib/auth/policy";
+import { can, canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
 import { getTask, listTaskActivity } from "@/lib/services/tasks";
 import { listAssignableUsers } from "@/lib/services/users";
@@ -18,16 +19,20 @@ import { companyToday } from "@/lib/services/company-time";
 
 type TaskPageProps = { params: Promise<{ id: string }> };
 
+/** Changes the page lists, newest first: a history grows with every write, a page must not. */
+const HISTORY_SHOWN = 100;
+
 /** The page's reads, made once per request for both its title and its body. */
 const readTaskPage = cache(async (idText: string) => {
   const actor = await requireActor();
   const id = idFromText(idText) ?? notFound();
-  const loaded = await Promise.all([getTask(actor, id), listTaskActivity(actor, id)]).catch(
-    (error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    },
-  );
+  const loaded = await Promise.all([
+    getTask(actor, id),
+    listTaskActivity(actor, id, { order: "newest", limit: HISTORY_SHOWN }),
+  ]).catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
   if (!loaded) notFound();
   const [task, activity] = loaded;
   return { actor, task, activity };
@@ -49,7 +54,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
 
   const names = new Map<number, string>(users.map((u) => [u.id, u.full_name]));
   for (const ref of [task.assignee, task.creator]) if (ref) names.set(ref.id, ref.full_name);
-  const history = [...activity].reverse().map((item) => ({
+  const history = activity.events.map((item) => ({
     id: item.id,
     at: item.created_at,
     who: item.actor?.full_name ?? "System",
@@ -97,6 +102,16 @@ export default async function TaskPage({ params }: TaskPageProps) {
               Activity
             </h2>
             <ActivityList items={history} />
+            {activity.more ? (
+              <p className="mt-3 text-sm text-slate-700">
+                The {HISTORY_SHOWN} most recent changes are shown.{" "}
+                {can(actor, "activity.readAll") ? (
+                  <Link href={`/admin/activity?task=${task.id}`} className="underline">
+                    See the whole history in the activity trail
+                  </Link>
+                ) : null}
+              </p>
+            ) : null}
           </section>
         </div>
         <aside aria-label="Details">
