@@ -34,6 +34,7 @@ export const ACTIVITY_KINDS = [
   "USER_DEACTIVATED",
   "USER_REACTIVATED",
   "USER_PASSWORD_RESET",
+  "USER_UNLOCKED",
 ] as const;
 
 export type Role = (typeof ROLES)[number];

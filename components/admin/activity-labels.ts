@@ -13,6 +13,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   USER_DEACTIVATED: "User deactivated",
   USER_REACTIVATED: "User reactivated",
   USER_PASSWORD_RESET: "Password reset",
+  USER_UNLOCKED: "Sign-in lockout lifted",
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,0 +1,3 @@
+-- Lifting a sign-in lockout from the command line (npm run user:unlock) is recorded as its own kind.
+-- Appending a value to an ENUM changes only the table's definition, not its rows.
+ALTER TABLE `activity` MODIFY COLUMN `kind` enum('TASK_CREATED','TASK_UPDATED','TASK_STATUS_CHANGED','TASK_ASSIGNED','TASK_DELETED','TASK_IMPORTED','USER_CREATED','USER_UPDATED','USER_ROLE_CHANGED','USER_DEACTIVATED','USER_REACTIVATED','USER_PASSWORD_RESET','USER_UNLOCKED') NOT NULL;
