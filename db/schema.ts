@@ -265,7 +265,5 @@ export const unknownSignIns = mysqlTable(
   (t) => [index("unknown_sign_ins_updated_idx").on(t.updatedAt)],
 );
 
-export type UserRow = typeof users.$inferSelect;
 /** A task as stored, without `due_sort` (derived from `due_date` for sorting). */
 export type TaskRow = Omit<typeof tasks.$inferSelect, "dueSort">;
-export type ActivityRow = typeof activity.$inferSelect;

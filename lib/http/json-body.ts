@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import {
-  ApiError,
   badRequest,
   forbidden,
   payloadTooLarge,
@@ -157,8 +156,4 @@ export async function parseJsonBody<S extends z.ZodType>(
   const parsed = schema.safeParse(beforeValidation ? await beforeValidation(data) : data);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }

@@ -2,7 +2,7 @@ import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Busboy, { type BusboyInstance } from "@fastify/busboy";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
-import { badRequest, payloadTooLarge, unsupportedMediaType } from "./errors";
+import { ApiError, badRequest, payloadTooLarge, unsupportedMediaType } from "./errors";
 
 /**
  * A file part of a multipart/form-data body, streamed as it arrives, with the text fields sent
@@ -19,8 +19,6 @@ export type UploadedFile = {
 const ENVELOPE_BYTES = 64 * 1024;
 
 const MALFORMED = "Malformed multipart/form-data body.";
-const isApiError = (error: unknown): error is Error =>
-  error instanceof Error && error.name === "ApiError";
 
 /**
  * The file's bytes, failing with a 400 when the body breaks off: busboy's own error ("Part
@@ -30,7 +28,7 @@ async function* malformedAsBadRequest(stream: Readable): AsyncIterable<Uint8Arra
   try {
     for await (const chunk of stream) yield chunk as Uint8Array;
   } catch (error) {
-    throw isApiError(error) ? error : badRequest(MALFORMED);
+    throw error instanceof ApiError ? error : badRequest(MALFORMED);
   }
 }
 
@@ -116,7 +114,7 @@ export function readMultipartFile(
         if (!file) reject(badRequest(`Send the CSV file in the multipart field "${field}".`));
       },
       (error: unknown) => {
-        const failure = isApiError(error) ? error : badRequest(MALFORMED);
+        const failure = error instanceof ApiError ? error : badRequest(MALFORMED);
         // Once the file is handed out, its reader must see the failure (or it would wait forever).
         if (file) file.destroy(failure);
         else reject(failure);

@@ -29,5 +29,3 @@ export const apiErrorSchema = z
     total_errors: z.number().int().optional(),
   })
   .meta({ id: "Error" });
-
-export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

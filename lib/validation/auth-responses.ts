@@ -29,6 +29,3 @@ export const loginResponseSchema = tokenPairSchema
 
 /** POST /api/auth/logout/ */
 export const signOutResponseSchema = z.object({ detail: z.string() }).meta({ id: "SignOutResult" });
-
-export type LoginResponse = z.infer<typeof loginResponseSchema>;
-export type TokenPair = z.infer<typeof tokenPairSchema>;

@@ -36,5 +36,3 @@ export const logoutSchema = z
     path: ["refresh"],
   })
   .meta({ id: "LogoutRequest" });
-
-export type LogoutInput = z.infer<typeof logoutSchema>;
