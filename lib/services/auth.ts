@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
-import { lockoutMinutes, secondsUntil } from "@/lib/auth/lockout";
+import { afterFailure, secondsUntil } from "@/lib/auth/lockout";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/passwords";
 import { config } from "@/lib/config";
 import { recordUnknownAccountFailure } from "./unknown-sign-ins";
@@ -107,23 +107,20 @@ export async function signInWithPassword(
       log.warn({ ip, ...account(log, user.id), reason: "inactive" }, "sign-in failed");
       return INVALID;
     }
-    const failures = user.failedLoginCount + 1;
-    if (failures >= LOCKOUT_THRESHOLD) {
-      const minutes = lockoutMinutes(LOCKOUT_MINUTES, user.lockoutCount);
-      const lockedUntil = new Date(now.getTime() + minutes * 60_000);
-      await tx
-        .update(users)
-        .set({ failedLoginCount: 0, lockoutCount: user.lockoutCount + 1, lockedUntil })
-        .where(eq(users.id, user.id));
+    const next = afterFailure(user, now, LOCKOUT_THRESHOLD, LOCKOUT_MINUTES);
+    await tx
+      .update(users)
+      .set(next.lockedUntil ? next : { failedLoginCount: next.failedLoginCount })
+      .where(eq(users.id, user.id));
+    if (next.lockedUntil) {
       log.warn(
-        { ip, ...account(log, user.id), minutes, lockoutCount: user.lockoutCount + 1 },
+        { ip, ...account(log, user.id), lockoutCount: next.lockoutCount },
         "account locked after repeated sign-in failures",
       );
-      return locked(lockedUntil);
+      return locked(next.lockedUntil);
     }
-    await tx.update(users).set({ failedLoginCount: failures }).where(eq(users.id, user.id));
     log.warn(
-      { ip, ...account(log, user.id), reason: "wrong password", failures },
+      { ip, ...account(log, user.id), reason: "wrong password", failures: next.failedLoginCount },
       "sign-in failed",
     );
     return INVALID;

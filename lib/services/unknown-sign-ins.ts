@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { unknownSignIns } from "@/db/schema";
-import { lockoutMinutes } from "@/lib/auth/lockout";
+import { afterFailure } from "@/lib/auth/lockout";
 import { logger } from "@/lib/logger";
 import { sha256Hex } from "./idempotency";
 import { inTransaction } from "./transaction";
@@ -37,21 +37,12 @@ export async function recordUnknownAccountFailure(
     )[0]!;
     const now = new Date();
     if (row.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
-    const failures = row.failedLoginCount + 1;
-    const locks = failures >= threshold;
-    const until = locks
-      ? new Date(now.getTime() + lockoutMinutes(baseMinutes, row.lockoutCount) * 60_000)
-      : null;
+    const next = afterFailure(row, now, threshold, baseMinutes);
     await tx
       .update(unknownSignIns)
-      .set({
-        failedLoginCount: locks ? 0 : failures,
-        lockoutCount: locks ? row.lockoutCount + 1 : row.lockoutCount,
-        lockedUntil: until ?? row.lockedUntil,
-        updatedAt: now,
-      })
+      .set({ ...next, lockedUntil: next.lockedUntil ?? row.lockedUntil, updatedAt: now })
       .where(eq(unknownSignIns.emailHash, emailHash));
-    return until;
+    return next.lockedUntil;
   });
   // Housekeeping: its failure must not turn a refused sign-in into a 500.
   try {
