@@ -16,6 +16,7 @@ import {
 } from "@/components/ui/button-styles";
 import { bulkTaskAction } from "@/lib/actions/task-bulk";
 import { PendingButton } from "@/components/ui/pending-button";
+import { SelectionScope, type MatchingTasks } from "./selection-scope";
 
 type Kind = "status" | "priority" | "reassign" | "delete";
 const KIND_LABELS: Record<Kind, string> = {
@@ -27,33 +28,45 @@ const KIND_LABELS: Record<Kind, string> = {
 /** Who a reassignment goes to, as the picker reads it: null is nobody. */
 type Assignee = { id: number | null; resolved: boolean };
 
-function payload(kind: Kind, ids: number[], value: string, assignee: Assignee) {
+/** The tasks an action names: the selected rows, or every task the list's filters find. */
+type Selection = { ids: number[] } | { matching: string };
+
+function payload(kind: Kind, selection: Selection, value: string, assignee: Assignee) {
   switch (kind) {
     case "status":
-      return { action: kind, ids, status: value };
+      return { action: kind, ...selection, status: value };
     case "priority":
-      return { action: kind, ids, priority: value };
+      return { action: kind, ...selection, priority: value };
     case "reassign":
-      return { action: kind, ids, assigned_to: assignee.id };
+      return { action: kind, ...selection, assigned_to: assignee.id };
     case "delete":
-      return { action: kind, ids };
+      return { action: kind, ...selection };
   }
 }
 
 const defaultValue = (kind: Kind) =>
   kind === "status" ? "TODO" : kind === "priority" ? "MEDIUM" : "";
 
-/** Actions over the selected rows; the server applies them in one transaction, all or nothing. */
+/**
+ * Actions over the selected rows, or over every task the filters find once the whole page is
+ * selected (at most MAX_BULK_TASKS); the server applies them in one transaction, all or nothing.
+ */
 export function BulkBar({
   ids,
+  matching,
   users,
   onDone,
 }: {
   ids: number[];
+  /** Given while every row of a list longer than its page is selected. */
+  matching: MatchingTasks | null;
   users: AssignableUser[];
   onDone: () => void;
 }) {
   const router = useRouter();
+  const [allMatching, setAllMatching] = useState(false);
+  const everyMatch = allMatching && matching !== null;
+  const chosen = everyMatch ? matching.count : ids.length;
   const [kind, setKind] = useState<Kind>("status");
   const [value, setValue] = useState("TODO");
   const [assignee, setAssignee] = useState<Assignee>({ id: null, resolved: true });
@@ -76,7 +89,10 @@ export function BulkBar({
       return;
     }
     startTransition(async () => {
-      const result = await callAction(() => bulkTaskAction(payload(kind, ids, value, assignee)));
+      const selection = everyMatch ? { matching: matching.query } : { ids };
+      const result = await callAction(() =>
+        bulkTaskAction(payload(kind, selection, value, assignee)),
+      );
       setConfirming(false);
       if (!result.ok) {
         toast.error(result.fieldErrors[0]?.message ?? result.message);
@@ -99,9 +115,19 @@ export function BulkBar({
       aria-label="Bulk actions"
       className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-brand-500 bg-brand-50 p-3"
     >
-      <p className="text-sm font-medium" aria-live="polite">
-        {ids.length} selected
-      </p>
+      <div className="w-full text-sm" aria-live="polite">
+        <p className="font-medium">
+          {everyMatch ? `All ${chosen} matching tasks selected` : `${chosen} selected`}
+        </p>
+        {matching ? (
+          <SelectionScope
+            everyMatch={everyMatch}
+            onPage={ids.length}
+            matching={matching}
+            onChange={setAllMatching}
+          />
+        ) : null}
+      </div>
       <div>
         <label htmlFor="bulk-kind" className={labelClass}>
           Action
@@ -179,7 +205,7 @@ export function BulkBar({
           }}
         >
           <span className="text-sm">
-            {kind === "delete" ? "Delete" : "Leave"} {ids.length} task{ids.length === 1 ? "" : "s"}{" "}
+            {kind === "delete" ? "Delete" : "Leave"} {chosen} task{chosen === 1 ? "" : "s"}{" "}
             {kind === "delete" ? "for good?" : "with nobody assigned?"}
           </span>
           <PendingButton type="button" className={buttonDanger} pending={pending} onClick={run}>

@@ -149,6 +149,11 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
       {selectedIds.length > 0 ? (
         <BulkBar
           ids={selectedIds}
+          matching={
+            selectedIds.length === tasks.length && count > tasks.length
+              ? { count, query: new URLSearchParams(query).toString() }
+              : null
+          }
           users={users}
           onDone={() => {
             setRowSelection({});

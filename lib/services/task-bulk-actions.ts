@@ -3,12 +3,14 @@ import type { Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { canOnTask, type TaskAction } from "@/lib/auth/policy";
-import { forbidden, notFound } from "@/lib/http/errors";
-import type { BulkTaskAction } from "@/lib/validation/task-bulk";
+import { badRequest, forbidden, notFound } from "@/lib/http/errors";
+import { MAX_BULK_TASKS, type BulkTaskAction } from "@/lib/validation/task-bulk";
+import { MAX_PAGE_SIZE, parseTaskListQuery } from "@/lib/validation/task-query";
 import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
 import { deletionCounters, lockCounters, reassignmentCounters } from "./task-counter-locks";
 import { inTransaction } from "./transaction";
+import { listTasks } from "./task-list";
 import { assertMaySendFields } from "./tasks";
 
 export type BulkTaskResult = { action: BulkTaskAction["action"]; matched: number; changed: number };
@@ -130,4 +132,26 @@ export async function applyBulkTaskAction(
         : await applyField(tx, actor, input, selected);
     return { action: input.action, matched: selected.length, changed };
   });
+}
+
+/**
+ * The ids of every task the actor's list shows under `filters` (a list's query string; its page,
+ * size, order and cursor are ignored): the table's "select all matching". More than a bulk action
+ * takes is a 400 that says so, rather than a change to some of them.
+ */
+export async function matchingTaskIds(actor: Actor, filters: string): Promise<number[]> {
+  const params = new URLSearchParams(filters);
+  for (const name of ["page", "page_size", "ordering", "cursor"]) params.delete(name);
+  const query = { ...parseTaskListQuery(params), page_size: MAX_PAGE_SIZE };
+  const ids: number[] = [];
+  for (let page = 1; ; page += 1) {
+    const { count, results } = await listTasks(actor, { ...query, page });
+    if (count > MAX_BULK_TASKS) {
+      throw badRequest(
+        `${count} tasks match; a bulk change takes at most ${MAX_BULK_TASKS}. Narrow the filters.`,
+      );
+    }
+    ids.push(...results.map((task) => task.id));
+    if (results.length < MAX_PAGE_SIZE || ids.length >= count) return ids;
+  }
 }

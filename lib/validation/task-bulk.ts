@@ -22,3 +22,6 @@ export const bulkTaskActionSchema = z.discriminatedUnion("action", [
 ]);
 
 export type BulkTaskAction = z.output<typeof bulkTaskActionSchema>;
+
+/** A bulk action that names its tasks by the list's filters (a query string) instead of ids. */
+export const bulkSelectionSchema = z.looseObject({ matching: z.string().max(4000) });

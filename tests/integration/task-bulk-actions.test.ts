@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db, pool } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
-import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
-import { bulkTaskActionSchema } from "@/lib/validation/task-bulk";
+import { applyBulkTaskAction, matchingTaskIds } from "@/lib/services/task-bulk-actions";
+import { bulkTaskActionSchema, MAX_BULK_TASKS } from "@/lib/validation/task-bulk";
 import { actorOf, makeTask, makeUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
 
@@ -189,5 +189,37 @@ describe("applyBulkTaskAction", () => {
     ]);
     const events = await activityOf([low, high]);
     expect(events.filter((e) => e.kind === "TASK_STATUS_CHANGED")).toHaveLength(2);
+  });
+});
+
+describe('matchingTaskIds (the table\'s "select all matching")', () => {
+  it("names every task the actor's list shows under the filters, whatever page was shown", async () => {
+    const manager = await makeUser("MANAGER");
+    const otherManager = await makeUser("MANAGER");
+    const tag = `Matching ${Date.now().toString(36)}`;
+    const mine = [];
+    for (let i = 0; i < 7; i += 1) {
+      mine.push(await makeTask({ createdBy: manager.id, title: `${tag} ${i}`, status: "TODO" }));
+    }
+    await makeTask({ createdBy: manager.id, title: `${tag} done`, status: "DONE" });
+    await makeTask({ createdBy: otherManager.id, title: `${tag} not mine`, status: "TODO" });
+    const filters = new URLSearchParams({ search: tag, status: "TODO", page: "2", page_size: "3" });
+    const ids = await matchingTaskIds(actorOf(manager), filters.toString());
+    expect([...ids].sort((a, b) => a - b)).toEqual(mine);
+  });
+
+  it("refuses, with how many match, a selection larger than a bulk change takes", async () => {
+    const manager = await makeUser("MANAGER");
+    const tag = `Many ${Date.now().toString(36)}`;
+    await pool().query("INSERT INTO tasks (title, description, created_by) VALUES ?", [
+      Array.from({ length: MAX_BULK_TASKS + 1 }, (_, i) => [`${tag} ${i}`, "", manager.id]),
+    ]);
+    const error = await refusal(
+      matchingTaskIds(actorOf(manager), `search=${encodeURIComponent(tag)}`),
+    );
+    expect(error.status).toBe(400);
+    expect(error.detail).toBe(
+      `${MAX_BULK_TASKS + 1} tasks match; a bulk change takes at most ${MAX_BULK_TASKS}. Narrow the filters.`,
+    );
   });
 });

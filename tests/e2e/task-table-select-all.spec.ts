@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
+import { accessToken, signIn } from "./helpers/login";
+
+test("a whole page's selection widens to every matching task, and a bulk change reaches them all", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const tag = `Sweep ${Date.now().toString(36)}`;
+  const created = await request.post("/api/tasks/bulk-create/", {
+    headers: { authorization },
+    data: { tasks: Array.from({ length: 45 }, (_, i) => ({ title: `${tag} ${i}` })) },
+  });
+  expect(created.status()).toBe(201);
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  await expect(page.locator("tbody tr")).toHaveCount(20);
+  const selectPage = page.getByLabel("Select all tasks on this page");
+  await expectHydrated(selectPage);
+  await selectPage.check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bulk.getByText("20 selected")).toBeVisible();
+  await expect(bulk.getByText("All 20 on this page are selected.")).toBeVisible();
+
+  // Widening keeps keyboard focus on the button, whose words now offer to narrow it back.
+  const widen = bulk.getByRole("button", { name: "Select all 45 matching tasks" });
+  await widen.focus();
+  await page.keyboard.press("Enter");
+  await expect(bulk.getByText("All 45 matching tasks selected")).toBeVisible();
+  await expect(bulk.getByRole("button", { name: "Select only the 20 on this page" })).toBeFocused();
+
+  await bulk.getByLabel("New status").selectOption("DONE");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(page.getByText("45 of 45 selected tasks changed.")).toBeVisible();
+
+  const done = await request.get(
+    `/api/tasks/?search=${encodeURIComponent(tag)}&status=DONE&page_size=1`,
+    { headers: { authorization } },
+  );
+  expect(((await done.json()) as { count: number }).count).toBe(45);
+});
