@@ -1,10 +1,14 @@
 /** A page's searchParams as Next hands them over. */
 export type PageSearchParams = Record<string, string | string[] | undefined>;
 
-export function firstParam(params: PageSearchParams, name: string): string | undefined {
+/**
+ * A parameter's value: the last one sent when it is repeated, as the API reads it (queryValues)
+ * and as Django's QueryDict.get did, so that a filter box shows the value the list was filtered by.
+ */
+export function paramValue(params: PageSearchParams, name: string): string | undefined {
   const value = params[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === "" ? undefined : first;
+  const last = Array.isArray(value) ? value[value.length - 1] : value;
+  return last === "" ? undefined : last;
 }
 
 /** Back to a query string, e.g. for the CSV export link of the current view. */

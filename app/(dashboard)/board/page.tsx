@@ -7,7 +7,7 @@ import { TaskFilters } from "@/components/tasks/task-filters";
 import { BOARD_COUNT_ID } from "@/lib/client/focus-after-load";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
+import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
@@ -44,14 +44,14 @@ export default async function BoardPage({
       <TaskFilters
         action="/board"
         resultsId={BOARD_COUNT_ID}
-        assignees={assigneeFilter(assignees, firstParam(params, "assigned_to"), board.tasks)}
+        assignees={assigneeFilter(assignees, paramValue(params, "assigned_to"), board.tasks)}
         managers={managers}
         values={{
-          assigned_to: firstParam(params, "assigned_to"),
-          created_by: firstParam(params, "created_by"),
-          priority: firstParam(params, "priority"),
+          assigned_to: paramValue(params, "assigned_to"),
+          created_by: paramValue(params, "created_by"),
+          priority: paramValue(params, "priority"),
           overdue: query.overdue,
-          search: firstParam(params, "search"),
+          search: paramValue(params, "search"),
         }}
       />
       {invalid ? (

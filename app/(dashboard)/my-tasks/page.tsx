@@ -9,7 +9,7 @@ import { FocusKeeper } from "@/components/ui/focus-keeper";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
+import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listTasks } from "@/lib/services/tasks";
@@ -28,7 +28,7 @@ export default async function MyTasksPage({
 }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const [status, dueAfter, dueBefore] = FILTERS.map((name) => firstParam(params, name));
+  const [status, dueAfter, dueBefore] = FILTERS.map((name) => paramValue(params, name));
   const mine = { assigned_to: String(actor.id) };
   const { query, invalid } = pageTaskQuery(
     Object.fromEntries([...FILTERS, "page"].map((name) => [name, params[name]])),
@@ -44,7 +44,7 @@ export default async function MyTasksPage({
   ]);
   const filtered = Boolean(status || dueAfter || dueBefore || query.overdue);
   const filters = toQueryString(
-    Object.fromEntries(FILTERS.map((name) => [name, firstParam(params, name)])),
+    Object.fromEntries(FILTERS.map((name) => [name, paramValue(params, name)])),
   );
 
   return (

@@ -6,7 +6,7 @@ import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
+import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
@@ -37,7 +37,7 @@ export default async function TasksPage({
 
   const urlState: Record<string, string> = {};
   for (const name of FILTERS) {
-    const value = firstParam(params, name);
+    const value = paramValue(params, name);
     if (value) urlState[name] = value;
   }
   urlState.ordering = query.ordering;
@@ -66,17 +66,17 @@ export default async function TasksPage({
       <TaskFilters
         action="/tasks"
         withStatus
-        assignees={assigneeFilter(assignees, firstParam(params, "assigned_to"), list.results)}
+        assignees={assigneeFilter(assignees, paramValue(params, "assigned_to"), list.results)}
         managers={managers}
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
         resultsId={TASK_COUNT_ID}
         values={{
-          status: firstParam(params, "status"),
-          assigned_to: firstParam(params, "assigned_to"),
-          created_by: firstParam(params, "created_by"),
-          priority: firstParam(params, "priority"),
+          status: paramValue(params, "status"),
+          assigned_to: paramValue(params, "assigned_to"),
+          created_by: paramValue(params, "created_by"),
+          priority: paramValue(params, "priority"),
           overdue: query.overdue,
-          search: firstParam(params, "search"),
+          search: paramValue(params, "search"),
         }}
       />
       {invalid ? (

@@ -6,7 +6,7 @@ import { PaginationNav } from "@/components/ui/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
+import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
 import { fieldErrors } from "@/lib/http/errors";
 import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";
@@ -25,7 +25,7 @@ export default async function AdminActivityPage({
   const params = await searchParams;
   const raw: Record<string, string> = Object.fromEntries(
     FILTERS.flatMap((name) => {
-      const value = firstParam(params, name);
+      const value = paramValue(params, name);
       return value === undefined ? [] : [[name, value]];
     }),
   );

@@ -7,7 +7,7 @@ import { UsersFilters } from "@/components/admin/users-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { firstParam, type PageSearchParams } from "@/lib/pages/search-params";
+import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
 import { fieldErrors } from "@/lib/http/errors";
 import { listUsers } from "@/lib/services/users";
@@ -26,7 +26,7 @@ export default async function AdminUsersPage({
   const params = await searchParams;
   const raw = Object.fromEntries(
     FILTERS.flatMap((name) => {
-      const value = firstParam(params, name);
+      const value = paramValue(params, name);
       return value === undefined ? [] : [[name, value]];
     }),
   );
