@@ -1,12 +1,15 @@
 import { MAX_ID } from "@/lib/validation/id-text";
 
+/**
+ * No example: Swagger UI fills a parameter's example into "Try it out", and a reset-password or
+ * DELETE run without editing it would act on id 1, most often the first admin.
+ */
 const idParameter = (description: string) => ({
   name: "id",
   in: "path",
   required: true,
   description,
   schema: { type: "integer", minimum: 1, maximum: MAX_ID },
-  example: 1,
 });
 
 /** Parameters shared by routes, referenced from JSDoc as `$ref: '#/components/parameters/<Name>'`. */

@@ -72,6 +72,16 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(validated.paths ?? {}).length).toBeGreaterThan(0);
   });
 
+  it("pre-fills no path id, so Swagger UI's Try it out never acts on a row nobody chose", () => {
+    const parameters = Object.values(document.components.parameters) as Json[];
+    const pathIds = parameters.filter((p) => p.in === "path");
+    expect(pathIds.length).toBeGreaterThan(0);
+    for (const parameter of pathIds) {
+      expect(parameter, String(parameter.name)).not.toHaveProperty("example");
+      expect(parameter.schema, String(parameter.name)).not.toHaveProperty("example");
+    }
+  });
+
   it("passes `redocly lint` with the recommended ruleset and zero errors", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "etums-openapi-"));
     const file = path.join(dir, "openapi.json");
