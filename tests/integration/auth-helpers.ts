@@ -17,7 +17,7 @@ export type TokenBody = {
 };
 
 export function login(email: string, password: string, ip = freshIp()) {
-  return api<TokenBody & { detail?: string }>("POST", "/api/auth/login/", {
+  return api<TokenBody & { detail?: string; code?: string }>("POST", "/api/auth/login/", {
     body: { email, password },
     headers: { "x-forwarded-for": ip },
   });
