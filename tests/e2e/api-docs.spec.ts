@@ -54,6 +54,12 @@ test("Swagger UI: Try it out on GET /api/tasks is 401 until authorized with a lo
   const violations = await watchCsp(page);
   await page.goto("/api/docs/");
   const listTasks = await tryItOut(page, "listTasks");
+  // One main landmark (Swagger UI's), and a way back to the app.
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Back to ETUMS" })).toHaveAttribute("href", "/");
+  // A path id starts empty: Try it out on a reset or a DELETE acts on nobody's row by default.
+  const reset = await tryItOut(page, "resetUserPassword");
+  await expect(reset.locator('tr[data-param-name="id"] input')).toHaveValue("");
 
   const anonymous = await execute(listTasks);
   expect(anonymous.status).toBe("401");
