@@ -42,7 +42,7 @@ export function Modal({ open, title, onClose, holdOnEscape = false, children }: 
     >
       {open ? (
         <div className="p-5">
-          <h2 id={titleId} className="mb-3 text-lg font-semibold">
+          <h2 id={titleId} className="mb-3 text-lg font-semibold wrap-anywhere">
             {title}
           </h2>
           {children}

@@ -64,7 +64,8 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
     });
   }
 
-  const who = user.full_name;
+  // Names repeat in a large company: the e-mail address tells the buttons and dialogs apart.
+  const who = `${user.full_name} (${user.email})`;
 
   return (
     <div className="flex flex-wrap gap-1">

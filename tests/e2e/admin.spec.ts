@@ -129,7 +129,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   // The admin deactivates the employee, after a confirmation that explains the effect.
   let row = await findUser(page, EMPLOYEE.email);
   await row.getByRole("button", { name: /^Deactivate/ }).click();
-  const confirm = page.getByRole("dialog", { name: `Deactivate ${EMPLOYEE.name}?` });
+  const confirm = page.getByRole("dialog", { name: `Deactivate ${EMPLOYEE.name} (${EMPLOYEE.email})?` });
   await expect(confirm).toContainText("signed out everywhere at once");
   await expect(confirm).toContainText("Their tasks and history stay");
   await page.screenshot({ path: shotPath("admin-deactivate-dialog") });
@@ -168,7 +168,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   row = await findUser(page, EMPLOYEE.email);
   await row.getByRole("button", { name: /^Reactivate/ }).click();
   await page
-    .getByRole("dialog", { name: `Reactivate ${EMPLOYEE.name}?` })
+    .getByRole("dialog", { name: `Reactivate ${EMPLOYEE.name} (${EMPLOYEE.email})?` })
     .getByRole("button", { name: "Reactivate" })
     .click();
   await expect(row).toContainText("Active");
@@ -176,7 +176,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
 
   // A role change: the employee becomes a manager.
   await row.getByRole("button", { name: /^Edit/ }).click();
-  const edit = page.getByRole("dialog", { name: `Edit ${EMPLOYEE.name}` });
+  const edit = page.getByRole("dialog", { name: `Edit ${EMPLOYEE.name} (${EMPLOYEE.email})` });
   await edit.getByLabel("Role").selectOption("MANAGER");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit).toBeHidden();
@@ -221,9 +221,23 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   // A generated password, shown once: Escape does not throw it away, Done does close the dialog.
   row = await findUser(page, EMPLOYEE.email);
   await row.getByRole("button", { name: /^Reset password/ }).click();
-  const reset = page.getByRole("dialog", { name: `Reset the password of ${EMPLOYEE.name}` });
+  const reset = page.getByRole("dialog", { name: `Reset the password of ${EMPLOYEE.name} (${EMPLOYEE.email})` });
   await reset.getByRole("button", { name: "Reset password" }).click();
   await expect(reset.getByText(`New password for ${EMPLOYEE.email}`)).toBeVisible();
+  // The form that had focus is gone: focus is on Copy, not on the page.
+  const copy = reset.getByRole("button", { name: "Copy" });
+  await expect(copy).toBeFocused();
+  // Where the page may not use the clipboard (plain http at a LAN address), Copy says so and
+  // selects the password, rather than claiming "Copied".
+  await page.evaluate(() =>
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true }),
+  );
+  await copy.click();
+  await expect(reset.getByText("This browser did not let the page copy it.")).toBeVisible();
+  await expect(copy).toHaveText("Copy");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(
+    await reset.getByTestId("one-time-password").innerText(),
+  );
   // However often: the browser stops honouring a refusal to close after a couple of presses.
   for (let press = 0; press < 4; press++) await page.keyboard.press("Escape");
   await expect(reset.getByTestId("one-time-password")).toBeVisible();
