@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
-import { signIn } from "./helpers/login";
+import { accessToken, signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -90,5 +90,36 @@ test("the narrow navigation opens as a menu and keeps every link", async ({ page
   await expect(nav.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "true");
   await nav.getByRole("link", { name: "Table" }).click();
   await expect(page).toHaveURL(/\/tasks$/);
+  await expectNoHorizontalScroll(page);
+});
+
+test("a long e-mail address and a long task title wrap on a phone instead of widening the page", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const email = `firstname.middlename.lastname.department.${Date.now().toString(36)}@subsidiary.example.com`;
+  const password = "Long-address-passphrase-7";
+  const created = await request.post("/api/users/", {
+    headers: { authorization },
+    data: { email, full_name: "Longname Person", role: "MANAGER", password },
+  });
+  expect(created.status()).toBe(201);
+  const task = await request.post("/api/tasks/", {
+    headers: { authorization },
+    data: { title: `Reconcile${"-and-verify".repeat(12)}-the-quarterly-accounts` },
+  });
+  expect(task.status()).toBe(201);
+  const { id } = (await task.json()) as { id: number };
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, email, password);
+  await page.goto("/account");
+  await expect(page.getByText(email)).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await page.context().clearCookies();
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Reconcile");
   await expectNoHorizontalScroll(page);
 });
