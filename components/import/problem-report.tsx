@@ -44,15 +44,18 @@ export function ProblemReport({
   totalProblems: number;
   outcome: Outcome;
 }) {
+  // Only the verdict and what to do next are announced; a report of 1,000 rows is read at will.
   return (
     <section
-      role="alert"
       aria-labelledby="problems-heading"
       className="rounded-lg border border-red-300 bg-red-50 p-4"
     >
-      <h2 id="problems-heading" className="font-semibold text-red-900">
-        {detail}
-      </h2>
+      <div role="alert">
+        <h2 id="problems-heading" className="font-semibold text-red-900">
+          {detail}
+        </h2>
+        <p className="mt-1 text-sm text-red-900">{adviceFor(status, outcome)}</p>
+      </div>
       {problems.length > 0 && !onlyRepeats(detail, problems) ? (
         <div className="relative mt-3 overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -92,7 +95,6 @@ export function ProblemReport({
           ) : null}
         </div>
       ) : null}
-      <p className="mt-3 text-sm text-red-900">{adviceFor(status, outcome)}</p>
     </section>
   );
 }

@@ -363,7 +363,7 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
   await expect(page.getByText("6 columns detected, 3 rows.")).toBeVisible();
   await expect(page.getByRole("cell", { name: `Imported B ${tag}` })).toBeVisible();
   await page.getByRole("button", { name: "Check the file" }).click();
-  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  const report = page.getByRole("region").filter({ hasText: "Nothing was imported" });
   await expect(report).toBeVisible();
   await expect(report.getByRole("cell", { name: "Line 3" })).toBeVisible();
   await expect(report.getByRole("cell", { name: "FINISHED" })).toBeVisible();
@@ -400,8 +400,12 @@ test("an import report says when it lists only the first problems, and shows why
     .getByLabel("Choose a CSV file")
     .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check the file" }).click();
-  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  const report = page.getByRole("region").filter({ hasText: "Nothing was imported" });
   await expect(report.getByText("The first 1,000 of 1,005 problems are listed.")).toBeVisible();
+  // A screen reader is told the verdict and what to do, not 1,000 rows in one breath.
+  const announced = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  await expect(announced).toBeVisible();
+  await expect(announced.getByRole("table")).toHaveCount(0);
   // The reason sits beside the line number, inside the screen's width.
   const reason = report.getByRole("row").nth(1).getByRole("cell").nth(1);
   await expect(reason).toContainText("Status must be one of");

@@ -69,7 +69,7 @@ test("an import check after the session has ended asks for a new sign-in, not an
   await context.clearCookies();
   await page.getByRole("button", { name: "Check the file" }).click();
 
-  const report = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  const report = page.getByRole("region").filter({ hasText: "Nothing was imported" });
   await expect(report).toContainText("Your session has ended, so the file was not sent.");
   await expect(report).toContainText("Sign in again in a new tab");
   await expect(report).not.toContainText("Fix the file");
