@@ -1,10 +1,30 @@
-import { ApiError } from "@/lib/http/errors";
-import { parseTaskListQuery, type TaskListQuery } from "@/lib/validation/task-query";
+import {
+  taskListQuerySchema,
+  taskListQueryValues,
+  type TaskListQuery,
+} from "@/lib/validation/task-query";
+import { ignoredFiltersMessage, parseLeavingOutInvalid } from "./lenient-query";
 import { toQueryString, type PageSearchParams } from "./search-params";
+
+/** The task filters as the pages' boxes name them. */
+const TASK_FILTER_LABELS: Record<string, string> = {
+  status: "Status",
+  priority: "Priority",
+  assigned_to: "Assignee",
+  created_by: "Manager",
+  overdue: "Overdue only",
+  search: "Text",
+  due_before: "Due until",
+  due_after: "Due from",
+  page: "Page",
+  page_size: "Rows per page",
+  ordering: "Sort",
+  cursor: "Cursor",
+};
 
 /**
  * A page's URL filters, parsed by the API's own query schema. An invalid value (a hand-edited URL)
- * falls back to no filter and says so, instead of an error page.
+ * is left out and named, while the other filters still apply, instead of an error page.
  */
 export function pageTaskQuery(
   params: PageSearchParams,
@@ -12,13 +32,9 @@ export function pageTaskQuery(
 ): { query: TaskListQuery; invalid: string | null } {
   const search = new URLSearchParams(toQueryString(params));
   for (const [name, value] of Object.entries(overrides)) search.set(name, value);
-  try {
-    return { query: parseTaskListQuery(search), invalid: null };
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    return {
-      query: parseTaskListQuery(new URLSearchParams(overrides)),
-      invalid: "Some filters in the address were not valid and were ignored.",
-    };
-  }
+  const { data, ignored } = parseLeavingOutInvalid(
+    taskListQuerySchema,
+    taskListQueryValues(search),
+  );
+  return { query: data, invalid: ignoredFiltersMessage(ignored, TASK_FILTER_LABELS) };
 }

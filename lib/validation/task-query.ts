@@ -86,8 +86,13 @@ export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 const LIST_PARAMS = new Set(["status", "priority"]);
 
 /** URLSearchParams → TaskListQuery; 400 {detail, errors} for any invalid value. */
+/** The query string as the schema reads it: one value a parameter, lists joined by commas. */
+export function taskListQueryValues(params: URLSearchParams): Record<string, string> {
+  return queryValues(params, LIST_PARAMS);
+}
+
 export function parseTaskListQuery(params: URLSearchParams): TaskListQuery {
-  const parsed = taskListQuerySchema.safeParse(queryValues(params, LIST_PARAMS));
+  const parsed = taskListQuerySchema.safeParse(taskListQueryValues(params));
   if (!parsed.success) {
     // "status.1" → "status": the client sent one parameter, whatever position was wrong.
     const errors = fieldErrors(parsed.error).map((e) => ({ ...e, field: e.field.split(".")[0] }));

@@ -6,11 +6,23 @@ import { PaginationNav } from "@/components/ui/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
-import { fieldErrors } from "@/lib/http/errors";
 import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";
 import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
+
+/** The filters as the page's boxes name them. */
+const ACTIVITY_FILTER_LABELS: Record<string, string> = {
+  actor: "Who",
+  task: "Task number",
+  subject: "About",
+  kind: "What",
+  from: "From",
+  to: "To",
+  page: "Page",
+  page_size: "Rows per page",
+};
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -29,8 +41,8 @@ export default async function AdminActivityPage({
       return value === undefined ? [] : [[name, value]];
     }),
   );
-  const parsed = activityTrailQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : activityTrailQuerySchema.parse({});
+  const { data: query, ignored } = parseLeavingOutInvalid(activityTrailQuerySchema, raw);
+  const ignoredMessage = ignoredFiltersMessage(ignored, ACTIVITY_FILTER_LABELS);
   const [page, people] = await Promise.all([
     listActivityTrail(actor, query),
     listTrailActors(actor),
@@ -67,14 +79,11 @@ export default async function AdminActivityPage({
           </Link>
         </p>
       )}
-      {parsed.success ? null : (
+      {ignoredMessage ? (
         <p role="alert" className="mb-4 text-sm text-red-700">
-          Some filters were not understood and were ignored:{" "}
-          {fieldErrors(parsed.error)
-            .map((e) => `${e.field}: ${e.message}`)
-            .join("; ")}
+          {ignoredMessage}
         </p>
-      )}
+      ) : null}
       {page.results.length === 0 ? (
         <EmptyState
           title={emptyPageTitle(

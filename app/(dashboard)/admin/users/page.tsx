@@ -7,11 +7,21 @@ import { UsersFilters } from "@/components/admin/users-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
-import { fieldErrors } from "@/lib/http/errors";
 import { listUsers } from "@/lib/services/users";
 import { listUsersQuerySchema, type UserDto } from "@/lib/validation/users";
+
+/** The filters as the page's boxes name them. */
+const USER_FILTER_LABELS: Record<string, string> = {
+  search: "Search name or email",
+  role: "Role",
+  is_active: "Status",
+  ordering: "Sort",
+  page: "Page",
+  page_size: "Rows per page",
+};
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -30,8 +40,8 @@ export default async function AdminUsersPage({
       return value === undefined ? [] : [[name, value]];
     }),
   );
-  const parsed = listUsersQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : listUsersQuerySchema.parse({});
+  const { data: query, ignored } = parseLeavingOutInvalid(listUsersQuerySchema, raw);
+  const ignoredMessage = ignoredFiltersMessage(ignored, USER_FILTER_LABELS);
   const page = await listUsers(actor, query);
   const users = page.results as UserDto[];
   const filters = new URLSearchParams(
@@ -61,14 +71,11 @@ export default async function AdminUsersPage({
           ordering: raw.ordering,
         }}
       />
-      {parsed.success ? null : (
+      {ignoredMessage ? (
         <p role="alert" className="mb-4 text-sm text-red-700">
-          Some filters were not understood and were ignored:{" "}
-          {fieldErrors(parsed.error)
-            .map((e) => `${e.field}: ${e.message}`)
-            .join("; ")}
+          {ignoredMessage}
         </p>
-      )}
+      ) : null}
       {users.length === 0 ? (
         <EmptyState
           title={emptyPageTitle(

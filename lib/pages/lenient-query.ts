@@ -1,0 +1,39 @@
+import type { z } from "zod";
+
+/** A page's filters that applied, and those left out with the schema's reason. */
+export type LenientQuery<T> = { data: T; ignored: { field: string; message: string }[] };
+
+/**
+ * Parses a page's URL filters with the API's schema, leaving out only the values it refuses (a
+ * hand-edited URL, or a From after To): the other filters still apply, as the filter boxes show.
+ */
+export function parseLeavingOutInvalid<T>(
+  schema: z.ZodType<T>,
+  raw: Record<string, string>,
+): LenientQuery<T> {
+  const values = { ...raw };
+  const ignored: LenientQuery<T>["ignored"] = [];
+  for (;;) {
+    const parsed = schema.safeParse(values);
+    if (parsed.success) return { data: parsed.data, ignored };
+    const refused = parsed.error.issues.filter((issue) => String(issue.path[0]) in values);
+    // Nothing left to leave out (a rule across fields with no field to blame): no filters.
+    if (refused.length === 0) return { data: schema.parse({}), ignored };
+    for (const issue of refused) {
+      const field = String(issue.path[0]);
+      if (!(field in values)) continue;
+      delete values[field];
+      ignored.push({ field, message: issue.message });
+    }
+  }
+}
+
+/** "Some filters were not understood and were ignored: To (…)." in the words of the page's boxes. */
+export function ignoredFiltersMessage(
+  ignored: LenientQuery<unknown>["ignored"],
+  labels: Record<string, string>,
+): string | null {
+  if (ignored.length === 0) return null;
+  const named = ignored.map(({ field, message }) => `${labels[field] ?? field} (${message})`);
+  return `Some filters were not understood and were ignored: ${named.join("; ")}.`;
+}
