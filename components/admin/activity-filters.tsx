@@ -13,7 +13,7 @@ export function ActivityFilters({
   people,
 }: {
   values: ActivityFilterValues;
-  people: { id: number; full_name: string }[];
+  people: { id: number; full_name: string; email: string }[];
 }) {
   return (
     <form
@@ -31,7 +31,10 @@ export function ActivityFilters({
         name="actor"
         defaultValue={values.actor}
         anyLabel="Anyone"
-        options={people.map((person) => ({ value: person.id, label: person.full_name }))}
+        options={people.map((person) => ({
+          value: person.id,
+          label: `${person.full_name} (${person.email})`,
+        }))}
       />
       <FilterInput
         label="Task number"

@@ -104,11 +104,13 @@ export async function listActivityTrail(
   };
 }
 
-/** Every user, for the choices of the actor filter. */
-export async function listTrailActors(actor: Actor): Promise<{ id: number; full_name: string }[]> {
+/** Every user, for the choices of the actor filter: names repeat, so each comes with its e-mail. */
+export async function listTrailActors(
+  actor: Actor,
+): Promise<{ id: number; full_name: string; email: string }[]> {
   if (!can(actor, "activity.readAll")) throw forbidden();
   return db()
-    .select({ id: users.id, full_name: users.fullName })
+    .select({ id: users.id, full_name: users.fullName, email: users.email })
     .from(users)
     .orderBy(users.fullName, users.id);
 }

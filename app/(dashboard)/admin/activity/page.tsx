@@ -12,6 +12,9 @@ import { requireActor } from "@/lib/auth/page-actor";
 import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";
 import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
 
+const personLabel = (person: { full_name: string; email: string } | undefined) =>
+  person && `${person.full_name} (${person.email})`;
+
 /** The filters as the page's boxes name them. */
 const ACTIVITY_FILTER_LABELS: Record<string, string> = {
   actor: "Who",
@@ -68,7 +71,7 @@ export default async function AdminActivityPage({
         <p className="mb-4 text-sm text-slate-700">
           Showing what happened to{" "}
           <strong>
-            {people.find((p) => p.id === query.subject)?.full_name ?? `user #${query.subject}`}
+            {personLabel(people.find((p) => p.id === query.subject)) ?? `user #${query.subject}`}
           </strong>
           .{" "}
           <Link
