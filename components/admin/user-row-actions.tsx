@@ -4,7 +4,12 @@ import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { editUserAction, resetPasswordAction, setUserActiveAction } from "@/lib/actions/users";
+import {
+  editUserAction,
+  resetPasswordAction,
+  setUserActiveAction,
+  unlockUserAction,
+} from "@/lib/actions/users";
 import {
   buttonDanger,
   buttonPrimary,
@@ -27,6 +32,7 @@ export type RowUser = {
   full_name: string;
   role: Role;
   is_active: boolean;
+  locked_until: string | null;
 };
 
 type Open = "edit" | "active" | "password" | null;
@@ -42,6 +48,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   const [message, setMessage] = useState<string | null>(null);
   const [generated, setGenerated] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [unlocking, startUnlock] = useTransition();
 
   function show(which: Open) {
     setErrors([]);
@@ -89,6 +96,27 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       >
         Reset password<span className="sr-only"> of {who}</span>
       </button>
+      {user.locked_until ? (
+        // Safe to do at once: the password stays, only the wait after wrong guesses ends.
+        <PendingButton
+          type="button"
+          pending={unlocking}
+          className={`${buttonSecondary} ${small}`}
+          onClick={() =>
+            startUnlock(async () => {
+              const result = await callAction(() => unlockUserAction(user.id));
+              if (!result.ok) {
+                toast.error(result.message);
+                return;
+              }
+              toast.success(`${user.full_name} can sign in again.`);
+              router.refresh();
+            })
+          }
+        >
+          Unlock<span className="sr-only"> {who}</span>
+        </PendingButton>
+      ) : null}
 
       <Modal open={open === "edit"} title={`Edit ${who}`} onClose={() => setOpen(null)}>
         <form

@@ -102,6 +102,11 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
                     Deactivated
                   </span>
                 )}
+                {user.locked_until ? (
+                  <span className="mt-1 block w-fit rounded bg-amber-100 px-2 py-0.5 text-amber-900">
+                    Locked out until <Timestamp iso={user.locked_until} />
+                  </span>
+                ) : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <Timestamp iso={user.created_at} precision="day" />

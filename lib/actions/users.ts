@@ -12,6 +12,7 @@ import {
   type CreatedUser,
   type UserDto,
 } from "@/lib/services/users";
+import { unlockUser } from "@/lib/services/account-unlock";
 import { userIdSchema } from "@/lib/validation/tasks";
 import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
 import { asActor, type ActionResult } from "./result";
@@ -70,5 +71,14 @@ export async function resetPasswordAction(
     const result = await resetPassword(actor, userIdSchema.parse(id), given?.password);
     refresh();
     return { generated_password: result.generated_password };
+  });
+}
+
+/** Lets a locked-out person sign in again at once (their password is unchanged). */
+export async function unlockUserAction(id: number): Promise<ActionResult<UserDto>> {
+  return asActor({ may: "user.manage" }, async (actor) => {
+    const user = await unlockUser(actor, userIdSchema.parse(id));
+    refresh();
+    return user;
   });
 }

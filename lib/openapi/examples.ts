@@ -66,6 +66,7 @@ const user: UserDto = {
   created_at: "2026-01-12T08:00:00.000Z",
   updated_at: "2026-03-02T09:15:00.000Z",
   last_login_at: "2026-11-27T13:58:40.000Z",
+  locked_until: null,
 };
 
 const userPage: z.infer<typeof userPageSchema> = {
@@ -81,6 +82,7 @@ const createdUser: z.infer<typeof createdUserSchema> = {
   email: "new.hire@example.com",
   full_name: "New Hire",
   last_login_at: null,
+  locked_until: null,
   generated_password: "k7Qm2-Xp9Ha-RtW4n-Bz8Lc",
 };
 

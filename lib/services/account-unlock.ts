@@ -1,39 +1,54 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { eq, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { notFound } from "@/lib/http/errors";
+import type { UserDto } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
+import { toUserDto, userColumns } from "./user-dto";
+import { assertAdmin } from "./users";
+
+/**
+ * Clears the sign-in lockout and failure counts of the user `which` selects, recording who lifted
+ * it (`actor`; null for the system). The user as they are now, or null when there is none.
+ */
+async function liftLockout(tx: Executor, which: SQL, actor: Actor | null) {
+  const [user] = await tx.select(userColumns).from(users).where(which).for("update");
+  if (!user) return null;
+  const wasLocked = user.lockedUntil !== null && user.lockedUntil > new Date();
+  await tx
+    .update(users)
+    .set({ failedLoginCount: 0, lockoutCount: 0, lockedUntil: null })
+    .where(eq(users.id, user.id));
+  await recordActivity(tx, [
+    {
+      kind: "USER_UNLOCKED",
+      actorId: actor?.id ?? null,
+      subjectUserId: user.id,
+      field: "locked_until",
+      fromValue: wasLocked ? user.lockedUntil!.toISOString() : null,
+      toValue: null,
+    },
+  ]);
+  return { user: toUserDto({ ...user, lockedUntil: null }), wasLocked };
+}
 
 export type UnlockOutcome = { id: number; email: string; wasLocked: boolean };
 
 /**
- * Lifts an account's sign-in lockout and clears its failure counts, as the system (the command
- * line's user:unlock): the way back in for a sole admin whom someone keeps locked out by guessing.
- * Null when no account has that email.
+ * Lifts an account's sign-in lockout as the system (the command line's user:unlock): the way back
+ * in for a sole admin whom someone keeps locked out by guessing. Null when no account has that email.
  */
 export async function unlockAccount(email: string): Promise<UnlockOutcome | null> {
   const normalized = email.trim().toLowerCase();
-  return db().transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, email: users.email, lockedUntil: users.lockedUntil })
-      .from(users)
-      .where(eq(users.email, normalized))
-      .for("update");
-    if (!user) return null;
-    const wasLocked = user.lockedUntil !== null && user.lockedUntil > new Date();
-    await tx
-      .update(users)
-      .set({ failedLoginCount: 0, lockoutCount: 0, lockedUntil: null })
-      .where(eq(users.id, user.id));
-    await recordActivity(tx, [
-      {
-        kind: "USER_UNLOCKED",
-        actorId: null,
-        subjectUserId: user.id,
-        field: "locked_until",
-        fromValue: wasLocked ? user.lockedUntil!.toISOString() : null,
-        toValue: null,
-      },
-    ]);
-    return { id: user.id, email: user.email, wasLocked };
-  });
+  const lifted = await db().transaction((tx) => liftLockout(tx, eq(users.email, normalized), null));
+  return lifted && { id: lifted.user.id, email: lifted.user.email, wasLocked: lifted.wasLocked };
+}
+
+/** POST /api/users/{id}/unlock/ and the users page: an admin lets a locked-out person back in. */
+export async function unlockUser(actor: Actor, id: number): Promise<UserDto> {
+  assertAdmin(actor);
+  const lifted = await db().transaction((tx) => liftLockout(tx, eq(users.id, id), actor));
+  if (!lifted) throw notFound();
+  return lifted.user;
 }

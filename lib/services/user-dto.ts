@@ -11,6 +11,7 @@ export const userColumns = {
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
   lastLoginAt: users.lastLoginAt,
+  lockedUntil: users.lockedUntil,
 };
 
 export type UserColumns = {
@@ -22,9 +23,12 @@ export type UserColumns = {
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
+  lockedUntil: Date | null;
 };
 
 export function toUserDto(row: UserColumns): UserDto {
+  // A lock that has run out is no lock: the next sign-in is let in.
+  const locked = row.lockedUntil !== null && row.lockedUntil.getTime() > Date.now();
   return {
     id: row.id,
     email: row.email,
@@ -34,6 +38,7 @@ export function toUserDto(row: UserColumns): UserDto {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     last_login_at: row.lastLoginAt?.toISOString() ?? null,
+    locked_until: locked ? row.lockedUntil!.toISOString() : null,
   };
 }
 

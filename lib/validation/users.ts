@@ -124,6 +124,10 @@ export const userSchema = z
     /** When an admin or the user last changed the account (not a sign-in). */
     updated_at: z.string(),
     last_login_at: z.string().nullable(),
+    locked_until: z.string().nullable().meta({
+      description:
+        "Until when sign-in is refused after repeated wrong passwords; null when it is not locked.",
+    }),
   })
   .meta({ id: "User" });
 

@@ -129,7 +129,9 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   // The admin deactivates the employee, after a confirmation that explains the effect.
   let row = await findUser(page, EMPLOYEE.email);
   await row.getByRole("button", { name: /^Deactivate/ }).click();
-  const confirm = page.getByRole("dialog", { name: `Deactivate ${EMPLOYEE.name} (${EMPLOYEE.email})?` });
+  const confirm = page.getByRole("dialog", {
+    name: `Deactivate ${EMPLOYEE.name} (${EMPLOYEE.email})?`,
+  });
   await expect(confirm).toContainText("signed out everywhere at once");
   await expect(confirm).toContainText("Their tasks and history stay");
   await page.screenshot({ path: shotPath("admin-deactivate-dialog") });
@@ -187,10 +189,12 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
 
   // Everything is in the activity trail: first the employee's own history, then the admin's work.
   await row.getByRole("link", { name: `History of ${EMPLOYEE.name}` }).click();
-  await expect(page.getByText(`Showing what happened to ${EMPLOYEE.name}`)).toBeVisible();
+  await expect(
+    page.getByText(`Showing what happened to ${EMPLOYEE.name} (${EMPLOYEE.email})`),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: /Activity/ }).getByRole("row")).toHaveCount(5);
   await page.goto("/admin/activity");
-  await page.getByLabel("Who").selectOption({ label: "Ada Admin" });
+  await page.getByLabel("Who").selectOption({ label: `Ada Admin (${DEMO.admin.email})` });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/actor=\d+/);
   const trail = page.getByRole("table", { name: /Activity/ });
@@ -212,7 +216,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   await expect(
     trail.getByRole("row", { name: new RegExp(`User created.*${MANAGER.name}`) }),
   ).toHaveCount(1);
-  await page.getByLabel("Who").selectOption({ label: MANAGER.name });
+  await page.getByLabel("Who").selectOption({ label: `${MANAGER.name} (${MANAGER.email})` });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(
     trail.getByRole("row", { name: new RegExp(`Task created.*${TASK_TITLE}`) }),
@@ -221,7 +225,9 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   // A generated password, shown once: Escape does not throw it away, Done does close the dialog.
   row = await findUser(page, EMPLOYEE.email);
   await row.getByRole("button", { name: /^Reset password/ }).click();
-  const reset = page.getByRole("dialog", { name: `Reset the password of ${EMPLOYEE.name} (${EMPLOYEE.email})` });
+  const reset = page.getByRole("dialog", {
+    name: `Reset the password of ${EMPLOYEE.name} (${EMPLOYEE.email})`,
+  });
   await reset.getByRole("button", { name: "Reset password" }).click();
   await expect(reset.getByText(`New password for ${EMPLOYEE.email}`)).toBeVisible();
   // The form that had focus is gone: focus is on Copy, not on the page.
@@ -341,4 +347,30 @@ test("admin pages are closed to managers and employees", async ({ page }) => {
     const res = await page.goto(path);
     expect(res?.status()).toBe(403);
   }
+});
+
+test("a locked-out person shows as such, and Unlock lets them sign in again at once", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const email = `locked.${RUN}@example.com`;
+  const password = "Locked-person-passphrase-3";
+  const created = await request.post("/api/users/", {
+    headers: { authorization },
+    data: { email, full_name: `Lou Locked ${RUN}`, role: "EMPLOYEE", password },
+  });
+  expect(created.status()).toBe(201);
+  const apiSignIn = (attempt: string) =>
+    request.post("/api/auth/login/", { data: { email, password: attempt } });
+  for (let i = 0; i < 5; i += 1) await apiSignIn("someone-guessing");
+  expect((await apiSignIn(password)).status()).toBe(429);
+
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const row = await findUser(page, email);
+  await expect(row.getByText("Locked out until")).toBeVisible();
+  await row.getByRole("button", { name: `Unlock Lou Locked ${RUN} (${email})` }).click();
+  await expect(page.getByText(`Lou Locked ${RUN} can sign in again.`)).toBeVisible();
+  await expect(row.getByText("Locked out until")).toHaveCount(0);
+  expect((await apiSignIn(password)).status()).toBe(200);
 });

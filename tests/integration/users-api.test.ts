@@ -16,6 +16,7 @@ type UserBody = {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  locked_until: string | null;
   generated_password?: string;
 };
 type Page<T> = { count: number; next: string | null; previous: string | null; results: T[] };
@@ -28,6 +29,7 @@ const ADMIN_FIELDS = [
   "id",
   "is_active",
   "last_login_at",
+  "locked_until",
   "role",
   "updated_at",
 ].sort();
@@ -702,5 +704,34 @@ describe("password resets", () => {
       token: manager.token,
     });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("sign-in lockouts", () => {
+  it("shows an admin who is locked out, and lets them unlock them, recorded in the trail", async () => {
+    const user = await makeUser("EMPLOYEE");
+    for (let i = 0; i < 5; i += 1) await login(user.email, "not-their-password");
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(429);
+
+    const seen = await api<UserBody>("GET", `/api/users/${user.id}/`, { token: admin.token });
+    expect(Date.parse(seen.body.locked_until!)).toBeGreaterThan(Date.now());
+
+    for (const caller of [manager, user]) {
+      const refused = await api("POST", `/api/users/${user.id}/unlock/`, { token: caller.token });
+      expect(refused.status).toBe(403);
+    }
+    const unlocked = await api<UserBody>("POST", `/api/users/${user.id}/unlock/`, {
+      token: admin.token,
+    });
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ id: user.id, locked_until: null });
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
+    const events = await db()
+      .select()
+      .from(activity)
+      .where(and(eq(activity.subjectUserId, user.id), eq(activity.kind, "USER_UNLOCKED")));
+    expect(events).toEqual([expect.objectContaining({ actorId: admin.id })]);
+    const missing = await api("POST", "/api/users/2000000000/unlock/", { token: admin.token });
+    expect(missing.status).toBe(404);
   });
 });

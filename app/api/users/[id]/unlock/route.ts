@@ -1,0 +1,41 @@
+import { NextResponse } from "next/server";
+import { authedRoute } from "@/lib/http/api-route";
+import { pathIdParam } from "@/lib/http/path-id";
+import { refusedMethods } from "@/lib/http/refused-methods";
+import { unlockUser } from "@/lib/services/account-unlock";
+
+type Params = { id: string };
+
+/**
+ * @swagger
+ * /api/users/{id}/unlock/:
+ *   post:
+ *     summary: Lift a user's sign-in lockout (admins)
+ *     description: >-
+ *       After repeated wrong passwords an account refuses sign-in for a while (`locked_until`).
+ *       This lets the user sign in again at once with their password, and clears the count of
+ *       failed attempts; it is recorded in the activity trail. Unlocking an account that is not
+ *       locked only clears that count. No body.
+ *     operationId: unlockUser
+ *     tags: [Users]
+ *     parameters:
+ *       - $ref: '#/components/parameters/UserId'
+ *     responses:
+ *       "200":
+ *         description: The user, no longer locked.
+ *         content:
+ *           application/json:
+ *             schema: { $ref: '#/components/schemas/User' }
+ *             examples: { user: { $ref: '#/components/examples/User' } }
+ *       "401": { $ref: '#/components/responses/Unauthorized' }
+ *       "403": { $ref: '#/components/responses/Forbidden' }
+ *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "429": { $ref: '#/components/responses/TooManyRequests' }
+ */
+export const POST = authedRoute<Params>(async ({ params, actor, log }) => {
+  const user = await unlockUser(actor, pathIdParam(params.id));
+  log.info({ subjectUserId: user.id }, "user unlocked");
+  return NextResponse.json(user);
+});
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("POST");
