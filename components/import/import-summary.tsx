@@ -1,16 +1,8 @@
 import Link from "next/link";
 import type { ImportedTask } from "@/lib/services/imported-tasks";
 
-/** What the import did, with a way to each new task. */
-export function ImportSummary({
-  created,
-  tasks,
-  message,
-}: {
-  created: number;
-  tasks: ImportedTask[];
-  message: string;
-}) {
+/** What the import did, with a way to each new task (the first of them, for a large import). */
+export function ImportSummary({ created, tasks }: { created: number; tasks: ImportedTask[] }) {
   return (
     <section
       role="status"
@@ -20,7 +12,9 @@ export function ImportSummary({
       <h2 id="summary-heading" tabIndex={-1} className="font-semibold text-green-900">
         Imported {created} task{created === 1 ? "" : "s"}.
       </h2>
-      {message ? <p className="text-sm text-green-900">{message}</p> : null}
+      {tasks.length > 0 && tasks.length < created ? (
+        <p className="mt-1 text-sm text-green-900">The first {tasks.length} of them:</p>
+      ) : null}
       {tasks.length > 0 ? (
         <ul className="mt-2 list-disc pl-5 text-sm">
           {tasks.map((task) => (

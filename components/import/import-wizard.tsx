@@ -43,7 +43,7 @@ function isUtf8(bytes: Uint8Array): boolean {
     return false;
   }
 }
-type Summary = { created: number; tasks: ImportedTask[]; message: string };
+type Summary = { created: number; tasks: ImportedTask[] };
 
 const numberIn = (body: Record<string, unknown>, key: string) =>
   typeof body[key] === "number" ? body[key] : 0;
@@ -53,11 +53,7 @@ async function summaryOf(body: Record<string, unknown>): Promise<Summary> {
   const importId = numberIn(body, "import_id");
   const imported =
     created > 0 && importId > 0 ? await callAction(() => importedTasksAction(importId)) : null;
-  return {
-    created,
-    tasks: imported?.ok ? imported.data : [],
-    message: typeof body.message === "string" ? body.message : "",
-  };
+  return { created, tasks: imported?.ok ? imported.data : [] };
 }
 
 /** Choose → preview → (map) → server dry run → import with progress → summary. */

@@ -9,8 +9,10 @@ export function PreviewTable({ preview, fileName }: { preview: CsvPreview; fileN
       </h2>
       <p className="text-sm text-slate-700">
         {preview.fields.length} column{preview.fields.length === 1 ? "" : "s"} detected,{" "}
-        {preview.rowCount} row{preview.rowCount === 1 ? "" : "s"}. The first {preview.rows.length}{" "}
-        are shown.
+        {preview.rowCount} row{preview.rowCount === 1 ? "" : "s"}.
+        {preview.rows.length < preview.rowCount
+          ? ` The first ${preview.rows.length} are shown.`
+          : ""}
       </p>
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">

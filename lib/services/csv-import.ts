@@ -214,7 +214,7 @@ export class CsvImport {
       .slice(0, MAX_REPORTED_ERRORS);
     const total = this.errors.total + this.assigneeErrors.total;
     throw badRequest(
-      `${total} error(s) found in the file's ${this.rows} row(s); nothing was imported.`,
+      `${total} ${total === 1 ? "error" : "errors"} found in the file's ${this.rows} ${this.rows === 1 ? "row" : "rows"}; nothing was imported.`,
       csvRowErrorsBody(errors, total),
     );
   }

@@ -361,6 +361,8 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
     buffer: Buffer.from(bad),
   });
   await expect(page.getByText("6 columns detected, 3 rows.")).toBeVisible();
+  // Every row is shown, so the preview does not say "The first 3 are shown".
+  await expect(page.getByText(/The first \d+ are shown/)).toHaveCount(0);
   await expect(page.getByRole("cell", { name: `Imported B ${tag}` })).toBeVisible();
   await page.getByRole("button", { name: "Check the file" }).click();
   const report = page.getByRole("region").filter({ hasText: "Nothing was imported" });
@@ -383,6 +385,8 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
   await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeVisible();
   // The import's buttons are gone with the file: keyboard focus moves to what it did.
   await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeFocused();
+  // Said once: not again in the API's words below the heading.
+  await expect(page.getByText("3 tasks uploaded successfully")).toHaveCount(0);
   await saveScreenshot(page, "manager-import-summary", true);
 
   await page.goto(`/tasks?search=${tag}`);

@@ -183,9 +183,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     const res = await upload<UploadBody>(manager.token, lines.join("\n") + "\n");
     expect(res.status, res.text).toBe(400);
     // Ten errors, in a file of twelve task rows (lines 2 to 14, one row across two lines).
-    expect(res.body.detail).toBe(
-      "10 error(s) found in the file's 12 row(s); nothing was imported.",
-    );
+    expect(res.body.detail).toBe("10 errors found in the file's 12 rows; nothing was imported.");
     expect(res.body.total_errors).toBe(10);
     expect(res.body.errors.map((e) => [e.line, e.column, e.value])).toEqual([
       [4, "title", ""],
@@ -227,6 +225,12 @@ describe("POST /api/tasks/bulk-upload/", () => {
       `User ${admin.id} cannot be assigned tasks (role ADMIN).`,
       "Must be a user id or an email address.",
     ]);
+  });
+
+  it("counts one error in one row in the singular", async () => {
+    const res = await upload<UploadBody>(manager.token, `${HEADER}\nBad,,,FINISHED\n`);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe("1 error found in the file's 1 row; nothing was imported.");
   });
 
   it("reports a quoted cell that is never closed at the line it starts on", async () => {

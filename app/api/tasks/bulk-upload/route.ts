@@ -101,7 +101,7 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
  *             example:
- *               detail: 1 error(s) found in the file's 3 row(s); nothing was imported.
+ *               detail: 1 error found in the file's 3 rows; nothing was imported.
  *               errors: [{ line: 3, column: status, field: status, value: FINISHED, message: "Status must be one of TODO, IN_PROGRESS, DONE." }]
  *               total_errors: 1
  *       "401": { $ref: '#/components/responses/Unauthorized' }
