@@ -30,8 +30,9 @@ export async function callAction<T>(
 }
 
 /**
- * What a form says above its fields when the server refused: "Check the fields marked below."
- * when one it `shows` carries an error (the API's "Validation failed." says less); else the first
+ * What a form says when the server refused: "Some fields need correcting; each says why." when
+ * one it `shows` carries an error (the API's "Validation failed." says less; and the words must
+ * hold wherever the form puts them, above its fields or by a dialog's buttons); else the first
  * field error it has no place for, or the server's own words.
  */
 export function formRefusalMessage(
@@ -39,7 +40,7 @@ export function formRefusalMessage(
   shows: readonly string[],
 ): string {
   if (result.fieldErrors.some(({ field }) => shows.includes(field))) {
-    return "Check the fields marked below.";
+    return "Some fields need correcting; each says why.";
   }
   return result.fieldErrors[0]?.message ?? result.message;
 }

@@ -52,7 +52,7 @@ describe("a form's refusal above its fields", () => {
     const fields = [{ field: "email", message: "Enter a valid email address." }];
     expect(
       formRefusalMessage({ message: "Validation failed.", fieldErrors: fields }, ["email"]),
-    ).toBe("Check the fields marked below.");
+    ).toBe("Some fields need correcting; each says why.");
     // A field the form has no place for: its own message, not a pointer to nothing.
     const hidden = [{ field: "non_field_errors", message: "Must be a task id." }];
     expect(
