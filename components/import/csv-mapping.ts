@@ -1,6 +1,11 @@
 import Papa from "papaparse";
 import { LineEndingNormalizer } from "@/lib/csv/line-endings";
-import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvColumn } from "@/lib/validation/bulk-csv";
+import {
+  CSV_COLUMNS,
+  CSV_MAPPED_REQUIRED_COLUMNS,
+  CSV_REQUIRED_COLUMNS,
+  type CsvColumn,
+} from "@/lib/validation/bulk-csv";
 
 export type CsvPreview = { fields: string[]; rows: string[][]; rowCount: number };
 /** Our column → the file's column it is read from ("" when the file has none). */
@@ -43,13 +48,20 @@ export function guessMapping(fields: string[]): ColumnMapping {
   return mapping;
 }
 
-/** True when the file can go to the server as it is: every column is one of ours, by name. */
+/**
+ * True when the file can go to the server as it is: every column is one of ours, by name, and
+ * none that a file without a mapping must have is missing (else the mapping says it is empty).
+ */
 export function isIdentity(fields: string[], mapping: ColumnMapping): boolean {
-  return fields.every((field) => mapping[normal(field) as CsvColumn] === field);
+  return (
+    CSV_REQUIRED_COLUMNS.every((column) => mapping[column]) &&
+    fields.every((field) => mapping[normal(field) as CsvColumn] === field)
+  );
 }
 
+/** Of the columns a mapped file must have (the title), those not chosen yet. */
 export function missingRequired(mapping: ColumnMapping): CsvColumn[] {
-  return CSV_REQUIRED_COLUMNS.filter((column) => !mapping[column]);
+  return CSV_MAPPED_REQUIRED_COLUMNS.filter((column) => !mapping[column]);
 }
 
 /** The `columns` field of the upload: our column → the file's, for the columns chosen. */

@@ -1,12 +1,16 @@
-import { CSV_COLUMNS, CSV_REQUIRED_COLUMNS, type CsvColumn } from "@/lib/validation/bulk-csv";
+import {
+  CSV_COLUMNS,
+  CSV_MAPPED_REQUIRED_COLUMNS,
+  type CsvColumn,
+} from "@/lib/validation/bulk-csv";
 import { inputClass } from "@/components/ui/button-styles";
 import type { ColumnMapping } from "./csv-mapping";
 
 /** Each of our columns in words, beside its name in the CSV (the sample's and the export's). */
 const COLUMN_WORDS: Record<CsvColumn, string> = {
   title: "Title",
-  description: "Description (may be empty)",
-  assigned_to: "Assignee: user id or e-mail (may be empty)",
+  description: "Description (empty: none)",
+  assigned_to: "Assignee: user id or e-mail (empty: nobody)",
   status: "Status (empty: To do)",
   due_date: "Due date, YYYY-MM-DD",
   priority: "Priority (empty: Medium)",
@@ -26,12 +30,12 @@ export function MappingForm({
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">Match the columns</legend>
       <p className="mb-3 text-sm text-slate-700">
-        Some column names differ from ours. Choose which column of your file holds each field; the
-        columns marked * must be in the file, though some of their cells may be empty.
+        Some columns differ from ours. Choose which column of your file holds each field. The title
+        (*) must come from your file; a field left as “not in my file” is empty in every row.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         {CSV_COLUMNS.map((column) => {
-          const required = (CSV_REQUIRED_COLUMNS as readonly string[]).includes(column);
+          const required = (CSV_MAPPED_REQUIRED_COLUMNS as readonly string[]).includes(column);
           return (
             <div key={column}>
               <label htmlFor={`map-${column}`} className="block text-sm font-medium">
@@ -44,7 +48,7 @@ export function MappingForm({
                 onChange={(event) => onChange({ ...mapping, [column]: event.target.value })}
                 className={inputClass}
               >
-                <option value="">— not in my file —</option>
+                <option value="">{required ? "— choose a column —" : "— not in my file —"}</option>
                 {fields.map((field) => (
                   <option key={field} value={field}>
                     {field}

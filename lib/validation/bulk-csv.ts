@@ -22,6 +22,11 @@ import { CONTROL_CHARACTER, DIRECTION_CONTROL, hasVisibleCharacter } from "./vis
 export const CSV_REQUIRED_COLUMNS = ["title", "description", "assigned_to", "status"] as const;
 export const CSV_OPTIONAL_COLUMNS = ["due_date", "priority"] as const;
 export const CSV_COLUMNS = [...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS] as const;
+/**
+ * With a `columns` mapping, only the title must come from the file: a column left unmapped is
+ * empty in every row, as an empty cell of it would be (no description, nobody, To do).
+ */
+export const CSV_MAPPED_REQUIRED_COLUMNS = ["title"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Where each known column sits in a row. */

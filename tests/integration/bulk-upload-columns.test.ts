@@ -53,6 +53,27 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     ]);
   });
 
+  it("takes a column the mapping leaves out as empty in every row: only the title must be mapped", async () => {
+    const tag = `lean-${Date.now().toString(36)}`;
+    const csv = ["Name,State", `${tag} one,DONE`, `${tag} two,`].join("\n");
+    const res = await upload<UploadBody>(manager.token, csv, {
+      columns: JSON.stringify({ title: "Name", status: "State" }),
+    });
+    expect(res.status, res.text).toBe(201);
+    const [rows] = await pool().query<RowDataPacket[]>(
+      "SELECT title, description, assigned_to, status FROM tasks WHERE import_id = ? ORDER BY id",
+      [res.body.import_id],
+    );
+    expect(rows).toEqual([
+      { title: `${tag} one`, description: "", assigned_to: null, status: "DONE" },
+      { title: `${tag} two`, description: "", assigned_to: null, status: "TODO" },
+    ]);
+    // Without a mapping, the file's header must still hold every required column.
+    const bare = await upload<UploadBody>(manager.token, "title,status\nA,DONE\n");
+    expect(bare.status).toBe(400);
+    expect(bare.body.detail).toMatch(/^Missing required column\(s\): description, assigned_to\./);
+  });
+
   it("without the mapping the same file is refused, naming the columns it does not know", async () => {
     const csv = "Name,Notes,Assignee,State\nA,,,TODO\n";
     const res = await upload<UploadBody>(manager.token, csv);
@@ -114,7 +135,7 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
 
   it.each([
     ["not JSON", "title=Name"],
-    ["a required column left out", JSON.stringify({ title: "Name", description: "Notes" })],
+    ["the title left out", JSON.stringify({ description: "Notes", status: "State" })],
     ["a column we do not have", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), colour: "C" })],
     ["an empty name", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: " " })],
     [

@@ -76,9 +76,9 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *                 description: >-
  *                   Optional, before `file`: a JSON object mapping our columns to the file's
  *                   header names, for example `{"title": "Name", "description": "Notes",
- *                   "assigned_to": "Assignee", "status": "State"}`; `title`, `description`,
- *                   `assigned_to` and `status` are required. Empty or absent: the file's header
- *                   uses our names.
+ *                   "assigned_to": "Assignee", "status": "State"}`; only `title` is required,
+ *                   and a column left out is empty in every row (no description, nobody, TODO).
+ *                   Empty or absent: the file's header uses our names.
  *               file: { type: string, format: binary, description: The CSV file (text/csv). }
  *     responses:
  *       "200":
