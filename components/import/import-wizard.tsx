@@ -14,6 +14,7 @@ import {
 } from "./csv-mapping";
 import { DropZone } from "./drop-zone";
 import { ImportSummary } from "./import-summary";
+import { SameFileWarning } from "./same-file-warning";
 import { callAction } from "@/lib/client/call-action";
 import { importedTasksAction } from "@/lib/actions/task-import";
 import type { ImportedTask } from "@/lib/services/imported-tasks";
@@ -216,10 +217,13 @@ export function ImportWizard() {
             />
           ) : null}
           {check?.ok ? (
-            <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm">
-              The file is valid: {ready} task{ready === 1 ? "" : "s"} ready to import. Nothing has
-              been saved yet.
-            </p>
+            <div role="status" className="space-y-2">
+              <p className="rounded-lg border border-green-300 bg-green-50 p-3 text-sm">
+                The file is valid: {ready} task{ready === 1 ? "" : "s"} ready to import. Nothing has
+                been saved yet.
+              </p>
+              <SameFileWarning body={check.body} />
+            </div>
           ) : null}
         </>
       ) : null}

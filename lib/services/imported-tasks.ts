@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { tasks } from "@/db/schema";
+import { taskImports, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 
 export type ImportedTask = { id: number; title: string };
@@ -20,4 +20,26 @@ export async function tasksOfOwnImport(actor: Actor, importId: number): Promise<
     .where(and(eq(tasks.importId, importId), eq(tasks.createdBy, actor.id)))
     .orderBy(asc(tasks.id))
     .limit(IMPORT_SUMMARY_TASKS);
+}
+
+/** The caller's last import of a file with the same bytes, as a dry run reports it. */
+export type SameFileImport = { import_id: number; imported_at: string; created: number };
+
+/**
+ * Whether the actor already imported these very bytes (its SHA-256): a dry run says so, since
+ * importing it again would create every task a second time.
+ */
+export async function lastImportOfSameFile(
+  actor: Actor,
+  checksum: string,
+): Promise<SameFileImport | null> {
+  const [row] = await db()
+    .select({ id: taskImports.id, createdAt: taskImports.createdAt, rows: taskImports.rowCount })
+    .from(taskImports)
+    .where(and(eq(taskImports.userId, actor.id), eq(taskImports.checksum, checksum)))
+    .orderBy(desc(taskImports.id))
+    .limit(1);
+  return row
+    ? { import_id: row.id, imported_at: row.createdAt.toISOString(), created: row.rows }
+    : null;
 }

@@ -9,6 +9,7 @@ import { spoolUpload } from "@/lib/http/spooled-upload";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { ConcurrencyLimit } from "./concurrency-limit";
 import { CsvImport, csvRowErrorsBody } from "./csv-import";
+import { lastImportOfSameFile } from "./imported-tasks";
 import {
   commitWithResponse,
   findStoredKey,
@@ -124,6 +125,7 @@ async function importRows(
     }
     await run.settle();
     run.assertValid();
+    checksum = hash.digest("hex");
     if (options.dryRun) {
       return {
         status: 200,
@@ -133,11 +135,11 @@ async function importRows(
           import_id: null,
           dry_run: true,
           message: `Dry run: ${run.rows} tasks would be uploaded; nothing was written.`,
+          same_file_imported: await lastImportOfSameFile(actor, checksum),
         },
         replayed: false,
       };
     }
-    checksum = hash.digest("hex");
     const importId = await run.finish(checksum);
     const response = {
       status: 201,

@@ -32,6 +32,18 @@ export const bulkUploadResponseSchema = z
     import_id: z.number().int().nullable(),
     dry_run: z.boolean(),
     message: z.string(),
+    same_file_imported: z
+      .object({
+        import_id: z.number().int(),
+        imported_at: z.string(),
+        created: z.number().int(),
+      })
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "Dry run only: your last import of a file with the same bytes (importing it again creates its tasks again), or null.",
+      }),
   })
   .meta({ id: "BulkUploadResult" });
 

@@ -446,12 +446,40 @@ test("a file whose column names differ is mapped to ours before it is sent", asy
   const mapping = page.getByRole("group", { name: "Match the columns" });
   await expect(mapping).toBeVisible();
   await expect(mapping.getByLabel("Title (title) *")).toHaveValue("Name");
-  await expect(mapping.getByLabel("Status (empty: To do) (status) *")).toHaveValue("State");
+  await expect(mapping.getByLabel("Status (empty: To do) (status)")).toHaveValue("State");
   await page.getByRole("button", { name: "Check the file" }).click();
   await page.getByRole("button", { name: "Import 1 task" }).click();
   await expect(page.getByRole("heading", { name: "Imported 1 task." })).toBeVisible();
   await page.goto(`/tasks?search=${tag}`);
   await expect(page.locator("tbody tr").getByRole("cell", { name: "Tom Tanaka" })).toBeVisible();
+});
+
+test("a file without a description or an assignee column imports, those fields left empty", async ({
+  page,
+}) => {
+  const tag = Date.now().toString(36);
+  const csv = ["title,status", `Lean ${tag},IN_PROGRESS`].join("\n");
+  await page.goto("/tasks/import");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "lean.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const mapping = page.getByRole("group", { name: "Match the columns" });
+  await expect(mapping.getByLabel("Description (empty: none) (description)")).toHaveValue("");
+  await expect(mapping.getByLabel("Assignee: user id or e-mail (empty: nobody)")).toHaveValue("");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "Import 1 task" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 1 task." })).toBeVisible();
+  // Chosen again, the same file is checked as valid, with a warning that it was imported already.
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "lean.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(
+    page.getByText(/You already imported this same file on .+ \(1 task\)/),
+  ).toBeVisible();
+  await page.goto(`/tasks?search=${tag}`);
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr").getByRole("cell", { name: "In progress" })).toBeVisible();
 });
 
 test("the file goes as it is: a Latin-1 sheet is refused at its line, a semicolon file is explained", async ({

@@ -17,6 +17,7 @@ type UploadBody = {
   import_id: number | null;
   dry_run: boolean;
   message: string;
+  same_file_imported?: { import_id: number; imported_at: string; created: number } | null;
   detail: string;
   errors: { line: number; column: string | null; value: string | null; message: string }[];
   total_errors: number;
@@ -294,6 +295,25 @@ describe("POST /api/tasks/bulk-upload/", () => {
       { line: 3, column: "title", field: "title", value: "", message: "Title is required." },
     ]);
     expect(await databaseState()).toBe(before);
+  });
+
+  it("dry run says when the caller already imported the very same file", async () => {
+    const csv = `${HEADER}\nTwice ${Date.now().toString(36)},,,TODO\n`;
+    const fresh = await upload<UploadBody>(manager.token, csv, { query: "?dry_run=1" });
+    expect(fresh.body.same_file_imported).toBeNull();
+    const imported = await upload<UploadBody>(manager.token, csv);
+    expect(imported.status).toBe(201);
+    const again = await upload<UploadBody>(manager.token, csv, { query: "?dry_run=1" });
+    expect(again.status).toBe(200);
+    expect(again.body.same_file_imported).toMatchObject({
+      import_id: imported.body.import_id,
+      created: 1,
+    });
+    expect(Date.parse(again.body.same_file_imported!.imported_at)).toBeGreaterThan(0);
+    // Someone else's import of the same bytes is theirs to know about.
+    const otherManager = await makeUser("MANAGER");
+    const theirs = await upload<UploadBody>(otherManager.token, csv, { query: "?dry_run=1" });
+    expect(theirs.body.same_file_imported).toBeNull();
   });
 
   it("refuses a body cut off inside the file, dry run or not, with a 400", async () => {
