@@ -21,10 +21,14 @@ export function tooManyAttempts(retryAfterSeconds: number): string {
 export const LOGIN_NOTICES = {
   passwordChanged: "password-changed",
   signedOut: "signed-out",
+  signedOutEverywhere: "signed-out-everywhere",
 } as const;
 
 export function loginNoticeText(key: string | null): string | null {
   if (key === LOGIN_NOTICES.passwordChanged) return PASSWORD_CHANGED;
   if (key === LOGIN_NOTICES.signedOut) return "You have signed out.";
+  if (key === LOGIN_NOTICES.signedOutEverywhere) {
+    return "You have signed out everywhere: every other browser and token of yours has ended too.";
+  }
   return null;
 }

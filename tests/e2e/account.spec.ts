@@ -45,3 +45,41 @@ test("anyone changes their own password from Your account, and signs in again wi
   await signIn(page, email, "Second-passphrase-2026");
   await expect(page).toHaveURL(/\/my-tasks$/);
 });
+
+test("Sign out everywhere ends this browser, another one and the user's API tokens", async ({
+  browser,
+  page,
+  request,
+}) => {
+  const admin = await accessToken(request, DEMO.admin);
+  const email = `everywhere-${Date.now()}@example.com`;
+  const password = "Everywhere-passphrase-2026";
+  const created = await request.post("/api/users/", {
+    data: { email, full_name: "Evan Everywhere", role: "EMPLOYEE", password },
+    headers: { authorization: `Bearer ${admin}` },
+  });
+  expect(created.status()).toBe(201);
+  const token = await accessToken(request, { email, password });
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, email, password);
+
+  await signIn(page, email, password);
+  await page.getByRole("link", { name: /Your account/ }).click();
+  const section = page.getByRole("region", { name: "Sign out everywhere" });
+  await section.getByRole("button", { name: "Sign out everywhere" }).click();
+  // Asked once more, with focus on the safe choice; Escape keeps everything as it was.
+  await expect(section.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(section.getByRole("button", { name: "Sign out everywhere" })).toBeFocused();
+  await section.getByRole("button", { name: "Sign out everywhere" }).click();
+  await section.getByRole("button", { name: "Yes, sign out everywhere" }).click();
+
+  await expect(page).toHaveURL(/\/login\?notice=signed-out-everywhere/);
+  await expect(page.getByText("You have signed out everywhere")).toBeVisible();
+  await otherPage.goto("/my-tasks");
+  await expect(otherPage).toHaveURL(/\/login/);
+  const me = await request.get("/api/users/me/", { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(401);
+  await other.close();
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { OwnPasswordForm } from "@/components/account/own-password-form";
+import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { ROLE_LABELS } from "@/components/admin/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
@@ -16,6 +17,7 @@ export default async function AccountPage() {
       />
       <h2 className="mb-3 text-lg font-semibold">Change your password</h2>
       <OwnPasswordForm />
+      <SignOutEverywhere />
     </>
   );
 }
