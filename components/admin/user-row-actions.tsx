@@ -1,6 +1,7 @@
 "use client";
 
 import { callAction, formRefusalMessage } from "@/lib/client/call-action";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -21,6 +22,7 @@ import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { Role } from "@/db/schema";
 import type { ActionResult, FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError } from "@/components/ui/field-error";
+import { OPEN_STATUSES } from "@/components/tasks/labels";
 import { Modal } from "./modal";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
@@ -33,6 +35,8 @@ export type RowUser = {
   role: Role;
   is_active: boolean;
   locked_until: string | null;
+  /** Assigned and not done: a deactivation leaves them with the person. */
+  open_tasks: number;
 };
 
 type Open = "edit" | "active" | "password" | null;
@@ -193,6 +197,18 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             ? "They are signed out everywhere at once: every open browser session and API token stops working, and they cannot sign in. Their tasks and history stay as they are; you can reactivate them later."
             : "They can sign in again with their current password. Sessions ended at deactivation stay ended."}
         </p>
+        {user.is_active && user.open_tasks > 0 ? (
+          <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {user.open_tasks} open task{user.open_tasks === 1 ? " is" : "s are"} assigned to them
+            and will stay so.{" "}
+            <Link
+              href={`/tasks?assigned_to=${user.id}&status=${OPEN_STATUSES}`}
+              className="font-medium underline"
+            >
+              Reassign {user.open_tasks === 1 ? "it" : "them"} first
+            </Link>
+          </p>
+        ) : null}
         {message ? (
           <p role="alert" className="mt-3 text-sm text-red-700">
             {message}

@@ -13,8 +13,11 @@ const SORTABLE: Column[] = [
   { field: "role", label: "Role" },
 ];
 
+/** A user as the table shows them: with how many open tasks they are assigned. */
+export type UserRowData = UserDto & { open_tasks: number };
+
 type Props = {
-  users: UserDto[];
+  users: UserRowData[];
   actorId: number;
   ordering: string;
   /** The current filters, without "ordering" and "page". */

@@ -40,3 +40,6 @@ export function formatCalendarDay(isoDate: string): string {
 /** A task action's 404, in the dashboard's words: the task went while the page was open. */
 export const TASK_GONE =
   "This task is no longer there for you: it was deleted or given to someone else.";
+
+/** The statuses of work still to do, as one filter choice (the API reads a comma-separated list). */
+export const OPEN_STATUSES = "TODO,IN_PROGRESS";

@@ -3,7 +3,7 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
 import { FilterForm } from "@/components/tasks/filter-form";
-import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
+import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {
   FilterInput,
@@ -101,7 +101,10 @@ export function TaskFilters({
           name="status"
           defaultValue={values.status}
           anyLabel="Any status"
-          options={labelledOptions(TASK_STATUSES, STATUS_LABELS)}
+          options={[
+            ...labelledOptions(TASK_STATUSES, STATUS_LABELS),
+            { value: OPEN_STATUSES, label: "Open (not done)" },
+          ]}
         />
       ) : null}
       <FilterSelect

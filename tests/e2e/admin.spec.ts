@@ -134,6 +134,12 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   });
   await expect(confirm).toContainText("signed out everywhere at once");
   await expect(confirm).toContainText("Their tasks and history stay");
+  // Work left with them is pointed out, with a way to hand it over first.
+  await expect(confirm).toContainText("1 open task is assigned to them and will stay so.");
+  await expect(confirm.getByRole("link", { name: "Reassign it first" })).toHaveAttribute(
+    "href",
+    `/tasks?assigned_to=${employeeId}&status=TODO,IN_PROGRESS`,
+  );
   await page.screenshot({ path: shotPath("admin-deactivate-dialog") });
   await confirm.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");

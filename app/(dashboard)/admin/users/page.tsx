@@ -11,6 +11,7 @@ import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenie
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listUsers } from "@/lib/services/users";
+import { openTaskCounts } from "@/lib/services/user-workload";
 import { listUsersQuerySchema, type UserDto } from "@/lib/validation/users";
 
 /** The filters as the page's boxes name them. */
@@ -44,6 +45,10 @@ export default async function AdminUsersPage({
   const ignoredMessage = ignoredFiltersMessage(ignored, USER_FILTER_LABELS);
   const page = await listUsers(actor, query);
   const users = page.results as UserDto[];
+  const openTasks = await openTaskCounts(
+    actor,
+    users.map((user) => user.id),
+  );
   const filters = new URLSearchParams(
     Object.entries(raw).filter(([name]) => name !== "page" && name !== "ordering"),
   ).toString();
@@ -88,7 +93,12 @@ export default async function AdminUsersPage({
           {page.count > 0 ? null : "Try another search or role."}
         </EmptyState>
       ) : (
-        <UsersTable users={users} actorId={actor.id} ordering={query.ordering} query={filters} />
+        <UsersTable
+          users={users.map((user) => ({ ...user, open_tasks: openTasks.get(user.id) ?? 0 }))}
+          actorId={actor.id}
+          ordering={query.ordering}
+          query={filters}
+        />
       )}
       <PaginationNav
         label="Users pages"
