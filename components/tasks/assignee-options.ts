@@ -1,6 +1,6 @@
 import type { AssignableUser } from "@/components/task-form/assignee-field";
 import type { FilterOption } from "@/components/ui/filter-field";
-import type { AssigneeChoice } from "@/lib/services/users";
+import type { AssigneeChoice } from "@/lib/services/user-queries";
 import { idFromText } from "@/lib/validation/id-text";
 import type { UserRef } from "@/lib/validation/tasks";
 

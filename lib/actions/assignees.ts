@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { listAssignableUsers, type PublicUserDto } from "@/lib/services/users";
+import { type PublicUserDto } from "@/lib/services/users";
+import { listAssignableUsers } from "@/lib/services/user-queries";
 import { asActor, type ActionResult } from "./result";
 
 /** People matching what is typed into an assignee picker, beyond the ones it was given. */

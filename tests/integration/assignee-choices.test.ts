@@ -4,7 +4,7 @@ import {
   ASSIGNEE_LIST_LIMIT,
   listAssignableUsers,
   listAssigneeChoices,
-} from "@/lib/services/users";
+} from "@/lib/services/user-queries";
 import { actorOf, makeUser, type TestUser } from "../helpers/factories";
 
 const tag = `Choice${Date.now().toString(36)}`;

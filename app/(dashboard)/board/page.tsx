@@ -12,7 +12,7 @@ import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
 import { listBoardColumns } from "@/lib/services/task-board";
-import { listAssigneeChoices, listManagers } from "@/lib/services/users";
+import { listAssigneeChoices, listManagers } from "@/lib/services/user-queries";
 
 export const metadata: Metadata = { title: "Board" };
 

@@ -11,7 +11,11 @@ import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
 import { listTasks } from "@/lib/services/tasks";
-import { listAssignableUsers, listAssigneeChoices, listManagers } from "@/lib/services/users";
+import {
+  listAssignableUsers,
+  listAssigneeChoices,
+  listManagers,
+} from "@/lib/services/user-queries";
 
 export const metadata: Metadata = { title: "Tasks" };
 

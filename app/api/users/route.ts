@@ -4,7 +4,8 @@ import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pageCountOf, pageLinks, readLastPage } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
-import { assertAdmin, createUser, listUsers } from "@/lib/services/users";
+import { assertAdmin, createUser } from "@/lib/services/users";
+import { listUsers } from "@/lib/services/user-queries";
 import { createUserRequestSchema, parseUserListQuery } from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
-import { listUsers } from "@/lib/services/users";
+import { listUsers } from "@/lib/services/user-queries";
 import { openTaskCounts } from "@/lib/services/user-workload";
 import { listUsersQuerySchema, type UserDto } from "@/lib/validation/users";
 

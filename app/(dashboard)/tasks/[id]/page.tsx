@@ -13,7 +13,7 @@ import { requireActor } from "@/lib/auth/page-actor";
 import { can, canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
 import { getTask, listTaskActivity } from "@/lib/services/tasks";
-import { listAssignableUsers } from "@/lib/services/users";
+import { listAssignableUsers } from "@/lib/services/user-queries";
 import { idFromText } from "@/lib/validation/id-text";
 import { companyToday } from "@/lib/services/company-time";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { TaskForm } from "@/components/task-form/task-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
-import { listAssignableUsers } from "@/lib/services/users";
+import { listAssignableUsers } from "@/lib/services/user-queries";
 import { companyToday } from "@/lib/services/company-time";
 
 export const metadata: Metadata = { title: "New task" };

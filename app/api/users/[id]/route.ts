@@ -2,7 +2,8 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { parseJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
-import { assertAdmin, deactivateUser, getUser, updateUser } from "@/lib/services/users";
+import { assertAdmin, deactivateUser, updateUser } from "@/lib/services/users";
+import { getUser } from "@/lib/services/user-queries";
 import { updateUserSchema } from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
-import { getMe } from "@/lib/services/users";
+import { getMe } from "@/lib/services/user-queries";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
