@@ -2,8 +2,8 @@
 
 import { signOut } from "next-auth/react";
 import { useRef, useState, useTransition } from "react";
-import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
-import { PendingButton } from "@/components/ui/pending-button";
+import { buttonSecondary } from "@/components/ui/button-styles";
+import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { signOutEverywhereAction } from "@/lib/actions/own-sessions";
 import { LOGIN_NOTICES } from "@/lib/auth/messages";
 import { callAction } from "@/lib/client/call-action";
@@ -44,22 +44,13 @@ export function SignOutEverywhere() {
         </p>
       ) : null}
       {confirming ? (
-        <div
-          role="group"
-          aria-label="Confirm signing out everywhere"
-          className="flex flex-wrap gap-2"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") cancel();
-          }}
-        >
-          <PendingButton type="button" className={buttonDanger} pending={pending} onClick={confirm}>
-            {pending ? "Signing out…" : "Yes, sign out everywhere"}
-          </PendingButton>
-          {/* The question replaces the focused button: focus goes to its safe choice. */}
-          <button type="button" className={buttonSecondary} autoFocus onClick={cancel}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm
+          label="Confirm signing out everywhere"
+          confirmLabel={pending ? "Signing out…" : "Yes, sign out everywhere"}
+          pending={pending}
+          onConfirm={confirm}
+          onCancel={cancel}
+        />
       ) : (
         <button
           ref={ask}

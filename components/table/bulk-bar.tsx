@@ -7,14 +7,9 @@ import { toast } from "sonner";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { AssigneeField, type AssignableUser } from "@/components/task-form/assignee-field";
-import {
-  buttonDanger,
-  buttonPrimary,
-  buttonSecondary,
-  inputClass,
-  labelClass,
-} from "@/components/ui/button-styles";
+import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { bulkTaskAction } from "@/lib/actions/task-bulk";
+import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 import { SelectionScope, type MatchingTasks } from "./selection-scope";
 
@@ -195,27 +190,14 @@ export function BulkBar({
         </div>
       ) : null}
       {needsConfirmation && confirming ? (
-        <div
-          role="group"
-          aria-label={kind === "delete" ? "Confirm deletion" : "Confirm unassigning"}
-          className="flex flex-wrap items-center gap-2"
-          // Escape cancels, as it does in every dialog of the app.
-          onKeyDown={(event) => {
-            if (event.key === "Escape") cancelConfirmation();
-          }}
-        >
-          <span className="text-sm">
-            {kind === "delete" ? "Delete" : "Leave"} {chosen} task{chosen === 1 ? "" : "s"}{" "}
-            {kind === "delete" ? "for good?" : "with nobody assigned?"}
-          </span>
-          <PendingButton type="button" className={buttonDanger} pending={pending} onClick={run}>
-            {kind === "delete" ? "Yes, delete" : "Yes, unassign"}
-          </PendingButton>
-          {/* The confirmation replaces the focused button: focus goes to its safe choice. */}
-          <button type="button" className={buttonSecondary} autoFocus onClick={cancelConfirmation}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm
+          label={kind === "delete" ? "Confirm deletion" : "Confirm unassigning"}
+          question={`${kind === "delete" ? "Delete" : "Leave"} ${chosen} task${chosen === 1 ? "" : "s"} ${kind === "delete" ? "for good?" : "with nobody assigned?"}`}
+          confirmLabel={kind === "delete" ? "Yes, delete" : "Yes, unassign"}
+          pending={pending}
+          onConfirm={run}
+          onCancel={cancelConfirmation}
+        />
       ) : (
         <PendingButton
           ref={actionButton}

@@ -4,9 +4,9 @@ import { callAction } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
+import { buttonSecondary } from "@/components/ui/button-styles";
 import { deleteTaskAction } from "@/lib/actions/task-form";
-import { PendingButton } from "@/components/ui/pending-button";
+import { InlineConfirm } from "@/components/ui/inline-confirm";
 
 /** Deleting asks once more, inline, before it happens. */
 export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTitle: string }) {
@@ -33,38 +33,24 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
     );
   }
   return (
-    <div
-      role="group"
-      aria-label="Confirm deletion"
-      className="flex flex-wrap items-center gap-2"
-      onKeyDown={(event) => {
-        if (event.key === "Escape") cancel();
-      }}
-    >
-      <span className="text-sm">Delete “{taskTitle}” for good?</span>
-      <PendingButton
-        type="button"
-        className={buttonDanger}
-        pending={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await callAction(() => deleteTaskAction(taskId));
-            if (!result.ok) {
-              toast.error(result.message);
-              cancel();
-              return;
-            }
-            toast.success("Task deleted.");
-            router.push("/tasks");
-          })
-        }
-      >
-        Yes, delete
-      </PendingButton>
-      {/* Cancel, the safe choice, has focus while the question is asked. */}
-      <button type="button" autoFocus className={buttonSecondary} onClick={cancel}>
-        Cancel
-      </button>
-    </div>
+    <InlineConfirm
+      label="Confirm deletion"
+      question={`Delete “${taskTitle}” for good?`}
+      confirmLabel="Yes, delete"
+      pending={pending}
+      onConfirm={() =>
+        startTransition(async () => {
+          const result = await callAction(() => deleteTaskAction(taskId));
+          if (!result.ok) {
+            toast.error(result.message);
+            cancel();
+            return;
+          }
+          toast.success("Task deleted.");
+          router.push("/tasks");
+        })
+      }
+      onCancel={cancel}
+    />
   );
 }
