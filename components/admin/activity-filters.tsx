@@ -2,6 +2,7 @@ import { ACTIVITY_KINDS } from "@/db/schema";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { ACTIVITY_LABELS } from "./activity-labels";
+import { nameWithEmail } from "./format";
 
 export type ActivityFilterValues = Partial<
   Record<"actor" | "task" | "subject" | "kind" | "from" | "to", string>
@@ -33,7 +34,7 @@ export function ActivityFilters({
         anyLabel="Anyone"
         options={people.map((person) => ({
           value: person.id,
-          label: `${person.full_name} (${person.email})`,
+          label: nameWithEmail(person),
         }))}
       />
       <FilterInput

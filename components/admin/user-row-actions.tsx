@@ -23,6 +23,7 @@ import type { Role } from "@/db/schema";
 import type { ActionResult, FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError } from "@/components/ui/field-error";
 import { OPEN_STATUSES } from "@/components/tasks/labels";
+import { nameWithEmail } from "./format";
 import { Modal } from "./modal";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
@@ -76,7 +77,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   }
 
   // Names repeat in a large company: the e-mail address tells the buttons and dialogs apart.
-  const who = `${user.full_name} (${user.email})`;
+  const who = nameWithEmail(user);
 
   return (
     <div className="flex flex-wrap gap-1">

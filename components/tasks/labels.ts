@@ -1,4 +1,4 @@
-import type { TaskPriority, TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   TODO: "To do",
@@ -42,4 +42,4 @@ export const TASK_GONE =
   "This task is no longer there for you: it was deleted or given to someone else.";
 
 /** The statuses of work still to do, as one filter choice (the API reads a comma-separated list). */
-export const OPEN_STATUSES = "TODO,IN_PROGRESS";
+export const OPEN_STATUSES = TASK_STATUSES.filter((status) => status !== "DONE").join(",");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityFilters } from "@/components/admin/activity-filters";
 import { ActivityTable } from "@/components/admin/activity-table";
+import { nameWithEmail } from "@/components/admin/format";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,9 +12,6 @@ import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";
 import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
-
-const personLabel = (person: { full_name: string; email: string } | undefined) =>
-  person && `${person.full_name} (${person.email})`;
 
 /** The filters as the page's boxes name them. */
 const ACTIVITY_FILTER_LABELS: Record<string, string> = {
@@ -50,6 +48,7 @@ export default async function AdminActivityPage({
     listActivityTrail(actor, query),
     listTrailActors(actor),
   ]);
+  const subject = people.find((person) => person.id === query.subject);
   const filters = new URLSearchParams(
     Object.entries(raw).filter(([name]) => name !== "page"),
   ).toString();
@@ -70,10 +69,7 @@ export default async function AdminActivityPage({
       {query.subject === undefined ? null : (
         <p className="mb-4 text-sm text-slate-700">
           Showing what happened to{" "}
-          <strong>
-            {personLabel(people.find((p) => p.id === query.subject)) ?? `user #${query.subject}`}
-          </strong>
-          .{" "}
+          <strong>{subject ? nameWithEmail(subject) : `user #${query.subject}`}</strong>.{" "}
           <Link
             href={`/admin/activity${filtersWithout("subject")}`}
             className="text-brand-700 underline"
