@@ -1,35 +1,19 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activity, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { runNpmScript } from "../helpers/npm-script";
 
-const run = promisify(execFile);
-
-type Outcome = { code: number; stdout: string; stderr: string };
-
-/** `npm run user:create -- …` as a real child process, against the test database by default. */
-async function createUserCli(
+/** `npm run user:create -- …`, against the test database by default. */
+function createUserCli(
   args: string[],
   env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
   stdin = "",
-): Promise<Outcome> {
-  try {
-    const child = run("npm", ["run", "--silent", "user:create", "--", ...args], {
-      env,
-      timeout: 60_000,
-    });
-    child.child.stdin?.end(stdin);
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
+) {
+  return runNpmScript("user:create", args, { env, stdin });
 }
 
 // Each case starts Node processes; on two shared cores that can take a while.

@@ -1,23 +1,9 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runNpmScript } from "../helpers/npm-script";
 
-const run = promisify(execFile);
-
-type Outcome = { code: number; stdout: string; stderr: string };
-
-/** `npm run db:migrate` as a real child process. */
-async function migrateCli(databaseUrl: string): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run("npm", ["run", "--silent", "db:migrate"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
+/** `npm run db:migrate` against the database `databaseUrl` names. */
+function migrateCli(databaseUrl: string) {
+  return runNpmScript("db:migrate", [], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
 describe("npm run db:migrate", { timeout: 120_000 }, () => {

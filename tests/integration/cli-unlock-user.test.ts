@@ -1,28 +1,14 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activity, users } from "@/db/schema";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { runNpmScript } from "../helpers/npm-script";
 import { login } from "./auth-helpers";
 
-const run = promisify(execFile);
-
-type Outcome = { code: number; stdout: string; stderr: string };
-
-/** `npm run user:unlock -- …` as a real child process, against the test database. */
-async function unlockCli(args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run("npm", ["run", "--silent", "user:unlock", "--", ...args], {
-      env: process.env,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
+/** `npm run user:unlock -- …` against the test database. */
+function unlockCli(args: string[]) {
+  return runNpmScript("user:unlock", args);
 }
 
 describe("npm run user:unlock", { timeout: 120_000 }, () => {
