@@ -2,18 +2,19 @@
 
 import { callAction } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { STATUS_LABELS, TASK_GONE } from "./labels";
+import { STATUS_SETTLE_MS } from "./status-timing";
 
 type Props = { taskId: number; taskTitle: string; status: TaskStatus; version: number };
 
 /**
- * The one control an employee has: the new status shows at once and rolls back,
- * with the server's reason, if the change is refused. The same element stays mounted across
- * changes, so keyboard focus stays on it (ArrowDown twice moves two steps).
+ * The one control an employee has: the new status shows at once, is saved once the choice has
+ * settled (or focus leaves), and rolls back, with the server's reason, if the change is refused.
+ * The same element stays mounted across changes, so keyboard focus stays on it.
  */
 export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
   const id = useId();
@@ -21,41 +22,68 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
   const [current, setCurrent] = useState(status);
   const [renderedVersion, setRenderedVersion] = useState(version);
   const [pending, startTransition] = useTransition();
-  // Changes are saved one after another, each with the version the previous one produced: a
-  // second ArrowDown before the first answer is not "someone else's" change.
-  const savedVersion = useRef(version);
-  const [lastSaved, setLastSaved] = useState(version);
+  // What the server holds as far as this control knows: saves go one after another, each with
+  // the version the previous one produced, and a choice equal to it needs no save.
+  const saved = useRef({ status, version });
+  const [lastSavedVersion, setLastSavedVersion] = useState(version);
   const saving = useRef<Promise<void>>(Promise.resolve());
+  const settling = useRef<{ timer: ReturnType<typeof setTimeout>; choice: TaskStatus } | null>(
+    null,
+  );
 
   // A version newer than any this control saved (someone else's change, after a refresh)
   // replaces what is shown.
   if (version !== renderedVersion) {
     setRenderedVersion(version);
-    if (version > lastSaved) setCurrent(status);
+    if (version > lastSavedVersion) setCurrent(status);
   }
+  useEffect(() => {
+    if (version > saved.current.version) saved.current = { status, version };
+  }, [status, version]);
 
-  function change(next: TaskStatus) {
-    const previous = current;
-    setCurrent(next);
-    const save = async () => {
-      const expected = Math.max(savedVersion.current, version);
-      const result = await callAction(() => changeTaskStatusAction(taskId, next, expected));
+  function save(next: TaskStatus) {
+    const run = async () => {
+      if (next === saved.current.status) return;
+      const result = await callAction(() =>
+        changeTaskStatusAction(taskId, next, saved.current.version),
+      );
       if (result.ok) {
-        savedVersion.current = result.data.version;
-        setLastSaved(result.data.version);
+        saved.current = { status: next, version: result.data.version };
+        setLastSavedVersion(result.data.version);
         toast.success(`“${taskTitle}” is now ${STATUS_LABELS[next].toLowerCase()}.`);
         router.refresh();
         return;
       }
-      setCurrent(previous);
+      if (!settling.current) setCurrent(saved.current.status);
       toast.error(result.status === 404 ? TASK_GONE : result.message);
       // Someone else's change (412) or the task gone (404): the page shows how things are now.
       if (result.status === 412 || result.status === 404) router.refresh();
     };
-    saving.current = saving.current.then(save);
+    saving.current = saving.current.then(run);
     const thisSave = saving.current;
     startTransition(() => thisSave);
   }
+
+  function saveSettledChoice() {
+    const settled = settling.current;
+    if (!settled) return;
+    clearTimeout(settled.timer);
+    settling.current = null;
+    save(settled.choice);
+  }
+
+  function choose(next: TaskStatus) {
+    setCurrent(next);
+    if (settling.current) clearTimeout(settling.current.timer);
+    settling.current = { choice: next, timer: setTimeout(saveSettledChoice, STATUS_SETTLE_MS) };
+  }
+
+  // Leaving the page within the settle time still saves the choice.
+  const saveOnUnmount = useRef(saveSettledChoice);
+  useEffect(() => {
+    saveOnUnmount.current = saveSettledChoice;
+  });
+  useEffect(() => () => saveOnUnmount.current(), []);
 
   return (
     <div className="flex items-center gap-2">
@@ -66,7 +94,8 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
         id={id}
         value={current}
         aria-busy={pending}
-        onChange={(event) => change(event.target.value as TaskStatus)}
+        onChange={(event) => choose(event.target.value as TaskStatus)}
+        onBlur={saveSettledChoice}
         className="rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
       >
         {TASK_STATUSES.map((value) => (

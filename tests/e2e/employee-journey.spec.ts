@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { signIn } from "./helpers/login";
+import { STATUS_SETTLE_MS } from "../../components/tasks/status-timing";
 
 // Seeded demo data (db/demo-data.ts): Emma is assigned tasks #1, #7, #13 … #55; #2 is Eli's.
 const EMMAS_TITLE = /#(1|7|13|19|25|31|37|43|49|55)$/;
@@ -51,18 +52,33 @@ test("an employee sees only their tasks, changes a status that persists, and can
   await expect(page.getByRole("button", { name: /save|delete/i })).toHaveCount(0);
   await expect(page.getByRole("combobox")).toHaveCount(1);
 
-  // From the keyboard, two steps at once: both are saved, in order, and focus stays on the control.
+  // From the keyboard, the arrows pass through In progress on the way to Done: only the status
+  // settled on is saved, once, and focus stays on the control.
   const control = page.getByLabel(`Status of ${title}`, { exact: true });
   const changes = page.getByText(/changed the status from/);
   const changesBefore = await changes.count();
+  const toDone = changes.filter({ hasText: "from To do to Done" });
+  const toDoneBefore = await toDone.count();
   await control.selectOption("TODO");
   await expect(changes).toHaveCount(changesBefore + 1);
+  let saves = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) saves += 1;
+  });
   await control.focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await expect(changes).toHaveCount(changesBefore + 3);
+  await expect(page.getByText(/is now done/)).toBeVisible();
+  await expect(changes).toHaveCount(changesBefore + 2);
+  await expect(toDone).toHaveCount(toDoneBefore + 1);
+  expect(saves).toBe(1);
   await expect(control).toHaveValue("DONE");
   await expect(control).toBeFocused();
+  // Arrowing away and back to the saved status saves nothing, even once the choice has settled.
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(STATUS_SETTLE_MS * 2);
+  expect(saves).toBe(1);
   await expect(page.getByText(/modified by someone else/)).toHaveCount(0);
 
   // Navigation offers nothing else, and the managers' pages refuse the employee.
