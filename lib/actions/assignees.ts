@@ -10,7 +10,7 @@ const MATCHES = 20;
 const searchSchema = z.string().trim().min(1).max(200);
 
 export async function findAssigneesAction(search: unknown): Promise<ActionResult<PublicUserDto[]>> {
-  return asActor({ may: "user.listAssignable" }, (actor) =>
+  return asActor({ action: "findAssignees", may: "user.listAssignable" }, (actor) =>
     listAssignableUsers(actor, { search: searchSchema.parse(search), limit: MATCHES }),
   );
 }

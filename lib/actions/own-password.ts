@@ -3,8 +3,6 @@
 import { headers } from "next/headers";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { validationError } from "@/lib/http/errors";
-import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
-import { logger } from "@/lib/logger";
 import { changeOwnPassword } from "@/lib/services/own-password";
 import { ownPasswordChangeSchema } from "@/lib/validation/users";
 import { asActor, type ActionResult } from "./result";
@@ -14,18 +12,14 @@ export async function changeOwnPasswordAction(
   currentPassword: string,
   newPassword: string,
 ): Promise<ActionResult<null>> {
-  return asActor({}, async (actor) => {
+  return asActor({ action: "changeOwnPassword" }, async (actor, log) => {
     const parsed = ownPasswordChangeSchema.safeParse({
       current_password: currentPassword,
       new_password: newPassword,
     });
     if (!parsed.success) throw validationError(parsed.error);
-    const request = await headers();
-    const log = logger().child({
-      requestId: resolveRequestId(request.get(REQUEST_ID_HEADER)),
-      userId: actor.id,
-    });
-    await changeOwnPassword(actor, parsed.data, { ip: clientIpFromHeaders(request), log });
+    const ip = clientIpFromHeaders(await headers());
+    await changeOwnPassword(actor, parsed.data, { ip, log });
     return null;
   });
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { logger } from "@/lib/logger";
 import { signOutEverywhere } from "@/lib/services/auth-tokens";
 import { asActor, type ActionResult } from "./result";
 
@@ -9,9 +8,9 @@ import { asActor, type ActionResult } from "./result";
  * `POST /api/auth/logout/ {"all": true}` does (a lost phone, a shared computer).
  */
 export async function signOutEverywhereAction(): Promise<ActionResult<null>> {
-  return asActor({}, async (actor) => {
+  return asActor({ action: "signOutEverywhere" }, async (actor, log) => {
     await signOutEverywhere(actor.id);
-    logger().info({ userId: actor.id }, "signed out everywhere");
+    log.info("signed out everywhere");
     return null;
   });
 }

@@ -1,8 +1,11 @@
+import { headers } from "next/headers";
+import type { Logger } from "pino";
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireActionActor } from "@/lib/auth/page-actor";
 import type { GlobalAction } from "@/lib/auth/policy";
 import { ApiError, unavailable, validationError } from "@/lib/http/errors";
+import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { logger } from "@/lib/logger";
 import { enforceActionRateLimit } from "@/lib/security/rate-limit";
 import { databaseUnavailability } from "@/lib/services/database-errors";
@@ -39,7 +42,10 @@ function refusal(error: ApiError): ActionResult<never> {
  * anything) and the database out of reach (503, as the API says it); anything else is logged and
  * reported without its internals.
  */
-export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+export async function toActionResult<T>(
+  work: () => Promise<T>,
+  log: Logger = logger(),
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await work() };
   } catch (error) {
@@ -49,10 +55,10 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
     if (error instanceof Error && "digest" in error) throw error;
     const unavailability = databaseUnavailability(error);
     if (unavailability) {
-      logger().error({ err: error }, "server action: database unavailable");
+      log.error({ err: error }, "server action: database unavailable");
       return refusal(unavailable(unavailability));
     }
-    logger().error({ err: error }, "server action failed");
+    log.error({ err: error }, "server action failed");
     return {
       ok: false,
       status: 500,
@@ -63,17 +69,35 @@ export async function toActionResult<T>(work: () => Promise<T>): Promise<ActionR
 }
 
 /**
+ * The line each server action leaves in the log, as logRequest gives each API request: its name,
+ * outcome and duration, under the page request's id and the caller's id once known.
+ */
+function logOutcome(log: Logger, result: ActionResult<unknown>, started: number): void {
+  const status = result.ok ? 200 : result.status;
+  const line = { status, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+  if (status >= 500) log.error(line, "action failed");
+  else if (status >= 400) log.warn(line, "action refused");
+  else log.info(line, "action");
+}
+
+/**
  * A server action's whole run: its caller (requireActionActor: a session that has ended, or a role
  * without `may`, is a refusal the page shows), the caller's rate limit, then `work`, as
- * toActionResult runs it.
+ * toActionResult runs it, and one log line of how it went. `work` gets that line's logger.
  */
-export function asActor<T>(
-  options: { may?: GlobalAction },
-  work: (actor: Actor) => Promise<T>,
+export async function asActor<T>(
+  options: { action: string; may?: GlobalAction },
+  work: (actor: Actor, log: Logger) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  return toActionResult(async () => {
+  const started = performance.now();
+  const requestId = resolveRequestId((await headers()).get(REQUEST_ID_HEADER));
+  const log = logger().child({ requestId, action: options.action });
+  const result = await toActionResult(async () => {
     const actor = await requireActionActor(options);
-    await enforceActionRateLimit(actor, logger().child({ userId: actor.id }));
-    return work(actor);
-  });
+    log.setBindings({ userId: actor.id });
+    await enforceActionRateLimit(actor, log);
+    return work(actor, log);
+  }, log);
+  logOutcome(log, result, started);
+  return result;
 }

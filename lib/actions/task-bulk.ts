@@ -15,7 +15,7 @@ import { asActor, type ActionResult } from "./result";
  * with `matching` (the list's query string), every task the filters find.
  */
 export async function bulkTaskAction(input: unknown): Promise<ActionResult<BulkTaskResult>> {
-  return asActor({ may: "task.manage" }, async (actor) => {
+  return asActor({ action: "bulkTask", may: "task.manage" }, async (actor) => {
     const selection = bulkSelectionSchema.safeParse(input);
     let withIds = input;
     if (selection.success) {

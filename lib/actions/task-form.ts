@@ -14,7 +14,7 @@ import { asActor, type ActionResult } from "./result";
 
 /** The form's values are validated again here: the browser's check is a courtesy, this one counts. */
 export async function createTaskAction(input: unknown): Promise<ActionResult<TaskDto>> {
-  return asActor({ may: "task.create" }, async (actor) => {
+  return asActor({ action: "createTask", may: "task.create" }, async (actor) => {
     const parsed = createTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const task = await createTask(actor, parsed.data);
@@ -28,7 +28,7 @@ export async function updateTaskAction(
   input: unknown,
   expectedVersion: number,
 ): Promise<ActionResult<TaskDto>> {
-  return asActor({}, async (actor) => {
+  return asActor({ action: "updateTask" }, async (actor) => {
     const parsed = updateTaskSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const task = await updateTask(actor, taskIdSchema.parse(taskId), parsed.data, {
@@ -40,7 +40,7 @@ export async function updateTaskAction(
 }
 
 export async function deleteTaskAction(taskId: number): Promise<ActionResult<null>> {
-  return asActor({}, async (actor) => {
+  return asActor({ action: "deleteTask" }, async (actor) => {
     await deleteTask(actor, taskIdSchema.parse(taskId));
     revalidatePath("/", "layout");
     return null;

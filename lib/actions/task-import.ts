@@ -8,7 +8,7 @@ const importIdSchema = idSchema("Must be an import id.");
 
 /** The tasks an import of the caller's created, for the import summary (a replay's too). */
 export async function importedTasksAction(importId: number): Promise<ActionResult<ImportedTask[]>> {
-  return asActor({ may: "task.import" }, (actor) =>
+  return asActor({ action: "importedTasks", may: "task.import" }, (actor) =>
     tasksOfOwnImport(actor, importIdSchema.parse(importId)),
   );
 }

@@ -17,7 +17,7 @@ export async function changeTaskStatusAction(
   status: TaskStatus,
   expectedVersion: number,
 ): Promise<ActionResult<TaskDto>> {
-  return asActor({}, async (actor) => {
+  return asActor({ action: "changeTaskStatus" }, async (actor) => {
     const task = await updateTask(
       actor,
       taskIdSchema.parse(taskId),

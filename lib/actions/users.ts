@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { Logger } from "pino";
 import { z } from "zod";
 import { invalidField } from "@/lib/http/errors";
 import {
@@ -20,28 +21,30 @@ import { asActor, type ActionResult } from "./result";
 const OWN_PASSWORD_REQUIRED =
   "Enter your new password: a generated one could not be shown once your session ends.";
 
-function refresh(): void {
+/** After a change: the admin pages show it, and the action's log line names whom it touched. */
+function changed(log: Logger, subjectUserId: number): void {
+  log.setBindings({ subjectUserId });
   revalidatePath("/admin", "layout");
 }
 
 export async function createUserAction(input: unknown): Promise<ActionResult<CreatedUser>> {
-  return asActor({ may: "user.manage" }, async (actor) => {
+  return asActor({ action: "createUser", may: "user.manage" }, async (actor, log) => {
     const raw = typeof input === "object" && input !== null ? { ...input } : input;
     // An empty password field means "generate one".
     if (raw && typeof raw === "object" && "password" in raw && raw.password === "") {
       delete raw.password;
     }
     const user = await createUser(actor, createUserRequestSchema.parse(raw));
-    refresh();
+    changed(log, user.id);
     return user;
   });
 }
 
 /** The edit dialog sends name and role together; the service records only what changed. */
 export async function editUserAction(id: number, input: unknown): Promise<ActionResult<UserDto>> {
-  return asActor({ may: "user.manage" }, async (actor) => {
+  return asActor({ action: "editUser", may: "user.manage" }, async (actor, log) => {
     const user = await updateUser(actor, userIdSchema.parse(id), editUserSchema.parse(input));
-    refresh();
+    changed(log, user.id);
     return user;
   });
 }
@@ -50,10 +53,10 @@ export async function setUserActiveAction(
   id: number,
   active: boolean,
 ): Promise<ActionResult<UserDto>> {
-  return asActor({ may: "user.manage" }, async (actor) => {
+  return asActor({ action: "setUserActive", may: "user.manage" }, async (actor, log) => {
     const target = userIdSchema.parse(id);
     const user = active ? await reactivateUser(actor, target) : await deactivateUser(actor, target);
-    refresh();
+    changed(log, user.id);
     return user;
   });
 }
@@ -62,23 +65,23 @@ export async function resetPasswordAction(
   id: number,
   password: string,
 ): Promise<ActionResult<{ generated_password?: string }>> {
-  return asActor({ may: "user.manage" }, async (actor) => {
+  return asActor({ action: "resetPassword", may: "user.manage" }, async (actor, log) => {
     // A reset ends the admin's own session, and the page with a generated password with it.
     if (password === "" && id === actor.id) throw invalidField("password", OWN_PASSWORD_REQUIRED);
     // Parsed as a field, so that its error shows next to the password input.
     const given =
       password === "" ? undefined : z.object({ password: passwordSchema }).parse({ password });
     const result = await resetPassword(actor, userIdSchema.parse(id), given?.password);
-    refresh();
+    changed(log, result.user.id);
     return { generated_password: result.generated_password };
   });
 }
 
 /** Lets a locked-out person sign in again at once (their password is unchanged). */
 export async function unlockUserAction(id: number): Promise<ActionResult<UserDto>> {
-  return asActor({ may: "user.manage" }, async (actor) => {
+  return asActor({ action: "unlockUser", may: "user.manage" }, async (actor, log) => {
     const user = await unlockUser(actor, userIdSchema.parse(id));
-    refresh();
+    changed(log, user.id);
     return user;
   });
 }

@@ -117,11 +117,12 @@ const actionThrottled = (seconds: number) =>
 /**
  * The dashboard's server actions count against the same per-user budget as the user's API calls:
  * without it, a page's actions were an unthrottled way to write (or to grow a task's history).
+ * `log` already names the user.
  */
 export async function enforceActionRateLimit(actor: Actor, log: Logger): Promise<void> {
   const result = await limiter("api").check(`user:${actor.id}`);
   if (!result.success) {
-    log.warn({ userId: actor.id, limit: "api", backend: result.backend }, "rate limit exceeded");
+    log.warn({ limit: "api", backend: result.backend }, "rate limit exceeded");
     throw throttled(result, actionThrottled);
   }
 }

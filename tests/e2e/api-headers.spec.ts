@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
-import { E2E_LOG_FILE, E2E_PORT } from "./env";
+import { E2E_PORT } from "./env";
+import { appLogLines } from "./helpers/app-log";
 
 // The static security headers come from next.config.mjs, so only a real server shows them.
 function expectStaticHeaders(res: APIResponse) {
@@ -56,8 +55,8 @@ test("paths beside the API's own answer JSON too: next-auth's, the document's, t
   // next-auth's endpoints carry the request id and get their log line, as every API request does.
   expect(session.headers()["x-request-id"]).toBe(requestId);
   await expect
-    .poll(() => readFileSync(path.resolve(__dirname, "../..", E2E_LOG_FILE), "utf8"))
-    .toMatch(new RegExp(`"requestId":"${requestId}".*"path":"/api/auth/session","status":200`));
+    .poll(() => appLogLines().find((line) => line.requestId === requestId))
+    .toMatchObject({ path: "/api/auth/session", status: 200 });
   const csrf = await request.get("/api/auth/csrf");
   expect(csrf.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   const cases: [APIResponse, number, string | null][] = [
@@ -191,15 +190,10 @@ test("requests Next.js cannot route still get the API's JSON answer and headers"
   }
 
   // Each refusal is in the app's log like any other refused request (written in the background).
-  const logLines = () =>
-    readFileSync(path.resolve(__dirname, "../..", E2E_LOG_FILE), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
   for (const [res, status, detail] of cases) {
     const requestId = res.headers()["x-request-id"];
     await expect
-      .poll(() => logLines().find((line) => line.requestId === requestId))
+      .poll(() => appLogLines().find((line) => line.requestId === requestId))
       .toMatchObject({
         service: "etums",
         // A method nobody implements is the client's doing, 501 or not: no server error.

@@ -1,14 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_LOG_FILE } from "./env";
+import { appLogLines } from "./helpers/app-log";
 
 function logLineOf(requestId: string): Record<string, unknown> | undefined {
-  return readFileSync(path.resolve(__dirname, "../..", E2E_LOG_FILE), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .find((line) => line.requestId === requestId && line.msg === "token refused");
+  return appLogLines().find((line) => line.requestId === requestId && line.msg === "token refused");
 }
 
 // Rate limits and logs key on this address: a client that could write it could dodge the limits.
