@@ -26,12 +26,21 @@ function key(): Promise<CryptoKey> {
   return cachedKey.key;
 }
 
+/**
+ * The reference's tokens came from djangorestframework-simplejwt: clients that read the caller's
+ * id or the token's kind out of a token read these. The server itself checks `sub` and `typ`.
+ */
+function simpleJwtClaims(type: TokenType, userId: number) {
+  return { token_type: type, user_id: userId };
+}
+
 export async function signAccessToken(
   claims: AccessClaims,
   ttlSeconds = config().ACCESS_TOKEN_TTL,
 ) {
   return new SignJWT({
     typ: "access",
+    ...simpleJwtClaims("access", claims.userId),
     role: claims.role,
     sv: claims.sessionVersion,
     fam: claims.familyId,
@@ -61,6 +70,7 @@ export async function signRefreshToken(
   const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
   const token = await new SignJWT({
     typ: "refresh",
+    ...simpleJwtClaims("refresh", claims.userId),
     fam: claims.familyId,
     sv: claims.sessionVersion,
   })

@@ -53,6 +53,9 @@ describe("POST /api/auth/login/", () => {
       aud: TOKEN_AUDIENCE,
     });
     expect(refreshClaims).toMatchObject({ typ: "refresh", sub: String(user.id) });
+    // The claims SimpleJWT's tokens carry, which the reference's clients may read.
+    expect(access).toMatchObject({ token_type: "access", user_id: user.id });
+    expect(refreshClaims).toMatchObject({ token_type: "refresh", user_id: user.id });
     expect(access.exp! - access.iat!).toBe(900);
     expect(refreshClaims.exp! - refreshClaims.iat!).toBe(7 * 24 * 3600);
     expect(res.headers.get("cache-control")).toBe("no-store");
