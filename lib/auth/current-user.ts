@@ -13,7 +13,9 @@ import { InvalidTokenError, verifyAccessToken } from "./tokens";
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
-  if (!header) return null;
+  // Another scheme is not the API's to judge, as SimpleJWT ignores it: a proxy's Basic login in
+  // front of the dashboard makes the browser send one with every request, beside its cookie.
+  if (!header || !/^Bearer\b/i.test(header)) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw tokenNotValid('Authorization header must be "Bearer <access token>".');
   return match[1];

@@ -18,6 +18,25 @@ describe("browser session cookie on /api", () => {
     expect(res.body.id).toBe(user.id);
   });
 
+  it("leaves another Authorization scheme to whoever sent it: a proxy's Basic login beside the cookie", async () => {
+    const user = await makeUser("MANAGER");
+    const basic = `Basic ${Buffer.from("proxy-user:proxy-pass").toString("base64")}`;
+    const withCookie = await api<{ id: number }>("GET", "/api/users/me/", {
+      headers: { cookie: await sessionCookie(user), authorization: basic },
+    });
+    expect(withCookie.status).toBe(200);
+    expect(withCookie.body.id).toBe(user.id);
+    const alone = await api("GET", "/api/users/me/", { headers: { authorization: basic } });
+    expect(alone.status).toBe(401);
+    expect(alone.body).toEqual({ detail: "Authentication credentials were not provided." });
+    // A Bearer header that is not one token is still the client's mistake, said as such.
+    const malformed = await api("GET", "/api/users/me/", {
+      headers: { cookie: await sessionCookie(user), authorization: "Bearer two parts" },
+    });
+    expect(malformed.status).toBe(401);
+    expect(malformed.body).toMatchObject({ code: "token_not_valid" });
+  });
+
   it("refuses a cookie-authenticated write from another origin or with no Origin", async () => {
     const user = await makeUser("EMPLOYEE");
     const cookie = await sessionCookie(user);
