@@ -8,7 +8,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   TASK_DELETED: "Task deleted",
   TASK_IMPORTED: "Tasks imported",
   USER_CREATED: "User created",
-  USER_UPDATED: "User renamed",
+  USER_UPDATED: "User edited",
   USER_ROLE_CHANGED: "Role changed",
   USER_DEACTIVATED: "User deactivated",
   USER_REACTIVATED: "User reactivated",

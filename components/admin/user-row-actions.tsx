@@ -67,8 +67,8 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       const result = await callAction(work);
       if (!result.ok) {
         setErrors(result.fieldErrors);
-        // Of its dialogs' fields, the name (edit) and the password (reset) show their errors.
-        setMessage(formRefusalMessage(result, ["full_name", "password"]));
+        // Of its dialogs' fields, email and name (edit) and the password (reset) show their errors.
+        setMessage(formRefusalMessage(result, ["email", "full_name", "password"]));
         return;
       }
       done(result.data);
@@ -132,6 +132,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             run(
               () =>
                 editUserAction(user.id, {
+                  email: String(data.get("email") ?? ""),
                   full_name: String(data.get("full_name") ?? ""),
                   role: String(data.get("role") ?? user.role),
                 }),
@@ -142,6 +143,26 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
             );
           }}
         >
+          <div>
+            <label htmlFor={`${id}-email`} className={labelClass}>
+              Email
+            </label>
+            <input
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              defaultValue={user.email}
+              required
+              maxLength={254}
+              autoComplete="off"
+              className={inputClass}
+              aria-describedby={`${id}-email-hint${errorFor(errors, "email") ? ` ${id}-email-error` : ""}`}
+            />
+            <p id={`${id}-email-hint`} className="mt-1 text-xs text-slate-600">
+              They sign in with it; their sessions and password stay.
+            </p>
+            <FieldError id={`${id}-email-error`} message={errorFor(errors, "email")} />
+          </div>
           <div>
             <label htmlFor={`${id}-name`} className={labelClass}>
               Full name

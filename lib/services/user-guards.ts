@@ -65,13 +65,21 @@ export function assertActorStillAdmin(actor: Actor, activeAdmins: number[]): voi
 
 export const DUPLICATE_EMAIL = "A user with this email already exists.";
 
+function duplicateEmail(): ApiError {
+  return conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
+}
+
+/** 409 when another account has `email` (the unique index still decides a race: see below). */
+export async function assertEmailFree(tx: Executor, email: string, exceptId?: number) {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing && existing.id !== exceptId) throw duplicateEmail();
+}
+
 /** Maps the database's own refusals (a unique index, a lock wait that timed out) to clear 409s. */
 export function translateWriteError(error: unknown): unknown {
   if (error instanceof ApiError) return error;
   const code = databaseErrorCode(error);
-  if (code === "ER_DUP_ENTRY") {
-    return conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
-  }
+  if (code === "ER_DUP_ENTRY") return duplicateEmail();
   if (code === "ER_LOCK_WAIT_TIMEOUT") {
     return conflict("Another change to this user happened at the same time; try again.");
   }

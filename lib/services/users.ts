@@ -4,7 +4,7 @@ import { users, type ActivityKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { can } from "@/lib/auth/policy";
-import { conflict, forbidden, notFound } from "@/lib/http/errors";
+import { forbidden, notFound } from "@/lib/http/errors";
 import type {
   CreateUserRequest,
   PublicUserDto,
@@ -14,8 +14,8 @@ import type {
 import { recordActivity } from "./activity";
 import { toUserDto, userColumns } from "./user-dto";
 import {
-  DUPLICATE_EMAIL,
   assertActorStillAdmin,
+  assertEmailFree,
   assertAnAdminRemains,
   assertNotSelfDemotion,
   lockActiveAdmins,
@@ -65,13 +65,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password ?? generated!);
   try {
     return await db().transaction(async (tx) => {
-      const [existing] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, input.email));
-      if (existing) {
-        throw conflict(DUPLICATE_EMAIL, { errors: [{ field: "email", message: DUPLICATE_EMAIL }] });
-      }
+      await assertEmailFree(tx, input.email);
       const [created] = await tx
         .insert(users)
         .values({ email: input.email, fullName: input.full_name, role: input.role, passwordHash })
@@ -87,7 +81,7 @@ export async function createUser(
 }
 
 /**
- * Changes name, role, active flag and/or password, in one transaction with an activity row per
+ * Changes email, name, role, active flag and/or password, in one transaction with an activity row per
  * change. Role change, deactivation and password reset end every session of the user.
  */
 export async function updateUser(
@@ -129,6 +123,11 @@ function applyUpdate(
 
     const changes: Partial<typeof users.$inferInsert> = {};
     let endSessions = false;
+    if (input.email !== undefined && input.email !== current.email) {
+      await assertEmailFree(tx, input.email, id);
+      changes.email = input.email;
+      await insertActivity(tx, actor, id, "USER_UPDATED", "email", current.email, input.email);
+    }
     if (input.full_name !== undefined && input.full_name !== current.fullName) {
       changes.fullName = input.full_name;
       await insertActivity(

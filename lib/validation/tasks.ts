@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutFields } from "./read-only-fields";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { idSchema } from "./ids";
 import {
@@ -135,8 +136,5 @@ export function jsonFieldNames(data: unknown): string[] {
  * copy one. Any other unknown field is still an error.
  */
 export function withoutReadOnlyTaskFields(body: unknown): unknown {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
-  return Object.fromEntries(
-    Object.entries(body).filter(([field]) => !READ_ONLY_TASK_FIELDS.has(field)),
-  );
+  return withoutFields(body, READ_ONLY_TASK_FIELDS);
 }

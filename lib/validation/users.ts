@@ -2,6 +2,7 @@ import { z } from "zod";
 import { validationError } from "@/lib/http/errors";
 import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
 import { queryValues } from "./query-values";
+import { withoutFields } from "./read-only-fields";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import {
   directionControlMessage,
@@ -48,12 +49,17 @@ export const createUserRequestSchema = z
 /** The command line's input: the same fields, the password required. */
 export const createUserSchema = createUserRequestSchema.required({ password: true });
 
-/** The admin console's edit dialog: name and role, sent together. */
-export const editUserSchema = z.strictObject({ full_name: fullNameSchema, role: roleSchema });
+/** The admin console's edit dialog: email, name and role, sent together. */
+export const editUserSchema = z.strictObject({
+  email: emailSchema,
+  full_name: fullNameSchema,
+  role: roleSchema,
+});
 
 /** PATCH /api/users/{id}/: any subset; a password here is a reset. */
 export const updateUserSchema = z
   .strictObject({
+    email: emailSchema,
     full_name: fullNameSchema,
     role: roleSchema,
     is_active: z.boolean(),
@@ -137,6 +143,24 @@ export const publicUserSchema = z
   .meta({ id: "PublicUser" });
 
 export type UserDto = z.infer<typeof userSchema>;
+
+/** A user response's fields that `writable` does not set: a write ignores them, as DRF does. */
+function readOnlyUserFields(writable: z.ZodObject): ReadonlySet<string> {
+  return new Set(Object.keys(userSchema.shape).filter((field) => !(field in writable.shape)));
+}
+
+export const READ_ONLY_ON_CREATE: ReadonlySet<string> = readOnlyUserFields(createUserRequestSchema);
+export const READ_ONLY_ON_UPDATE: ReadonlySet<string> = readOnlyUserFields(updateUserSchema);
+
+/** A POST /api/users/ body as the schema should see it: a user sent as GET returned it is taken. */
+export function userCreateBody(body: unknown): unknown {
+  return withoutFields(body, READ_ONLY_ON_CREATE);
+}
+
+/** A PATCH /api/users/{id}/ body as the schema should see it (see userCreateBody). */
+export function userUpdateBody(body: unknown): unknown {
+  return withoutFields(body, READ_ONLY_ON_UPDATE);
+}
 export type PublicUserDto = z.infer<typeof publicUserSchema>;
 
 /** GET /api/users/ query string, as parseTaskListQuery reads the task list's. */

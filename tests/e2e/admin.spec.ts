@@ -380,3 +380,36 @@ test("a locked-out person shows as such, and Unlock lets them sign in again at o
   await expect(row.getByText("Locked out until")).toHaveCount(0);
   expect((await apiSignIn(password)).status()).toBe(200);
 });
+
+test("an admin corrects a user's email in Edit; one another account has is refused at the field", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const typo = `pat.typo.${RUN}@exmaple.com`;
+  const fixed = `pat.${RUN}@example.com`;
+  const password = "Pat-person-passphrase-4";
+  const created = await request.post("/api/users/", {
+    headers: { authorization },
+    data: { email: typo, full_name: `Pat Typo ${RUN}`, role: "EMPLOYEE", password },
+  });
+  expect(created.status()).toBe(201);
+
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const row = await findUser(page, typo);
+  await row.getByRole("button", { name: /^Edit/ }).click();
+  const edit = page.getByRole("dialog", { name: `Edit Pat Typo ${RUN} (${typo})` });
+  const email = edit.getByLabel("Email");
+  await expect(email).toHaveValue(typo);
+  await email.fill(DEMO.manager.email);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByText("A user with this email already exists.").first()).toBeVisible();
+  await expect(email).toHaveAttribute("aria-describedby", /-email-error/);
+
+  await email.fill(fixed);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  await findUser(page, fixed);
+  const login = await request.post("/api/auth/login/", { data: { email: fixed, password } });
+  expect(login.status()).toBe(200);
+});

@@ -12,6 +12,7 @@ import { buildOpenApiDocument, documentedPath, type OpenApiDocument } from "@/li
 import { zodComponentSchemas } from "@/lib/openapi/zod-components";
 import * as taskQuery from "@/lib/validation/task-query";
 import { createTaskSchema, READ_ONLY_TASK_FIELDS, taskSchema } from "@/lib/validation/tasks";
+import { READ_ONLY_ON_CREATE, READ_ONLY_ON_UPDATE } from "@/lib/validation/users";
 import { toStrictJsonSchema } from "../contract/json-schema";
 import { api } from "../helpers/api";
 
@@ -240,6 +241,20 @@ describe("the OpenAPI document", () => {
         expect(properties[field], `${name}.${field}`).toMatchObject({ readOnly: true });
       }
       expect(properties.title).not.toHaveProperty("readOnly");
+    }
+    // So may a user's: its id and timestamps, and on create its active flag.
+    const userBodies: [string, ReadonlySet<string>, string][] = [
+      ["UserCreate", READ_ONLY_ON_CREATE, "is_active"],
+      ["UserUpdate", READ_ONLY_ON_UPDATE, "email"],
+    ];
+    for (const [name, readOnly, writable] of userBodies) {
+      const properties = schemas[name]?.properties as Record<string, Json>;
+      expect([...readOnly]).toContain("id");
+      for (const field of readOnly) {
+        expect(properties[field], `${name}.${field}`).toMatchObject({ readOnly: true });
+      }
+      expect(properties[writable]).toBeDefined();
+      expect(properties.full_name).not.toHaveProperty("readOnly");
     }
     expect(fields("Task")).toEqual(Object.keys(taskSchema.shape).sort());
     expect((schemas.TaskCreate?.properties as Json).title).toMatchObject({

@@ -630,13 +630,67 @@ describe("PATCH and DELETE /api/users/{id}/", () => {
     expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(401);
   });
 
-  it("refuses an email change or unknown field with 400 and changes nothing", async () => {
-    const res = await api<ErrorBody>("PATCH", `/api/users/${employee.id}/`, {
+  it("changes the email with a USER_UPDATED row: sign-in takes the new one, sessions stay", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const newEmail = `Renamed-${target.id}@Test.Example`;
+    const res = await api<UserBody>("PATCH", `/api/users/${target.id}/`, {
       token: admin.token,
-      body: { email: "new@test.example", password_hash: "x" },
+      body: { email: newEmail },
     });
-    expect(res.status).toBe(400);
-    expect(res.body.errors!.length).toBeGreaterThan(0);
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe(newEmail.toLowerCase());
+    expect(await activityFor(target.id)).toMatchObject([
+      {
+        kind: "USER_UPDATED",
+        field: "email",
+        fromValue: target.email,
+        toValue: newEmail.toLowerCase(),
+      },
+    ]);
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(200);
+    expect((await login(newEmail, TEST_PASSWORD)).status).toBe(200);
+    expect((await login(target.email, TEST_PASSWORD)).status).toBe(401);
+  });
+
+  it("refuses another user's email with 409 on the field, and an unknown field with 400", async () => {
+    const taken = await api<ErrorBody>("PATCH", `/api/users/${employee.id}/`, {
+      token: admin.token,
+      body: { email: manager.email.toUpperCase(), full_name: "Not Applied" },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors).toEqual([
+      { field: "email", message: "A user with this email already exists." },
+    ]);
+    const unknown = await api<ErrorBody>("PATCH", `/api/users/${employee.id}/`, {
+      token: admin.token,
+      body: { full_name: "Not Applied", password_hash: "x" },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: "password_hash", message: "Unknown field." }]);
+    const [row] = await db().select().from(users).where(eq(users.id, employee.id));
+    expect(row).toMatchObject({ email: employee.email, fullName: employee.fullName });
+  });
+
+  it("takes a user sent back as GET returned it: read-only fields are ignored, as DRF does", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const { body: shown } = await api<UserBody>("GET", `/api/users/${target.id}/`, {
+      token: admin.token,
+    });
+    const res = await api<UserBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { ...shown, id: 1, created_at: "2000-01-01T00:00:00Z", full_name: "Sent Back" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: target.id, full_name: "Sent Back" });
+    expect(res.body.created_at).toBe(shown.created_at);
+    // Creating a copy: its id, timestamps and active flag are the server's.
+    const copy = await api<UserBody>("POST", "/api/users/", {
+      token: admin.token,
+      body: { ...shown, email: `copy-${target.id}@test.example`, is_active: false },
+    });
+    expect(copy.status).toBe(201);
+    expect(copy.body.id).not.toBe(target.id);
+    expect(copy.body.is_active).toBe(true);
   });
 });
 

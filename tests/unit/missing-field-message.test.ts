@@ -8,6 +8,7 @@ describe("a field left out", () => {
     const user = editUserSchema.safeParse({});
     expect(user.success).toBe(false);
     expect(fieldErrors(user.error!)).toEqual([
+      { field: "email", message: "This field is required." },
       { field: "full_name", message: "This field is required." },
       { field: "role", message: "This field is required." },
     ]);

@@ -6,7 +6,11 @@ import { pageCountOf, pageLinks, readLastPage } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertAdmin, createUser } from "@/lib/services/users";
 import { listUsers } from "@/lib/services/user-queries";
-import { createUserRequestSchema, parseUserListQuery } from "@/lib/validation/users";
+import {
+  createUserRequestSchema,
+  parseUserListQuery,
+  userCreateBody,
+} from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
@@ -91,7 +95,9 @@ export const GET = authedRoute(async ({ request, actor }) => {
  */
 export const POST = authedRoute(async ({ request, actor, log }) => {
   assertAdmin(actor);
-  const input = await parseJsonBody(request, createUserRequestSchema);
+  const input = await parseJsonBody(request, createUserRequestSchema, {
+    beforeValidation: userCreateBody,
+  });
   const user = await createUser(actor, input);
   log.info({ subjectUserId: user.id, role: user.role }, "user created");
   return NextResponse.json(user, { status: 201 });

@@ -4,7 +4,7 @@ import { parseJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
 import { assertAdmin, deactivateUser, updateUser } from "@/lib/services/users";
 import { getUser } from "@/lib/services/user-queries";
-import { updateUserSchema } from "@/lib/validation/users";
+import { updateUserSchema, userUpdateBody } from "@/lib/validation/users";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 type Params = { id: string };
@@ -41,15 +41,18 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
 );
 
 /**
- * Admins only: name, role, active flag, password.
+ * Admins only: email, name, role, active flag, password.
  *
  * @swagger
  * /api/users/{id}/:
  *   patch:
- *     summary: Change a user's name, role, active flag or password (admins)
+ *     summary: Change a user's email, name, role, active flag or password (admins)
  *     description: >-
- *       A role change, deactivation or new password ends every session and token the user holds.
- *       Admins cannot change their own role or deactivate themselves, nor remove the last admin.
+ *       A role change, deactivation or new password ends every session and token the user holds;
+ *       a new email is the one they sign in with (409 when another account has it). Admins cannot
+ *       change their own role or deactivate themselves, nor remove the last admin. A user's
+ *       read-only fields (`id`, timestamps…) are ignored, so a user can be sent back as GET
+ *       returned it; any other unknown field is 400.
  *     operationId: updateUser
  *     tags: [Users]
  *     parameters:
@@ -80,7 +83,9 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
 export const PATCH = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
   assertAdmin(actor);
-  const input = await parseJsonBody(request, updateUserSchema);
+  const input = await parseJsonBody(request, updateUserSchema, {
+    beforeValidation: userUpdateBody,
+  });
   const user = await updateUser(actor, id, input);
   log.info({ subjectUserId: id, fields: Object.keys(input) }, "user updated");
   return NextResponse.json(user);
