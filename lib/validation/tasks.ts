@@ -5,6 +5,8 @@ import { idSchema } from "./ids";
 import {
   directionControlMessage,
   hasVisibleCharacter,
+  halfCharacterMessage,
+  wholeCharacters,
   withoutControl,
   withoutDirectionControl,
 } from "./visible-text";
@@ -39,12 +41,14 @@ export const taskTitleSchema = z
   .min(1, { message: "Title is required.", abort: true })
   .max(TITLE_MAX, TITLE_TOO_LONG)
   .refine(withoutControl, TITLE_CONTROL_MESSAGE)
+  .refine(wholeCharacters, halfCharacterMessage("Title"))
   .refine(withoutDirectionControl, TITLE_DIRECTION_MESSAGE)
   .refine(hasVisibleCharacter, "Title is required.");
 export const taskDescriptionSchema = z
   .string()
   .max(DESCRIPTION_MAX, DESCRIPTION_TOO_LONG)
-  .refine(withoutControl, DESCRIPTION_CONTROL_MESSAGE);
+  .refine(withoutControl, DESCRIPTION_CONTROL_MESSAGE)
+  .refine(wholeCharacters, halfCharacterMessage("Description"));
 
 /** POST /api/tasks/ and each item of bulk-create; the form of /tasks/new uses it too. */
 export const createTaskSchema = z

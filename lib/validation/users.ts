@@ -6,7 +6,9 @@ import { withoutFields } from "./read-only-fields";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import {
   directionControlMessage,
+  halfCharacterMessage,
   hasVisibleCharacter,
+  wholeCharacters,
   withoutControl,
   withoutDirectionControl,
 } from "./visible-text";
@@ -31,6 +33,7 @@ export const fullNameSchema = z
   .min(1, { message: "Full name is required.", abort: true })
   .max(150)
   .refine(withoutControl, "Full name must not contain control characters.")
+  .refine(wholeCharacters, halfCharacterMessage("Full name"))
   .refine(withoutDirectionControl, directionControlMessage("Full name"))
   .refine(hasVisibleCharacter, "Full name is required.");
 

@@ -8,6 +8,18 @@ export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-
 export const withoutControl = (value: string) => !CONTROL_CHARACTER.test(value);
 
 /**
+ * Half of a UTF-16 surrogate pair: JSON can spell one ("\ud800"), no text holds one, and the
+ * database would store U+FFFD in its place, so the value saved would not be the value sent.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const wholeCharacters = (value: string) => !LONE_SURROGATE.test(value);
+
+/** What a field with one is told, e.g. "Title holds half of a character (…)." */
+export const halfCharacterMessage = (field: string) =>
+  `${field} holds half of a character (an unpaired \\uD800–\\uDFFF escape): send whole characters.`;
+
+/**
  * Bidirectional embeddings, overrides and isolates: shown inline (a list, the activity trail), a
  * right-to-left override makes "report\u202Evsc.exe" read as "reportexe.csv". Right-to-left text
  * needs none of them; the direction marks (U+200E, U+200F) stay allowed.

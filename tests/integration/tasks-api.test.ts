@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TaskDto } from "@/lib/validation/tasks";
+import { halfCharacterMessage } from "@/lib/validation/visible-text";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, type TestUser } from "../helpers/factories";
 import { taskCount } from "./bulk-helpers";
@@ -186,9 +187,22 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     ]);
     const fine = await api<TaskDto>("POST", "/api/tasks/", {
       token: managerA.token,
-      body: { title: "Tabs\tare fine", description: "and\r\nline breaks" },
+      body: { title: "Tabs\tare fine 😀", description: "and\r\nline breaks" },
     });
     expect(fine.status).toBe(201);
+    expect(fine.body.title).toBe("Tabs\tare fine 😀");
+    // Half of a surrogate pair, as JSON can spell it: stored, it would come back as U+FFFD.
+    const count = await taskCount();
+    const half = await api<Detail>("POST", "/api/tasks/", {
+      token: managerA.token,
+      body: { title: "a\ud800b", description: "\udc00" },
+    });
+    expect(half.status).toBe(400);
+    expect(half.body.errors).toEqual([
+      { field: "title", message: halfCharacterMessage("Title") },
+      { field: "description", message: halfCharacterMessage("Description") },
+    ]);
+    expect(await taskCount()).toBe(count);
     // Shown inline in lists and the trail, a right-to-left override would make it read "reportexe.csv".
     const spoof = await api<Detail>("POST", "/api/tasks/", {
       token: managerA.token,

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activity, refreshTokens, tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
+import { halfCharacterMessage } from "@/lib/validation/visible-text";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, TEST_PASSWORD, type TestUser } from "../helpers/factories";
 import { login } from "./auth-helpers";
@@ -413,6 +414,7 @@ describe("POST /api/users/", () => {
         "Ann \u202Enhoj",
         "Full name must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069).",
       ],
+      ["Ann \ud83d", halfCharacterMessage("Full name")],
     ]) {
       const invisible = await api<ErrorBody>("POST", "/api/users/", {
         token: admin.token,
