@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canOnTask, type TaskAction } from "@/lib/auth/policy";
 import { badRequest, forbidden, notFound } from "@/lib/http/errors";
 import { MAX_BULK_TASKS, type BulkTaskAction } from "@/lib/validation/task-bulk";
-import { MAX_PAGE_SIZE, parseTaskListQuery } from "@/lib/validation/task-query";
+import { MAX_PAGE_SIZE, parseTaskFilterQuery } from "@/lib/validation/task-query";
 import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
 import { deletionCounters, lockCounters, reassignmentCounters } from "./task-counter-locks";
@@ -140,9 +140,7 @@ export async function applyBulkTaskAction(
  * takes is a 400 that says so, rather than a change to some of them.
  */
 export async function matchingTaskIds(actor: Actor, filters: string): Promise<number[]> {
-  const params = new URLSearchParams(filters);
-  for (const name of ["page", "page_size", "ordering", "cursor"]) params.delete(name);
-  const query = { ...parseTaskListQuery(params), page_size: MAX_PAGE_SIZE };
+  const query = { ...parseTaskFilterQuery(new URLSearchParams(filters)), page_size: MAX_PAGE_SIZE };
   const ids: number[] = [];
   for (let page = 1; ; page += 1) {
     const { count, results } = await listTasks(actor, { ...query, page });

@@ -3,14 +3,18 @@ import { createTaskSchema } from "./tasks";
 
 /** POST /api/tasks/bulk-create/: each item is validated on its own with createTaskSchema. */
 export const bulkCreateEnvelopeSchema = z
-  .object({
+  .strictObject({
     tasks: z.array(z.unknown(), { message: 'Send {"tasks": [ ... ]}, a list of tasks.' }),
   })
   .meta({ id: "BulkCreateRequest" });
 
 /** The documented shape of the request (the envelope above is what the route parses). */
 export const bulkCreateRequestSchema = z
-  .object({ tasks: z.array(createTaskSchema) })
+  .strictObject({
+    tasks: z.array(createTaskSchema).min(1).meta({
+      description: "At least one task; at most BULK_MAX_ITEMS (5,000 unless configured), else 413.",
+    }),
+  })
   .meta({ id: "BulkCreateTasks" });
 
 export const bulkCreateResponseSchema = z

@@ -83,14 +83,32 @@ export const taskListQuerySchema = z
 
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 
+/** What picks a page of the list rather than which tasks are in it. */
+const PAGING_PARAMS = ["page", "page_size", "ordering", "cursor"] as const;
+
+/** The list's filters alone: what an export or "select all matching" takes every task of. */
+export const taskFilterQuerySchema = taskListQuerySchema
+  .omit({ page: true, page_size: true, ordering: true, cursor: true })
+  .meta({ id: "TaskFilterQuery" });
+
 const LIST_PARAMS = new Set(["status", "priority"]);
 
-/** URLSearchParams → TaskListQuery; 400 {detail, errors} for any invalid value. */
 /** The query string as the schema reads it: one value a parameter, lists joined by commas. */
 export function taskListQueryValues(params: URLSearchParams): Record<string, string> {
   return queryValues(params, LIST_PARAMS);
 }
 
+/**
+ * The filters of a list's query string, its paging and ordering set aside whatever they hold
+ * (defaults in their place); 400 {detail, errors} for an invalid filter.
+ */
+export function parseTaskFilterQuery(params: URLSearchParams): TaskListQuery {
+  const filters = new URLSearchParams(params);
+  for (const name of PAGING_PARAMS) filters.delete(name);
+  return parseTaskListQuery(filters);
+}
+
+/** URLSearchParams → TaskListQuery; 400 {detail, errors} for any invalid value. */
 export function parseTaskListQuery(params: URLSearchParams): TaskListQuery {
   const parsed = taskListQuerySchema.safeParse(taskListQueryValues(params));
   if (!parsed.success) {

@@ -169,14 +169,16 @@ describe("POST /api/tasks/bulk-create/", () => {
     expect(await databaseState()).toBe(before);
   });
 
-  it("counts only the task list against the limit, not another list beside it", async () => {
-    const res = await api<{ created: number }>("POST", "/api/tasks/bulk-create/", {
+  it("counts only the task list against the limit; any other field is refused, as in every body", async () => {
+    const before = await databaseState();
+    const res = await api<{ errors: unknown[] }>("POST", "/api/tasks/bulk-create/", {
       token: manager.token,
       rawBody: JSON.stringify({ tasks: [{ title: "One" }], client_meta: Array(5001).fill(0) }),
       headers: { "content-type": "application/json" },
     });
-    expect(res.status).toBe(201);
-    expect(res.body.created).toBe(1);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: "client_meta", message: "Unknown field." }]);
+    expect(await databaseState()).toBe(before);
   });
 
   it("refuses employees with 403", async () => {

@@ -104,6 +104,10 @@ describe("GET /api/tasks/export/", () => {
     await makeTask({ createdBy: other.id, title: "Not assigned to the employee", status: "DONE" });
     const done = parse((await exportCsv(other.token, "?status=DONE")).text).slice(1);
     expect(done.map((r) => r[0]).sort()).toEqual(["Mine DONE", "Not assigned to the employee"]);
+    // A list's address as it is, paging and ordering included: they are set aside, whatever they hold.
+    const fromList = await exportCsv(other.token, "?status=DONE&page=0&page_size=x&ordering=nope");
+    expect(fromList.status).toBe(200);
+    expect(parse(fromList.text).slice(1)).toEqual(done);
 
     const employeeRows = parse((await exportCsv(employee.token, "?status=DONE")).text).slice(1);
     const [visible] = await pool().query<RowDataPacket[]>(

@@ -1,7 +1,7 @@
 import { authedRoute } from "@/lib/http/api-route";
 import { companyToday } from "@/lib/services/company-time";
 import { exportTasksCsv } from "@/lib/services/task-export";
-import { parseTaskListQuery } from "@/lib/validation/task-query";
+import { parseTaskFilterQuery } from "@/lib/validation/task-query";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 /**
@@ -12,15 +12,15 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *   get:
  *     summary: Download the tasks you may see as CSV
  *     description: >-
- *       Same filters as `GET /api/tasks`, but every matching task (pagination and ordering are
- *       ignored: oldest first), in the upload's CSV format (assignee by email), so a file can go
+ *       Same filters as `GET /api/tasks`, but every matching task, oldest first (the list's
+ *       `page`, `page_size`, `ordering` and `cursor` are ignored, whatever they hold), in the upload's CSV format (assignee by email), so a file can go
  *       back through `POST /api/tasks/bulk-upload`. A task whose assignee has since been
  *       deactivated keeps their email here, as a record; importing that row is refused (the
  *       assignee must be active) until the cell names someone else or is emptied. UTF-8 with a
  *       byte-order mark (so that spreadsheet programs read it as UTF-8) and CRLF line ends.
  *     operationId: exportTasks
  *     tags: [Bulk]
- *     x-query-schema: TaskListQuery
+ *     x-query-schema: TaskFilterQuery
  *     responses:
  *       "200":
  *         description: The CSV file (attachment).
@@ -35,7 +35,7 @@ import { refusedMethods } from "@/lib/http/refused-methods";
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
 export const GET = authedRoute(async ({ request, actor }) => {
-  const query = parseTaskListQuery(request.nextUrl.searchParams);
+  const query = parseTaskFilterQuery(request.nextUrl.searchParams);
   const body = exportTasksCsv(actor, query);
   return new Response(body, {
     status: 200,
