@@ -60,6 +60,8 @@ export function BulkBar({
 }) {
   const router = useRouter();
   const [allMatching, setAllMatching] = useState(false);
+  // Unticking a row ends "all matching" for good: ticking the page again offers the choice again.
+  if (allMatching && matching === null) setAllMatching(false);
   const everyMatch = allMatching && matching !== null;
   const chosen = everyMatch ? matching.count : ids.length;
   const [kind, setKind] = useState<Kind>("status");

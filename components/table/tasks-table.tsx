@@ -9,7 +9,15 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  useTransition,
+  type MouseEvent,
+} from "react";
 import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -26,6 +34,7 @@ import {
 } from "./column-visibility-store";
 import { SORTABLE, taskColumns } from "./task-columns";
 import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
+import { useSettledChoice } from "@/lib/client/use-settled-choice";
 
 type Props = {
   tasks: TaskDto[];
@@ -40,6 +49,13 @@ type Props = {
 
 function hrefWith(query: Record<string, string>, change: Record<string, string>): string {
   return `/tasks?${new URLSearchParams({ ...query, ...change }).toString()}`;
+}
+
+/** What only pages and orders the list: any other parameter with a value narrows it. */
+const PAGING = new Set(["page", "page_size", "ordering", "cursor"]);
+
+function filtered(query: Record<string, string>): boolean {
+  return Object.entries(query).some(([name, value]) => !PAGING.has(name) && value !== "");
 }
 
 /** The page sizes offered (the API's maximum is 100), and the URL's own if it is another. */
@@ -64,11 +80,16 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
   );
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [shownTasks, setShownTasks] = useState(tasks);
+  // The page size picked, shown at once while its rows load (and arrow keys step on from it).
+  const [chosenSize, setChosenSize] = useState(pageSize);
   // A new page, filter or refresh shows other rows: a selection never outlives the rows it chose.
   if (shownTasks !== tasks) {
     setShownTasks(tasks);
     setRowSelection({});
+    setChosenSize(pageSize);
   }
+  const [loading, startLoading] = useTransition();
+  const sizeChoice = useSettledChoice("drop");
   const sorting = useMemo(() => sortingOf(ordering), [ordering]);
   const pageCount = pageCountOf(count, pageSize);
 
@@ -90,12 +111,28 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     onRowSelectionChange: setRowSelection,
   });
 
+  /** Shows other rows: the old ones stay, dimmed and marked busy, until the new ones come. */
+  function load(href: string, focusId: string) {
+    setRowSelection({});
+    focusAfterLoad(focusId);
+    startLoading(() => router.push(href));
+  }
+
   function sortBy(id: string) {
     const current = sorting[0];
     const next = current?.id === id && !current.desc ? `-${id}` : id;
-    setRowSelection({});
-    focusAfterLoad(`task-sort-${id}`);
-    router.push(hrefWith(query, { ordering: next, page: "1" }));
+    load(hrefWith(query, { ordering: next, page: "1" }), `task-sort-${id}`);
+  }
+
+  /** A page link's plain click loads in place, with the busy state; a new tab is a link's own. */
+  function onPageLink(href: string, focusId: string) {
+    return (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      event.preventDefault();
+      load(href, focusId);
+    };
   }
 
   // After a bulk action the bar (and the button that had focus) goes: focus lands on the count.
@@ -106,6 +143,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     const id = takeFocusAfterLoad();
     if (id !== null) (document.getElementById(id) ?? countLine.current)?.focus();
   }, [tasks]);
+  const previousHref = hrefWith(query, { page: String(previousPage(page, pageCount)) });
+  const nextHref = hrefWith(query, { page: String(page + 1) });
   const selectedIds = Object.keys(rowSelection)
     .filter((id) => rowSelection[id])
     .map(Number);
@@ -122,18 +161,30 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
         >
           {count} task{count === 1 ? "" : "s"}
           {page <= pageCount ? ` · page ${page} of ${pageCount}` : ""}
+          {loading ? (
+            <span className="ml-2 inline-flex items-center gap-1 text-slate-600">
+              <span
+                aria-hidden="true"
+                className="size-3 animate-spin rounded-full border-2 border-slate-400 border-t-transparent"
+              />
+              Loading…
+            </span>
+          ) : null}
         </p>
         <div className="flex items-center gap-3">
           <label className="flex items-center gap-2 text-sm text-slate-700">
             Rows per page
             <select
               id="task-page-size"
-              value={pageSize}
+              value={chosenSize}
               onChange={(event) => {
-                setRowSelection({});
-                focusAfterLoad("task-page-size");
-                router.push(hrefWith(query, { page_size: event.target.value, page: "1" }));
+                const size = event.target.value;
+                setChosenSize(Number(size));
+                sizeChoice.choose(() =>
+                  load(hrefWith(query, { page_size: size, page: "1" }), "task-page-size"),
+                );
               }}
+              onBlur={sizeChoice.settleNow}
               className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
             >
               {pageSizeChoices(pageSize).map((size) => (
@@ -167,6 +218,17 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
             Go to page {pageCount}
           </Link>
         </EmptyState>
+      ) : tasks.length === 0 && !filtered(query) ? (
+        <EmptyState title="No tasks yet.">
+          <Link href="/tasks/new" className="underline">
+            Create a task
+          </Link>{" "}
+          or{" "}
+          <Link href="/tasks/import" className="underline">
+            import a CSV file
+          </Link>
+          .
+        </EmptyState>
       ) : tasks.length === 0 ? (
         <EmptyState title="No task matches these filters.">
           <Link href="/tasks" className="underline">
@@ -179,7 +241,12 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           .
         </EmptyState>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          aria-busy={loading}
+          className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${
+            loading ? "opacity-60" : ""
+          }`}
+        >
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Tasks, sortable by the column headers</caption>
             <thead className="bg-slate-100">
@@ -237,8 +304,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
         {page > 1 ? (
           <Link
             id="task-previous-page"
-            href={hrefWith(query, { page: String(previousPage(page, pageCount)) })}
-            onClick={() => focusAfterLoad("task-previous-page")}
+            href={previousHref}
+            onClick={onPageLink(previousHref, "task-previous-page")}
             className={buttonSecondary}
           >
             {page > pageCount ? "Last page" : "Previous page"}
@@ -249,8 +316,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
         {page < pageCount ? (
           <Link
             id="task-next-page"
-            href={hrefWith(query, { page: String(page + 1) })}
-            onClick={() => focusAfterLoad("task-next-page")}
+            href={nextHref}
+            onClick={onPageLink(nextHref, "task-next-page")}
             className={buttonSecondary}
           >
             Next page

@@ -41,5 +41,9 @@ export function formatCalendarDay(isoDate: string): string {
 export const TASK_GONE =
   "This task is no longer there for you: it was deleted or given to someone else.";
 
+/** A task action's 412, in the dashboard's words: `where` ("the board") now shows the task as it is. */
+export const taskChangedMeanwhile = (title: string, where: string) =>
+  `“${title}” was changed by someone else meanwhile; ${where} was reloaded.`;
+
 /** The statuses of work still to do, as one filter choice (the API reads a comma-separated list). */
 export const OPEN_STATUSES = TASK_STATUSES.filter((status) => status !== "DONE").join(",");

@@ -17,7 +17,9 @@ export function PriorityBadge({
   named?: boolean;
 }) {
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[priority]}`}>
+    <span
+      className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STYLES[priority]}`}
+    >
       {named ? <span className="sr-only">Priority: </span> : null}
       {PRIORITY_LABELS[priority]}
     </span>

@@ -9,7 +9,9 @@ const STYLES: Record<TaskStatus, string> = {
 
 export function StatusBadge({ status }: { status: TaskStatus }) {
   return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[status]}`}>
+    <span
+      className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STYLES[status]}`}
+    >
       {STATUS_LABELS[status]}
     </span>
   );

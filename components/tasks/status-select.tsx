@@ -1,13 +1,13 @@
 "use client";
 
 import { callAction } from "@/lib/client/call-action";
+import { useSettledChoice } from "@/lib/client/use-settled-choice";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
-import { STATUS_LABELS, TASK_GONE } from "./labels";
-import { STATUS_SETTLE_MS } from "./status-timing";
+import { STATUS_LABELS, TASK_GONE, taskChangedMeanwhile } from "./labels";
 
 type Props = { taskId: number; taskTitle: string; status: TaskStatus; version: number };
 
@@ -27,9 +27,8 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
   const saved = useRef({ status, version });
   const [lastSavedVersion, setLastSavedVersion] = useState(version);
   const saving = useRef<Promise<void>>(Promise.resolve());
-  const settling = useRef<{ timer: ReturnType<typeof setTimeout>; choice: TaskStatus } | null>(
-    null,
-  );
+  // Leaving the page within the settle time still saves the choice.
+  const settled = useSettledChoice("run");
 
   // A version newer than any this control saved (someone else's change, after a refresh)
   // replaces what is shown.
@@ -54,8 +53,14 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
         router.refresh();
         return;
       }
-      if (!settling.current) setCurrent(saved.current.status);
-      toast.error(result.status === 404 ? TASK_GONE : result.message);
+      if (!settled.isSettling()) setCurrent(saved.current.status);
+      toast.error(
+        result.status === 404
+          ? TASK_GONE
+          : result.status === 412
+            ? taskChangedMeanwhile(taskTitle, "the page")
+            : result.message,
+      );
       // Someone else's change (412) or the task gone (404): the page shows how things are now.
       if (result.status === 412 || result.status === 404) router.refresh();
     };
@@ -64,26 +69,10 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
     startTransition(() => thisSave);
   }
 
-  function saveSettledChoice() {
-    const settled = settling.current;
-    if (!settled) return;
-    clearTimeout(settled.timer);
-    settling.current = null;
-    save(settled.choice);
-  }
-
   function choose(next: TaskStatus) {
     setCurrent(next);
-    if (settling.current) clearTimeout(settling.current.timer);
-    settling.current = { choice: next, timer: setTimeout(saveSettledChoice, STATUS_SETTLE_MS) };
+    settled.choose(() => save(next));
   }
-
-  // Leaving the page within the settle time still saves the choice.
-  const saveOnUnmount = useRef(saveSettledChoice);
-  useEffect(() => {
-    saveOnUnmount.current = saveSettledChoice;
-  });
-  useEffect(() => () => saveOnUnmount.current(), []);
 
   return (
     <div className="flex items-center gap-2">
@@ -95,7 +84,7 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
         value={current}
         aria-busy={pending}
         onChange={(event) => choose(event.target.value as TaskStatus)}
-        onBlur={saveSettledChoice}
+        onBlur={settled.settleNow}
         className="rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm"
       >
         {TASK_STATUSES.map((value) => (

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { signIn } from "./helpers/login";
-import { STATUS_SETTLE_MS } from "../../components/tasks/status-timing";
+import { SETTLE_MS } from "../../lib/client/use-settled-choice";
 
 // Seeded demo data (db/demo-data.ts): Emma is assigned tasks #1, #7, #13 … #55; #2 is Eli's.
 const EMMAS_TITLE = /#(1|7|13|19|25|31|37|43|49|55)$/;
@@ -77,7 +77,7 @@ test("an employee sees only their tasks, changes a status that persists, and can
   // Arrowing away and back to the saved status saves nothing, even once the choice has settled.
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowDown");
-  await page.waitForTimeout(STATUS_SETTLE_MS * 2);
+  await page.waitForTimeout(SETTLE_MS * 2);
   expect(saves).toBe(1);
   await expect(page.getByText(/modified by someone else/)).toHaveCount(0);
 

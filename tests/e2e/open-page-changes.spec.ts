@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 
 // What a page left open does when the world changes under it.
@@ -115,4 +116,40 @@ test("a status change on a task taken away meanwhile says so and drops its card"
     page.getByText("This task is no longer there for you", { exact: false }),
   ).toBeVisible();
   await expect(page.getByLabel(`Status of ${title}`, { exact: true })).toHaveCount(0);
+});
+
+test("a status change on a task someone else changed meanwhile says so in words and shows theirs", async ({
+  page,
+  request,
+}) => {
+  const managerToken = await accessToken(request, DEMO.manager);
+  const employeeToken = await accessToken(request, DEMO.employee);
+  const me = await request.get("/api/users/me/", {
+    headers: { authorization: `Bearer ${employeeToken}` },
+  });
+  const employeeId = ((await me.json()) as { id: number }).id;
+  const title = `Changed while open ${Date.now()}`;
+  const created = await request.post("/api/tasks/", {
+    headers: { authorization: `Bearer ${managerToken}` },
+    data: { title, assigned_to: employeeId },
+  });
+  expect(created.status()).toBe(201);
+  const taskId = ((await created.json()) as { id: number }).id;
+
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await page.goto(`/my-tasks?search=${encodeURIComponent(title)}`);
+  const select = page.getByLabel(`Status of ${title}`, { exact: true });
+  await expectHydrated(select);
+
+  const theirs = await request.patch(`/api/tasks/${taskId}/`, {
+    headers: { authorization: `Bearer ${managerToken}` },
+    data: { status: "DONE" },
+  });
+  expect(theirs.status()).toBe(200);
+  await select.selectOption("IN_PROGRESS");
+
+  await expect(
+    page.getByText(`“${title}” was changed by someone else meanwhile; the page was reloaded.`),
+  ).toBeVisible();
+  await expect(select).toHaveValue("DONE");
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
-import { signIn } from "./helpers/login";
+import { expectHydrated } from "./helpers/hydration";
+import { accessToken, signIn } from "./helpers/login";
 
 test("the task table offers a page size, and keyboard focus survives filtering, sorting and paging", async ({
   page,
@@ -56,4 +57,81 @@ test("the task table offers a page size, and keyboard focus survives filtering, 
   await expect(page).toHaveURL(/ordering=title/);
   await expect(page.getByRole("status").filter({ hasText: "page 1 of 3" })).toBeVisible();
   await expect(byTitle).toBeFocused();
+});
+
+test("Rows per page loads the size the arrow keys stop on, once; paging says it is loading", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const tag = `Stepped ${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/tasks/bulk-create/", {
+    data: {
+      tasks: Array.from({ length: 45 }, (_, i) => ({
+        title: `${tag} ${i}`,
+        status: i % 2 ? "IN_PROGRESS" : "TODO",
+      })),
+    },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(20);
+  const pageSize = page.getByLabel("Rows per page");
+  await expectHydrated(pageSize);
+  // A badge reads as one word: "In progress" never breaks over two lines.
+  const inProgress = page.locator("tbody").getByText("In progress", { exact: true });
+  await expect(inProgress.first()).toBeVisible();
+  const lines = await inProgress.evaluateAll((badges) =>
+    badges.map((badge) => badge.getClientRects().length),
+  );
+  expect(new Set(lines)).toEqual(new Set([1]));
+
+  const sizesLoaded: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    const size = url.searchParams.get("page_size");
+    if (url.pathname === "/tasks" && size) sizesLoaded.push(size);
+  });
+  await pageSize.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page).toHaveURL(/page_size=100/);
+  await expect(rows).toHaveCount(45);
+  await expect(pageSize).toHaveValue("100");
+  expect(sizesLoaded).not.toContain("50");
+
+  // A slow answer: the old rows stay, dimmed and marked busy, and the count line says so.
+  await pageSize.selectOption("20");
+  await expect(rows).toHaveCount(20);
+  await page.route("**/tasks?**", async (route) => {
+    if (route.request().headers().rsc) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toBeVisible();
+  await expect(page.locator("[aria-busy=true]").locator("tbody tr")).toHaveCount(20);
+  await expect(page.getByRole("status").filter({ hasText: "page 2 of 3" })).toBeVisible();
+  await expect(page.getByText("Loading…")).toHaveCount(0);
+});
+
+test("a manager without tasks is told the table is empty, not that filters hide them", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const email = `new.manager.${Date.now().toString(36)}@example.com`;
+  const password = "New-manager-passphrase-5";
+  const created = await request.post("/api/users/", {
+    headers: { authorization },
+    data: { email, full_name: "New Manager", role: "MANAGER", password },
+  });
+  expect(created.status()).toBe(201);
+  await signIn(page, email, password);
+  await page.goto("/tasks");
+  await expect(page.getByText("No tasks yet.")).toBeVisible();
+  await expect(page.getByText("No task matches these filters.")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Create a task" })).toBeVisible();
+  await page.goto("/tasks?status=DONE");
+  await expect(page.getByText("No task matches these filters.")).toBeVisible();
 });

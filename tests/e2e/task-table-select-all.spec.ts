@@ -32,6 +32,16 @@ test("a whole page's selection widens to every matching task, and a bulk change 
   await expect(bulk.getByText("All 45 matching tasks selected")).toBeVisible();
   await expect(bulk.getByRole("button", { name: "Select only the 20 on this page" })).toBeFocused();
 
+  // Unticking a row ends "all matching"; ticking it again selects the page, not all 45 again.
+  const firstRow = page.locator("tbody tr").first().getByRole("checkbox");
+  await firstRow.uncheck();
+  await expect(bulk.getByText("19 selected")).toBeVisible();
+  await firstRow.check();
+  await expect(bulk.getByText("20 selected")).toBeVisible();
+  await expect(bulk.getByText("All 45 matching tasks selected")).toHaveCount(0);
+  await bulk.getByRole("button", { name: "Select all 45 matching tasks" }).click();
+  await expect(bulk.getByText("All 45 matching tasks selected")).toBeVisible();
+
   await bulk.getByLabel("New status").selectOption("DONE");
   await bulk.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByText("45 of 45 selected tasks changed.")).toBeVisible();
