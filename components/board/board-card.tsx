@@ -37,8 +37,9 @@ export const CardFace = memo(function CardFace({ task }: { task: BoardTask }) {
 });
 
 /**
- * A draggable card. The mouse can grab the whole card; the keyboard starts a move only from the
- * handle button (its activator), so Enter on the title link still opens the task.
+ * A draggable card. The mouse can grab the whole card, a finger after holding it still (a swipe
+ * scrolls); the keyboard starts a move only from the handle button (its activator), so Enter on
+ * the title link still opens the task.
  */
 export const BoardCard = memo(function BoardCard({ task }: { task: BoardTask }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
@@ -50,7 +51,7 @@ export const BoardCard = memo(function BoardCard({ task }: { task: BoardTask }) 
       ref={setNodeRef}
       data-task-id={task.id}
       {...listeners}
-      className={`relative touch-none rounded-md border bg-white p-3 shadow-sm ${
+      className={`relative rounded-md border bg-white p-3 shadow-sm ${
         task.is_overdue ? "border-red-300" : "border-slate-200"
       } ${isDragging ? "opacity-40" : ""}`}
     >

@@ -5,7 +5,8 @@ import {
   DndContext,
   DragOverlay,
   KeyboardSensor,
-  PointerSensor,
+  MouseSensor,
+  TouchSensor,
   rectIntersection,
   useSensor,
   useSensors,
@@ -17,7 +18,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
-import { STATUS_LABELS } from "@/components/tasks/labels";
+import { STATUS_LABELS, taskChangedMeanwhile } from "@/components/tasks/labels";
+import { MOUSE_ACTIVATION, TOUCH_ACTIVATION } from "./pointer-activation";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { BOARD_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
 import { BoardColumn } from "./board-column";
@@ -25,6 +27,9 @@ import { CardFace } from "./board-card";
 import type { BoardTask } from "./board-types";
 import { columnKeyboardCoordinates } from "./column-keyboard";
 
+const cardSelector = (id: number) => `[data-task-id="${id}"]`;
+/** How long after a refused move its card may take focus back (the refresh's answer included). */
+const REFOCUS_WINDOW_MS = 5000;
 const columnName = (id: unknown) => STATUS_LABELS[id as TaskStatus] ?? String(id);
 const titleOf = (data: unknown) => (data as { title?: string } | undefined)?.title ?? "Task";
 
@@ -74,10 +79,26 @@ export function TaskBoard({
   useEffect(() => {
     if (takeFocusAfterLoad() === BOARD_COUNT_ID) countLine.current?.focus();
   }, [tasks]);
+  // A card sent back to its column after a refused move is mounted anew there, and the refresh
+  // that follows may reorder the column (a moved node loses focus): while nothing else has taken
+  // focus, its Move button gets it back.
+  const refocus = useRef<{ id: number; until: number } | null>(null);
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted) return;
+    if (performance.now() > wanted.until) {
+      refocus.current = null;
+      return;
+    }
+    const focused = document.activeElement;
+    if (focused && focused !== document.body) return;
+    document.querySelector<HTMLElement>(`${cardSelector(wanted.id)} button`)?.focus();
+  }, [items]);
   const total = items.length + TASK_STATUSES.reduce((sum, status) => sum + hidden[status], 0);
 
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: MOUSE_ACTIVATION }),
+    useSensor(TouchSensor, { activationConstraint: TOUCH_ACTIVATION }),
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
 
@@ -119,11 +140,13 @@ export function TaskBoard({
         toast.success(`“${task.title}” moved to ${STATUS_LABELS[target]}.`);
         return;
       }
+      const focused = document.activeElement;
+      if (!focused || focused === document.body || focused.closest(cardSelector(task.id))) {
+        refocus.current = { id: task.id, until: performance.now() + REFOCUS_WINDOW_MS };
+      }
       replaceTask(task.id, { status: previous });
       if (result.status === 412) {
-        toast.error(
-          `“${task.title}” was changed by someone else meanwhile; the board was reloaded.`,
-        );
+        toast.error(taskChangedMeanwhile(task.title, "the board"));
         router.refresh();
       } else {
         toast.error(result.message);
