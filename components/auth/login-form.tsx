@@ -28,20 +28,24 @@ export function LoginForm({ destination, initialError }: Props) {
     formState: { errors, isSubmitting },
   } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), mode: "onSubmit" });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const result = await signIn("credentials", { ...values, redirect: false });
-      if (!result || result.error || !result.ok) {
-        setFormError(describeSignInError(result?.error ?? null) ?? INVALID_CREDENTIALS);
-        return;
+  const onSubmit = handleSubmit(
+    async (values) => {
+      setFormError(null);
+      try {
+        const result = await signIn("credentials", { ...values, redirect: false });
+        if (!result || result.error || !result.ok) {
+          setFormError(describeSignInError(result?.error ?? null) ?? INVALID_CREDENTIALS);
+          return;
+        }
+        router.replace(destination);
+        router.refresh();
+      } catch {
+        setFormError("Could not reach the server. Check your connection and try again.");
       }
-      router.replace(destination);
-      router.refresh();
-    } catch {
-      setFormError("Could not reach the server. Check your connection and try again.");
-    }
-  });
+    },
+    // Refused by its fields, the form says so by them: the last attempt's refusal would be stale.
+    () => setFormError(null),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby="login-error">

@@ -1,6 +1,14 @@
 "use client";
 
-import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
+import {
+  useEffect,
+  useEffectEvent,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type Ref,
+} from "react";
 import { findAssigneesAction } from "@/lib/actions/assignees";
 import { inputClass, labelClass } from "@/components/ui/button-styles";
 import { callAction } from "@/lib/client/call-action";
@@ -34,6 +42,8 @@ type Props = {
   placeholder?: string;
   /** Given, the field refuses to submit its form while the text names nobody it knows. */
   unresolvedMessage?: string;
+  /** react-hook-form's field ref: an error set with shouldFocus moves focus to the input. */
+  focusRef?: Ref<{ focus: () => void }>;
 };
 
 /**
@@ -50,9 +60,11 @@ export function AssigneeField({
   label = "Assignee",
   placeholder = "Type a name or e-mail; leave empty for nobody",
   unresolvedMessage,
+  focusRef,
 }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(focusRef, () => ({ focus: () => input.current?.focus() }), []);
   const [known, setKnown] = useState(() =>
     current && !users.some((user) => user.id === current.id) ? [current, ...users] : users,
   );

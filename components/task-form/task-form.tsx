@@ -39,11 +39,16 @@ const CHANGED_MEANWHILE =
 type Props = { users: AssignableUser[]; task?: TaskDto; today: string };
 
 /**
- * Where the task whose form was saved last is noted. The page mounts a new form for the saved
- * version (its key), which would leave keyboard focus on the page itself: that form takes it
- * back on its Save button.
+ * The page mounts a new form for each version of the task (its key), which would leave keyboard
+ * focus on the page itself: the form noted here takes it back, on its Save button after a save,
+ * on the title after "Load the saved version".
  */
-const SAVED_TASK_KEY = "etums:task-form-saved";
+const REFOCUS_KEY = "etums:task-form-refocus";
+type Refocus = { taskId: number; on: "save" | "title" };
+
+function refocusAfterRemount(refocus: Refocus): void {
+  withSessionStorage((s) => s.setItem(REFOCUS_KEY, JSON.stringify(refocus)));
+}
 
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
 export function TaskForm({ users, task, today }: Props) {
@@ -54,12 +59,6 @@ export function TaskForm({ users, task, today }: Props) {
     if (formError) formErrorBox.current?.scrollIntoView({ block: "nearest" });
   }, [formError]);
   const saveButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (task && withSessionStorage((s) => s.getItem(SAVED_TASK_KEY)) === String(task.id)) {
-      withSessionStorage((s) => s.removeItem(SAVED_TASK_KEY));
-      saveButton.current?.focus();
-    }
-  }, [task]);
   const [stale, setStale] = useState(false);
   const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
   const {
@@ -67,6 +66,7 @@ export function TaskForm({ users, task, today }: Props) {
     control,
     handleSubmit,
     setError,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createTaskSchema),
@@ -80,6 +80,16 @@ export function TaskForm({ users, task, today }: Props) {
     },
   });
 
+  useEffect(() => {
+    const noted = withSessionStorage((s) => s.getItem(REFOCUS_KEY));
+    if (!task || !noted) return;
+    const refocus = JSON.parse(noted) as Refocus;
+    if (refocus.taskId !== task.id) return;
+    withSessionStorage((s) => s.removeItem(REFOCUS_KEY));
+    if (refocus.on === "save") saveButton.current?.focus();
+    else setFocus("title");
+  }, [task, setFocus]);
+
   // Allowed (a task may be recorded late), but said: a past day makes it overdue at once.
   const [dueDate, status] = useWatch({ control, name: ["due_date", "status"] });
   const overdueOnSave = Boolean(dueDate) && dueDate! < today && status !== "DONE";
@@ -88,7 +98,11 @@ export function TaskForm({ users, task, today }: Props) {
     setFormError(null);
     setStale(false);
     if (assigneeUnresolved) {
-      setError("assigned_to", { message: "Choose a person from the list, or leave it empty." });
+      setError(
+        "assigned_to",
+        { message: "Choose a person from the list, or leave it empty." },
+        { shouldFocus: true },
+      );
       return;
     }
     const result = await callAction<{ id: number; title: string }>(() =>
@@ -97,7 +111,7 @@ export function TaskForm({ users, task, today }: Props) {
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
       if (task) {
-        withSessionStorage((s) => s.setItem(SAVED_TASK_KEY, String(task.id)));
+        refocusAfterRemount({ taskId: task.id, on: "save" });
         router.refresh();
       } else router.push(`/tasks/${result.data.id}`);
       return;
@@ -133,7 +147,10 @@ export function TaskForm({ users, task, today }: Props) {
               <button
                 type="button"
                 className="font-medium underline"
-                onClick={() => router.refresh()}
+                onClick={() => {
+                  refocusAfterRemount({ taskId: task!.id, on: "title" });
+                  router.refresh();
+                }}
               >
                 Load the saved version
               </button>{" "}
@@ -223,6 +240,7 @@ export function TaskForm({ users, task, today }: Props) {
             current={task?.assignee ?? null}
             value={typeof field.value === "number" ? field.value : null}
             error={fieldState.error?.message}
+            focusRef={field.ref}
             onChange={(id, resolved) => {
               setAssigneeUnresolved(!resolved);
               field.onChange(id);

@@ -2,16 +2,19 @@ import Link from "next/link";
 import { TASK_STATUSES } from "@/db/schema";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
-import { STATUS_LABELS } from "./labels";
+import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";
+import { FilterForm } from "./filter-form";
+import { OPEN_STATUSES, STATUS_LABELS } from "./labels";
 
 type Props = { status?: string; dueAfter?: string; dueBefore?: string; overdue: boolean };
 
-/** A plain GET form: the filters live in the URL and work without JavaScript. */
+/** A GET form: the filters live in the URL and work without JavaScript. */
 export function MyTasksFilters({ status, dueAfter, dueBefore, overdue }: Props) {
   return (
-    <form
+    <FilterForm
       // Remounted when the URL's filters change by a link (see TaskFilters).
       key={JSON.stringify({ status, dueAfter, dueBefore, overdue })}
+      resultsId={MY_TASKS_COUNT_ID}
       method="get"
       aria-label="Filter my tasks"
       className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end"
@@ -22,7 +25,10 @@ export function MyTasksFilters({ status, dueAfter, dueBefore, overdue }: Props) 
         name="status"
         defaultValue={status}
         anyLabel="Any status"
-        options={labelledOptions(TASK_STATUSES, STATUS_LABELS)}
+        options={[
+          ...labelledOptions(TASK_STATUSES, STATUS_LABELS),
+          { value: OPEN_STATUSES, label: "Open (not done)" },
+        ]}
       />
       <FilterInput
         label="Due from"
@@ -59,6 +65,6 @@ export function MyTasksFilters({ status, dueAfter, dueBefore, overdue }: Props) 
           Clear
         </Link>
       </div>
-    </form>
+    </FilterForm>
   );
 }

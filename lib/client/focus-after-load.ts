@@ -9,6 +9,8 @@ const FOCUS_AFTER_LOAD_KEY = "etums:task-table-focus";
 export const TASK_COUNT_ID = "task-count";
 /** The board's line that counts its tasks: where focus goes after the board's filters are applied. */
 export const BOARD_COUNT_ID = "board-count";
+/** My tasks' line that counts what the filters found. */
+export const MY_TASKS_COUNT_ID = "my-tasks-count";
 
 /** Notes the element (by id) that should have keyboard focus once the next rows are shown. */
 export function focusAfterLoad(id: string): void {

@@ -35,6 +35,11 @@ test.describe("sign-in", () => {
     await expect(page.getByLabel("Password")).toBeVisible();
     // The button kept keyboard focus while it waited: a disabled one would have dropped it.
     await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+    // Sent again with a field the form refuses: that field's error, not the last answer's too.
+    await page.getByLabel("Email").fill("");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expect(page.getByText("Invalid email or password.")).toHaveCount(0);
   });
 
   test("repeated failures show the lockout message", async ({ page }) => {

@@ -71,6 +71,8 @@ test("the form shows errors next to the fields and refuses someone not in the li
   await page.getByLabel("Assignee").fill("Nobody we know");
   await page.getByRole("button", { name: "Create task" }).click();
   await expect(page.getByText("Choose a person from the list, or leave it empty.")).toBeVisible();
+  // Focus goes to the field to correct, as for the other fields' errors.
+  await expect(page.getByLabel("Assignee")).toBeFocused();
   await expect(page).toHaveURL(/\/tasks\/new$/);
 
   // A day already past is allowed, and said: the task would be overdue at once, unless done.
@@ -120,6 +122,10 @@ test("the new task moves across the board by mouse and by keyboard, and stays mo
   await expect(page.getByText(/was changed by someone else meanwhile/)).toBeVisible();
   await expect(card("DONE")).toBeVisible();
   await expect(card("DONE").getByText("Urgent")).toBeVisible();
+  // The keyboard stays on the card, back in its column, ready for the next move.
+  await expect(
+    card("DONE").getByRole("button", { name: `Move “${NEW_TITLE}”`, exact: true }),
+  ).toBeFocused();
 
   // The server never gets the move (offline, a proxy's 502): the card goes back, and says why.
   await page.route("**/board**", (route) =>
@@ -318,6 +324,8 @@ test("an edit that meets someone else's save keeps what was typed until the user
   await alert.getByRole("button", { name: "Load the saved version" }).click();
   await expect(page.getByLabel("Priority")).toHaveValue("LOW");
   await expect(page.getByLabel("Description")).not.toHaveValue("Typed while someone else saved");
+  // The button pressed went with the old form: the new one takes focus from its first field.
+  await expect(page.getByLabel("Title")).toBeFocused();
 });
 
 test("a page number past the end says so and leads to the last page", async ({ page }) => {

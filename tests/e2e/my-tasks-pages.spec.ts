@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 import { E2E_DATABASE_URL } from "./env";
 
@@ -94,4 +95,28 @@ test("changing a status in a filtered list keeps the keyboard's place on the nex
   await expect(page.getByRole("link", { name: second, exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel(`Status of ${second}`, { exact: true })).toBeFocused();
+});
+
+test("applied by keyboard, the filters leave focus on what they found, which is counted", async ({
+  page,
+}) => {
+  await signIn(page, EMAIL, PASSWORD);
+  await page.goto("/my-tasks");
+  const filters = page.getByRole("form", { name: "Filter my tasks" });
+  const status = filters.getByLabel("Status");
+  await expectHydrated(status);
+  // The five overdue tasks are the open ones that have a due date.
+  await status.selectOption({ label: "Open (not done)" });
+  await filters.getByLabel("Due until").fill("2020-12-31");
+  await filters.getByRole("button", { name: "Apply" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/status=TODO%2CIN_PROGRESS/);
+  const found = page.getByRole("status").filter({ hasText: "5 tasks match these filters." });
+  await expect(found).toBeFocused();
+
+  // Dates the wrong way round say why nothing can match.
+  await page.goto("/my-tasks?due_after=2026-12-31&due_before=2026-01-01");
+  await expect(
+    page.getByText("0 tasks match these filters: “Due from” is after “Due until”, so none can."),
+  ).toBeVisible();
 });

@@ -6,6 +6,8 @@ import { MyTaskCard } from "@/components/tasks/my-task-card";
 import { MyTasksFilters } from "@/components/tasks/my-tasks-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FocusKeeper } from "@/components/ui/focus-keeper";
+import { ResultsCount } from "@/components/ui/results-count";
+import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,6 +45,9 @@ export default async function MyTasksPage({
     ...TASK_STATUSES.map((value) => countOf({ status: value })),
   ]);
   const filtered = Boolean(status || dueAfter || dueBefore || query.overdue);
+  const reversedDates = Boolean(
+    query.due_after && query.due_before && query.due_after > query.due_before,
+  );
   const filters = toQueryString(
     Object.fromEntries(FILTERS.map((name) => [name, paramValue(params, name)])),
   );
@@ -84,6 +89,11 @@ export default async function MyTasksPage({
           {invalid}
         </p>
       ) : null}
+      <ResultsCount id={MY_TASKS_COUNT_ID}>
+        {list.count.toLocaleString("en-US")} {list.count === 1 ? "task" : "tasks"}
+        {filtered ? " match these filters" : ""}
+        {reversedDates ? ": “Due from” is after “Due until”, so none can." : "."}
+      </ResultsCount>
       <FocusKeeper label="Tasks found">
         {list.results.length === 0 ? (
           <EmptyState
