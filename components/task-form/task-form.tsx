@@ -8,7 +8,7 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
-import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE } from "@/components/tasks/labels";
+import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
 import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
@@ -67,7 +67,7 @@ export function TaskForm({ users, task, today }: Props) {
     handleSubmit,
     setError,
     setFocus,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createTaskSchema),
     defaultValues: {
@@ -90,6 +90,14 @@ export function TaskForm({ users, task, today }: Props) {
     else setFocus("title");
   }, [task, setFocus]);
 
+  // Typed and not saved: closing or reloading the tab asks first (the browser's own question).
+  useEffect(() => {
+    if (!isDirty) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [isDirty]);
+
   // Allowed (a task may be recorded late), but said: a past day makes it overdue at once.
   const [dueDate, status] = useWatch({ control, name: ["due_date", "status"] });
   const overdueOnSave = Boolean(dueDate) && dueDate! < today && status !== "DONE";
@@ -109,7 +117,7 @@ export function TaskForm({ users, task, today }: Props) {
       task ? updateTaskAction(task.id, values, task.version) : createTaskAction(values),
     );
     if (result.ok) {
-      toast.success(task ? "Task saved." : `Task “${result.data.title}” created.`);
+      toast.success(task ? "Task saved." : `Task “${toastTitle(result.data.title)}” created.`);
       if (task) {
         refocusAfterRemount({ taskId: task.id, on: "save" });
         router.refresh();

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
+import { expectHydrated } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
 
@@ -326,6 +327,22 @@ test("an edit that meets someone else's save keeps what was typed until the user
   await expect(page.getByLabel("Description")).not.toHaveValue("Typed while someone else saved");
   // The button pressed went with the old form: the new one takes focus from its first field.
   await expect(page.getByLabel("Title")).toBeFocused();
+});
+
+test("a task form with unsaved typing asks before the tab is closed or reloaded", async ({
+  page,
+}) => {
+  await page.goto("/tasks/new");
+  const title = page.getByLabel("Title");
+  await expectHydrated(title);
+  // A click first: browsers ask only on a page the user has interacted with.
+  await title.click();
+  await page.keyboard.type("Half-typed");
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.accept();
 });
 
 test("a page number past the end says so and leads to the last page", async ({ page }) => {
