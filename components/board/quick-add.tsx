@@ -4,7 +4,7 @@ import { callAction } from "@/lib/client/call-action";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { TaskStatus } from "@/db/schema";
-import { STATUS_LABELS } from "@/components/tasks/labels";
+import { STATUS_LABELS, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary, inputClass } from "@/components/ui/button-styles";
 import { createTaskAction } from "@/lib/actions/task-form";
 import type { BoardTask } from "./board-types";
@@ -57,7 +57,7 @@ export function QuickAdd({
             return;
           }
           onCreated(toBoardTask(result.data));
-          toast.success(`Task “${result.data.title}” added.`);
+          toast.success(`Task “${toastTitle(result.data.title)}” added.`);
           setTitle("");
           setError(null);
           close();

@@ -18,7 +18,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
-import { STATUS_LABELS, taskChangedMeanwhile } from "@/components/tasks/labels";
+import { STATUS_LABELS, taskChangedMeanwhile, toastTitle } from "@/components/tasks/labels";
 import { MOUSE_ACTIVATION, TOUCH_ACTIVATION } from "./pointer-activation";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { BOARD_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
@@ -137,7 +137,7 @@ export function TaskBoard({
       if (result.ok) {
         savedVersions.current.set(task.id, result.data.version);
         replaceTask(task.id, { status: result.data.status, version: result.data.version });
-        toast.success(`“${task.title}” moved to ${STATUS_LABELS[target]}.`);
+        toast.success(`“${toastTitle(task.title)}” moved to ${STATUS_LABELS[target]}.`);
         return;
       }
       const focused = document.activeElement;

@@ -41,9 +41,17 @@ export function formatCalendarDay(isoDate: string): string {
 export const TASK_GONE =
   "This task is no longer there for you: it was deleted or given to someone else.";
 
+/** A title as a toast names it: long enough to recognise, short enough to read at a glance. */
+export function toastTitle(title: string): string {
+  return title.length > TOAST_TITLE_MAX
+    ? `${title.slice(0, TOAST_TITLE_MAX - 1).trimEnd()}…`
+    : title;
+}
+const TOAST_TITLE_MAX = 60;
+
 /** A task action's 412, in the dashboard's words: `where` ("the board") now shows the task as it is. */
 export const taskChangedMeanwhile = (title: string, where: string) =>
-  `“${title}” was changed by someone else meanwhile; ${where} was reloaded.`;
+  `“${toastTitle(title)}” was changed by someone else meanwhile; ${where} was reloaded.`;
 
 /** The statuses of work still to do, as one filter choice (the API reads a comma-separated list). */
 export const OPEN_STATUSES = TASK_STATUSES.filter((status) => status !== "DONE").join(",");

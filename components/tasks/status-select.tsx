@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
-import { STATUS_LABELS, TASK_GONE, taskChangedMeanwhile } from "./labels";
+import { STATUS_LABELS, TASK_GONE, taskChangedMeanwhile, toastTitle } from "./labels";
 
 type Props = { taskId: number; taskTitle: string; status: TaskStatus; version: number };
 
@@ -49,7 +49,7 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
       if (result.ok) {
         saved.current = { status: next, version: result.data.version };
         setLastSavedVersion(result.data.version);
-        toast.success(`“${taskTitle}” is now ${STATUS_LABELS[next].toLowerCase()}.`);
+        toast.success(`“${toastTitle(taskTitle)}” is now ${STATUS_LABELS[next].toLowerCase()}.`);
         router.refresh();
         return;
       }
