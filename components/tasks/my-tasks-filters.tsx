@@ -6,19 +6,43 @@ import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";
 import { FilterForm } from "./filter-form";
 import { OPEN_STATUSES, STATUS_LABELS } from "./labels";
 
-type Props = { status?: string; dueAfter?: string; dueBefore?: string; overdue: boolean };
+type Props = {
+  status?: string;
+  dueAfter?: string;
+  dueBefore?: string;
+  overdue: boolean;
+  search?: string;
+  ordering: string;
+};
+
+/** My tasks' own order, when the address names none: what is due soonest leads. */
+export const MY_TASKS_ORDERING = "due_date";
+/** The orders an employee picks from besides it. */
+const ORDERINGS = [
+  { value: "-priority", label: "Most urgent" },
+  { value: "-updated_at", label: "Recently changed" },
+  { value: "title", label: "Title, A to Z" },
+];
 
 /** A GET form: the filters live in the URL and work without JavaScript. */
-export function MyTasksFilters({ status, dueAfter, dueBefore, overdue }: Props) {
+export function MyTasksFilters({ status, dueAfter, dueBefore, overdue, search, ordering }: Props) {
   return (
     <FilterForm
       // Remounted when the URL's filters change by a link (see TaskFilters).
-      key={JSON.stringify({ status, dueAfter, dueBefore, overdue })}
+      key={JSON.stringify({ status, dueAfter, dueBefore, overdue, search, ordering })}
       resultsId={MY_TASKS_COUNT_ID}
       method="get"
       aria-label="Filter my tasks"
-      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-5 sm:items-end"
+      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 sm:items-end lg:grid-cols-4"
     >
+      <FilterInput
+        label="Text"
+        id="filter-search"
+        type="search"
+        name="search"
+        defaultValue={search}
+        maxLength={200}
+      />
       <FilterSelect
         label="Status"
         id="filter-status"
@@ -57,6 +81,14 @@ export function MyTasksFilters({ status, dueAfter, dueBefore, overdue }: Props) 
           Overdue only
         </label>
       </div>
+      <FilterSelect
+        label="Sort"
+        id="filter-ordering"
+        name="ordering"
+        defaultValue={ordering === MY_TASKS_ORDERING ? "" : ordering}
+        anyLabel="Due soonest"
+        options={ORDERINGS}
+      />
       <div className="flex gap-2">
         <button type="submit" className={buttonPrimary}>
           Apply

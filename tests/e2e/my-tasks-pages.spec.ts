@@ -120,3 +120,36 @@ test("applied by keyboard, the filters leave focus on what they found, which is 
     page.getByText("0 tasks match these filters: “Due from” is after “Due until”, so none can."),
   ).toBeVisible();
 });
+
+test("an employee searches their tasks and sorts them another way, kept in the address", async ({
+  page,
+  request,
+}) => {
+  // One task changed a moment ago: "Recently changed" puts it first.
+  const token = await accessToken(request, { email: EMAIL, password: PASSWORD });
+  const headers = { authorization: `Bearer ${token}` };
+  const found = await request.get("/api/tasks/?search=%22Undated%2030%22", { headers });
+  const [task] = ((await found.json()) as { results: { id: number }[] }).results;
+  const changed = await request.patch(`/api/tasks/${task!.id}/`, {
+    headers,
+    data: { status: "IN_PROGRESS" },
+  });
+  expect(changed.status()).toBe(200);
+
+  await signIn(page, EMAIL, PASSWORD);
+  await page.goto("/my-tasks");
+  const filters = page.getByRole("form", { name: "Filter my tasks" });
+  await expectHydrated(filters.getByLabel("Sort"));
+  await filters.getByLabel("Text").fill("Undated");
+  await filters.getByLabel("Sort").selectOption({ label: "Recently changed" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(
+    /search=Undated.*ordering=-updated_at|ordering=-updated_at.*search=Undated/,
+  );
+  await expect(
+    page.getByRole("status").filter({ hasText: "55 tasks match these filters." }),
+  ).toBeVisible();
+  const titles = page.getByRole("list", { name: "My tasks" }).getByRole("heading", { level: 2 });
+  await expect(titles.first()).toHaveText("Undated 30");
+  await expect(filters.getByLabel("Sort")).toHaveValue("-updated_at");
+});

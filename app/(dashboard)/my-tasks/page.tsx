@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TASK_STATUSES } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
 import { MyTaskCard } from "@/components/tasks/my-task-card";
-import { MyTasksFilters } from "@/components/tasks/my-tasks-filters";
+import { MY_TASKS_ORDERING, MyTasksFilters } from "@/components/tasks/my-tasks-filters";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FocusKeeper } from "@/components/ui/focus-keeper";
 import { ResultsCount } from "@/components/ui/results-count";
@@ -19,7 +19,7 @@ import { listTasks } from "@/lib/services/tasks";
 export const metadata: Metadata = { title: "My tasks" };
 
 /** The filters this page offers; other task filters in its address are not applied. */
-const FILTERS = ["status", "due_after", "due_before", "overdue"] as const;
+const FILTERS = ["status", "due_after", "due_before", "overdue", "search"] as const;
 /** Tasks per page: a phone scrolls through this many cards at most. */
 const PAGE_SIZE = 50;
 
@@ -30,11 +30,14 @@ export default async function MyTasksPage({
 }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const [status, dueAfter, dueBefore] = FILTERS.map((name) => paramValue(params, name));
+  const [status, dueAfter, dueBefore, , search] = FILTERS.map((name) => paramValue(params, name));
   const mine = { assigned_to: String(actor.id) };
   const { query, invalid } = pageTaskQuery(
-    Object.fromEntries([...FILTERS, "page"].map((name) => [name, params[name]])),
-    { ...mine, ordering: "due_date", page_size: String(PAGE_SIZE) },
+    {
+      ...Object.fromEntries([...FILTERS, "page"].map((name) => [name, params[name]])),
+      ordering: paramValue(params, "ordering") || MY_TASKS_ORDERING,
+    },
+    { ...mine, page_size: String(PAGE_SIZE) },
   );
   const countOf = (filter: Record<string, string>) =>
     listTasks(actor, pageTaskQuery({}, { ...mine, ...filter, page_size: "1" }).query);
@@ -44,12 +47,12 @@ export default async function MyTasksPage({
     countOf({ overdue: "true" }),
     ...TASK_STATUSES.map((value) => countOf({ status: value })),
   ]);
-  const filtered = Boolean(status || dueAfter || dueBefore || query.overdue);
+  const filtered = Boolean(status || dueAfter || dueBefore || query.overdue || search);
   const reversedDates = Boolean(
     query.due_after && query.due_before && query.due_after > query.due_before,
   );
   const filters = toQueryString(
-    Object.fromEntries(FILTERS.map((name) => [name, paramValue(params, name)])),
+    Object.fromEntries([...FILTERS, "ordering"].map((name) => [name, paramValue(params, name)])),
   );
 
   return (
@@ -83,6 +86,8 @@ export default async function MyTasksPage({
         dueAfter={dueAfter}
         dueBefore={dueBefore}
         overdue={query.overdue === true}
+        search={search}
+        ordering={query.ordering}
       />
       {invalid ? (
         <p role="status" className="mb-4 text-sm text-amber-800">
