@@ -95,3 +95,16 @@ export function validationError(error: ZodError, detail = "Validation failed."):
 export function invalidField(field: string, message: string): ApiError {
   return new ApiError(400, "Validation failed.", { errors: [{ field, message }] });
 }
+
+/**
+ * 415 for a compressed request body: its bytes would otherwise be read as text and refused as
+ * "not valid UTF-8" or malformed, which sends the client looking in the wrong place.
+ */
+export function assertUncompressedBody(request: Request): void {
+  const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") {
+    throw unsupportedMediaType(
+      "Compressed request bodies (Content-Encoding) are not accepted; send the body uncompressed.",
+    );
+  }
+}

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import {
+  assertUncompressedBody,
   badRequest,
   forbidden,
   payloadTooLarge,
@@ -137,6 +138,7 @@ export async function parseJsonBody<S extends z.ZodType>(
     beforeValidation,
   }: JsonBodyOptions = {},
 ): Promise<z.infer<S>> {
+  assertUncompressedBody(request);
   const contentType = request.headers.get("content-type") ?? "";
   let data: unknown;
   if (acceptForms && (FORM_URLENCODED.test(contentType) || MULTIPART_FORM.test(contentType))) {

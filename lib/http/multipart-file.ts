@@ -2,7 +2,13 @@ import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Busboy, { type BusboyInstance } from "@fastify/busboy";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
-import { ApiError, badRequest, payloadTooLarge, unsupportedMediaType } from "./errors";
+import {
+  ApiError,
+  assertUncompressedBody,
+  badRequest,
+  payloadTooLarge,
+  unsupportedMediaType,
+} from "./errors";
 
 /**
  * A file part of a multipart/form-data body, streamed as it arrives, with the text fields sent
@@ -66,6 +72,7 @@ export function readMultipartFile(
   field: string,
   limit: number,
 ): Promise<UploadedFile> {
+  assertUncompressedBody(request);
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(contentType)) {
     throw unsupportedMediaType(

@@ -50,9 +50,12 @@ export const ERROR_RESPONSES = {
   PayloadTooLarge: errorResponse("The request body is larger than allowed.", {
     detail: "Request body exceeds 1048576 bytes.",
   }),
-  UnsupportedMediaType: errorResponse("The request body has the wrong content type.", {
-    detail: 'Unsupported media type; send "Content-Type: application/json".',
-  }),
+  UnsupportedMediaType: errorResponse(
+    "The request body has the wrong content type, or is compressed.",
+    {
+      detail: 'Unsupported media type; send "Content-Type: application/json".',
+    },
+  ),
   InternalServerError: errorResponse(
     "Something failed on the server (logged with the request id); nothing was half-written.",
     { detail: "Internal server error." },

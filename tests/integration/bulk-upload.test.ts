@@ -352,6 +352,15 @@ describe("POST /api/tasks/bulk-upload/", () => {
       body: { title: "x" },
     });
     expect(json.status).toBe(415);
+    const form = new FormData();
+    form.append("file", new Blob(["title\nPacked\n"], { type: "text/csv" }), "a.csv");
+    const compressed = await api<UploadBody>("POST", "/api/tasks/bulk-upload/", {
+      token: manager.token,
+      rawBody: form,
+      headers: { "content-encoding": "gzip" },
+    });
+    expect(compressed.status).toBe(415);
+    expect(compressed.body.detail).toMatch(/^Compressed request bodies/);
     const noFile = new FormData();
     noFile.append("other", "x");
     const missing = await api("POST", "/api/tasks/bulk-upload/", {

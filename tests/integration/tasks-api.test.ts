@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { halfCharacterMessage } from "@/lib/validation/visible-text";
@@ -605,6 +606,14 @@ describe("POST /api/tasks/", () => {
     });
     expect(latin1.status).toBe(400);
     expect(latin1.body.detail).toBe("The request body is not valid UTF-8.");
+    // A compressed body is named as such, not as text in the wrong encoding.
+    const gzipped = await api<Detail>("POST", "/api/tasks/", {
+      token: admin.token,
+      rawBody: new Uint8Array(gzipSync('{"title": "Packed"}')),
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+    });
+    expect(gzipped.status).toBe(415);
+    expect(gzipped.body.detail).toMatch(/^Compressed request bodies \(Content-Encoding\)/);
     expect(await taskCount()).toBe(before);
 
     const wrongType = await api<Detail>("POST", "/api/tasks/", {
