@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { DEMO } from "./helpers/demo-accounts";
@@ -152,4 +153,24 @@ test("an employee searches their tasks and sorts them another way, kept in the a
   const titles = page.getByRole("list", { name: "My tasks" }).getByRole("heading", { level: 2 });
   await expect(titles.first()).toHaveText("Undated 30");
   await expect(filters.getByLabel("Sort")).toHaveValue("-updated_at");
+});
+
+test("an employee downloads the tasks their filters find as the import's CSV", async ({ page }) => {
+  await signIn(page, EMAIL, PASSWORD);
+  await page.goto("/my-tasks?search=Late");
+  await expect(page.getByRole("status").filter({ hasText: "5 tasks match" })).toBeVisible();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^tasks-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync((await download.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
+  expect(lines[0]).toBe("\uFEFFtitle,description,assigned_to,status,due_date,priority");
+  expect(
+    lines
+      .slice(1)
+      .map((line) => line.split(",")[0])
+      .sort(),
+  ).toEqual(["Late 0", "Late 1", "Late 2", "Late 3", "Late 4"]);
 });

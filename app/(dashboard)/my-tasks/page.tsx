@@ -11,6 +11,7 @@ import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonSecondary } from "@/components/ui/button-styles";
 import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
@@ -57,7 +58,16 @@ export default async function MyTasksPage({
 
   return (
     <>
-      <PageHeader title="My tasks" description="The tasks assigned to you." />
+      <PageHeader
+        title="My tasks"
+        description="The tasks assigned to you."
+        actions={
+          // The same file as the managers' export, of the tasks these filters find.
+          <a href={`/api/tasks/export/${filters ? `?${filters}` : ""}`} className={buttonSecondary}>
+            Export CSV
+          </a>
+        }
+      />
       <ul aria-label="Tasks per status" className="mb-6 grid grid-cols-3 gap-3">
         {TASK_STATUSES.map((value, index) => (
           <li key={value}>
