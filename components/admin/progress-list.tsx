@@ -1,8 +1,22 @@
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Progress } from "@/lib/services/overview";
+import { rowsToShow } from "./progress-rows";
 
 /** Done/total per person: a bar for the eye, the same numbers in text for everyone. */
-export function ProgressList({ title, rows }: { title: string; rows: Progress[] }) {
+export function ProgressList({
+  title,
+  rows,
+  moreHref,
+  moreLabel,
+}: {
+  title: string;
+  rows: Progress[];
+  /** Where everyone's work can be seen, when the list draws only some of them. */
+  moreHref?: string;
+  moreLabel?: string;
+}) {
+  const shown = rowsToShow(rows);
   const headingId = `${title.toLowerCase().replace(/\W+/g, "-")}-heading`;
   return (
     <section
@@ -16,7 +30,7 @@ export function ProgressList({ title, rows }: { title: string; rows: Progress[] 
         <EmptyState title="No tasks yet." />
       ) : (
         <ul className="space-y-3">
-          {rows.map((row) => {
+          {shown.map((row) => {
             const percent = row.total === 0 ? 0 : Math.round((row.done / row.total) * 100);
             return (
               <li key={row.id ?? "none"}>
@@ -34,6 +48,16 @@ export function ProgressList({ title, rows }: { title: string; rows: Progress[] 
           })}
         </ul>
       )}
+      {shown.length < rows.length ? (
+        <p className="mt-3 text-sm text-slate-700">
+          The {shown.length} with the most open tasks, of {rows.length}.{" "}
+          {moreHref ? (
+            <Link href={moreHref} className="underline">
+              {moreLabel}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -18,8 +18,18 @@ export default async function AdminOverviewPage() {
         <StatusCards overview={overview} />
         <WeeklyChart weeks={overview.completed_per_week} />
         <div className="grid gap-6 lg:grid-cols-2">
-          <ProgressList title="Tasks per creator" rows={overview.per_manager} />
-          <ProgressList title="Tasks per assignee" rows={overview.per_assignee} />
+          <ProgressList
+            title="Tasks per creator"
+            rows={overview.per_manager}
+            moreHref="/tasks"
+            moreLabel="Filter the task table by manager"
+          />
+          <ProgressList
+            title="Tasks per assignee"
+            rows={overview.per_assignee}
+            moreHref="/tasks"
+            moreLabel="Filter the task table by assignee"
+          />
         </div>
       </div>
     </>
