@@ -11,7 +11,8 @@ export function TaskFacts({ task }: { task: TaskDto }) {
     ["Priority", <PriorityBadge key="p" priority={task.priority} named={false} />],
     ["Due", <DueDate key="d" date={task.due_date} overdue={task.is_overdue} named={false} />],
     ["Assignee", task.assignee ? task.assignee.full_name : "Nobody"],
-    ["Assigned by", task.creator.full_name],
+    // Nobody assigned it until someone is assigned: until then it is only who created it.
+    [task.assignee ? "Assigned by" : "Created by", task.creator.full_name],
     ["Created", <Timestamp key="c" iso={task.created_at} />],
     ["Updated", <Timestamp key="u" iso={task.updated_at} />],
   ];

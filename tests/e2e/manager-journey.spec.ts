@@ -54,6 +54,7 @@ test("a manager lands on the board, creates a task and assigns it", async ({ pag
   const facts = page.getByRole("complementary", { name: "Details" });
   await expect(facts.getByText("Emma Evans")).toBeVisible();
   await expect(facts.getByText("High")).toBeVisible();
+  await expect(facts.getByText("Assigned by")).toBeVisible();
   await expect(page.getByText("created the task")).toBeVisible();
   // The toast saying so sits below the header: Sign out stays visible and within reach.
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: "created" });
@@ -343,6 +344,19 @@ test("a task form with unsaved typing asks before the tab is closed or reloaded"
   const dialog = await asked;
   expect(dialog.type()).toBe("beforeunload");
   await dialog.accept();
+});
+
+test("an unassigned task's page names who created it, not who assigned it", async ({ page }) => {
+  const created = await page.request.post("/api/tasks/", {
+    data: { title: `Nobody's yet ${Date.now().toString(36)}` },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`/tasks/${((await created.json()) as { id: number }).id}`);
+  const facts = page.getByRole("complementary", { name: "Details" });
+  await expect(facts.getByText("Nobody")).toBeVisible();
+  await expect(facts.getByText("Created by")).toBeVisible();
+  await expect(facts.getByText("Assigned by")).toHaveCount(0);
 });
 
 test("a page number past the end says so and leads to the last page", async ({ page }) => {
