@@ -4,8 +4,14 @@ import { callAction } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
-import { PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
+import { TASK_PRIORITIES, TASK_STATUSES, type Role } from "@/db/schema";
+import {
+  BULK_ACTION_POLICY,
+  canOnTask,
+  type BulkActionKind,
+  type TaskOwnership,
+} from "@/lib/auth/policy";
+import { PRIORITY_LABELS, STATUS_LABELS, toastTitle } from "@/components/tasks/labels";
 import { AssigneeField, type AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { bulkTaskAction } from "@/lib/actions/task-bulk";
@@ -13,13 +19,24 @@ import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 import { SelectionScope, type MatchingTasks } from "./selection-scope";
 
-type Kind = "status" | "priority" | "reassign" | "delete";
+type Kind = BulkActionKind;
 const KIND_LABELS: Record<Kind, string> = {
   status: "Change status",
   reassign: "Reassign",
   priority: "Change priority",
   delete: "Delete",
 };
+/** What the policy is told of a selected task, and its title to name it by. */
+export type SelectedTask = TaskOwnership & { id: number; title: string };
+
+/** What each action does to a task, for "not yours to …". */
+const KIND_VERBS: Record<Kind, string> = {
+  status: "change the status of",
+  reassign: "reassign",
+  priority: "change the priority of",
+  delete: "delete",
+};
+
 /** Who a reassignment goes to, as the picker reads it: null is nobody. */
 type Assignee = { id: number | null; resolved: boolean };
 
@@ -47,17 +64,23 @@ const defaultValue = (kind: Kind) =>
  * selected (at most MAX_BULK_TASKS); the server applies them in one transaction, all or nothing.
  */
 export function BulkBar({
-  ids,
+  selected,
+  actor,
   matching,
   users,
   onDone,
+  onLeaveOut,
 }: {
-  ids: number[];
+  selected: SelectedTask[];
+  actor: { id: number; role: Role };
   /** Given while every row of a list longer than its page is selected. */
   matching: MatchingTasks | null;
   users: AssignableUser[];
   onDone: () => void;
+  /** Unselects these tasks. */
+  onLeaveOut: (ids: number[]) => void;
 }) {
+  const ids = selected.map((task) => task.id);
   const router = useRouter();
   const [allMatching, setAllMatching] = useState(false);
   // Unticking a row ends "all matching" for good: ticking the page again offers the choice again.
@@ -79,6 +102,12 @@ export function BulkBar({
     setConfirming(false);
     requestAnimationFrame(() => actionButton.current?.focus());
   };
+
+  // The tasks the action would be refused for (all or nothing), said before it is tried. Of "all
+  // matching" only the server knows the tasks: it names the first it refuses.
+  const refused = everyMatch
+    ? []
+    : selected.filter((task) => !canOnTask(actor, BULK_ACTION_POLICY[kind], task));
 
   function run() {
     if (kind === "reassign" && !assignee.resolved) {
@@ -191,6 +220,24 @@ export function BulkBar({
           />
         </div>
       ) : null}
+      {refused.length > 0 ? (
+        <p role="status" className="w-full text-sm text-amber-900">
+          {refused.length === 1 ? "One" : refused.length} of the selected tasks{" "}
+          {refused.length === 1 ? "is" : "are"} not yours to {KIND_VERBS[kind]}:{" "}
+          {refused
+            .slice(0, 3)
+            .map((task) => `“${toastTitle(task.title)}”`)
+            .join(", ")}
+          {refused.length > 3 ? ` and ${refused.length - 3} more` : ""}.{" "}
+          <button
+            type="button"
+            className="font-medium underline"
+            onClick={() => onLeaveOut(refused.map((task) => task.id))}
+          >
+            Leave {refused.length === 1 ? "it" : "them"} out
+          </button>
+        </p>
+      ) : null}
       {needsConfirmation && confirming ? (
         <InlineConfirm
           label={kind === "delete" ? "Confirm deletion" : "Confirm unassigning"}
@@ -206,7 +253,12 @@ export function BulkBar({
           type="button"
           className={kind === "delete" ? buttonDanger : buttonPrimary}
           pending={pending}
-          onClick={() => (needsConfirmation ? setConfirming(true) : run())}
+          aria-disabled={refused.length > 0 || undefined}
+          onClick={() => {
+            if (refused.length > 0) return;
+            if (needsConfirmation) setConfirming(true);
+            else run();
+          }}
         >
           {pending ? "Applying…" : kind === "delete" ? "Delete selected" : "Apply to selected"}
         </PendingButton>

@@ -22,6 +22,7 @@ import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TaskDto } from "@/lib/validation/tasks";
+import type { Role } from "@/db/schema";
 import { emptyPageTitle, previousPage } from "@/components/ui/page-counts";
 import { pageCountOf } from "@/lib/http/page-links";
 import { BulkBar } from "./bulk-bar";
@@ -45,6 +46,8 @@ type Props = {
   /** The current URL's query (filters included), which sorting and paging build on. */
   query: Record<string, string>;
   users: AssignableUser[];
+  /** The viewer, for the policy's say on what a bulk action may change. */
+  actor: { id: number; role: Role };
 };
 
 function hrefWith(query: Record<string, string>, change: Record<string, string>): string {
@@ -71,7 +74,7 @@ function sortingOf(ordering: string): SortingState {
 }
 
 /** The manager's table: the server sorts, filters and pages; the URL holds that state. */
-export function TasksTable({ tasks, count, page, pageSize, ordering, query, users }: Props) {
+export function TasksTable({ tasks, count, page, pageSize, ordering, query, users, actor }: Props) {
   const router = useRouter();
   const columnVisibility = useSyncExternalStore(
     subscribeColumnVisibility,
@@ -199,7 +202,15 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
       </div>
       {selectedIds.length > 0 ? (
         <BulkBar
-          ids={selectedIds}
+          selected={tasks
+            .filter((task) => rowSelection[task.id])
+            .map((task) => ({
+              id: task.id,
+              title: task.title,
+              createdBy: task.created_by,
+              assignedTo: task.assigned_to,
+            }))}
+          actor={actor}
           matching={
             selectedIds.length === tasks.length && count > tasks.length
               ? { count, query: new URLSearchParams(query).toString() }
@@ -210,6 +221,13 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
             setRowSelection({});
             countLine.current?.focus();
           }}
+          onLeaveOut={(ids) =>
+            setRowSelection((current) =>
+              Object.fromEntries(
+                Object.entries(current).filter(([id]) => !ids.includes(Number(id))),
+              ),
+            )
+          }
         />
       ) : null}
       {tasks.length === 0 && count > 0 ? (

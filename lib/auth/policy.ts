@@ -86,6 +86,15 @@ export const ASSIGNABLE_ROLES: readonly Role[] = ["MANAGER", "EMPLOYEE"];
 
 export type TaskOwnership = { createdBy: number; assignedTo: number | null };
 
+/** What each bulk action asks of every selected task, on the server and in the bulk bar alike. */
+export const BULK_ACTION_POLICY = {
+  status: "task.changeStatus",
+  priority: "task.edit",
+  reassign: "task.edit",
+  delete: "task.delete",
+} as const satisfies Record<string, TaskAction>;
+export type BulkActionKind = keyof typeof BULK_ACTION_POLICY;
+
 export function relationsTo(actorId: number, task: TaskOwnership): TaskRelation[] {
   const relations: TaskRelation[] = [];
   if (task.createdBy === actorId) relations.push("creator");

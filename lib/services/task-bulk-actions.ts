@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { canOnTask, type TaskAction } from "@/lib/auth/policy";
+import { BULK_ACTION_POLICY, canOnTask } from "@/lib/auth/policy";
 import { badRequest, forbidden, notFound } from "@/lib/http/errors";
 import { MAX_BULK_TASKS, type BulkTaskAction } from "@/lib/validation/task-bulk";
 import { MAX_PAGE_SIZE, parseTaskFilterQuery } from "@/lib/validation/task-query";
@@ -16,13 +16,6 @@ import { assertMaySendFields } from "./tasks";
 export type BulkTaskResult = { action: BulkTaskAction["action"]; matched: number; changed: number };
 
 type FieldAction = Exclude<BulkTaskAction, { action: "delete" }>;
-
-const POLICY_ACTION: Record<BulkTaskAction["action"], TaskAction> = {
-  status: "task.changeStatus",
-  priority: "task.edit",
-  reassign: "task.edit",
-  delete: "task.delete",
-};
 
 function target(input: FieldAction) {
   switch (input.action) {
@@ -38,7 +31,7 @@ function target(input: FieldAction) {
 /** Every selected task must be visible (else 404, as for one task) and allowed (else 403). */
 function assertAllowed(actor: Actor, input: BulkTaskAction, rows: Map<number, TaskRow>): void {
   if (input.action !== "delete") assertMaySendFields(actor, [target(input).field]);
-  const action = POLICY_ACTION[input.action];
+  const action = BULK_ACTION_POLICY[input.action];
   for (const id of input.ids) {
     const row = rows.get(id);
     if (!row || !canOnTask(actor, "task.read", row)) throw notFound(`Task ${id} was not found.`);

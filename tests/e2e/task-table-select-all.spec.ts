@@ -52,3 +52,49 @@ test("a whole page's selection widens to every matching task, and a bulk change 
   );
   expect(((await done.json()) as { count: number }).count).toBe(45);
 });
+
+test("a bulk change says up front which selected tasks are not the manager's to change, and leaves them out", async ({
+  page,
+  request,
+}) => {
+  const maria = await accessToken(request, DEMO.manager);
+  const mike = await accessToken(request, DEMO.otherManager);
+  const me = await request.get("/api/users/me/", { headers: { authorization: `Bearer ${maria}` } });
+  const mariaId = ((await me.json()) as { id: number }).id;
+  const tag = `Shared ${Date.now().toString(36)}`;
+  for (const [token, title, assigned_to] of [
+    [maria, `${tag} mine`, null],
+    [mike, `${tag} from Mike`, mariaId],
+  ] as const) {
+    const created = await request.post("/api/tasks/", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { title, assigned_to },
+    });
+    expect(created.status()).toBe(201);
+  }
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  await expect(page.locator("tbody tr")).toHaveCount(2);
+  const selectPage = page.getByLabel("Select all tasks on this page");
+  await expectHydrated(selectPage);
+  await selectPage.check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  // Her status to change: both are hers in that sense, nothing to say.
+  await expect(bulk.getByText(/not yours to/)).toHaveCount(0);
+
+  await bulk.getByLabel("Action").selectOption("priority");
+  const note = bulk.getByText(
+    `One of the selected tasks is not yours to change the priority of: “${tag} from Mike”.`,
+  );
+  await expect(note).toBeVisible();
+  // All or nothing: the action is not offered while it would be refused.
+  await expect(bulk.getByRole("button", { name: "Apply to selected" })).toBeDisabled();
+
+  await bulk.getByRole("button", { name: "Leave it out" }).click();
+  await expect(bulk.getByText("1 selected")).toBeVisible();
+  await expect(note).toHaveCount(0);
+  await bulk.getByLabel("New priority").selectOption("URGENT");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(page.getByText("1 of 1 selected task changed.")).toBeVisible();
+});

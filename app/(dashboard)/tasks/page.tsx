@@ -96,6 +96,7 @@ export default async function TasksPage({
         ordering={query.ordering}
         query={urlState}
         users={users}
+        actor={{ id: actor.id, role: actor.role }}
       />
     </>
   );
