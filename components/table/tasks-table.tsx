@@ -21,6 +21,7 @@ import {
 import type { AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PAGING_PARAMS } from "@/lib/validation/paging-params";
 import type { TaskDto } from "@/lib/validation/tasks";
 import type { Role } from "@/db/schema";
 import { emptyPageTitle, previousPage } from "@/components/ui/page-counts";
@@ -54,11 +55,11 @@ function hrefWith(query: Record<string, string>, change: Record<string, string>)
   return `/tasks?${new URLSearchParams({ ...query, ...change }).toString()}`;
 }
 
-/** What only pages and orders the list: any other parameter with a value narrows it. */
-const PAGING = new Set(["page", "page_size", "ordering", "cursor"]);
-
+/** Whether any parameter but paging and ordering narrows the list. */
 function filtered(query: Record<string, string>): boolean {
-  return Object.entries(query).some(([name, value]) => !PAGING.has(name) && value !== "");
+  return Object.entries(query).some(
+    ([name, value]) => !PAGING_PARAMS.includes(name) && value !== "",
+  );
 }
 
 /** The page sizes offered (the API's maximum is 100), and the URL's own if it is another. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cappedAt, queryBoolean, wholeNumberParam } from "./query-params";
+import { PAGING_PARAMS } from "./paging-params";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
@@ -82,9 +83,6 @@ export const taskListQuerySchema = z
   .meta({ id: "TaskListQuery" });
 
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
-
-/** What picks a page of the list rather than which tasks are in it. */
-const PAGING_PARAMS = ["page", "page_size", "ordering", "cursor"] as const;
 
 /** The list's filters alone: what an export or "select all matching" takes every task of. */
 export const taskFilterQuerySchema = taskListQuerySchema
