@@ -1,7 +1,26 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
+
+/** A task the demo manager creates for the demo employee, and the manager's token and id. */
+async function taskForTheEmployee(request: APIRequestContext, title: string) {
+  const managerToken = await accessToken(request, DEMO.manager);
+  const employeeToken = await accessToken(request, DEMO.employee);
+  const idOf = async (token: string) => {
+    const me = await request.get("/api/users/me/", {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return ((await me.json()) as { id: number }).id;
+  };
+  const [managerId, employeeId] = [await idOf(managerToken), await idOf(employeeToken)];
+  const created = await request.post("/api/tasks/", {
+    headers: { authorization: `Bearer ${managerToken}` },
+    data: { title, assigned_to: employeeId },
+  });
+  expect(created.status()).toBe(201);
+  return { managerToken, managerId, taskId: ((await created.json()) as { id: number }).id };
+}
 
 // What a page left open does when the world changes under it.
 
@@ -83,22 +102,8 @@ test("a status change on a task taken away meanwhile says so and drops its card"
   page,
   request,
 }) => {
-  const managerToken = await accessToken(request, DEMO.manager);
-  const employeeToken = await accessToken(request, DEMO.employee);
-  const idOf = async (token: string) => {
-    const me = await request.get("/api/users/me/", {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return ((await me.json()) as { id: number }).id;
-  };
-  const [managerId, employeeId] = [await idOf(managerToken), await idOf(employeeToken)];
   const title = `Handed over while open ${Date.now()}`;
-  const created = await request.post("/api/tasks/", {
-    headers: { authorization: `Bearer ${managerToken}` },
-    data: { title, assigned_to: employeeId },
-  });
-  expect(created.status()).toBe(201);
-  const taskId = ((await created.json()) as { id: number }).id;
+  const { managerToken, managerId, taskId } = await taskForTheEmployee(request, title);
 
   await signIn(page, DEMO.employee.email, DEMO.employee.password);
   await page.goto(`/my-tasks?search=${encodeURIComponent(title)}`);
@@ -122,19 +127,8 @@ test("a status change on a task someone else changed meanwhile says so in words 
   page,
   request,
 }) => {
-  const managerToken = await accessToken(request, DEMO.manager);
-  const employeeToken = await accessToken(request, DEMO.employee);
-  const me = await request.get("/api/users/me/", {
-    headers: { authorization: `Bearer ${employeeToken}` },
-  });
-  const employeeId = ((await me.json()) as { id: number }).id;
   const title = `Changed while open ${Date.now()}`;
-  const created = await request.post("/api/tasks/", {
-    headers: { authorization: `Bearer ${managerToken}` },
-    data: { title, assigned_to: employeeId },
-  });
-  expect(created.status()).toBe(201);
-  const taskId = ((await created.json()) as { id: number }).id;
+  const { managerToken, taskId } = await taskForTheEmployee(request, title);
 
   await signIn(page, DEMO.employee.email, DEMO.employee.password);
   await page.goto(`/my-tasks?search=${encodeURIComponent(title)}`);
