@@ -31,6 +31,7 @@ export function MyTasksFilters({ status, dueAfter, dueBefore, overdue, search, o
       // Remounted when the URL's filters change by a link (see TaskFilters).
       key={JSON.stringify({ status, dueAfter, dueBefore, overdue, search, ordering })}
       resultsId={MY_TASKS_COUNT_ID}
+      applied={[status, dueAfter, dueBefore, overdue, search].filter(Boolean).length}
       method="get"
       aria-label="Filter my tasks"
       className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 sm:items-end lg:grid-cols-4"

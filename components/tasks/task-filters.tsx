@@ -53,6 +53,7 @@ export function TaskFilters({
   return (
     <FilterForm
       resultsId={resultsId}
+      applied={Object.values(values).filter(Boolean).length}
       // Links (Clear, the count cards) change the URL without reloading: a new key makes the
       // uncontrolled fields show the filters of the new URL instead of the last ones typed.
       key={JSON.stringify({ values, keep })}

@@ -122,6 +122,40 @@ test("applied by keyboard, the filters leave focus on what they found, which is 
   ).toBeVisible();
 });
 
+test("on a phone the filters start folded, say how many apply, and open from the keyboard", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, EMAIL, PASSWORD);
+  await page.goto("/my-tasks?overdue=true&search=Late");
+  const filters = page.getByRole("form", { name: "Filter my tasks" });
+  const toggle = page.getByRole("button", { name: "Show filters (2 applied)" });
+  await expectHydrated(toggle);
+  await expect(filters).toBeHidden();
+  // The first task is on the first screen instead of below the form.
+  const first = page.getByRole("list", { name: "My tasks" }).getByRole("heading", { level: 2 });
+  await expect(first.first()).toBeInViewport();
+
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Hide filters (2 applied)" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
+  await expect(filters.getByLabel("Text")).toHaveValue("Late");
+  await filters.getByLabel("Text").fill("Late 3");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "1 task matches these filters." }),
+  ).toBeFocused();
+  await expect(filters).toBeHidden();
+
+  // Wide screens show the form as before, with no button.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(filters).toBeVisible();
+  await expect(page.getByRole("button", { name: /Show filters/ })).toBeHidden();
+});
+
 test("an employee searches their tasks and sorts them another way, kept in the address", async ({
   page,
   request,

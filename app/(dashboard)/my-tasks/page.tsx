@@ -106,7 +106,7 @@ export default async function MyTasksPage({
       ) : null}
       <ResultsCount id={MY_TASKS_COUNT_ID}>
         {list.count.toLocaleString("en-US")} {list.count === 1 ? "task" : "tasks"}
-        {filtered ? " match these filters" : ""}
+        {filtered ? (list.count === 1 ? " matches these filters" : " match these filters") : ""}
         {reversedDates ? ": “Due from” is after “Due until”, so none can." : "."}
       </ResultsCount>
       <FocusKeeper label="Tasks found">
