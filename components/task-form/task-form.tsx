@@ -11,8 +11,9 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
-import { createTaskSchema, type TaskDto } from "@/lib/validation/tasks";
+import { createTaskSchema, DESCRIPTION_MAX, TITLE_MAX, type TaskDto } from "@/lib/validation/tasks";
 import { AssigneeField, type AssignableUser } from "./assignee-field";
+import { CharacterCount } from "@/components/ui/character-count";
 import { FieldError } from "@/components/ui/field-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { withSessionStorage } from "@/lib/client/session-storage";
@@ -99,7 +100,10 @@ export function TaskForm({ users, task, today }: Props) {
   }, [isDirty]);
 
   // Allowed (a task may be recorded late), but said: a past day makes it overdue at once.
-  const [dueDate, status] = useWatch({ control, name: ["due_date", "status"] });
+  const [dueDate, status, title, description] = useWatch({
+    control,
+    name: ["due_date", "status", "title", "description"],
+  });
   const overdueOnSave = Boolean(dueDate) && dueDate! < today && status !== "DONE";
 
   async function submit(values: FormOutput) {
@@ -175,9 +179,10 @@ export function TaskForm({ users, task, today }: Props) {
           id="task-title"
           {...register("title")}
           aria-invalid={errors.title ? true : undefined}
-          aria-describedby="task-title-error"
+          aria-describedby="task-title-error task-title-count"
           className={inputClass}
         />
+        <CharacterCount id="task-title-count" value={(title ?? "").trim()} max={TITLE_MAX} />
         <FieldError id="task-title-error" message={errors.title?.message} />
       </div>
       <div>
@@ -189,8 +194,13 @@ export function TaskForm({ users, task, today }: Props) {
           rows={5}
           {...register("description")}
           aria-invalid={errors.description ? true : undefined}
-          aria-describedby="task-description-error"
+          aria-describedby="task-description-error task-description-count"
           className={inputClass}
+        />
+        <CharacterCount
+          id="task-description-count"
+          value={description ?? ""}
+          max={DESCRIPTION_MAX}
         />
         <FieldError id="task-description-error" message={errors.description?.message} />
       </div>

@@ -87,6 +87,18 @@ test("the form shows errors next to the fields and refuses someone not in the li
   await page.getByLabel("Status").selectOption("TODO");
   await page.getByLabel("Due date").fill("2099-01-01");
   await expect(hint).toHaveCount(0);
+
+  // Near its limit a field counts its characters (an emoji is one), and says by how much it is over.
+  const description = page.getByLabel("Description");
+  await description.fill("x".repeat(7_999));
+  await expect(page.getByText(/characters/)).toHaveCount(0);
+  await description.fill(`${"x".repeat(9_999)}😀`);
+  await expect(description).toHaveAccessibleDescription(/^10,000 of 10,000 characters$/);
+  await description.fill("x".repeat(10_003));
+  await expect(description).toHaveAccessibleDescription(/10,003 of 10,000 characters: 3 too many/);
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page.getByText("Description must be at most 10,000 characters.")).toBeVisible();
+  await expect(page).toHaveURL(/\/tasks\/new$/);
 });
 
 test("the new task moves across the board by mouse and by keyboard, and stays moved", async ({
