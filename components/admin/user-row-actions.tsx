@@ -1,7 +1,6 @@
 "use client";
 
 import { callAction, formRefusalMessage } from "@/lib/client/call-action";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -11,22 +10,14 @@ import {
   setUserActiveAction,
   unlockUserAction,
 } from "@/lib/actions/users";
-import {
-  buttonDanger,
-  buttonPrimary,
-  buttonSecondary,
-  inputClass,
-  labelClass,
-} from "@/components/ui/button-styles";
-import { FormDialogActions } from "@/components/ui/form-dialog-actions";
+import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import type { Role } from "@/db/schema";
 import type { ActionResult, FormFieldError } from "@/lib/actions/result";
-import { errorFor, FieldError } from "@/components/ui/field-error";
-import { OPEN_STATUSES } from "@/components/tasks/labels";
+import { EditUserForm } from "./edit-user-form";
 import { nameWithEmail } from "./format";
 import { Modal } from "./modal";
-import { OneTimePassword } from "./one-time-password";
-import { RoleOptions } from "./role-options";
+import { ResetPasswordForm } from "./reset-password-form";
+import { UserActiveConfirm } from "./user-active-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 
 export type RowUser = {
@@ -78,6 +69,9 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
 
   // Names repeat in a large company: the e-mail address tells the buttons and dialogs apart.
   const who = nameWithEmail(user);
+  const close = () => setOpen(null);
+  // What the two form dialogs share.
+  const dialog = { user, fieldId: id, errors, message, pending };
 
   return (
     <div className="flex flex-wrap gap-1">
@@ -123,211 +117,69 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         </PendingButton>
       ) : null}
 
-      <Modal open={open === "edit"} title={`Edit ${who}`} onClose={() => setOpen(null)}>
-        <form
-          className="space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
+      <Modal open={open === "edit"} title={`Edit ${who}`} onClose={close}>
+        <EditUserForm
+          {...dialog}
+          isSelf={isSelf}
+          onSave={(values) =>
             run(
-              () =>
-                editUserAction(user.id, {
-                  email: String(data.get("email") ?? ""),
-                  full_name: String(data.get("full_name") ?? ""),
-                  role: String(data.get("role") ?? user.role),
-                }),
+              () => editUserAction(user.id, values),
               (saved) => {
                 toast.success(`Saved ${saved.full_name}.`);
-                setOpen(null);
+                close();
               },
-            );
-          }}
-        >
-          <div>
-            <label htmlFor={`${id}-email`} className={labelClass}>
-              Email
-            </label>
-            <input
-              id={`${id}-email`}
-              name="email"
-              type="email"
-              defaultValue={user.email}
-              required
-              maxLength={254}
-              autoComplete="off"
-              className={inputClass}
-              aria-describedby={`${id}-email-hint${errorFor(errors, "email") ? ` ${id}-email-error` : ""}`}
-            />
-            <p id={`${id}-email-hint`} className="mt-1 text-xs text-slate-600">
-              They sign in with it; their sessions and password stay.
-            </p>
-            <FieldError id={`${id}-email-error`} message={errorFor(errors, "email")} />
-          </div>
-          <div>
-            <label htmlFor={`${id}-name`} className={labelClass}>
-              Full name
-            </label>
-            <input
-              id={`${id}-name`}
-              name="full_name"
-              defaultValue={user.full_name}
-              required
-              maxLength={150}
-              className={inputClass}
-              aria-describedby={errorFor(errors, "full_name") ? `${id}-name-error` : undefined}
-            />
-            <FieldError id={`${id}-name-error`} message={errorFor(errors, "full_name")} />
-          </div>
-          <div>
-            <label htmlFor={`${id}-role`} className={labelClass}>
-              Role
-            </label>
-            <select
-              id={`${id}-role`}
-              name="role"
-              defaultValue={user.role}
-              disabled={isSelf}
-              aria-describedby={`${id}-role-hint`}
-              className={inputClass}
-            >
-              <RoleOptions />
-            </select>
-            <p id={`${id}-role-hint`} className="mt-1 text-xs text-slate-600">
-              {isSelf
-                ? "You cannot change your own role: another admin must do it."
-                : "A role change signs them out everywhere; they sign in again with the new role."}
-            </p>
-          </div>
-          <FormDialogActions
-            message={message}
-            onCancel={() => setOpen(null)}
-            pending={pending}
-            submitLabel="Save"
-            pendingLabel="Saving…"
-            submitClassName={buttonPrimary}
-          />
-        </form>
+            )
+          }
+          onCancel={close}
+        />
       </Modal>
 
       <Modal
         open={open === "active"}
         title={user.is_active ? `Deactivate ${who}?` : `Reactivate ${who}?`}
-        onClose={() => setOpen(null)}
+        onClose={close}
       >
-        <p className="text-sm text-slate-700">
-          {user.is_active
-            ? "They are signed out everywhere at once: every open browser session and API token stops working, and they cannot sign in. Their tasks and history stay as they are; you can reactivate them later."
-            : "They can sign in again with their current password. Sessions ended at deactivation stay ended."}
-        </p>
-        {user.is_active && user.open_tasks > 0 ? (
-          <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            {user.open_tasks} open task{user.open_tasks === 1 ? " is" : "s are"} assigned to them
-            and will stay so.{" "}
-            <Link
-              href={`/tasks?assigned_to=${user.id}&status=${OPEN_STATUSES}`}
-              className="font-medium underline"
-            >
-              Reassign {user.open_tasks === 1 ? "it" : "them"} first
-            </Link>
-          </p>
-        ) : null}
-        {message ? (
-          <p role="alert" className="mt-3 text-sm text-red-700">
-            {message}
-          </p>
-        ) : null}
-        <div className="mt-4 flex justify-end gap-2">
-          <button type="button" className={buttonSecondary} onClick={() => setOpen(null)}>
-            Cancel
-          </button>
-          <PendingButton
-            type="button"
-            className={user.is_active ? buttonDanger : buttonPrimary}
-            pending={pending}
-            onClick={() =>
-              run(
-                () => setUserActiveAction(user.id, !user.is_active),
-                () => {
-                  toast.success(
-                    user.is_active ? `${who} is deactivated.` : `${who} is active again.`,
-                  );
-                  setOpen(null);
-                },
-              )
-            }
-          >
-            {pending ? "Working…" : user.is_active ? "Deactivate" : "Reactivate"}
-          </PendingButton>
-        </div>
+        <UserActiveConfirm
+          user={user}
+          message={message}
+          pending={pending}
+          onConfirm={() =>
+            run(
+              () => setUserActiveAction(user.id, !user.is_active),
+              () => {
+                toast.success(
+                  user.is_active ? `${who} is deactivated.` : `${who} is active again.`,
+                );
+                close();
+              },
+            )
+          }
+          onCancel={close}
+        />
       </Modal>
 
       <Modal
         open={open === "password"}
         title={`Reset the password of ${who}`}
-        onClose={() => setOpen(null)}
+        onClose={close}
         holdOnEscape={generated !== null}
       >
-        {generated ? (
-          <div className="space-y-4">
-            <OneTimePassword email={user.email} password={generated} reset />
-            <div className="flex justify-end">
-              <button type="button" className={buttonPrimary} onClick={() => setOpen(null)}>
-                Done
-              </button>
-            </div>
-          </div>
-        ) : (
-          <form
-            className="space-y-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const password = String(new FormData(event.currentTarget).get("password") ?? "");
-              run(
-                () => resetPasswordAction(user.id, password),
-                (data) => {
-                  toast.success(`New password set for ${who}.`);
-                  if (data.generated_password) setGenerated(data.generated_password);
-                  else setOpen(null);
-                },
-              );
-            }}
-          >
-            <p className="text-sm text-slate-700">
-              {isSelf
-                ? "Your own sessions end too: you will sign in again with the new password."
-                : "Their sessions end at once; they sign in again with the new password."}
-            </p>
-            <div>
-              <label htmlFor={`${id}-password`} className={labelClass}>
-                New password{" "}
-                {isSelf ? null : <span className="font-normal text-slate-600">(optional)</span>}
-              </label>
-              <input
-                id={`${id}-password`}
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                required={isSelf}
-                className={inputClass}
-                aria-describedby={`${id}-password-hint${errorFor(errors, "password") ? ` ${id}-password-error` : ""}`}
-              />
-              <p id={`${id}-password-hint`} className="mt-1 text-xs text-slate-600">
-                {isSelf
-                  ? "Your own: choose it here, since you will be signed out at once."
-                  : "Leave empty to generate one, shown once."}
-              </p>
-              <FieldError id={`${id}-password-error`} message={errorFor(errors, "password")} />
-            </div>
-            <FormDialogActions
-              message={message}
-              onCancel={() => setOpen(null)}
-              pending={pending}
-              submitLabel="Reset password"
-              pendingLabel="Resetting…"
-              submitClassName={buttonDanger}
-            />
-          </form>
-        )}
+        <ResetPasswordForm
+          {...dialog}
+          isSelf={isSelf}
+          generated={generated}
+          onReset={(password) =>
+            run(
+              () => resetPasswordAction(user.id, password),
+              (data) => {
+                toast.success(`New password set for ${who}.`);
+                if (data.generated_password) setGenerated(data.generated_password);
+                else close();
+              },
+            )
+          }
+          onClose={close}
+        />
       </Modal>
     </div>
   );

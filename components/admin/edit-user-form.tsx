@@ -1,0 +1,103 @@
+import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
+import { errorFor, FieldError } from "@/components/ui/field-error";
+import { FormDialogActions } from "@/components/ui/form-dialog-actions";
+import type { FormFieldError } from "@/lib/actions/result";
+import { RoleOptions } from "./role-options";
+import type { RowUser } from "./user-row-actions";
+
+export type EditedUser = { email: string; full_name: string; role: string };
+
+type Props = {
+  user: RowUser;
+  isSelf: boolean;
+  /** Prefix of the fields' ids, unique on the page. */
+  fieldId: string;
+  errors: FormFieldError[];
+  message: string | null;
+  pending: boolean;
+  onSave: (values: EditedUser) => void;
+  onCancel: () => void;
+};
+
+/** The Edit dialog's form: email, name and role (not one's own role). */
+export function EditUserForm(props: Props) {
+  const { user, isSelf, fieldId, errors, message, pending, onSave, onCancel } = props;
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        onSave({
+          email: String(data.get("email") ?? ""),
+          full_name: String(data.get("full_name") ?? ""),
+          role: String(data.get("role") ?? user.role),
+        });
+      }}
+    >
+      <div>
+        <label htmlFor={`${fieldId}-email`} className={labelClass}>
+          Email
+        </label>
+        <input
+          id={`${fieldId}-email`}
+          name="email"
+          type="email"
+          defaultValue={user.email}
+          required
+          maxLength={254}
+          autoComplete="off"
+          className={inputClass}
+          aria-describedby={`${fieldId}-email-hint${errorFor(errors, "email") ? ` ${fieldId}-email-error` : ""}`}
+        />
+        <p id={`${fieldId}-email-hint`} className="mt-1 text-xs text-slate-600">
+          They sign in with it; their sessions and password stay.
+        </p>
+        <FieldError id={`${fieldId}-email-error`} message={errorFor(errors, "email")} />
+      </div>
+      <div>
+        <label htmlFor={`${fieldId}-name`} className={labelClass}>
+          Full name
+        </label>
+        <input
+          id={`${fieldId}-name`}
+          name="full_name"
+          defaultValue={user.full_name}
+          required
+          maxLength={150}
+          className={inputClass}
+          aria-describedby={errorFor(errors, "full_name") ? `${fieldId}-name-error` : undefined}
+        />
+        <FieldError id={`${fieldId}-name-error`} message={errorFor(errors, "full_name")} />
+      </div>
+      <div>
+        <label htmlFor={`${fieldId}-role`} className={labelClass}>
+          Role
+        </label>
+        <select
+          id={`${fieldId}-role`}
+          name="role"
+          defaultValue={user.role}
+          disabled={isSelf}
+          aria-describedby={`${fieldId}-role-hint`}
+          className={inputClass}
+        >
+          <RoleOptions />
+        </select>
+        <p id={`${fieldId}-role-hint`} className="mt-1 text-xs text-slate-600">
+          {isSelf
+            ? "You cannot change your own role: another admin must do it."
+            : "A role change signs them out everywhere; they sign in again with the new role."}
+        </p>
+      </div>
+      <FormDialogActions
+        message={message}
+        onCancel={onCancel}
+        pending={pending}
+        submitLabel="Save"
+        pendingLabel="Saving…"
+        submitClassName={buttonPrimary}
+      />
+    </form>
+  );
+}

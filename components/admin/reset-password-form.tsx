@@ -1,0 +1,82 @@
+import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
+import { errorFor, FieldError } from "@/components/ui/field-error";
+import { FormDialogActions } from "@/components/ui/form-dialog-actions";
+import type { FormFieldError } from "@/lib/actions/result";
+import { OneTimePassword } from "./one-time-password";
+import type { RowUser } from "./user-row-actions";
+
+type Props = {
+  user: RowUser;
+  isSelf: boolean;
+  /** Prefix of the field's ids, unique on the page. */
+  fieldId: string;
+  errors: FormFieldError[];
+  message: string | null;
+  pending: boolean;
+  /** The password the server generated, once it has: shown instead of the form. */
+  generated: string | null;
+  /** An empty password asks the server to generate one. */
+  onReset: (password: string) => void;
+  onClose: () => void;
+};
+
+/** The Reset password dialog's body: the form, then the generated password if there is one. */
+export function ResetPasswordForm(props: Props) {
+  const { user, isSelf, fieldId, errors, message, pending, generated, onReset, onClose } = props;
+  if (generated) {
+    return (
+      <div className="space-y-4">
+        <OneTimePassword email={user.email} password={generated} reset />
+        <div className="flex justify-end">
+          <button type="button" className={buttonPrimary} onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onReset(String(new FormData(event.currentTarget).get("password") ?? ""));
+      }}
+    >
+      <p className="text-sm text-slate-700">
+        {isSelf
+          ? "Your own sessions end too: you will sign in again with the new password."
+          : "Their sessions end at once; they sign in again with the new password."}
+      </p>
+      <div>
+        <label htmlFor={`${fieldId}-password`} className={labelClass}>
+          New password{" "}
+          {isSelf ? null : <span className="font-normal text-slate-600">(optional)</span>}
+        </label>
+        <input
+          id={`${fieldId}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required={isSelf}
+          className={inputClass}
+          aria-describedby={`${fieldId}-password-hint${errorFor(errors, "password") ? ` ${fieldId}-password-error` : ""}`}
+        />
+        <p id={`${fieldId}-password-hint`} className="mt-1 text-xs text-slate-600">
+          {isSelf
+            ? "Your own: choose it here, since you will be signed out at once."
+            : "Leave empty to generate one, shown once."}
+        </p>
+        <FieldError id={`${fieldId}-password-error`} message={errorFor(errors, "password")} />
+      </div>
+      <FormDialogActions
+        message={message}
+        onCancel={onClose}
+        pending={pending}
+        submitLabel="Reset password"
+        pendingLabel="Resetting…"
+        submitClassName={buttonDanger}
+      />
+    </form>
+  );
+}
