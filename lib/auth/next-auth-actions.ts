@@ -6,8 +6,8 @@ type NextAuthAction = {
 };
 
 /**
- * What next-auth v4 serves under /api/auth/ (next-auth/core/index.js) and with which methods;
- * anything else it answers with a 400 text/plain, so the route keeps it away.
+ * What next-auth v4 serves under /api/auth/ (next-auth/core/index.js) and with which methods, of
+ * what the app uses; anything else it answers with a 400 text/plain, so the route keeps it away.
  */
 export const NEXTAUTH_ACTIONS: Readonly<Record<string, NextAuthAction>> = {
   session: { methods: ["GET", "POST"], maxSegments: 1 },
@@ -19,7 +19,7 @@ export const NEXTAUTH_ACTIONS: Readonly<Record<string, NextAuthAction>> = {
   // GET serves OAuth providers' redirects; the only provider here is credentials, which posts.
   callback: { methods: ["POST"], maxSegments: 2 },
   error: { methods: ["GET"], maxSegments: 2 },
-  _log: { methods: ["POST"], maxSegments: 1 },
+  // Not `_log`, where next-auth's browser code reports its errors: anyone's post went into the log.
 };
 
 /** The action a catch-all path names, or null when next-auth has no such endpoint. */

@@ -5,16 +5,18 @@ import { REQUEST_ID_HEADER, resolveRequestId } from "./request-id";
 
 /**
  * For an /api handler that is not an api-route (next-auth's endpoints): the request's id on the
- * answer and one log line, as every other API request gets (the caller is not known here).
+ * answer and one log line, as every other API request gets (the caller is not known here). The
+ * handler gets the request's logger.
  */
 export function withRequestLog<Rest extends unknown[]>(
-  handle: (request: NextRequest, ...rest: Rest) => Promise<Response>,
+  handle: (request: NextRequest, log: Logger, ...rest: Rest) => Promise<Response>,
 ) {
   return async (request: NextRequest, ...rest: Rest): Promise<Response> => {
     const started = performance.now();
     const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
-    const response = withHeader(await handle(request, ...rest), "X-Request-Id", requestId);
-    logRequest(logger().child({ requestId }), request, response.status, started, true);
+    const log = logger().child({ requestId });
+    const response = withHeader(await handle(request, log, ...rest), "X-Request-Id", requestId);
+    logRequest(log, request, response.status, started, true);
     return response;
   };
 }

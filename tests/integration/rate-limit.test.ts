@@ -65,6 +65,21 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
     }
   });
 
+  it("counts next-auth's sign-in and sign-out posts against the address's anonymous limit", async () => {
+    const ip = freshIp();
+    const form = { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip };
+    const paths = ["/api/auth/callback/credentials", "/api/auth/signout", "/api/auth/session"];
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await api("POST", paths[i % 3]!, { headers: form, rawBody: "csrfToken=x" });
+      statuses.push(res.status);
+    }
+    expect(statuses).not.toContain(429);
+    expectThrottled(await api("POST", paths[0]!, { headers: form, rawBody: "csrfToken=x" }), 5);
+    // Reading them is not counted: a browser asks for its session on every focus.
+    expect((await api("GET", "/api/auth/csrf", { headers: form })).status).not.toBe(429);
+  });
+
   it("limits signed-in callers per user, whatever their address", async () => {
     const user = await makeUser("EMPLOYEE");
     const other = await makeUser("EMPLOYEE");

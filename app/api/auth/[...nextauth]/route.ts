@@ -4,7 +4,11 @@ import { cookies } from "next/headers";
 import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
-import { unknownHost } from "@/lib/http/errors";
+import type { Logger } from "pino";
+import { errorResponse } from "@/lib/http/api-route";
+import { ApiError, unknownHost } from "@/lib/http/errors";
+import { readTextLimited } from "@/lib/http/json-body";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { answersAsHost } from "@/lib/http/public-url";
 import { answerOptions, refuseMethod } from "@/lib/http/refused-methods";
 import { withRequestLog } from "@/lib/http/request-log";
@@ -12,6 +16,9 @@ import { logger } from "@/lib/logger";
 import { unknownPath } from "@/lib/http/unknown-path";
 
 type Segment = { params: Promise<{ nextauth: string[] }> };
+
+/** A sign-in form: a CSRF token, an email, a password and a callback URL. */
+const MAX_FORM_BYTES = 16 * 1024;
 
 /** Next-auth's own error codes are plain ASCII words; anything else cannot go into a header. */
 const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/g;
@@ -35,15 +42,28 @@ function asGet(request: NextRequest): NextRequest {
 }
 
 // Logged with the method the client sent: a HEAD is served as a GET, without its body.
-const nextAuth = withRequestLog(async (request: NextRequest, segment: Segment) => {
+const nextAuth = withRequestLog(async (request: NextRequest, log: Logger, segment: Segment) => {
   const head = request.method === "HEAD";
-  const answer = await nextAuthAnswer(head ? asGet(request) : request, segment);
+  const answer = await nextAuthAnswer(head ? asGet(request) : request, log, segment);
   return head ? new Response(null, { status: answer.status, headers: answer.headers }) : answer;
 });
 
-async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<Response> {
+async function nextAuthAnswer(
+  received: NextRequest,
+  log: Logger,
+  segment: Segment,
+): Promise<Response> {
   // A DNS-rebinding page could otherwise sign in here as its own origin (lib/http/public-url.ts).
-  if (!answersAsHost(request)) return apiError(400, unknownHost().detail);
+  if (!answersAsHost(received)) return apiError(400, unknownHost().detail);
+  let request = received;
+  if (request.method === "POST") {
+    try {
+      request = await boundedPost(request, log);
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      throw error;
+    }
+  }
   const origin = request.nextUrl.origin;
   // next-auth answers an unreadable callbackUrl with a 500 "server configuration" error. It reads
   // the last of repeated parameters: every one is checked.
@@ -62,6 +82,17 @@ async function nextAuthAnswer(request: NextRequest, segment: Segment): Promise<R
     return apiError(500, "Internal server error.");
   }
   return asJsonError(answer);
+}
+
+/**
+ * next-auth's POSTs (sign-in, sign-out, a session update) take anyone's: each counts against the
+ * address's anonymous limit, and its body is read up to a sign-in form's size, since next-auth
+ * would read any body whole.
+ */
+async function boundedPost(request: NextRequest, log: Logger): Promise<NextRequest> {
+  await enforceRateLimit(request, null, log);
+  const body = await readTextLimited(request, MAX_FORM_BYTES);
+  return new NextRequest(request.url, { headers: request.headers, method: "POST", body });
 }
 
 /**
