@@ -90,6 +90,8 @@ const envSchema = z
     LOCKOUT_MINUTES: positiveWhole.default(15),
     BULK_MAX_ITEMS: positiveWhole.default(5000),
     UPLOAD_MAX_BYTES: positiveWhole.default(20 * 1024 * 1024),
+    /** Lines a CSV upload may have, blank ones too: a bound on one import's work and size. */
+    UPLOAD_MAX_LINES: positiveWhole.default(500_000),
     LOG_FILE: z.string().default("logs/app.log"),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])

@@ -27,14 +27,23 @@ function lineBreaksIn(cells: string[]): number {
   return breaks;
 }
 
+/** The text has more lines than the reader was given leave to read. */
+export class TooManyLinesError extends Error {
+  constructor(readonly maxLines: number) {
+    super(`The file has more than ${maxLines.toLocaleString("en-US")} lines.`);
+  }
+}
+
 /**
  * Streams comma-separated text through papaparse and hands each parsed chunk of records to
  * `onRecords` synchronously, numbered by the line each record starts on. Blank lines are
- * skipped. Resolves when the text ends; rejects with the text source's error.
+ * skipped, but counted against `maxLines`: past it, reading stops with TooManyLinesError.
+ * Resolves when the text ends; rejects with the text source's error.
  */
 export async function readCsvRecords(
   source: AsyncIterable<string>,
   onRecords: (records: CsvRecord[]) => void,
+  maxLines = Number.POSITIVE_INFINITY,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let nextLine = 1;
@@ -63,6 +72,8 @@ export async function readCsvRecords(
           records.push({ line, cells, problem: problems.get(index) ?? null });
         });
         try {
+          // A final line break leaves one empty line more, which is not a line of the file.
+          if (nextLine - 2 > maxLines) throw new TooManyLinesError(maxLines);
           if (records.length > 0) onRecords(records);
         } catch (error) {
           failed = true;

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { readCsvRecords } from "@/lib/csv/records";
+import { config } from "@/lib/config";
+import { readCsvRecords, TooManyLinesError } from "@/lib/csv/records";
 import { decodeUtf8, InvalidUtf8Error } from "@/lib/csv/utf8";
-import { badRequest, forbidden } from "@/lib/http/errors";
+import { badRequest, forbidden, payloadTooLarge } from "@/lib/http/errors";
 import { spoolUpload } from "@/lib/http/spooled-upload";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { ConcurrencyLimit } from "./concurrency-limit";
@@ -39,6 +40,8 @@ export type ImportOptions = { dryRun: boolean; idempotencyKey: string | null };
  * the cap leaves most of the pool (10) to everyone else, and the rest wait their turn.
  */
 const importSlots = new ConcurrencyLimit(3);
+/** Dry runs checking at once per process: each keeps a core busy while it parses. */
+const checkSlots = new ConcurrencyLimit(2);
 
 /** The file's name as the activity trail shows it: nothing in it may hide or reorder the rest. */
 function cleanFileName(raw: string): string {
@@ -83,11 +86,15 @@ export async function importTasksCsv(
   if (stored) return replayStored(stored, requestHashOf(await hashOnly(upload.bytes), mapping));
 
   const fileName = cleanFileName(upload.fileName);
-  // A dry run writes nothing and may read at the client's pace; an import is received whole
-  // first, so its transaction (and the rows it locks) never waits on the network.
-  if (options.dryRun) return importRows(actor, { fileName, mapping }, upload.bytes, options, null);
+  // Received whole first, so that a slot (and an import's transaction, with the rows it locks)
+  // is never held waiting on the network.
   const spooled = await spoolUpload(upload.bytes);
   try {
+    if (options.dryRun) {
+      return await checkSlots.run(() =>
+        importRows(actor, { fileName, mapping }, spooled.bytes(), options, null),
+      );
+    }
     // Undone to break a deadlock, the import runs again from the file it has kept.
     return await retryOrBusy(
       () =>
@@ -115,11 +122,16 @@ async function importRows(
   try {
     try {
       const text = decodeUtf8(inspectBytes(bytes, hash));
-      await readCsvRecords(throttled(text, run), run.accept);
+      await readCsvRecords(throttled(text, run), run.accept, config().UPLOAD_MAX_LINES);
     } catch (error) {
       if (error instanceof InvalidUtf8Error) {
         const problem = { line: error.line, column: null, value: null, message: error.message };
         throw badRequest(error.message, csvRowErrorsBody([problem], 1));
+      }
+      if (error instanceof TooManyLinesError) {
+        throw payloadTooLarge(
+          `The file exceeds the upload limit of ${error.maxLines.toLocaleString("en-US")} lines; split it into smaller files.`,
+        );
       }
       throw error;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { neutraliseFormula, restoreFormula } from "@/lib/csv/formula";
-import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
+import { readCsvRecords, TooManyLinesError, type CsvRecord } from "@/lib/csv/records";
 import { decodeUtf8, InvalidUtf8Error } from "@/lib/csv/utf8";
 import { csvLine } from "@/lib/csv/write";
 
@@ -15,10 +15,10 @@ async function decode(bytes: Uint8Array, size: number): Promise<string> {
   return text;
 }
 
-async function records(text: string, size: number): Promise<CsvRecord[]> {
+async function records(text: string, size: number, maxLines?: number): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
   const source = decodeUtf8(chunked(Buffer.from(text), size), 1);
-  await readCsvRecords(source, (batch) => out.push(...batch));
+  await readCsvRecords(source, (batch) => out.push(...batch), maxLines);
   return out;
 }
 
@@ -80,6 +80,18 @@ describe("readCsvRecords", () => {
         [6, ["three\nline\ncell", "z"]],
         [9, ["end", "1"]],
       ]);
+    },
+  );
+
+  it.each([1, 7, 1000])(
+    "stops at a line limit, blank lines and quoted line breaks counted (chunks of %i)",
+    async (size) => {
+      expect(await records("h\n1\n2\n", size, 3)).toHaveLength(3);
+      for (const text of ["h\n1\n2\n3\n\n\n", "h\n\n\n\n\n\n\n", 'h\n"a\nb\nc\nd",x\n']) {
+        const refused = await records(text, size, 3).catch((error: unknown) => error);
+        expect(refused, JSON.stringify(text)).toBeInstanceOf(TooManyLinesError);
+        expect((refused as Error).message).toBe("The file has more than 3 lines.");
+      }
     },
   );
 
