@@ -183,6 +183,15 @@ describe("seedDemoData", () => {
       const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
       const adminRow = demo.find((u) => u.email === admin.email)!;
       expect(await verifyPassword(adminRow.passwordHash, admin.password)).toBe(true);
+
+      // Someone trying the demo adds an account (the admin's own journey): the demo still starts.
+      await demoDb.insert(users).values({
+        email: "tried-the-demo@example.com",
+        fullName: "Tried The Demo",
+        role: "EMPLOYEE",
+        passwordHash: adminRow.passwordHash,
+      });
+      expect(await seedDemoData(demoDb)).toEqual({ usersCreated: 0, tasksCreated: 0 });
     } finally {
       await demoPool.end();
       await dropDatabase(url);
