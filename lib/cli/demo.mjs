@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { buildUnlessCurrent } from "./build-stamp.mjs";
+import { demoEnvironment } from "./demo-env.mjs";
 import { ensureDependencies, step } from "./ensure-deps.mjs";
 import { answers, startPrivateMariaDb } from "./private-mariadb.mjs";
 
@@ -29,18 +30,10 @@ function demoSecrets() {
   return secrets;
 }
 
-const secrets = demoSecrets();
-const port = process.env.PORT ?? "3000";
-const databaseUrl = process.env.DATABASE_URL ?? "mysql://root@127.0.0.1:3306/etums";
-const env = {
-  ...process.env,
-  DATABASE_URL: databaseUrl,
-  PORT: port,
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
-  JWT_SECRET: process.env.JWT_SECRET ?? secrets.JWT_SECRET,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
+const { env, notice } = demoEnvironment(process.env, demoSecrets());
+if (notice) console.log(notice);
+const port = env.PORT;
+const databaseUrl = env.DATABASE_URL;
 
 const dbUrl = new URL(databaseUrl);
 const dbPort = Number(dbUrl.port || 3306);
