@@ -5,6 +5,8 @@ export function pageLinks(
 ): { next: string | null; previous: string | null } {
   const link = (target: number) => {
     const url = new URL(requestUrl);
+    // An empty `cursor=` asked for pages by number: the links do not repeat it beside `page`.
+    url.searchParams.delete("cursor");
     if (target === 1) url.searchParams.delete("page");
     else url.searchParams.set("page", String(target));
     return url.toString();

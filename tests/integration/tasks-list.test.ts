@@ -167,6 +167,9 @@ describe("GET /api/tasks/: page-number pagination", () => {
     }
     expect(pages.map((p) => p.length)).toEqual([10, 10, 10, 3]);
     expect(pages.flat()).toEqual(expectedOrder(visible, "-created_at"));
+    // An empty cursor is paging by number, and the links say only that.
+    const numbered = await list(manager, "cursor=&page_size=10");
+    expect(numbered.body.next).toBe("http://127.0.0.1:3000/api/tasks/?page_size=10&page=2");
     const beyond = await list(manager, "page=5&page_size=10");
     expect(beyond.status).toBe(404);
     expect(beyond.body).toEqual({ detail: "Invalid page." });
