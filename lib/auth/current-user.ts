@@ -6,7 +6,7 @@ import { tokenNotValid } from "@/lib/http/auth-errors";
 import { forbidden } from "@/lib/http/errors";
 import { isOwnOrigin } from "@/lib/http/public-url";
 import { SAFE_METHODS } from "@/lib/http/safe-methods";
-import { loadSessionActor, loadTokenActor } from "@/lib/services/sessions";
+import { loadSignedInActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
 import { clientIp } from "./client-ip";
 import { InvalidTokenError, verifyAccessToken } from "./tokens";
@@ -45,7 +45,7 @@ export async function authenticateRequest(
   if (token) {
     try {
       const claims = await verifyAccessToken(token);
-      const actor = await loadTokenActor(claims);
+      const actor = await loadSignedInActor(claims);
       if (!actor) {
         log.warn(
           { userId: claims.userId, ip: clientIp(request) },
@@ -64,7 +64,14 @@ export async function authenticateRequest(
   }
   const session = await getToken({ req: request, secret: config().NEXTAUTH_SECRET });
   if (!session?.sub) return null;
-  const actor = await loadSessionActor(Number(session.sub), Number(session.sv));
+  // A cookie from before browser sign-ins were recorded (no `fid`) names no sign-in: refused.
+  const actor = session.fid
+    ? await loadSignedInActor({
+        userId: Number(session.sub),
+        sessionVersion: Number(session.sv),
+        familyId: session.fid,
+      })
+    : null;
   if (!actor) {
     log.warn(
       { userId: Number(session.sub), ip: clientIp(request) },

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { enforceLoginThrottle } from "@/lib/security/rate-limit";
 import { signInWithPassword } from "@/lib/services/auth";
+import { endBrowserSession, startBrowserSession } from "@/lib/services/browser-sessions";
 import { loginSchema } from "@/lib/validation/auth";
 import { ipFromForwarded } from "./client-ip";
 import { INVALID_CREDENTIALS, SIGN_IN_UNAVAILABLE, tooManyAttempts } from "./messages";
@@ -59,13 +60,14 @@ function buildAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
           // next-auth puts a thrown message in the redirect URL: a driver's would carry the SQL
           // and the email, so a server failure is logged here and named by a fixed message.
+          const unavailable = (error: unknown): never => {
+            log.error({ err: error, ip }, "browser sign-in failed on the server");
+            throw new Error(SIGN_IN_UNAVAILABLE);
+          };
           const result = await signInWithPassword(parsed.data.email, parsed.data.password, {
             ip,
             log,
-          }).catch((error: unknown) => {
-            log.error({ err: error, ip }, "browser sign-in failed on the server");
-            throw new Error(SIGN_IN_UNAVAILABLE);
-          });
+          }).catch(unavailable);
           if (!result.ok) {
             throw new Error(
               result.reason === "locked"
@@ -73,8 +75,10 @@ function buildAuthOptions(): NextAuthOptions {
                 : INVALID_CREDENTIALS,
             );
           }
+          const signInId = await startBrowserSession(result.user.id).catch(unavailable);
           log.info({ userId: result.user.id, ip }, "signed in (browser)");
           return {
+            signInId,
             id: String(result.user.id),
             email: result.user.email,
             name: result.user.fullName,
@@ -97,6 +101,7 @@ function buildAuthOptions(): NextAuthOptions {
           token.sub = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.fid = user.signInId;
         }
         return token;
       },
@@ -107,8 +112,15 @@ function buildAuthOptions(): NextAuthOptions {
           name: token.name ?? "",
           role: token.role ?? "EMPLOYEE",
           sessionVersion: Number(token.sv),
+          signInId: token.fid ?? "",
         };
         return session;
+      },
+    },
+    events: {
+      // The cookie is cleared in this browser; revoking its sign-in ends any copy of it too.
+      async signOut({ token }) {
+        if (token?.sub && token.fid) await endBrowserSession(Number(token.sub), token.fid);
       },
     },
   };

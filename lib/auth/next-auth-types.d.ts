@@ -4,9 +4,18 @@ declare module "next-auth" {
   interface User {
     role: Role;
     sessionVersion: number;
+    /** The browser sign-in's family (lib/services/browser-sessions.ts). */
+    signInId: string;
   }
   interface Session {
-    user: { id: number; email: string; name: string; role: Role; sessionVersion: number };
+    user: {
+      id: number;
+      email: string;
+      name: string;
+      role: Role;
+      sessionVersion: number;
+      signInId: string;
+    };
   }
 }
 
@@ -15,5 +24,7 @@ declare module "next-auth/jwt" {
     role?: Role;
     /** The user's session version at sign-in; a bump on the row ends this session. */
     sv?: number;
+    /** The sign-in's family: signing out revokes it, and the cookie with it. */
+    fid?: string;
   }
 }

@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { ApiError, forbidden as forbiddenRefusal } from "@/lib/http/errors";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { loadSessionActor } from "@/lib/services/sessions";
+import { loadSignedInActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
 import { can, type GlobalAction } from "./policy";
 import { authOptions } from "./next-auth-options";
@@ -11,12 +11,14 @@ import { safeCallbackPath } from "./safe-redirect";
 
 /**
  * The signed-in user for a server component or server action, re-read from the database so that
- * deactivation, a role change or revoked sessions take effect at once; null when signed out.
+ * deactivation, a role change, a sign-out or revoked sessions take effect at once; null when
+ * signed out.
  */
 export async function getOptionalActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
-  if (!session?.user?.id) return null;
-  return loadSessionActor(session.user.id, session.user.sessionVersion);
+  if (!session?.user?.id || !session.user.signInId) return null;
+  const { id: userId, sessionVersion, signInId: familyId } = session.user;
+  return loadSignedInActor({ userId, sessionVersion, familyId });
 }
 
 async function loginUrl(): Promise<string> {

@@ -129,10 +129,24 @@ test.describe("signed in", () => {
     expect((await page.goto("/admin/users"))!.status()).toBe(403);
   });
 
-  test("sign-out ends the session", async ({ page, context }) => {
+  test("sign-out ends the session, and a copy of its cookie with it", async ({
+    page,
+    context,
+    browser,
+  }) => {
     await page.goto("/login");
     await fillAndSubmit(page, DEMO.manager.email, DEMO.manager.password);
     await expect(page).toHaveURL((url) => url.pathname === "/board");
+    // The cookie as someone might have copied it (a shared machine, a stolen profile).
+    const copied = await browser.newContext({ storageState: await context.storageState() });
+    // Another sign-in of the same person, elsewhere, is not ended by this one's sign-out.
+    const elsewhere = await browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto("/login");
+    await fillAndSubmit(other, DEMO.manager.email, DEMO.manager.password);
+    await expect(other).toHaveURL((url) => url.pathname === "/board");
+    expect((await copied.request.get("/api/users/me/")).status()).toBe(200);
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/login");
     await expect(page.getByRole("status")).toHaveText("You have signed out.");
@@ -140,6 +154,13 @@ test.describe("signed in", () => {
     expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
     await page.goto("/board");
     await expect(page).toHaveURL((url) => url.pathname === "/login");
+
+    expect((await copied.request.get("/api/users/me/")).status()).toBe(401);
+    const copiedPage = await copied.newPage();
+    await copiedPage.goto("/board");
+    await expect(copiedPage).toHaveURL((url) => url.pathname === "/login");
+    expect((await elsewhere.request.get("/api/users/me/")).status()).toBe(200);
+    await Promise.all([copied.close(), elsewhere.close()]);
   });
 
   test("the API answers the dashboard's cookie, and refuses without it", async ({ page }) => {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db, pool } from "@/db/client";
 import { unknownSignIns, users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { loadSignedInActor } from "@/lib/services/sessions";
 import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
 import { freshIp, login } from "./auth-helpers";
@@ -123,7 +124,7 @@ describe("account lockout", () => {
 });
 
 describe("browser sign-in (next-auth Credentials)", () => {
-  it("returns the user with role and session version for the JWT", async () => {
+  it("returns the user with role, session version and a recorded sign-in for the JWT", async () => {
     const user = await makeUser("ADMIN");
     const signedIn = await browserSignIn(user.email, user.password);
     expect(signedIn).toEqual({
@@ -132,7 +133,10 @@ describe("browser sign-in (next-auth Credentials)", () => {
       name: user.fullName,
       role: "ADMIN",
       sessionVersion: 1,
+      signInId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
+    const claims = { userId: user.id, sessionVersion: 1, familyId: signedIn!.signInId };
+    expect((await loadSignedInActor(claims))?.id).toBe(user.id);
   });
 
   it("refuses a wrong password and a deactivated user with the same message", async () => {

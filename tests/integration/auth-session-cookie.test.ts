@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { api } from "../helpers/api";
+import { endBrowserSession, startBrowserSession } from "@/lib/services/browser-sessions";
 import { makeUser } from "../helpers/factories";
 import { sessionCookie } from "./session-cookie";
 
@@ -16,6 +17,26 @@ describe("browser session cookie on /api", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(user.id);
+  });
+
+  it("refuses a cookie whose sign-in was signed out, or that names no sign-in, and keeps the others", async () => {
+    const user = await makeUser("MANAGER");
+    const signedOut = await startBrowserSession(user.id);
+    const kept = await sessionCookie(user);
+    await endBrowserSession(user.id, signedOut);
+    for (const cookie of [
+      await sessionCookie(user, { signInId: signedOut }),
+      await sessionCookie(user, { signInId: null }),
+      // Another user's sign-in does not stand for this one.
+      await sessionCookie(user, {
+        signInId: await startBrowserSession((await makeUser("ADMIN")).id),
+      }),
+    ]) {
+      const res = await api("GET", "/api/users/me/", { headers: { cookie } });
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ code: "token_not_valid" });
+    }
+    expect((await api("GET", "/api/users/me/", { headers: { cookie: kept } })).status).toBe(200);
   });
 
   it("leaves another Authorization scheme to whoever sent it: a proxy's Basic login beside the cookie", async () => {
