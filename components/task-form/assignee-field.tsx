@@ -74,6 +74,13 @@ export function AssigneeField({
   const searched = useRef(new Set<string>());
   const typedNow = useRef(text.trim());
   const resolvedBySearch = useEffectEvent((userId: number) => onChange(userId, true));
+  // Text typed before the page's script ran is in the input but not in this state: take it up,
+  // or the form would send the choice the page was drawn with.
+  const adoptTextTypedEarly = useEffectEvent(() => {
+    const typed = input.current?.value ?? text;
+    if (typed !== text) update(typed);
+  });
+  useEffect(() => adoptTextTypedEarly(), []);
 
   function update(next: string) {
     setText(next);

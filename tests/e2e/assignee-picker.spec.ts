@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 import { E2E_DATABASE_URL } from "./env";
 
@@ -93,6 +94,7 @@ test("the Assignee filter keeps someone the list leaves out, and finds others by
   await expect(page.getByRole("link", { name: `${TITLE} (renamed)` })).toBeVisible();
 
   // Text that names nobody holds the form back rather than quietly filtering by anyone.
+  await expectHydrated(assignee);
   await assignee.fill("nobody@nowhere.example");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`assigned_to=${targetId}(&|$)`));
@@ -110,10 +112,35 @@ test("the Assignee filter keeps someone the list leaves out, and finds others by
   await expect(page).toHaveURL(new RegExp(`assigned_to=${filler!.id}(&|$)`));
   await expect(assignee).toHaveValue(new RegExp(`<${last}>$`));
 
+  // Apply loaded a new page: it is hydrated before the field is cleared (the next test is sooner).
+  await expectHydrated(assignee);
   await assignee.fill("");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/assigned_to=(&|$)/);
   await expect(page.getByRole("link", { name: `${TITLE} (renamed)` })).toBeVisible();
+});
+
+test("what is typed in the Assignee filter before the page's script has run is what Apply sends", async ({
+  page,
+}) => {
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  // Scripts only: a held stylesheet would hold the streamed page back too.
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/tasks?assigned_to=${targetId}`, { waitUntil: "commit" });
+  const assignee = page
+    .getByRole("form", { name: "Filter tasks" })
+    .getByLabel("Assignee", { exact: true });
+  await expect(assignee).toHaveValue(`${TARGET.name} <${TARGET.email}>`);
+  await assignee.fill("");
+  releaseScripts();
+  await expectHydrated(assignee);
+  await expect(assignee).toHaveValue("");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/assigned_to=(&|$)/);
 });
 
 test("the table's bulk reassignment reaches them too", async ({ page }) => {
