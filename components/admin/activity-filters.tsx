@@ -1,14 +1,18 @@
 import { ACTIVITY_KINDS } from "@/db/schema";
 import { buttonSecondary } from "@/components/ui/button-styles";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { ACTIVITY_LABELS } from "./activity-labels";
 import { nameWithEmail } from "./format";
 
-export type ActivityFilterValues = Partial<
-  Record<"actor" | "task" | "subject" | "kind" | "from" | "to", string>
->;
+const FILTER_NAMES = ["actor", "task", "subject", "kind", "from", "to"] as const;
 
-/** A GET form: the filters live in the URL and the server does the filtering. */
+export type ActivityFilterValues = Partial<Record<(typeof FILTER_NAMES)[number], string>>;
+
+/**
+ * A GET form: the filters live in the URL and the server does the filtering. On a phone it
+ * starts folded, saying how many filters apply.
+ */
 export function ActivityFilters({
   values,
   people,
@@ -17,7 +21,9 @@ export function ActivityFilters({
   people: { id: number; full_name: string; email: string }[];
 }) {
   return (
-    <form
+    <FilterForm
+      // The page's address may hold more (its page number): only these count as filters.
+      applied={FILTER_NAMES.filter((name) => values[name]).length}
       // Remounted when the URL's filters change by a link (see TaskFilters).
       key={JSON.stringify(values)}
       method="get"
@@ -66,6 +72,6 @@ export function ActivityFilters({
       <button type="submit" className={buttonSecondary}>
         Apply filters
       </button>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,5 +1,6 @@
 import { ROLES } from "@/db/schema";
 import { buttonSecondary } from "@/components/ui/button-styles";
+import { FilterForm } from "@/components/ui/filter-form";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { ROLE_LABELS } from "./format";
 
@@ -15,10 +16,15 @@ const ACTIVE_OPTIONS = [
   { value: "false", label: "Deactivated" },
 ];
 
-/** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
+/**
+ * A plain GET form: filters live in the URL, so they survive reloads and can be shared. On a
+ * phone it starts folded, saying how many filters apply.
+ */
 export function UsersFilters({ values }: { values: UsersFilterValues }) {
+  const { ordering, ...filters } = values;
   return (
-    <form
+    <FilterForm
+      applied={Object.values(filters).filter(Boolean).length}
       method="get"
       action="/admin/users"
       role="search"
@@ -48,10 +54,10 @@ export function UsersFilters({ values }: { values: UsersFilterValues }) {
         anyLabel="Active and inactive"
         options={ACTIVE_OPTIONS}
       />
-      {values.ordering ? <input type="hidden" name="ordering" value={values.ordering} /> : null}
+      {ordering ? <input type="hidden" name="ordering" value={ordering} /> : null}
       <button type="submit" className={buttonSecondary}>
         Apply filters
       </button>
-    </form>
+    </FilterForm>
   );
 }

@@ -3,7 +3,7 @@ import { TASK_STATUSES } from "@/db/schema";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
 import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";
-import { FilterForm } from "./filter-form";
+import { FilterForm } from "@/components/ui/filter-form";
 import { OPEN_STATUSES, STATUS_LABELS } from "./labels";
 
 type Props = {

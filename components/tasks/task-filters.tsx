@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
-import { FilterForm } from "@/components/tasks/filter-form";
+import { FilterForm } from "@/components/ui/filter-form";
 import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {

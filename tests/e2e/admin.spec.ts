@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 
 /** `SAVE_SCREENSHOTS=1` refreshes the README's pictures; otherwise they go with the test results. */
@@ -335,6 +336,36 @@ test("every admin page passes axe and fits a 375 px screen", async ({ page }) =>
     .click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("on a phone the users' and the activity filters start folded, saying how many apply", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  // The sort order is kept by the form but is not a filter.
+  await page.goto("/admin/users?role=EMPLOYEE&ordering=email");
+  const users = page.getByRole("search", { name: "Filter users" });
+  const toggle = page.getByRole("button", { name: "Show filters (1 applied)" });
+  await expectHydrated(toggle);
+  await expect(users).toBeHidden();
+  // The table starts on the first screen, below the rules, instead of below the form.
+  await expect(page.getByRole("table", { name: "Users" })).toBeInViewport();
+  await toggle.click();
+  await expect(page.getByRole("button", { name: "Hide filters (1 applied)" })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
+  await users.getByLabel("Role").selectOption("MANAGER");
+  await users.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/role=MANAGER&.*ordering=email/);
+  await expect(userRow(page, DEMO.manager.email)).toBeVisible();
+  await expect(users).toBeHidden();
+
+  // Only the filters count, not the page number.
+  await page.goto("/admin/activity?kind=TASK_CREATED&page=1");
+  await expect(page.getByRole("button", { name: "Show filters (1 applied)" })).toBeVisible();
+  await expect(page.getByRole("search", { name: "Filter activity" })).toBeHidden();
 });
 
 test("an admin list's page past the end says so and leads back", async ({ page }) => {
