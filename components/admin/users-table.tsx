@@ -5,13 +5,17 @@ import type { UserDto } from "@/lib/validation/users";
 import { ROLE_LABELS } from "./format";
 import { UserRowActions } from "./user-row-actions";
 
-type Column = { field: string; label: string };
+/** `wide`: shown from Tailwind's `sm` on; a phone's table keeps to what fits its width. */
+type Column = { field: string; label: string; wide?: boolean };
 
 const SORTABLE: Column[] = [
   { field: "full_name", label: "Name" },
-  { field: "email", label: "Email" },
-  { field: "role", label: "Role" },
+  { field: "email", label: "Email", wide: true },
+  { field: "role", label: "Role", wide: true },
 ];
+
+/** A cell of a column that a phone leaves out. */
+const WIDE_CELL = "px-3 py-2 whitespace-nowrap max-sm:hidden";
 
 /** A user as the table shows them: with how many open tasks they are assigned. */
 export type UserRowData = UserDto & { open_tasks: number };
@@ -42,7 +46,7 @@ function SortHeader({
     <th
       scope="col"
       aria-sort={current ? (descending ? "descending" : "ascending") : undefined}
-      className="px-3 py-2"
+      className={column.wide ? WIDE_CELL : "px-3 py-2"}
     >
       <Link
         href={`/admin/users?${params}`}
@@ -72,12 +76,12 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
               Status
             </th>
             <SortHeader
-              column={{ field: "created_at", label: "Joined" }}
+              column={{ field: "created_at", label: "Joined", wide: true }}
               ordering={ordering}
               query={query}
             />
             <SortHeader
-              column={{ field: "last_login_at", label: "Last sign-in" }}
+              column={{ field: "last_login_at", label: "Last sign-in", wide: true }}
               ordering={ordering}
               query={query}
             />
@@ -94,9 +98,16 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
                 {user.id === actorId ? (
                   <span className="ml-1 text-xs font-normal text-slate-600">(you)</span>
                 ) : null}
+                {/* A phone has no Email or Role column: they go under the name. */}
+                <span className="block text-xs font-normal break-all text-slate-600 sm:hidden">
+                  {user.email}
+                </span>
+                <span className="block text-xs font-normal text-slate-600 sm:hidden">
+                  {ROLE_LABELS[user.role]}
+                </span>
               </td>
-              <td className="px-3 py-2 break-all">{user.email}</td>
-              <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
+              <td className="px-3 py-2 break-all max-sm:hidden">{user.email}</td>
+              <td className="px-3 py-2 max-sm:hidden">{ROLE_LABELS[user.role]}</td>
               <td className="px-3 py-2">
                 {user.is_active ? (
                   <span className="rounded bg-green-100 px-2 py-0.5 text-green-900">Active</span>
@@ -111,10 +122,10 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
                   </span>
                 ) : null}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td className={WIDE_CELL}>
                 <Timestamp iso={user.created_at} precision="day" />
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td className={WIDE_CELL}>
                 {user.last_login_at ? <Timestamp iso={user.last_login_at} /> : "Never"}
               </td>
               <td className="px-3 py-2">

@@ -338,7 +338,7 @@ test("every admin page passes axe and fits a 375 px screen", async ({ page }) =>
   await expectAccessible(page);
 });
 
-test("on a phone the users' and the activity filters start folded, saying how many apply", async ({
+test("on a phone the users' table keeps to the screen, and the admin filters start folded", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 375, height: 800 });
@@ -349,8 +349,19 @@ test("on a phone the users' and the activity filters start folded, saying how ma
   const toggle = page.getByRole("button", { name: "Show filters (1 applied)" });
   await expectHydrated(toggle);
   await expect(users).toBeHidden();
-  // The table starts on the first screen, below the rules, instead of below the form.
-  await expect(page.getByRole("table", { name: "Users" })).toBeInViewport();
+  // The table starts on the first screen, below the rules, instead of below the form, and keeps
+  // to the phone's width: the address and the role go under the name, the dates are left out.
+  const table = page.getByRole("table", { name: "Users" });
+  await expect(table).toBeInViewport();
+  expect(
+    await table.evaluate((element) => element.scrollWidth - element.parentElement!.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await expect(
+    userRow(page, DEMO.employee.email)
+      .getByText(DEMO.employee.email, { exact: true })
+      .filter({ visible: true }),
+  ).toHaveCount(1);
+  await expect(table.getByRole("columnheader", { name: /Joined/ })).toBeHidden();
   await toggle.click();
   await expect(page.getByRole("button", { name: "Hide filters (1 applied)" })).toHaveAttribute(
     "aria-expanded",
