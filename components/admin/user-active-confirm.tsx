@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OPEN_STATUSES } from "@/components/tasks/labels";
-import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
-import { PendingButton } from "@/components/ui/pending-button";
+import { buttonDanger, buttonPrimary } from "@/components/ui/button-styles";
+import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { RowUser } from "./user-row-actions";
 
 type Props = {
@@ -15,14 +15,21 @@ type Props = {
 /** The Deactivate / Reactivate dialog's body: what it does, and the open tasks that stay. */
 export function UserActiveConfirm({ user, message, pending, onConfirm, onCancel }: Props) {
   return (
-    <>
+    // A form, so that the dialog's foot is the one every admin dialog uses.
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onConfirm();
+      }}
+      className="space-y-3"
+    >
       <p className="text-sm text-slate-700">
         {user.is_active
           ? "They are signed out everywhere at once: every open browser session and API token stops working, and they cannot sign in. Their tasks and history stay as they are; you can reactivate them later."
           : "They can sign in again with their current password. Sessions ended at deactivation stay ended."}
       </p>
       {user.is_active && user.open_tasks > 0 ? (
-        <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {user.open_tasks} open task{user.open_tasks === 1 ? " is" : "s are"} assigned to them and
           will stay so.{" "}
           <Link
@@ -33,24 +40,14 @@ export function UserActiveConfirm({ user, message, pending, onConfirm, onCancel 
           </Link>
         </p>
       ) : null}
-      {message ? (
-        <p role="alert" className="mt-3 text-sm text-red-700">
-          {message}
-        </p>
-      ) : null}
-      <div className="mt-4 flex justify-end gap-2">
-        <button type="button" className={buttonSecondary} onClick={onCancel}>
-          Cancel
-        </button>
-        <PendingButton
-          type="button"
-          className={user.is_active ? buttonDanger : buttonPrimary}
-          pending={pending}
-          onClick={onConfirm}
-        >
-          {pending ? "Working…" : user.is_active ? "Deactivate" : "Reactivate"}
-        </PendingButton>
-      </div>
-    </>
+      <FormDialogActions
+        message={message}
+        onCancel={onCancel}
+        pending={pending}
+        submitLabel={user.is_active ? "Deactivate" : "Reactivate"}
+        pendingLabel="Working…"
+        submitClassName={user.is_active ? buttonDanger : buttonPrimary}
+      />
+    </form>
   );
 }
