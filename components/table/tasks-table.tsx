@@ -37,6 +37,7 @@ import {
 import { SORTABLE, taskColumns } from "./task-columns";
 import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
 import { useSettledChoice } from "@/lib/client/use-settled-choice";
+import { useValueSetBeforeHydration } from "@/lib/client/use-value-set-before-hydration";
 
 type Props = {
   tasks: TaskDto[];
@@ -122,6 +123,16 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
     startLoading(() => router.push(href));
   }
 
+  function chooseSize(size: string) {
+    setChosenSize(Number(size));
+    sizeChoice.choose(() =>
+      load(hrefWith(query, { page_size: size, page: "1" }), "task-page-size"),
+    );
+  }
+  // Or the table would show a size its rows do not have.
+  const sizeSelect = useRef<HTMLSelectElement>(null);
+  useValueSetBeforeHydration(sizeSelect, String(chosenSize), chooseSize);
+
   function sortBy(id: string) {
     const current = sorting[0];
     const next = current?.id === id && !current.desc ? `-${id}` : id;
@@ -180,14 +191,9 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
             Rows per page
             <select
               id="task-page-size"
+              ref={sizeSelect}
               value={chosenSize}
-              onChange={(event) => {
-                const size = event.target.value;
-                setChosenSize(Number(size));
-                sizeChoice.choose(() =>
-                  load(hrefWith(query, { page_size: size, page: "1" }), "task-page-size"),
-                );
-              }}
+              onChange={(event) => chooseSize(event.target.value)}
               onBlur={sizeChoice.settleNow}
               className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
             >

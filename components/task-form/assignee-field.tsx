@@ -12,6 +12,7 @@ import {
 import { findAssigneesAction } from "@/lib/actions/assignees";
 import { inputClass, labelClass } from "@/components/ui/button-styles";
 import { callAction } from "@/lib/client/call-action";
+import { useValueSetBeforeHydration } from "@/lib/client/use-value-set-before-hydration";
 
 export type AssignableUser = { id: number; email: string; full_name: string };
 
@@ -74,13 +75,8 @@ export function AssigneeField({
   const searched = useRef(new Set<string>());
   const typedNow = useRef(text.trim());
   const resolvedBySearch = useEffectEvent((userId: number) => onChange(userId, true));
-  // Text typed before the page's script ran is in the input but not in this state: take it up,
-  // or the form would send the choice the page was drawn with.
-  const adoptTextTypedEarly = useEffectEvent(() => {
-    const typed = input.current?.value ?? text;
-    if (typed !== text) update(typed);
-  });
-  useEffect(() => adoptTextTypedEarly(), []);
+  // Or the form would send the choice the page was drawn with.
+  useValueSetBeforeHydration(input, text, update);
 
   function update(next: string) {
     setText(next);

@@ -2,6 +2,7 @@
 
 import { callAction } from "@/lib/client/call-action";
 import { useSettledChoice } from "@/lib/client/use-settled-choice";
+import { useValueSetBeforeHydration } from "@/lib/client/use-value-set-before-hydration";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -73,6 +74,9 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
     setCurrent(next);
     settled.choose(() => save(next));
   }
+  // Or the control would show a status that is never saved.
+  const control = useRef<HTMLSelectElement>(null);
+  useValueSetBeforeHydration(control, current, (chosen) => choose(chosen as TaskStatus));
 
   return (
     <div className="flex items-center gap-2">
@@ -81,6 +85,7 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
       </label>
       <select
         id={id}
+        ref={control}
         value={current}
         aria-busy={pending}
         onChange={(event) => choose(event.target.value as TaskStatus)}

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { DEMO } from "./helpers/demo-accounts";
-import { expectHydrated } from "./helpers/hydration";
+import { expectHydrated, holdScripts } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 import { E2E_DATABASE_URL } from "./env";
 
@@ -123,13 +123,7 @@ test("the Assignee filter keeps someone the list leaves out, and finds others by
 test("what is typed in the Assignee filter before the page's script has run is what Apply sends", async ({
   page,
 }) => {
-  let releaseScripts = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  // Scripts only: a held stylesheet would hold the streamed page back too.
-  await page.route("**/_next/static/**/*.js", async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const releaseScripts = await holdScripts(page);
   await page.goto(`/tasks?assigned_to=${targetId}`, { waitUntil: "commit" });
   const assignee = page
     .getByRole("form", { name: "Filter tasks" })

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated, holdScripts } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 import { SETTLE_MS } from "../../lib/client/use-settled-choice";
 
@@ -87,6 +88,24 @@ test("an employee sees only their tasks, changes a status that persists, and can
   await expect(nav.getByRole("link", { name: "New task" })).toHaveCount(0);
   await page.goto("/tasks/new");
   await expect(page.getByRole("heading", { name: /do not have access/i })).toBeVisible();
+});
+
+test("a status chosen before the page's script has run is saved once it runs", async ({ page }) => {
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await expect(page).toHaveURL(/\/my-tasks$/);
+  const releaseScripts = await holdScripts(page);
+  await page.reload({ waitUntil: "commit" });
+  const card = page.getByRole("list", { name: "My tasks" }).getByRole("article").last();
+  const title = (await card.getByRole("heading", { level: 2 }).innerText()).trim();
+  const select = card.getByLabel(`Status of ${title}`);
+  const after = (await select.inputValue()) === "DONE" ? "IN_PROGRESS" : "DONE";
+  await select.selectOption(after);
+  releaseScripts();
+  await expectHydrated(select);
+  await expect(select).toHaveValue(after);
+  await expect(page.getByText(`“${title}” is now`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(`Status of ${title}`, { exact: true })).toHaveValue(after);
 });
 
 test("a date in the address that does not exist is set aside with a note, not an error page", async ({

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
-import { expectHydrated } from "./helpers/hydration";
+import { expectHydrated, holdScripts } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 
 test("the task table offers a page size, and keyboard focus survives filtering, sorting and paging", async ({
@@ -113,6 +113,20 @@ test("Rows per page loads the size the arrow keys stop on, once; paging says it 
   await expect(page.locator("[aria-busy=true]").locator("tbody tr")).toHaveCount(20);
   await expect(page.getByRole("status").filter({ hasText: "page 2 of 3" })).toBeVisible();
   await expect(page.getByText("Loading…")).toHaveCount(0);
+});
+
+test("a page size chosen before the page's script has run is loaded once it runs", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const releaseScripts = await holdScripts(page);
+  await page.goto("/tasks", { waitUntil: "commit" });
+  const pageSize = page.getByLabel("Rows per page");
+  await pageSize.selectOption("50");
+  releaseScripts();
+  await expectHydrated(pageSize);
+  await expect(page).toHaveURL(/page_size=50/);
+  await expect(page.locator("tbody tr")).toHaveCount(50);
 });
 
 test("a manager without tasks is told the table is empty, not that filters hide them", async ({
