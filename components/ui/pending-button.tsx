@@ -1,6 +1,7 @@
 "use client";
 
 import { forwardRef, type ComponentProps } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 type Props = ComponentProps<"button"> & {
   /** Its work is under way: activations are ignored until it is done. */
@@ -11,15 +12,19 @@ type Props = ComponentProps<"button"> & {
  * A button whose work takes a moment. A disabled button drops keyboard focus to the page, so a
  * keyboard or screen-reader user would lose their place after every save; this one keeps focus,
  * says it is unavailable (aria-disabled) and ignores clicks, Enter and Space while `pending`.
+ * Until the page's script runs it is disabled: its work needs the script, and a submit button
+ * would otherwise let the browser send the form itself, as a GET with every field in the address.
  */
 export const PendingButton = forwardRef<HTMLButtonElement, Props>(function PendingButton(
-  { pending, onClick, ...props },
+  { pending, onClick, disabled, ...props },
   ref,
 ) {
+  const hydrated = useHydrated();
   return (
     <button
       ref={ref}
       {...props}
+      disabled={disabled || !hydrated}
       aria-disabled={pending || props["aria-disabled"] || undefined}
       onClick={(event) => {
         // Also keeps a submit button from submitting its form again.

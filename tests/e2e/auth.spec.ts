@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { holdScripts } from "./helpers/hydration";
 
 async function fillAndSubmit(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -105,6 +106,24 @@ test.describe("sign-in", () => {
     await page.keyboard.type(DEMO.admin.password);
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL((url) => url.pathname === "/admin");
+  });
+  test("before the page's script has run, Enter sends nothing; once it runs, what was typed signs in", async ({
+    page,
+  }) => {
+    const sent: string[] = [];
+    page.on("request", (request) => sent.push(request.url()));
+    const releaseScripts = await holdScripts(page);
+    await page.goto("/login", { waitUntil: "commit" });
+    await page.getByLabel("Email").fill(DEMO.employee.email);
+    await page.getByLabel("Password").fill(DEMO.employee.password);
+    await page.getByLabel("Password").press("Enter");
+    // The browser's own submission would put the password in the address, its history and logs.
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    releaseScripts();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/my-tasks$/);
+    expect(sent.filter((url) => url.includes("password="))).toEqual([]);
   });
 });
 

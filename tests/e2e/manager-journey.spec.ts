@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
-import { expectHydrated } from "./helpers/hydration";
+import { expectHydrated, holdScripts } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
 
@@ -356,6 +356,25 @@ test("a task form with unsaved typing asks before the tab is closed or reloaded"
   const dialog = await asked;
   expect(dialog.type()).toBe("beforeunload");
   await dialog.accept();
+});
+
+test("the task form sends nothing before the page's script has run, and saves what was typed once it runs", async ({
+  page,
+}) => {
+  const releaseScripts = await holdScripts(page);
+  await page.goto("/tasks/new", { waitUntil: "commit" });
+  const early = `Typed early ${Date.now().toString(36)}`;
+  await page.getByLabel("Title").fill(early);
+  await page.getByLabel("Description").fill("Before the script");
+  await page.getByLabel("Priority").selectOption("HIGH");
+  // The browser's own submission would drop the typing and put it in the address.
+  await page.getByLabel("Title").press("Enter");
+  await expect(page.getByRole("button", { name: "Create task" })).toBeDisabled();
+  releaseScripts();
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page.getByRole("heading", { name: early, level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Description")).toHaveValue("Before the script");
+  await expect(page.getByLabel("Priority")).toHaveValue("HIGH");
 });
 
 test("an unassigned task's page names who created it, not who assigned it", async ({ page }) => {
