@@ -14,22 +14,11 @@ const READABLE_COLORS = {
   "--warning-text": "hsl(31, 92%, 27%)",
 } as CSSProperties;
 
-/**
- * Below the header's height: at the top right, toasts covered the signed-in name and Sign out
- * for as long as they stayed.
- */
-const BELOW_HEADER = { top: "4.5rem", right: "1rem" };
-
 /** One place for toasts: success and failure messages of every dashboard action. */
 export function Toaster() {
   return (
-    <SonnerToaster
-      position="top-right"
-      offset={BELOW_HEADER}
-      mobileOffset={BELOW_HEADER}
-      richColors
-      closeButton
-      style={READABLE_COLORS}
-    />
+    // At the bottom: at the top they covered Sign out, or, below the header, the page's own
+    // actions (a task's Delete) for as long as they stayed.
+    <SonnerToaster position="bottom-right" richColors closeButton style={READABLE_COLORS} />
   );
 }
