@@ -13,6 +13,7 @@ import {
   type CsvPreview,
 } from "./csv-mapping";
 import { DropZone } from "./drop-zone";
+import { ImportAssignees } from "./import-assignees";
 import { ImportSummary } from "./import-summary";
 import { SameFileWarning } from "./same-file-warning";
 import { callAction } from "@/lib/client/call-action";
@@ -225,6 +226,8 @@ export function ImportWizard() {
               <SameFileWarning body={check.body} />
             </div>
           ) : null}
+          {/* Outside the status: a list of fifty people is not read out as one announcement. */}
+          {check?.ok ? <ImportAssignees body={check.body} /> : null}
         </>
       ) : null}
     </div>

@@ -3,11 +3,12 @@ import { selectRows, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { AssigneeRef } from "@/lib/validation/bulk-csv";
+import type { UserRef } from "@/lib/validation/tasks";
 import { assigneeProblem } from "./assignees";
 import { SHARE_LOCK, standingOf, type UserStanding, type UserStandingRow } from "./user-standing";
 
-type AssigneeUser = UserStanding & { id: number; email: string };
-type AssigneeRow = UserStandingRow & { id: number; email: string };
+type AssigneeUser = UserStanding & { id: number; email: string; fullName: string };
+type AssigneeRow = UserStandingRow & { id: number; email: string; full_name: string };
 
 /**
  * Resolves the assignees of many rows with one query per call, remembering what it has seen,
@@ -43,7 +44,7 @@ export class AssigneeDirectory {
     if (emails.size) conditions.push(inArray(users.email, [...emails]));
     let found = await selectRows<AssigneeRow>(
       executor,
-      sql`SELECT id, email, role, is_active FROM ${users} WHERE ${or(...conditions)}`,
+      sql`SELECT id, email, full_name, role, is_active FROM ${users} WHERE ${or(...conditions)}`,
     );
     if (lock && found.length > 0) {
       // Locked by primary key only: when the lists cover a good share of the team, MariaDB reads
@@ -51,7 +52,7 @@ export class AssigneeDirectory {
       // the import commits, which stalls every sign-in meanwhile. Read again, now current.
       found = await selectRows<AssigneeRow>(
         executor,
-        sql`SELECT id, email, role, is_active FROM ${users} FORCE INDEX (PRIMARY)
+        sql`SELECT id, email, full_name, role, is_active FROM ${users} FORCE INDEX (PRIMARY)
           WHERE ${inArray(
             users.id,
             found.map((row) => row.id),
@@ -61,10 +62,16 @@ export class AssigneeDirectory {
     for (const id of ids) this.byId.set(id, null);
     for (const email of emails) this.byEmail.set(email, null);
     for (const row of found) {
-      const user = { id: row.id, email: row.email, ...standingOf(row) };
+      const user = { id: row.id, email: row.email, fullName: row.full_name, ...standingOf(row) };
       this.byId.set(user.id, user);
       this.byEmail.set(user.email, user);
     }
+  }
+
+  /** A user resolve() accepted, by id. */
+  person(id: number): UserRef | undefined {
+    const user = this.byId.get(id);
+    return user ? { id: user.id, email: user.email, full_name: user.fullName } : undefined;
   }
 
   /** The assignee's id, or why the row may not be assigned to them. Call after load(). */

@@ -13,9 +13,11 @@ import {
   type CsvHeader,
   type CsvTask,
 } from "@/lib/validation/bulk-csv";
+import type { AssigneeSummary } from "@/lib/validation/bulk-create";
 import { lockActingUser } from "./acting-user";
 import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
+import { AssigneeTally } from "./assignee-tally";
 import { echoValue, ErrorLog, MAX_REPORTED_ERRORS } from "./bulk-errors";
 import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-transaction";
 
@@ -56,6 +58,7 @@ export class CsvImport {
   private readonly errors = new ErrorLog<CsvRowError>();
   private readonly assigneeErrors = new ErrorLog<CsvRowError>();
   private readonly directory: AssigneeDirectory;
+  private readonly tally = new AssigneeTally();
   private readonly tx = new BulkTransaction();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
@@ -158,6 +161,7 @@ export class CsvImport {
         continue;
       }
       if (!task) continue;
+      this.tally.add(resolved.id);
       rows.push([
         task.title,
         task.description,
@@ -199,6 +203,11 @@ export class CsvImport {
     this.stopped = true;
     await this.chain;
     await this.tx.rollback();
+  }
+
+  /** Who the file's tasks go to: a dry run's report. Call after settle(). */
+  assigneeSummary(): AssigneeSummary {
+    return this.tally.summary(this.directory);
   }
 
   assertValid(): void {

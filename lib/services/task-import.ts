@@ -148,6 +148,7 @@ async function importRows(
           dry_run: true,
           message: `Dry run: ${run.rows} tasks would be uploaded; nothing was written.`,
           same_file_imported: await lastImportOfSameFile(actor, checksum),
+          assignees: run.assigneeSummary(),
         },
         replayed: false,
       };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTaskSchema } from "./tasks";
+import { createTaskSchema, userRefSchema } from "./tasks";
 
 /** POST /api/tasks/bulk-create/: each item is validated on its own with createTaskSchema. */
 export const bulkCreateEnvelopeSchema = z
@@ -29,6 +29,16 @@ export const bulkItemErrorSchema = z
   .object({ index: z.number().int(), field: z.string(), message: z.string() })
   .meta({ id: "BulkItemError" });
 
+/** A dry run lists at most this many people by name; the rest are counted. */
+export const MAX_LISTED_ASSIGNEES = 50;
+
+export const assigneeSummarySchema = z.object({
+  people: z.array(userRefSchema.extend({ tasks: z.number().int() })),
+  more_people: z.number().int(),
+  unassigned: z.number().int(),
+});
+export type AssigneeSummary = z.infer<typeof assigneeSummarySchema>;
+
 export const bulkUploadResponseSchema = z
   .object({
     created: z.number().int(),
@@ -48,6 +58,9 @@ export const bulkUploadResponseSchema = z
         description:
           "Dry run only: your last import of a file with the same bytes (importing it again creates its tasks again), or null.",
       }),
+    assignees: assigneeSummarySchema.optional().meta({
+      description: `Dry run only: who the tasks would go to. \`people\`: the ${MAX_LISTED_ASSIGNEES} who get the most, most tasks first; \`more_people\`: how many others get some; \`unassigned\`: tasks with nobody assigned.`,
+    }),
   })
   .meta({ id: "BulkUploadResult" });
 

@@ -461,6 +461,13 @@ test("a CSV with one bad row is reported by line and imports nothing; the fixed 
     .setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText(/The file is valid: 3 tasks ready to import/)).toBeVisible();
+  // The file names people by e-mail (or id): the check says who they are before anything is saved.
+  const assignees = page.getByRole("region", { name: "Who gets the tasks" });
+  await expect(assignees.getByRole("listitem")).toHaveText([
+    "Eli Edwards <eli.employee@example.com>: 1 task",
+    "Emma Evans <emma.employee@example.com>: 1 task",
+    "Nobody assigned: 1 task",
+  ]);
   await page.getByRole("button", { name: "Import 3 tasks" }).click();
   await expect(page.getByRole("heading", { name: "Imported 3 tasks." })).toBeVisible();
   // The import's buttons are gone with the file: keyboard focus moves to what it did.

@@ -5,6 +5,7 @@ import { pool } from "@/db/client";
 import { INSERT_BATCH_ROWS } from "@/lib/services/bulk-transaction";
 import { tasksOfOwnImport } from "@/lib/services/imported-tasks";
 import { importTasksCsv } from "@/lib/services/task-import";
+import { MAX_LISTED_ASSIGNEES, type AssigneeSummary } from "@/lib/validation/bulk-create";
 import { api } from "../helpers/api";
 import { actorOf, makeTask, makeUser, type TestUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
@@ -18,6 +19,7 @@ type UploadBody = {
   dry_run: boolean;
   message: string;
   same_file_imported?: { import_id: number; imported_at: string; created: number } | null;
+  assignees?: AssigneeSummary;
   detail: string;
   errors: { line: number; column: string | null; value: string | null; message: string }[];
   total_errors: number;
@@ -295,6 +297,45 @@ describe("POST /api/tasks/bulk-upload/", () => {
       { line: 3, column: "title", field: "title", value: "", message: "Title is required." },
     ]);
     expect(await databaseState()).toBe(before);
+  });
+
+  it("dry run names who the tasks would go to, given by id or e-mail; an import does not", async () => {
+    const csv = `${HEADER}\nA,,${employee.id},\nB,,${employee.email.toUpperCase()},\nC,,${manager.id},\nD,,,\n`;
+    const checked = await upload<UploadBody>(manager.token, csv, { query: "?dry_run=1" });
+    expect(checked.status, checked.text).toBe(200);
+    const person = (user: TestUser, tasks: number) => ({
+      id: user.id,
+      email: user.email,
+      full_name: user.fullName,
+      tasks,
+    });
+    expect(checked.body.assignees).toEqual({
+      people: [person(employee, 2), person(manager, 1)],
+      more_people: 0,
+      unassigned: 1,
+    });
+    const imported = await upload<UploadBody>(manager.token, csv);
+    expect(imported.status, imported.text).toBe(201);
+    expect(imported.body).not.toHaveProperty("assignees");
+  });
+
+  it("dry run lists the people with most tasks by name and counts the rest", async () => {
+    const team = await Promise.all(
+      Array.from({ length: MAX_LISTED_ASSIGNEES + 2 }, () => makeUser("EMPLOYEE")),
+    );
+    // The first of the team gets two tasks: listed first, whatever the names.
+    const rows = [team[0]!, ...team].map((user, i) => `Spread ${i},,${user.id},`);
+    const checked = await upload<UploadBody>(manager.token, `${HEADER}\n${rows.join("\n")}\n`, {
+      query: "?dry_run=1",
+    });
+    expect(checked.status, checked.text).toBe(200);
+    const { people, more_people, unassigned } = checked.body.assignees!;
+    expect(people).toHaveLength(MAX_LISTED_ASSIGNEES);
+    expect(people[0]).toMatchObject({ id: team[0]!.id, tasks: 2 });
+    const names = people.slice(1).map((p) => p.full_name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(more_people).toBe(2);
+    expect(unassigned).toBe(0);
   });
 
   it("dry run says when the caller already imported the very same file", async () => {

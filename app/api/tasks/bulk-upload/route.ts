@@ -86,7 +86,7 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/BulkUploadResult' }
- *             example: { created: 0, rows: 3, import_id: null, dry_run: true, message: "Dry run: 3 tasks would be uploaded; nothing was written." }
+ *             example: { created: 0, rows: 3, import_id: null, dry_run: true, message: "Dry run: 3 tasks would be uploaded; nothing was written.", same_file_imported: null, assignees: { people: [{ id: 4, email: emma.employee@example.com, full_name: Emma Employee, tasks: 2 }], more_people: 0, unassigned: 1 } }
  *       "201":
  *         description: Every row became a task.
  *         headers:
