@@ -34,10 +34,12 @@ import {
   saveColumnVisibility,
   subscribeColumnVisibility,
 } from "./column-visibility-store";
-import { SORTABLE, taskColumns } from "./task-columns";
+import { PHONE_COLUMNS, SORTABLE, taskColumns } from "./task-columns";
 import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
 import { useSettledChoice } from "@/lib/client/use-settled-choice";
 import { useValueSetBeforeHydration } from "@/lib/client/use-value-set-before-hydration";
+
+const phoneClass = (columnId: string) => (PHONE_COLUMNS.has(columnId) ? "" : "max-sm:hidden");
 
 type Props = {
   tasks: TaskDto[];
@@ -204,7 +206,10 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
               ))}
             </select>
           </label>
-          <ColumnPicker table={table} />
+          {/* A phone shows PHONE_COLUMNS whatever is picked. */}
+          <div className="max-sm:hidden">
+            <ColumnPicker table={table} />
+          </div>
         </div>
       </div>
       {selectedIds.length > 0 ? (
@@ -272,7 +277,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
             loading ? "opacity-60" : ""
           }`}
         >
-          <table className="w-full min-w-[40rem] text-left text-sm">
+          <table className="w-full text-left text-sm sm:min-w-[40rem]">
             <caption className="sr-only">Tasks, sortable by the column headers</caption>
             <thead className="bg-slate-100">
               {table.getHeaderGroups().map((group) => (
@@ -284,7 +289,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
                       <th
                         key={header.id}
                         scope="col"
-                        className="px-3 py-2 font-semibold whitespace-nowrap"
+                        className={`px-3 py-2 font-semibold whitespace-nowrap ${phoneClass(header.id)}`}
                         aria-sort={sorted ? (sorted.desc ? "descending" : "ascending") : undefined}
                       >
                         {SORTABLE.has(header.id) ? (
@@ -315,7 +320,10 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
                   className={`border-t border-slate-200 ${row.getIsSelected() ? "bg-brand-50" : ""}`}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-top">
+                    <td
+                      key={cell.id}
+                      className={`px-3 py-2 align-top ${phoneClass(cell.column.id)}`}
+                    >
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}

@@ -129,6 +129,44 @@ test("a page size chosen before the page's script has run is loaded once it runs
   await expect(page.locator("tbody tr")).toHaveCount(50);
 });
 
+test("on a phone the task table keeps to the screen: who, when and how urgent go under the title", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const origin = { Origin: new URL(page.url()).origin };
+  const found = await page.request.get(
+    `/api/users/?search=${encodeURIComponent(DEMO.employee.email)}`,
+  );
+  const [emma] = ((await found.json()) as { results: { id: number; full_name: string }[] }).results;
+  const title = `Phone row ${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/tasks/", {
+    data: { title, assigned_to: emma!.id, due_date: "2030-03-04", priority: "URGENT" },
+    headers: origin,
+  });
+  expect(created.status()).toBe(201);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`/tasks?search=${encodeURIComponent(title)}`);
+  const table = page.getByRole("table");
+  const row = table.locator("tbody tr");
+  await expect(row).toHaveCount(1);
+  expect(
+    await table.evaluate((element) => element.scrollWidth - element.parentElement!.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await expect(table.getByRole("columnheader", { name: /Assignee/ })).toBeHidden();
+  await expect(table.getByRole("columnheader", { name: /Status/ })).toBeVisible();
+  const titleCell = row.getByRole("cell").filter({ hasText: title });
+  await expect(titleCell).toContainText(emma!.full_name);
+  await expect(titleCell).toContainText("4 Mar 2030");
+  await expect(titleCell).toContainText("Urgent");
+  await expect(page.getByText("Columns", { exact: true })).toBeHidden();
+
+  // Wider, the columns are back and the title stands alone.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.getByRole("columnheader", { name: /Assignee/ })).toBeVisible();
+  await expect(titleCell.getByText(emma!.full_name)).toBeHidden();
+});
+
 test("a manager without tasks is told the table is empty, not that filters hide them", async ({
   page,
   request,
