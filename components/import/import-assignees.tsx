@@ -1,3 +1,6 @@
+"use client";
+
+import { useId } from "react";
 import { assigneeSummarySchema } from "@/lib/validation/bulk-create";
 
 const tasks = (n: number) => `${n.toLocaleString("en-US")} task${n === 1 ? "" : "s"}`;
@@ -7,14 +10,15 @@ const tasks = (n: number) => `${n.toLocaleString("en-US")} task${n === 1 ? "" : 
  * and a wrong column or an old export shows here before anything is saved.
  */
 export function ImportAssignees({ body }: { body: Record<string, unknown> }) {
+  const headingId = useId();
   const parsed = assigneeSummarySchema.safeParse(body.assignees);
   if (!parsed.success) return null;
   const { people, more_people, unassigned } = parsed.data;
   return (
-    <section aria-labelledby="import-assignees-heading" className="text-sm">
-      <h3 id="import-assignees-heading" className="font-semibold">
+    <section aria-labelledby={headingId} className="text-sm">
+      <h2 id={headingId} className="font-semibold">
         Who gets the tasks
-      </h3>
+      </h2>
       <ul className="mt-1 space-y-0.5">
         {people.map((person) => (
           <li key={person.id}>

@@ -48,7 +48,14 @@ function TitleCell({ task }: { task: TaskDto }) {
         {task.title}
       </Link>
       <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 sm:hidden">
-        <span>{task.assignee?.full_name ?? "Unassigned"}</span>
+        {task.assignee ? (
+          <span>
+            <span className="sr-only">Assigned to </span>
+            {task.assignee.full_name}
+          </span>
+        ) : (
+          <span>Unassigned</span>
+        )}
         <DueDate date={task.due_date} overdue={task.is_overdue} />
         <PriorityBadge priority={task.priority} />
       </span>
@@ -92,6 +99,8 @@ export const taskColumns = [
   column.accessor("id", { header: COLUMN_LABELS.id }),
   column.accessor("title", {
     header: COLUMN_LABELS.title,
+    // The way to the task, and on a phone the line that says who has it and when it is due.
+    enableHiding: false,
     cell: (info) => <TitleCell task={info.row.original} />,
   }),
   column.accessor("description", {

@@ -195,6 +195,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
               id="task-page-size"
               ref={sizeSelect}
               value={chosenSize}
+              // Not restored by the browser on Back: only a size picked here is loaded.
+              autoComplete="off"
               onChange={(event) => chooseSize(event.target.value)}
               onBlur={sizeChoice.settleNow}
               className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
@@ -206,7 +208,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
               ))}
             </select>
           </label>
-          {/* A phone shows PHONE_COLUMNS whatever is picked. */}
+          {/* A phone shows only PHONE_COLUMNS (those of them picked): nothing else to pick. */}
           <div className="max-sm:hidden">
             <ColumnPicker table={table} />
           </div>

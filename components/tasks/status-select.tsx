@@ -76,7 +76,10 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
   }
   // Or the control would show a status that is never saved.
   const control = useRef<HTMLSelectElement>(null);
-  useValueSetBeforeHydration(control, current, (chosen) => choose(chosen as TaskStatus));
+  useValueSetBeforeHydration(control, current, (chosen) => {
+    const status = TASK_STATUSES.find((value) => value === chosen);
+    if (status) choose(status);
+  });
 
   return (
     <div className="flex items-center gap-2">
@@ -87,6 +90,9 @@ export function StatusSelect({ taskId, taskTitle, status, version }: Props) {
         id={id}
         ref={control}
         value={current}
+        // A value the browser restores on reload or Back would be taken for a choice and saved
+        // over someone else's change; only what the person picks is adopted.
+        autoComplete="off"
         aria-busy={pending}
         onChange={(event) => choose(event.target.value as TaskStatus)}
         onBlur={settled.settleNow}

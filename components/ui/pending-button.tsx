@@ -12,8 +12,8 @@ type Props = ComponentProps<"button"> & {
  * A button whose work takes a moment. A disabled button drops keyboard focus to the page, so a
  * keyboard or screen-reader user would lose their place after every save; this one keeps focus,
  * says it is unavailable (aria-disabled) and ignores clicks, Enter and Space while `pending`.
- * Until the page's script runs it is disabled: its work needs the script, and a submit button
- * would otherwise let the browser send the form itself, as a GET with every field in the address.
+ * A submit button is disabled until the page's script runs: the browser would otherwise send the
+ * form itself, as a GET with every field (a password too) in the address.
  */
 export const PendingButton = forwardRef<HTMLButtonElement, Props>(function PendingButton(
   { pending, onClick, disabled, ...props },
@@ -24,7 +24,8 @@ export const PendingButton = forwardRef<HTMLButtonElement, Props>(function Pendi
     <button
       ref={ref}
       {...props}
-      disabled={disabled || !hydrated}
+      // A button with no type is a submit button too.
+      disabled={disabled || (!hydrated && (props.type ?? "submit") === "submit")}
       aria-disabled={pending || props["aria-disabled"] || undefined}
       onClick={(event) => {
         // Also keeps a submit button from submitting its form again.

@@ -68,7 +68,7 @@ export class AssigneeDirectory {
     }
   }
 
-  /** A user resolve() accepted, by id. */
+  /** A user load() found, by id (whether or not they may be assigned). */
   person(id: number): UserRef | undefined {
     const user = this.byId.get(id);
     return user ? { id: user.id, email: user.email, full_name: user.fullName } : undefined;

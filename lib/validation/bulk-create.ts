@@ -33,9 +33,9 @@ export const bulkItemErrorSchema = z
 export const MAX_LISTED_ASSIGNEES = 50;
 
 export const assigneeSummarySchema = z.object({
-  people: z.array(userRefSchema.extend({ tasks: z.number().int() })),
-  more_people: z.number().int(),
-  unassigned: z.number().int(),
+  people: z.array(userRefSchema.extend({ tasks: z.number().int().positive() })),
+  more_people: z.number().int().nonnegative(),
+  unassigned: z.number().int().nonnegative(),
 });
 export type AssigneeSummary = z.infer<typeof assigneeSummarySchema>;
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectHydrated, holdScripts } from "./helpers/hydration";
-import { signIn } from "./helpers/login";
+import { accessToken, signIn } from "./helpers/login";
 import { SETTLE_MS } from "../../lib/client/use-settled-choice";
 
 // Seeded demo data (db/demo-data.ts): Emma is assigned tasks #1, #7, #13 … #55; #2 is Eli's.
@@ -90,15 +90,29 @@ test("an employee sees only their tasks, changes a status that persists, and can
   await expect(page.getByRole("heading", { name: /do not have access/i })).toBeVisible();
 });
 
-test("a status chosen before the page's script has run is saved once it runs", async ({ page }) => {
+test("a status chosen before the page's script has run is saved once it runs", async ({
+  page,
+  request,
+}) => {
+  // A task of its own, so that the demo tasks other files count keep their statuses.
+  const managerToken = await accessToken(request, DEMO.manager);
+  const mine = await request.get("/api/users/me/", {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.employee)}` },
+  });
+  const title = `Early ${Date.now().toString(36)}`;
+  const created = await request.post("/api/tasks/", {
+    data: { title, assigned_to: ((await mine.json()) as { id: number }).id },
+    headers: { authorization: `Bearer ${managerToken}` },
+  });
+  expect(created.status()).toBe(201);
+
   await signIn(page, DEMO.employee.email, DEMO.employee.password);
   await expect(page).toHaveURL(/\/my-tasks$/);
   const releaseScripts = await holdScripts(page);
-  await page.reload({ waitUntil: "commit" });
-  const card = page.getByRole("list", { name: "My tasks" }).getByRole("article").last();
-  const title = (await card.getByRole("heading", { level: 2 }).innerText()).trim();
-  const select = card.getByLabel(`Status of ${title}`);
-  const after = (await select.inputValue()) === "DONE" ? "IN_PROGRESS" : "DONE";
+  await page.goto(`/my-tasks?search=${encodeURIComponent(title)}`, { waitUntil: "commit" });
+  const select = page.getByLabel(`Status of ${title}`, { exact: true });
+  await expect(select).toHaveValue("TODO");
+  const after = "DONE";
   await select.selectOption(after);
   releaseScripts();
   await expectHydrated(select);

@@ -373,6 +373,8 @@ test("the task form sends nothing before the page's script has run, and saves wh
 }) => {
   const releaseScripts = await holdScripts(page);
   await page.goto("/tasks/new", { waitUntil: "commit" });
+  const sent: string[] = [];
+  page.on("request", (request) => sent.push(request.url()));
   const early = `Typed early ${Date.now().toString(36)}`;
   await page.getByLabel("Title").fill(early);
   await page.getByLabel("Description").fill("Before the script");
@@ -380,6 +382,7 @@ test("the task form sends nothing before the page's script has run, and saves wh
   // The browser's own submission would drop the typing and put it in the address.
   await page.getByLabel("Title").press("Enter");
   await expect(page.getByRole("button", { name: "Create task" })).toBeDisabled();
+  expect(sent.filter((url) => url.includes("title="))).toEqual([]);
   releaseScripts();
   await page.getByRole("button", { name: "Create task" }).click();
   await expect(page.getByRole("heading", { name: early, level: 1 })).toBeVisible();
