@@ -2,6 +2,7 @@ import { ACTIVITY_KINDS } from "@/db/schema";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { FilterForm } from "@/components/ui/filter-form";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
+import { ACTIVITY_COUNT_ID } from "@/lib/client/focus-after-load";
 import { ACTIVITY_LABELS } from "./activity-labels";
 import { nameWithEmail } from "./format";
 
@@ -24,6 +25,7 @@ export function ActivityFilters({
     <FilterForm
       // The page's address may hold more (its page number): only these count as filters.
       applied={FILTER_NAMES.filter((name) => values[name]).length}
+      resultsId={ACTIVITY_COUNT_ID}
       // Remounted when the URL's filters change by a link (see TaskFilters).
       key={JSON.stringify(values)}
       method="get"

@@ -119,7 +119,8 @@ export function CreateUserForm() {
         </div>
       </form>
       {created?.password ? (
-        <OneTimePassword email={created.email} password={created.password} />
+        // Keyed: each new password starts uncopied, with focus on its own Copy button.
+        <OneTimePassword key={created.password} email={created.email} password={created.password} />
       ) : null}
     </div>
   );

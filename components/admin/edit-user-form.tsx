@@ -19,9 +19,11 @@ type Props = {
   onCancel: () => void;
 };
 
-/** The Edit dialog's form: email, name and role (not one's own role). */
+/** The Edit dialog's form: name, email and role (not one's own role), in Create's order. */
 export function EditUserForm(props: Props) {
   const { user, isSelf, fieldId, errors, message, pending, onSave, onCancel } = props;
+  const emailError = errorFor(errors, "email");
+  const nameError = errorFor(errors, "full_name");
   return (
     <form
       className="space-y-4"
@@ -36,6 +38,22 @@ export function EditUserForm(props: Props) {
       }}
     >
       <div>
+        <label htmlFor={`${fieldId}-name`} className={labelClass}>
+          Full name
+        </label>
+        <input
+          id={`${fieldId}-name`}
+          name="full_name"
+          defaultValue={user.full_name}
+          required
+          maxLength={150}
+          className={inputClass}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={nameError ? `${fieldId}-name-error` : undefined}
+        />
+        <FieldError id={`${fieldId}-name-error`} message={nameError} />
+      </div>
+      <div>
         <label htmlFor={`${fieldId}-email`} className={labelClass}>
           Email
         </label>
@@ -48,27 +66,13 @@ export function EditUserForm(props: Props) {
           maxLength={254}
           autoComplete="off"
           className={inputClass}
-          aria-describedby={`${fieldId}-email-hint${errorFor(errors, "email") ? ` ${fieldId}-email-error` : ""}`}
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby={`${fieldId}-email-hint${emailError ? ` ${fieldId}-email-error` : ""}`}
         />
         <p id={`${fieldId}-email-hint`} className="mt-1 text-xs text-slate-600">
           They sign in with it; their sessions and password stay.
         </p>
-        <FieldError id={`${fieldId}-email-error`} message={errorFor(errors, "email")} />
-      </div>
-      <div>
-        <label htmlFor={`${fieldId}-name`} className={labelClass}>
-          Full name
-        </label>
-        <input
-          id={`${fieldId}-name`}
-          name="full_name"
-          defaultValue={user.full_name}
-          required
-          maxLength={150}
-          className={inputClass}
-          aria-describedby={errorFor(errors, "full_name") ? `${fieldId}-name-error` : undefined}
-        />
-        <FieldError id={`${fieldId}-name-error`} message={errorFor(errors, "full_name")} />
+        <FieldError id={`${fieldId}-email-error`} message={emailError} />
       </div>
       <div>
         <label htmlFor={`${fieldId}-role`} className={labelClass}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { SessionEndedNotice } from "@/components/shell/session-ended-notice";
 
 type Props = {
   open: boolean;
@@ -13,7 +14,8 @@ type Props = {
 
 /**
  * A native modal <dialog>: the browser traps focus, closes it on Escape (unless `holdOnEscape`)
- * and returns focus to the button that opened it.
+ * and returns focus to the button that opened it. The page's session-ended notice is out of reach
+ * behind it, so it has its own, and what was typed in it stays while one signs in again.
  */
 export function Modal({ open, title, onClose, holdOnEscape = false, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -45,6 +47,7 @@ export function Modal({ open, title, onClose, holdOnEscape = false, children }: 
           <h2 id={titleId} className="mb-3 text-lg font-semibold wrap-anywhere">
             {title}
           </h2>
+          <SessionEndedNotice inDialog />
           {children}
         </div>
       ) : null}

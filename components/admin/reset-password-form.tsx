@@ -7,7 +7,6 @@ import type { RowUser } from "./user-row-actions";
 
 type Props = {
   user: RowUser;
-  isSelf: boolean;
   /** Prefix of the field's ids, unique on the page. */
   fieldId: string;
   errors: FormFieldError[];
@@ -22,7 +21,8 @@ type Props = {
 
 /** The Reset password dialog's body: the form, then the generated password if there is one. */
 export function ResetPasswordForm(props: Props) {
-  const { user, isSelf, fieldId, errors, message, pending, generated, onReset, onClose } = props;
+  const { user, fieldId, errors, message, pending, generated, onReset, onClose } = props;
+  const error = errorFor(errors, "password");
   if (generated) {
     return (
       <div className="space-y-4">
@@ -44,30 +44,25 @@ export function ResetPasswordForm(props: Props) {
       }}
     >
       <p className="text-sm text-slate-700">
-        {isSelf
-          ? "Your own sessions end too: you will sign in again with the new password."
-          : "Their sessions end at once; they sign in again with the new password."}
+        Their sessions end at once; they sign in again with the new password.
       </p>
       <div>
         <label htmlFor={`${fieldId}-password`} className={labelClass}>
-          New password{" "}
-          {isSelf ? null : <span className="font-normal text-slate-600">(optional)</span>}
+          New password <span className="font-normal text-slate-600">(optional)</span>
         </label>
         <input
           id={`${fieldId}-password`}
           name="password"
           type="password"
           autoComplete="new-password"
-          required={isSelf}
           className={inputClass}
-          aria-describedby={`${fieldId}-password-hint${errorFor(errors, "password") ? ` ${fieldId}-password-error` : ""}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${fieldId}-password-hint${error ? ` ${fieldId}-password-error` : ""}`}
         />
         <p id={`${fieldId}-password-hint`} className="mt-1 text-xs text-slate-600">
-          {isSelf
-            ? "Your own: choose it here, since you will be signed out at once."
-            : "Leave empty to generate one, shown once."}
+          Leave empty to generate one, shown once.
         </p>
-        <FieldError id={`${fieldId}-password-error`} message={errorFor(errors, "password")} />
+        <FieldError id={`${fieldId}-password-error`} message={error} />
       </div>
       <FormDialogActions
         message={message}

@@ -1,6 +1,7 @@
 "use client";
 
 import { callAction, formRefusalMessage } from "@/lib/client/call-action";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -88,20 +89,29 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           <span className="sr-only"> {who}</span>
         </button>
       )}
-      <button
-        type="button"
-        className={`${buttonSecondary} ${small}`}
-        onClick={() => show("password")}
-      >
-        Reset password<span className="sr-only"> of {who}</span>
-      </button>
+      {isSelf ? (
+        // One's own password changes with the current one and typed twice, on Your account.
+        <Link href="/account" className={`${buttonSecondary} ${small}`}>
+          Change your password
+        </Link>
+      ) : (
+        <button
+          type="button"
+          className={`${buttonSecondary} ${small}`}
+          onClick={() => show("password")}
+        >
+          Reset password<span className="sr-only"> of {who}</span>
+        </button>
+      )}
       {user.locked_until ? (
         // Safe to do at once: the password stays, only the wait after wrong guesses ends.
         <PendingButton
           type="button"
           pending={unlocking}
           className={`${buttonSecondary} ${small}`}
-          onClick={() =>
+          onClick={(event) => {
+            // The button goes once it has worked: focus stays in the row, on the one before it.
+            const before = event.currentTarget.previousElementSibling;
             startUnlock(async () => {
               const result = await callAction(() => unlockUserAction(user.id));
               if (!result.ok) {
@@ -109,9 +119,10 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
                 return;
               }
               toast.success(`${user.full_name} can sign in again.`);
+              if (before instanceof HTMLElement) before.focus();
               router.refresh();
-            })
-          }
+            });
+          }}
         >
           Unlock<span className="sr-only"> {who}</span>
         </PendingButton>
@@ -166,7 +177,6 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       >
         <ResetPasswordForm
           {...dialog}
-          isSelf={isSelf}
           generated={generated}
           onReset={(password) =>
             run(

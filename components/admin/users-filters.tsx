@@ -2,6 +2,7 @@ import { ROLES } from "@/db/schema";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { FilterForm } from "@/components/ui/filter-form";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
+import { USERS_COUNT_ID } from "@/lib/client/focus-after-load";
 import { ROLE_LABELS } from "./format";
 
 export type UsersFilterValues = {
@@ -25,6 +26,7 @@ export function UsersFilters({ values }: { values: UsersFilterValues }) {
   return (
     <FilterForm
       applied={Object.values(filters).filter(Boolean).length}
+      resultsId={USERS_COUNT_ID}
       method="get"
       action="/admin/users"
       role="search"

@@ -93,7 +93,7 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
         <tbody className="divide-y divide-slate-200">
           {users.map((user) => (
             <tr key={user.id} data-testid={`user-row-${user.email}`}>
-              <td className="px-3 py-2 font-medium">
+              <td className="px-3 py-2 font-medium wrap-anywhere">
                 {user.full_name}
                 {user.id === actorId ? (
                   <span className="ml-1 text-xs font-normal text-slate-600">(you)</span>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { NavItem } from "./nav-items";
 
 function isCurrent(pathname: string, href: string, all: NavItem[]): boolean {
@@ -19,6 +19,18 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+
+  // Like any menu, it closes when a finger or the mouse goes anywhere else on the page.
+  useEffect(() => {
+    if (!open) return;
+    const closeFromOutside = (event: PointerEvent) => {
+      if (!nav.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeFromOutside);
+    return () => document.removeEventListener("pointerdown", closeFromOutside);
+  }, [open]);
+
   const links = items.map((item) => {
     const current = isCurrent(pathname, item.href, items);
     return (
@@ -38,8 +50,15 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   });
   return (
     <nav
+      ref={nav}
       aria-label="Main"
       className="md:flex-1"
+      onBlur={(event) => {
+        // Tabbing on past the last link closes it, rather than leaving it over the page.
+        if (open && event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) {
+          setOpen(false);
+        }
+      }}
       onKeyDown={(event) => {
         // Escape closes the open menu and hands focus back to the button that opened it.
         if (event.key !== "Escape" || !open) return;

@@ -18,8 +18,8 @@ import { userIdSchema } from "@/lib/validation/tasks";
 import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
 import { asActor, type ActionResult } from "./result";
 
-const OWN_PASSWORD_REQUIRED =
-  "Enter your new password: a generated one could not be shown once your session ends.";
+const OWN_PASSWORD_ON_ACCOUNT_PAGE =
+  "Change your own password on Your account page: it asks for the current one.";
 
 /** After a change: the admin pages show it, and the action's log line names whom it touched. */
 function changed(log: Logger, subjectUserId: number): void {
@@ -66,8 +66,9 @@ export async function resetPasswordAction(
   password: string,
 ): Promise<ActionResult<{ generated_password?: string }>> {
   return asActor({ action: "resetPassword", may: "user.manage" }, async (actor, log) => {
-    // A reset ends the admin's own session, and the page with a generated password with it.
-    if (password === "" && id === actor.id) throw invalidField("password", OWN_PASSWORD_REQUIRED);
+    // The dashboard changes one's own password where the current one is checked and the new one
+    // typed twice: a mistyped reset here would lock the admin out.
+    if (id === actor.id) throw invalidField("password", OWN_PASSWORD_ON_ACCOUNT_PAGE);
     // Parsed as a field, so that its error shows next to the password input.
     const given =
       password === "" ? undefined : z.object({ password: passwordSchema }).parse({ password });

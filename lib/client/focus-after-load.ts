@@ -11,6 +11,10 @@ export const TASK_COUNT_ID = "task-count";
 export const BOARD_COUNT_ID = "board-count";
 /** My tasks' line that counts what the filters found. */
 export const MY_TASKS_COUNT_ID = "my-tasks-count";
+/** The Users page's line that counts the people its filters found. */
+export const USERS_COUNT_ID = "users-count";
+/** The Activity page's line that counts the events its filters found. */
+export const ACTIVITY_COUNT_ID = "activity-count";
 
 /** Notes the element (by id) that should have keyboard focus once the next rows are shown. */
 export function focusAfterLoad(id: string): void {

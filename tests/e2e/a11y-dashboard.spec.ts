@@ -93,7 +93,10 @@ test("the narrow navigation opens as a menu and keeps every link", async ({ page
   await expectNoHorizontalScroll(page);
 });
 
-test("a long e-mail address and a long task title wrap on a phone instead of widening the page", async ({
+/** A name with no place to break, as some family names are. */
+const LONG_NAME = "Maximiliana Wolfeschlegelsteinhausenbergerdorffvoralternwaren";
+
+test("a long e-mail address, name and task title wrap on a phone instead of widening the page", async ({
   page,
   request,
 }) => {
@@ -102,7 +105,7 @@ test("a long e-mail address and a long task title wrap on a phone instead of wid
   const password = "Long-address-passphrase-7";
   const created = await request.post("/api/users/", {
     headers: { authorization },
-    data: { email, full_name: "Longname Person", role: "MANAGER", password },
+    data: { email, full_name: LONG_NAME, role: "MANAGER", password },
   });
   expect(created.status()).toBe(201);
   const task = await request.post("/api/tasks/", {
@@ -119,6 +122,13 @@ test("a long e-mail address and a long task title wrap on a phone instead of wid
   await expectNoHorizontalScroll(page);
   await page.context().clearCookies();
   await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  // The users' table too keeps to the phone, its row actions within reach.
+  await page.goto(`/admin/users?search=${encodeURIComponent(email)}`);
+  const table = page.getByRole("table", { name: "Users" });
+  await expect(table).toContainText(LONG_NAME);
+  expect(
+    await table.evaluate((element) => element.scrollWidth - element.parentElement!.clientWidth),
+  ).toBeLessThanOrEqual(0);
   await page.goto(`/tasks/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Reconcile");
   await expectNoHorizontalScroll(page);

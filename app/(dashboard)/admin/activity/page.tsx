@@ -6,6 +6,8 @@ import { nameWithEmail } from "@/components/admin/format";
 import { PaginationNav } from "@/components/ui/pagination-nav";
 import { emptyPageTitle } from "@/components/ui/page-counts";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ResultsCount } from "@/components/ui/results-count";
+import { ACTIVITY_COUNT_ID } from "@/lib/client/focus-after-load";
 import { PageHeader } from "@/components/ui/page-header";
 import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
@@ -52,6 +54,8 @@ export default async function AdminActivityPage({
   const filters = new URLSearchParams(
     Object.entries(raw).filter(([name]) => name !== "page"),
   ).toString();
+  // What the trail was filtered by: a value refused above (and said so) filtered nothing.
+  const filtered = FILTERS.some((name) => name !== "page" && query[name] !== undefined);
   const filtersWithout = (name: string) => {
     const rest = new URLSearchParams(
       Object.entries(raw).filter(([key]) => key !== "page" && key !== name),
@@ -83,15 +87,25 @@ export default async function AdminActivityPage({
           {ignoredMessage}
         </p>
       ) : null}
+      <ResultsCount id={ACTIVITY_COUNT_ID}>
+        {page.count.toLocaleString("en-US")} {page.count === 1 ? "event" : "events"}
+        {filtered ? (page.count === 1 ? " matches these filters." : " match these filters.") : "."}
+      </ResultsCount>
       {page.results.length === 0 ? (
         <EmptyState
           title={emptyPageTitle(
             page.page,
             page.page_size,
             page.count,
-            "No activity matches these filters.",
+            filtered ? "No activity matches these filters." : "Nothing has happened yet.",
           )}
-        />
+        >
+          {filtered && page.count === 0 ? (
+            <Link href="/admin/activity" className="underline">
+              Show all activity
+            </Link>
+          ) : null}
+        </EmptyState>
       ) : (
         <ActivityTable
           entries={page.results}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminGuardsNotice } from "@/components/admin/admin-guards-notice";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { PaginationNav } from "@/components/ui/pagination-nav";
@@ -6,6 +7,9 @@ import { emptyPageTitle } from "@/components/ui/page-counts";
 import { UsersFilters } from "@/components/admin/users-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FocusKeeper } from "@/components/ui/focus-keeper";
+import { ResultsCount } from "@/components/ui/results-count";
+import { USERS_COUNT_ID } from "@/lib/client/focus-after-load";
 import { PageHeader } from "@/components/ui/page-header";
 import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
@@ -52,6 +56,8 @@ export default async function AdminUsersPage({
   const filters = new URLSearchParams(
     Object.entries(raw).filter(([name]) => name !== "page" && name !== "ordering"),
   ).toString();
+  // What the list was filtered by: a value refused above (and said so) filtered nothing.
+  const filtered = Boolean(query.search || query.role || query.is_active !== undefined);
   const withOrdering = new URLSearchParams(filters);
   withOrdering.set("ordering", query.ordering);
 
@@ -81,25 +87,37 @@ export default async function AdminUsersPage({
           {ignoredMessage}
         </p>
       ) : null}
-      {users.length === 0 ? (
-        <EmptyState
-          title={emptyPageTitle(
-            page.page,
-            page.page_size,
-            page.count,
-            "No users match these filters.",
-          )}
-        >
-          {page.count > 0 ? null : "Try another search or role."}
-        </EmptyState>
-      ) : (
-        <UsersTable
-          users={users.map((user) => ({ ...user, open_tasks: openTasks.get(user.id) ?? 0 }))}
-          actorId={actor.id}
-          ordering={query.ordering}
-          query={filters}
-        />
-      )}
+      <ResultsCount id={USERS_COUNT_ID}>
+        {page.count.toLocaleString("en-US")} {page.count === 1 ? "user" : "users"}
+        {filtered ? (page.count === 1 ? " matches these filters." : " match these filters.") : "."}
+      </ResultsCount>
+      {/* A change that takes a row out of these filters (a new role, a deactivation) would drop
+          keyboard focus to the page's start. */}
+      <FocusKeeper label="Users found">
+        {users.length === 0 ? (
+          <EmptyState
+            title={emptyPageTitle(
+              page.page,
+              page.page_size,
+              page.count,
+              "No users match these filters.",
+            )}
+          >
+            {page.count > 0 ? null : (
+              <Link href="/admin/users" className="underline">
+                Show all users
+              </Link>
+            )}
+          </EmptyState>
+        ) : (
+          <UsersTable
+            users={users.map((user) => ({ ...user, open_tasks: openTasks.get(user.id) ?? 0 }))}
+            actorId={actor.id}
+            ordering={query.ordering}
+            query={filters}
+          />
+        )}
+      </FocusKeeper>
       <PaginationNav
         label="Users pages"
         page={page.page}
