@@ -2,7 +2,7 @@ import "@/lib/cli/env-files";
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
 import { describeCommandFailure } from "@/db/connection-error";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError, type FieldError } from "@/lib/http/errors";
 import { createUser } from "@/lib/services/users";
 import { createUserSchema } from "@/lib/validation/users";
 import { prompt } from "./prompt";
@@ -70,10 +70,17 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/** A refusal as the schema's are printed: each field at fault by name, else the detail. */
+function describeRefusal(error: ApiError): string {
+  const errors = error.extra.errors as FieldError[] | undefined;
+  if (!errors?.length) return `Error: ${error.detail}`;
+  return errors.map(({ field, message }) => `Error: ${field}: ${message}`).join("\n");
+}
+
 main()
   .catch((error: unknown) => {
     console.error(
-      error instanceof ApiError ? `Error: ${error.detail}` : describeCommandFailure(error),
+      error instanceof ApiError ? describeRefusal(error) : describeCommandFailure(error),
     );
     return 1;
   })

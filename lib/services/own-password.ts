@@ -8,6 +8,7 @@ import { conflict, invalidField } from "@/lib/http/errors";
 import type { OwnPasswordChange } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { signInWithPassword, type SignInContext } from "./auth";
+import { assertPasswordUnlikeOwner } from "./user-guards";
 import { endAllSessions } from "./user-sessions";
 
 /**
@@ -31,6 +32,7 @@ export async function changeOwnPassword(
   if (input.new_password === input.current_password) {
     throw invalidField("new_password", "Choose a new password, not the current one.");
   }
+  assertPasswordUnlikeOwner(input.new_password, actor, "new_password");
   const passwordHash = await hashPassword(input.new_password);
   await db().transaction(async (tx) => {
     // Only if nothing ended the account's sessions since the check (an admin's reset did).

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { ApiError, badRequest, conflict, forbidden } from "@/lib/http/errors";
+import { passwordLikeOwner, type PasswordOwner } from "@/lib/auth/password-similarity";
+import { ApiError, badRequest, conflict, forbidden, invalidField } from "@/lib/http/errors";
 import { databaseErrorCode } from "./database-errors";
 
 export type AccountChange = { role?: Role; is_active?: boolean };
@@ -23,6 +24,16 @@ export function assertNotSelfDemotion(actor: Actor, targetId: number, change: Ac
       errors: [{ field: "is_active", message: SELF_DEACTIVATION }],
     });
   }
+}
+
+/** A chosen password must not be its owner's email or name over again (400 on `field`). */
+export function assertPasswordUnlikeOwner(
+  password: string,
+  owner: PasswordOwner,
+  field = "password",
+): void {
+  const likeOwner = passwordLikeOwner(password, owner);
+  if (likeOwner) throw invalidField(field, likeOwner);
 }
 
 export function mayRemoveAdmin(change: AccountChange): boolean {

@@ -18,6 +18,7 @@ import {
   assertEmailFree,
   assertAnAdminRemains,
   assertNotSelfDemotion,
+  assertPasswordUnlikeOwner,
   lockActiveAdmins,
   mayRemoveAdmin,
   translateWriteError,
@@ -61,6 +62,9 @@ export async function createUser(
   input: CreateUserRequest,
 ): Promise<CreatedUser> {
   if (actor) assertAdmin(actor);
+  if (input.password !== undefined) {
+    assertPasswordUnlikeOwner(input.password, { email: input.email, fullName: input.full_name });
+  }
   const generated = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? generated!);
   try {
@@ -118,6 +122,12 @@ function applyUpdate(
       .where(eq(users.id, id))
       .for("update");
     if (!current) throw notFound();
+    if (input.password !== undefined) {
+      assertPasswordUnlikeOwner(input.password, {
+        email: input.email ?? current.email,
+        fullName: input.full_name ?? current.fullName,
+      });
+    }
     assertAnAdminRemains(current, input, activeAdmins);
     if (mayRemoveAdmin(input)) assertActorStillAdmin(actor, activeAdmins);
 

@@ -20,7 +20,8 @@ test("an admin's changes on the Users page are logged with the caller, the outco
   await details.locator("summary").click();
   const form = page.getByRole("form", { name: "Create a user" });
   const email = `logged.${RUN}@example.com`;
-  const password = `Logged-Pass-${RUN}-2026`;
+  // Unique to the run, so that a log line holding it could not come from another; not like the email.
+  const password = `Kept-Out-Of-Logs-${RUN}-2026`;
   await form.getByLabel("Full name").fill("Logged Person");
   await form.getByLabel("Email").fill(email);
   await form.getByLabel(/Initial password/).fill(password);

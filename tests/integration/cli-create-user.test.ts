@@ -75,6 +75,17 @@ describe("npm run user:create", { timeout: 120_000 }, () => {
     const weak = await createUserCli(["--email", weakEmail, "--password", "short", "--name", "W"]);
     expect(weak.code).not.toBe(0);
     expect(weak.stderr).toMatch(/password: Password must be at least 10 characters/);
+    // What only the service can judge is named by field too.
+    const likeEmail = await createUserCli([
+      "--email",
+      weakEmail,
+      "--password",
+      weakEmail,
+      "--name",
+      "W",
+    ]);
+    expect(likeEmail.code).not.toBe(0);
+    expect(likeEmail.stderr).toMatch(/password: The password is too similar to the email address/);
     const badRole = await createUserCli([
       "--email",
       weakEmail,

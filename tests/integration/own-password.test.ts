@@ -60,6 +60,11 @@ describe("POST /api/users/me/password/", () => {
         "new_password",
         "Password must be at least 10 characters long.",
       ],
+      [
+        { current_password: TEST_PASSWORD, new_password: `${user.email.split("@")[0]}!` },
+        "new_password",
+        "The password is too similar to the email address.",
+      ],
     ];
     for (const [body, field, message] of cases) {
       const res = await change(user.token, body);

@@ -425,6 +425,39 @@ describe("POST /api/users/", () => {
     }
   });
 
+  it("refuses a password that is the person's email or name over again, wherever it is set", async () => {
+    const email = `pat.similar.${Date.now()}@test.example`;
+    const created = await api<ErrorBody>("POST", "/api/users/", {
+      token: admin.token,
+      body: { email, full_name: "Pat Similar", password: email },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([
+      { field: "password", message: "The password is too similar to the email address." },
+    ]);
+    expect(await db().select().from(users).where(eq(users.email, email))).toEqual([]);
+
+    const target = await makeUser("EMPLOYEE", { fullName: "Quentin Similarname" });
+    const reset = await api<ErrorBody>("POST", `/api/users/${target.id}/reset-password/`, {
+      token: admin.token,
+      body: { password: "Quentin Similarname!" },
+    });
+    expect(reset.body.errors).toEqual([
+      { field: "password", message: "The password is too similar to the name." },
+    ]);
+    // Judged against the email the same request gives them, and nothing of it is applied.
+    const renamed = `quentin.new.${Date.now()}@test.example`;
+    const patch = await api<ErrorBody>("PATCH", `/api/users/${target.id}/`, {
+      token: admin.token,
+      body: { email: renamed, password: renamed.split("@")[0] },
+    });
+    expect(patch.status).toBe(400);
+    expect(patch.body.errors![0]!.field).toBe("password");
+    const [row] = await db().select().from(users).where(eq(users.id, target.id));
+    expect(row!.email).toBe(target.email);
+    expect(await verifyPassword(row!.passwordHash, TEST_PASSWORD)).toBe(true);
+  });
+
   it("is for admins only, refused before the body is judged", async () => {
     for (const user of [manager, employee]) {
       const res = await api("POST", "/api/users/", {

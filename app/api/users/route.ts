@@ -69,7 +69,7 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *     summary: Create a user (admins)
  *     description: >-
  *       Without `password`, one is generated and returned once as `generated_password`; a given
- *       password must be strong (length, not common, not like the email).
+ *       password must be strong (length, not common, not too like their email or name).
  *     operationId: createUser
  *     tags: [Users]
  *     requestBody:
