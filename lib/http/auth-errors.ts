@@ -11,8 +11,14 @@ export function tokenNotValid(detail = "Token is invalid or expired"): ApiError 
   );
 }
 
+/** As every 401 must (RFC 9110), and as the reference's login answered: it names the scheme. */
 export function invalidCredentials(): ApiError {
-  return new ApiError(401, INVALID_CREDENTIALS, { code: "invalid_credentials" });
+  return new ApiError(
+    401,
+    INVALID_CREDENTIALS,
+    { code: "invalid_credentials" },
+    { "WWW-Authenticate": 'Bearer realm="api"' },
+  );
 }
 
 export function accountLocked(retryAfterSeconds: number): ApiError {

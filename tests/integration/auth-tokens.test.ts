@@ -96,6 +96,9 @@ describe("POST /api/auth/login/", () => {
     });
     expect(unknown.body).toEqual(wrong.body);
     expect(wrong.headers.get("content-type")).toContain("application/json");
+    // A 401 names its scheme, as SimpleJWT's login did.
+    expect(wrong.headers.get("www-authenticate")).toBe('Bearer realm="api"');
+    expect(unknown.headers.get("www-authenticate")).toBe('Bearer realm="api"');
   });
 
   it("refuses missing fields with 400 and field errors, and a body neither JSON nor a form with 415", async () => {

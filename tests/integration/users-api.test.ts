@@ -324,6 +324,7 @@ describe("POST /api/users/", () => {
       is_active: true,
     });
     expect(res.body.generated_password).toBeUndefined();
+    expect(res.headers.get("location")).toBe(`/api/users/${res.body.id}/`);
     const [row] = await db().select().from(users).where(eq(users.id, res.body.id));
     expect(await verifyPassword(row!.passwordHash, "A-strong-passphrase-1")).toBe(true);
     const events = await activityFor(res.body.id);

@@ -80,7 +80,9 @@ export const GET = authedRoute(async ({ request, actor }) => {
  *           example: { email: new.hire@example.com, full_name: New Hire, role: EMPLOYEE }
  *     responses:
  *       "201":
- *         description: Created.
+ *         description: Created; `Location` is the user's URL.
+ *         headers:
+ *           Location: { description: The user's URL., schema: { type: string } }
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/CreatedUser' }
@@ -100,7 +102,7 @@ export const POST = authedRoute(async ({ request, actor, log }) => {
   });
   const user = await createUser(actor, input);
   log.info({ subjectUserId: user.id, role: user.role }, "user created");
-  return NextResponse.json(user, { status: 201 });
+  return NextResponse.json(user, { status: 201, headers: { Location: `/api/users/${user.id}/` } });
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET", "POST");

@@ -41,6 +41,8 @@ export const dynamic = "force-dynamic";
  *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401":
  *         description: Wrong email or password (the same answer for an unknown email).
+ *         headers:
+ *           WWW-Authenticate: { description: '`Bearer realm="api"`.', schema: { type: string } }
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
