@@ -29,6 +29,8 @@ import {
   type StoredResponse,
 } from "./idempotency";
 
+const EMPTY_LIST = "The list of tasks is empty.";
+
 export const BULK_CREATE_ENDPOINT = "tasks.bulk-create";
 
 type ItemError = { index: number; field: string; message: string };
@@ -159,7 +161,9 @@ export async function bulkCreateTasks(
   const items = envelope.data.tasks;
   const max = config().BULK_MAX_ITEMS;
   if (items.length > max) throw tooManyTasks(items.length, max);
-  if (items.length === 0) throw badRequest("The list of tasks is empty.");
+  if (items.length === 0) {
+    throw badRequest(EMPTY_LIST, { errors: [{ field: "tasks", message: EMPTY_LIST }] });
+  }
 
   const scope: IdempotencyScope | null = idempotencyKey
     ? {

@@ -14,10 +14,13 @@ export function wholeNumberParam<T extends z.ZodType>(schema: T) {
   );
 }
 
-/** A yes/no query value: true, false, 1 or 0. */
-export const queryBoolean = z
-  .enum(["true", "false", "1", "0"], { message: "Must be true or false." })
-  .transform((value) => value === "true" || value === "1");
+/** A yes/no query value: true, false (in any case: Django's clients send "False"), 1 or 0. */
+export const queryBoolean = z.preprocess(
+  (value) => (typeof value === "string" ? value.toLowerCase() : value),
+  z
+    .enum(["true", "false", "1", "0"], { message: "Must be true or false." })
+    .transform((value) => value === "true" || value === "1"),
+);
 
 /** `page` of a page-numbered list: 1 or more, 1 when absent. */
 export const pageParam = wholeNumberParam(
@@ -31,9 +34,9 @@ export const pageParam = wholeNumberParam(
 export const cappedAt = (max: number) => (size: number) => Math.min(size, max);
 
 /** `page_size` of a list: 1 or more (at most `max` used), `byDefault` when absent. */
-export function pageSizeParam(byDefault: number, max = 100) {
+export function pageSizeParam(byDefault: number, max = 100, items = "Items") {
   const message = "Page size must be a whole number, 1 or more.";
   return wholeNumberParam(z.int(message).min(1, message).transform(cappedAt(max)))
     .default(byDefault)
-    .meta({ description: `Items per page; larger values are taken as ${max}.` });
+    .meta({ description: `${items} per page; larger values are taken as ${max}.` });
 }

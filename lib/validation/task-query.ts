@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cappedAt, queryBoolean, wholeNumberParam } from "./query-params";
+import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
 import { PAGING_PARAMS } from "./paging-params";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
@@ -38,17 +38,8 @@ function commaList<T extends z.ZodType<unknown, string>>(item: T) {
 /** GET /api/tasks/ query string, as the route and the dashboard's table both parse it. */
 export const taskListQuerySchema = z
   .object({
-    page: wholeNumberParam(
-      z.int("Must be a page number.").min(1, "Must be a page number."),
-    ).default(1),
-    page_size: wholeNumberParam(
-      z
-        .int("Must be a whole number.")
-        .min(1, "Must be at least 1.")
-        .transform(cappedAt(MAX_PAGE_SIZE)),
-    )
-      .default(DEFAULT_PAGE_SIZE)
-      .meta({ description: `Tasks per page; larger values are taken as ${MAX_PAGE_SIZE}.` }),
+    page: pageParam,
+    page_size: pageSizeParam(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, "Tasks"),
     status: commaList(taskStatusSchema).optional(),
     priority: commaList(taskPrioritySchema).optional(),
     assigned_to: userIdSchema.optional(),
@@ -76,7 +67,7 @@ export const taskListQuerySchema = z
       .default("-created_at")
       .meta({
         description:
-          "Sort field, `-` for descending; ties go by id. By due date, undated tasks come after every dated one (first with `-due_date`).",
+          "Sort field, `-` for descending; ties go by id. By due date, undated tasks come after every dated one (first with `-due_date`). `status` sorts in the workflow's order (TODO, IN_PROGRESS, DONE) and `priority` by rank (LOW, MEDIUM, HIGH, URGENT), not alphabetically.",
       }),
     cursor: z.string().max(2000, "Invalid cursor.").optional(),
   })

@@ -165,7 +165,15 @@ describe("POST /api/tasks/bulk-create/", () => {
       body: [{ title: "x" }],
     });
     expect(wrong.status).toBe(400);
-    expect((await bulkCreate(manager.token, [])).status).toBe(400);
+    // An empty list names its field, as a list that is not one does.
+    const empty = await bulkCreate(manager.token, []);
+    expect({ status: empty.status, body: empty.body }).toEqual({
+      status: 400,
+      body: {
+        detail: "The list of tasks is empty.",
+        errors: [{ field: "tasks", message: "The list of tasks is empty." }],
+      },
+    });
     expect(await databaseState()).toBe(before);
   });
 

@@ -379,6 +379,11 @@ describe("GET /api/tasks/: filters", () => {
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
+    // In the words the users' list uses for the same mistake.
+    for (const path of ["/api/tasks/?page=0", "/api/users/?page=0"]) {
+      const res = await api<Detail>("GET", path, { token: manager.token });
+      expect(res.body.errors).toEqual([{ field: "page", message: "Page must be 1 or more." }]);
+    }
   });
 
   it("issues cursors that work for the longest multi-byte titles", async () => {

@@ -159,6 +159,11 @@ describe("GET /api/users/ by role", () => {
       token: admin.token,
     });
     expect(active.body.results.map((u) => u.id)).toEqual([made[0]!.id]);
+    // As Django's clients spell it.
+    const spelled = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}&is_active=False`, {
+      token: admin.token,
+    });
+    expect(spelled.body.results.map((u) => u.id)).toEqual([made[0]!.id]);
   });
 
   it("takes page=last, as DRF did", async () => {
