@@ -3,15 +3,20 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { Progress } from "@/lib/services/overview";
 import { rowsToShow } from "./progress-rows";
 
-/** Done/total per person: a bar for the eye, the same numbers in text for everyone. */
+/**
+ * Done/total per person: a bar for the eye, the same numbers in text for everyone. Each name leads
+ * to that person's tasks in the task table (`filter`: the table's filter for this list's people).
+ */
 export function ProgressList({
   title,
   rows,
+  filter,
   moreHref,
   moreLabel,
 }: {
   title: string;
   rows: Progress[];
+  filter: "created_by" | "assigned_to";
   /** Where everyone's work can be seen, when the list draws only some of them. */
   moreHref?: string;
   moreLabel?: string;
@@ -35,7 +40,16 @@ export function ProgressList({
             return (
               <li key={row.id ?? "none"}>
                 <div className="flex flex-wrap justify-between gap-2 text-sm">
-                  <span className="font-medium">{row.full_name}</span>
+                  {row.id === null ? (
+                    <span className="font-medium">{row.full_name}</span>
+                  ) : (
+                    <Link
+                      href={`/tasks?${filter}=${row.id}`}
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {row.full_name}
+                    </Link>
+                  )}
                   <span className="text-slate-700">
                     {row.done} / {row.total} done ({percent}%)
                   </span>

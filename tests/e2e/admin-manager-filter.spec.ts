@@ -111,3 +111,27 @@ test("a manager gets no Manager filter: it is for admins only", async ({ page })
   await expect(filters(page).getByLabel("Assignee")).toBeVisible();
   await expect(managerFilter(page)).toHaveCount(0);
 });
+
+test("an admin goes from a name on the overview to that person's tasks", async ({ page }) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const maria = await managerByEmail(page.request, DEMO.manager.email);
+  const created = await taskIdsCreatedBy(page.request, maria.id);
+
+  await page.goto("/admin");
+  await page
+    .getByRole("region", { name: "Tasks per creator" })
+    .getByRole("link", { name: maria.full_name, exact: true })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/tasks\\?created_by=${maria.id}$`));
+  await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toContainText(
+    `${created.length} task${created.length === 1 ? "" : "s"}`,
+  );
+
+  await page.goto("/admin");
+  const assignees = page.getByRole("region", { name: "Tasks per assignee" });
+  const first = assignees.getByRole("link").first();
+  const href = await first.getAttribute("href");
+  expect(href).toMatch(/^\/tasks\?assigned_to=\d+$/);
+  await first.click();
+  await expect(filters(page).getByLabel("Assignee")).toHaveValue(href!.split("=")[1]!);
+});

@@ -21,12 +21,14 @@ export default async function AdminOverviewPage() {
           <ProgressList
             title="Tasks per creator"
             rows={overview.per_manager}
+            filter="created_by"
             moreHref="/tasks"
             moreLabel="Filter the task table by manager"
           />
           <ProgressList
             title="Tasks per assignee"
             rows={overview.per_assignee}
+            filter="assigned_to"
             moreHref="/tasks"
             moreLabel="Filter the task table by assignee"
           />
