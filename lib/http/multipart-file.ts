@@ -24,18 +24,24 @@ export type UploadedFile = {
 /** Room for the multipart boundaries and part headers around the file itself. */
 const ENVELOPE_BYTES = 64 * 1024;
 
+/** File parts busboy hands over; past them the form is refused (the one wanted may be among them). */
+const MAX_FILE_PARTS = 5;
+
 const MALFORMED = "Malformed multipart/form-data body.";
 
 /**
- * The file's bytes, failing with a 400 when the body breaks off: busboy's own error ("Part
- * terminated early") can reach the reader before the pipeline's failure does.
+ * The file's bytes, then the rest of the body: a part after the file can still refuse the form (a
+ * second file, a field sent too late), so the file is whole only once the body has ended. Failing
+ * with a 400 when the body breaks off: busboy's own error ("Part terminated early") can reach the
+ * reader before the pipeline's failure does.
  */
-async function* malformedAsBadRequest(stream: Readable): AsyncIterable<Uint8Array> {
+async function* fileThenRest(stream: Readable, rest: Promise<void>): AsyncIterable<Uint8Array> {
   try {
     for await (const chunk of stream) yield chunk as Uint8Array;
   } catch (error) {
     throw error instanceof ApiError ? error : badRequest(MALFORMED);
   }
+  await rest;
 }
 
 /** 20971520 → "20 MB"; a limit that is no whole number of megabytes keeps its bytes. */
@@ -62,15 +68,22 @@ function byteLimit(limit: number): Transform {
   });
 }
 
+/** Reading the form on would misread it: it is refused, with the field at fault named. */
+function misreadForm(field: string, message: string): ApiError {
+  return badRequest(message, { errors: [{ field, message }] });
+}
+
 /**
  * Streams the multipart field `field` of a request without buffering the body: 415 unless the
  * body is multipart/form-data, 413 when Content-Length or the bytes read pass `limit`, 400 when
- * the field is missing. The returned `bytes` fail with the 413 if the limit is passed later.
+ * the field is missing or sent twice, or when one of `fieldsFirst` comes after it. The returned
+ * `bytes` fail with the 413 or 400 if the rest of the body brings one, and end with the body.
  */
 export function readMultipartFile(
   request: Request,
   field: string,
   limit: number,
+  fieldsFirst: readonly string[] = [],
 ): Promise<UploadedFile> {
   assertUncompressedBody(request);
   const contentType = request.headers.get("content-type") ?? "";
@@ -87,7 +100,7 @@ export function readMultipartFile(
   try {
     busboy = Busboy({
       headers: { "content-type": contentType },
-      limits: { fileSize: limit, files: 5, fields: 20 },
+      limits: { fileSize: limit, files: MAX_FILE_PARTS, fields: 20 },
     });
   } catch {
     throw badRequest(MALFORMED);
@@ -97,12 +110,20 @@ export function readMultipartFile(
     let file: Readable | null = null;
     const fieldsBefore: Record<string, string> = {};
     const body = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
+    const oneFile = `Only one file may be sent, in the field "${field}"; upload each file on its own.`;
+    // The pipeline fails with the refusal at once: the rest of the body is not worth receiving.
+    const refuse = (error: ApiError) => body.destroy(error);
     busboy.on("field", (name, value) => {
       if (!file) fieldsBefore[name] = value;
+      else if (fieldsFirst.includes(name)) {
+        const message = `The "${name}" field must come before "${field}" in the form; send it first.`;
+        refuse(misreadForm(name, message));
+      }
     });
     busboy.on("file", (name, stream, fileName, _encoding, mimeType) => {
       if (name !== field || file) {
         stream.resume();
+        if (file && name === field) refuse(misreadForm(field, oneFile));
         return;
       }
       file = stream;
@@ -112,20 +133,24 @@ export function readMultipartFile(
       resolve({
         fileName: fileName ?? "",
         mimeType: mimeType ?? "",
-        bytes: malformedAsBadRequest(stream),
+        bytes: fileThenRest(stream, received),
         fieldsBefore,
       });
     });
-    pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(
+    // busboy reports no file past its limit, so a second `file` there would go unseen.
+    busboy.on("filesLimit", () => refuse(misreadForm(field, oneFile)));
+    const received = pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(
       () => {
-        if (!file) reject(badRequest(`Send the CSV file in the multipart field "${field}".`));
+        if (!file) throw badRequest(`Send the CSV file in the multipart field "${field}".`);
       },
       (error: unknown) => {
         const failure = error instanceof ApiError ? error : badRequest(MALFORMED);
-        // Once the file is handed out, its reader must see the failure (or it would wait forever).
-        if (file) file.destroy(failure);
-        else reject(failure);
+        // A reader still inside the file must see the failure (or it would wait forever).
+        file?.destroy(failure);
+        throw failure;
       },
     );
+    // Before the file, the failure is the answer; after it, the reader meets it at the file's end.
+    received.catch(reject);
   });
 }

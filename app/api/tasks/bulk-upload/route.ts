@@ -50,7 +50,9 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *       its `line`. `?dry_run=1` checks everything and writes nothing (200). Send an
  *       `Idempotency-Key` to retry safely. A file whose column names differ (a spreadsheet's
  *       export) can be read as it is: send a `columns` field before `file`, naming the file's
- *       column for each of ours; the file's other columns are then ignored. As the export writes
+ *       column for each of ours; the file's other columns are then ignored. One file per request:
+ *       a second `file` part, or a `columns` field sent after `file`, is refused with a 400 (the
+ *       form would otherwise be misread), and nothing is written. As the export writes
  *       a cell starting with =, +, -, @, tab or CR behind one apostrophe (against formula
  *       injection), one apostrophe before such a start is removed on import.
  *     operationId: bulkUploadTasks
@@ -74,12 +76,12 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *                 type: string
  *                 default: ""
  *                 description: >-
- *                   Optional, before `file`: a JSON object mapping our columns to the file's
- *                   header names, for example `{"title": "Name", "description": "Notes",
- *                   "assigned_to": "Assignee", "status": "State"}`; only `title` is required,
- *                   and a column left out is empty in every row (no description, nobody, TODO).
- *                   Empty or absent: the file's header uses our names.
- *               file: { type: string, format: binary, description: The CSV file (text/csv). }
+ *                   Optional, and only before `file` (after it, 400): a JSON object mapping our
+ *                   columns to the file's header names, for example `{"title": "Name",
+ *                   "description": "Notes", "assigned_to": "Assignee", "status": "State"}`; only
+ *                   `title` is required, and a column left out is empty in every row (no
+ *                   description, nobody, TODO). Empty or absent: the file's header uses our names.
+ *               file: { type: string, format: binary, description: The CSV file (text/csv); one only. }
  *     responses:
  *       "200":
  *         description: Dry run; the file is valid and nothing was written.
@@ -96,7 +98,9 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *             schema: { $ref: '#/components/schemas/BulkUploadResult' }
  *             example: { created: 3, rows: 3, import_id: 17, dry_run: false, message: 3 tasks uploaded successfully }
  *       "400":
- *         description: Nothing was created; every bad row is listed.
+ *         description: >-
+ *           Nothing was created; every bad row is listed, or the form is refused whole (a second
+ *           file, `columns` after `file`).
  *         content:
  *           application/json:
  *             schema: { $ref: '#/components/schemas/Error' }
@@ -128,7 +132,7 @@ export const POST = authedRoute(async ({ request, actor }) => {
   const result = await importTasksCsv(
     actor,
     async () => {
-      const file = await readMultipartFile(request, "file", config().UPLOAD_MAX_BYTES);
+      const file = await readMultipartFile(request, "file", config().UPLOAD_MAX_BYTES, ["columns"]);
       if (!isCsvMediaType(file.mimeType)) {
         throw unsupportedMediaType(`Expected a CSV file (text/csv), got ${file.mimeType}.`);
       }
