@@ -23,6 +23,7 @@ import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
 import { ProblemReport, type Outcome } from "./problem-report";
 import { BINARY_FILE_MESSAGE, looksBinary } from "@/lib/csv/binary";
+import { startsWithUtf16Bom, UTF16_FILE_MESSAGE } from "@/lib/csv/utf16";
 import { newImportKey, uploadCsv, type UploadAnswer } from "./upload";
 import { separatorHint } from "@/lib/validation/bulk-csv";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -71,10 +72,16 @@ export function ImportWizard() {
     const bytes = new Uint8Array(await file.arrayBuffer());
     setCheck(null);
     setSummary(null);
-    // A spreadsheet or a picture would preview as noise and map junk columns: say what it is.
-    if (looksBinary(bytes)) {
+    // A spreadsheet, a picture or UTF-16 text would preview as noise and map junk columns: say
+    // what it is, as the server would.
+    const notCsv = startsWithUtf16Bom(bytes)
+      ? UTF16_FILE_MESSAGE
+      : looksBinary(bytes)
+        ? BINARY_FILE_MESSAGE
+        : null;
+    if (notCsv) {
       setLoaded(null);
-      toast.error(`${file.name}: ${BINARY_FILE_MESSAGE}`);
+      toast.error(`${file.name}: ${notCsv}`);
       return;
     }
     const preview = previewCsv(new TextDecoder().decode(bytes));

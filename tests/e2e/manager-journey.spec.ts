@@ -507,7 +507,7 @@ test("an import report says when it lists only the first problems, and shows why
   expect(box.x + box.width).toBeLessThanOrEqual(375);
 });
 
-test("a spreadsheet or a picture chosen for import is named as not CSV, not previewed", async ({
+test("a spreadsheet, a picture or UTF-16 text chosen for import is named, not previewed", async ({
   page,
 }) => {
   await page.goto("/tasks/import");
@@ -518,6 +518,20 @@ test("a spreadsheet or a picture chosen for import is named as not CSV, not prev
   await expect(
     page.getByText(
       "photo.csv: This file is binary, not CSV text; upload a .csv file saved as UTF-8.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check the file" })).toHaveCount(0);
+  // Excel's "Unicode Text": named by its encoding, which is what the person can change.
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from("title\r\nA\r\n", "utf16le"),
+  ]);
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "unicode.csv", mimeType: "text/csv", buffer: utf16 });
+  await expect(
+    page.getByText(
+      "unicode.csv: This file is UTF-16 text; save it as CSV UTF-8 and upload it again.",
     ),
   ).toBeVisible();
   await expect(page.getByRole("button", { name: "Check the file" })).toHaveCount(0);
