@@ -66,10 +66,22 @@ function someNames(names: string[]): string {
 }
 
 /**
- * Header names are trimmed and case-insensitive; unknown, duplicate and missing columns are named.
- * With a mapping, only the file's columns it names are read (the others are ignored).
+ * How many cells count: those up to the last that is not blank. A trailing comma (Excel and many
+ * scripts leave one) adds an empty cell, which is no column and no value.
  */
-export function checkHeader(cells: string[], mapping?: CsvColumnMapping | null): HeaderCheck {
+function filledWidth(cells: string[]): number {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1]!.trim() === "") width -= 1;
+  return width;
+}
+
+/**
+ * Header names are trimmed and case-insensitive; unknown, duplicate and missing columns are named,
+ * and empty names after the last one are dropped. With a mapping, only the file's columns it names
+ * are read (the others, unnamed ones included, are ignored).
+ */
+export function checkHeader(allCells: string[], mapping?: CsvColumnMapping | null): HeaderCheck {
+  const cells = mapping ? allCells : allCells.slice(0, filledWidth(allCells));
   const names = cells.map((cell) => cell.trim().toLowerCase());
   if (mapping) return checkMappedHeader(names, mapping, cells);
   const known = new Set<string>(CSV_COLUMNS);
@@ -196,9 +208,13 @@ function wrongWidth(cells: string[], header: CsvHeader): CsvCellProblem {
   };
 }
 
-/** Checks one data row against the header; every problem is returned, not just the first. */
+/**
+ * Checks one data row against the header; every problem is returned, not just the first. Cells
+ * past the header's width are ignored when they are all blank (a trailing comma).
+ */
 export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
-  if (cells.length !== header.width) {
+  const tooWide = cells.length > header.width && filledWidth(cells) > header.width;
+  if (cells.length < header.width || tooWide) {
     return { task: null, assignee: null, problems: [wrongWidth(cells, header)] };
   }
   const { columns } = header;

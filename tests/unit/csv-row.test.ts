@@ -167,13 +167,13 @@ describe("checkHeader", () => {
   });
 
   it("names missing, unknown and duplicate columns", () => {
-    const checked = checkHeader(["title", "title", "notes", ""]);
+    const checked = checkHeader(["title", "", "title", "notes"]);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.message).toContain(
       "Missing required column(s): description, assigned_to, status.",
     );
-    expect(checked.message).toContain("Unknown column(s): notes, (empty).");
+    expect(checked.message).toContain("Unknown column(s): (empty), notes.");
     expect(checked.message).toContain("Duplicate column(s): title.");
   });
 

@@ -47,15 +47,17 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *       Multipart form with a `file` field: a UTF-8 CSV whose header is
  *       `title,description,assigned_to,status` (optional `due_date`, `priority`); `assigned_to` is
  *       a user id or email. A UTF-16 file (Excel's "Unicode Text", starting with its byte order
- *       mark) is refused with a 400 that says so. If any row is invalid nothing is created and
- *       the 400 names each row by its `line`. `?dry_run=1` checks everything and writes nothing
- *       (200). Send an `Idempotency-Key` to retry safely. A file whose column names differ (a
- *       spreadsheet's export) can be read as it is: send a `columns` field before `file`, naming
- *       the file's column for each of ours; the file's other columns are then ignored. One file
- *       per request: a second `file` part, or a `columns` field sent after `file`, is refused
- *       with a 400 (the form would otherwise be misread), and nothing is written. As the export
- *       writes a cell starting with =, +, -, @, tab or CR behind one apostrophe (against formula
- *       injection), one apostrophe before such a start is removed on import.
+ *       mark) is refused with a 400 that says so. Empty cells after a row's last column (a
+ *       trailing comma) are ignored, as are empty names ending a header read without `columns`.
+ *       If any row is invalid nothing is created and the 400 names each row by its `line`.
+ *       `?dry_run=1` checks everything and writes nothing (200). Send an `Idempotency-Key` to
+ *       retry safely. A file whose column names differ (a spreadsheet's export) can be read as
+ *       it is: send a `columns` field before `file`, naming the file's column for each of ours;
+ *       the file's other columns are then ignored. One file per request: a second `file` part,
+ *       or a `columns` field sent after `file`, is refused with a 400 (the form would otherwise
+ *       be misread), and nothing is written. As the export writes a cell starting with =, +,
+ *       -, @, tab or CR behind one apostrophe (against formula injection), one apostrophe
+ *       before such a start is removed on import.
  *     operationId: bulkUploadTasks
  *     tags: [Bulk]
  *     parameters:
