@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { badRequest } from "@/lib/http/errors";
-import { isoDateSchema } from "@/lib/validation/tasks";
+import { calendarDateSchema } from "@/lib/validation/tasks";
 import { TASK_PRIORITIES, TASK_STATUSES, UNDATED_DUE_SORT } from "@/db/schema";
 import {
   TASK_ORDERINGS,
@@ -33,7 +33,8 @@ function isDateTime(value: string | null): boolean {
 const SORT_VALUE_CHECKS: Record<TaskOrderField, (value: string | null) => boolean> = {
   created_at: isDateTime,
   updated_at: isDateTime,
-  due_date: (v) => v === null || isoDateSchema.safeParse(v).success,
+  // Any stored date, an early one kept from before the API's lower bound too.
+  due_date: (v) => v === null || calendarDateSchema.safeParse(v).success,
   priority: (v) => TASK_PRIORITIES.some((p) => p === v),
   status: (v) => TASK_STATUSES.some((s) => s === v),
   title: (v) => v !== null,

@@ -3,9 +3,11 @@ import { restoreFormula } from "@/lib/csv/formula";
 import { ID_DIGITS, idFromText } from "./id-text";
 import { longerThan } from "./character-count";
 import {
+  DATE_RANGE_MESSAGE,
   DESCRIPTION_CONTROL_MESSAGE,
   DESCRIPTION_MAX,
   DESCRIPTION_TOO_LONG,
+  EARLIEST_DATE,
   TITLE_CONTROL_MESSAGE,
   TITLE_DIRECTION_MESSAGE,
   TITLE_MAX,
@@ -256,6 +258,8 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   const dueDate = rawDue.trim() === "" ? null : rawDue.trim();
   if (dueDate !== null && !isCalendarDate(dueDate)) {
     problem("due_date", rawDue, "Enter a date as YYYY-MM-DD.");
+  } else if (dueDate !== null && dueDate < EARLIEST_DATE) {
+    problem("due_date", rawDue, DATE_RANGE_MESSAGE);
   }
 
   const rawAssignee = cell("assigned_to");

@@ -14,8 +14,24 @@ import {
 export const taskStatusSchema = z.enum(TASK_STATUSES).meta({ id: "TaskStatus" });
 export const taskPrioritySchema = z.enum(TASK_PRIORITIES).meta({ id: "TaskPriority" });
 
-/** A calendar date, "YYYY-MM-DD", that really exists (no 2026-02-30). */
-export const isoDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD." });
+/**
+ * The first day a date may be: MariaDB's documented DATE range starts there, and year 0, which
+ * ISO allows, is one that Python's date (the reference's clients) cannot hold.
+ */
+export const EARLIEST_DATE = "1000-01-01";
+export const DATE_RANGE_MESSAGE = `Enter a date from ${EARLIEST_DATE} to 9999-12-31.`;
+
+/**
+ * A calendar date, "YYYY-MM-DD", that really exists (no 2026-02-30), of any year: what a stored
+ * date may be (one saved before EARLIEST_DATE applied, too).
+ */
+export const calendarDateSchema = z.iso.date({ message: "Enter a date as YYYY-MM-DD." });
+
+/** A date a client may give: a calendar date from EARLIEST_DATE on. */
+export const isoDateSchema = calendarDateSchema.refine(
+  (value) => value >= EARLIEST_DATE,
+  DATE_RANGE_MESSAGE,
+);
 
 export const userIdSchema = idSchema("Must be a user id.");
 export const taskIdSchema = idSchema("Must be a task id.");

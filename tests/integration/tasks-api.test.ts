@@ -174,6 +174,15 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     const fields = res.body.errors!.map((e) => e.field).sort();
     expect(fields).toEqual(["color", "due_date", "status"]);
     expect(res.body.errors).toContainEqual({ field: "color", message: "Unknown field." });
+    // Year 0 is an ISO date, but not one the database's range or Python's date can hold.
+    const yearZero = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
+      token: managerA.token,
+      body: { due_date: "0000-01-01" },
+    });
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body.errors).toEqual([
+      { field: "due_date", message: "Enter a date from 1000-01-01 to 9999-12-31." },
+    ]);
   });
 
   it("refuses control characters, which would make the task's CSV export unreadable", async () => {

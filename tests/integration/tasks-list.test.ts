@@ -398,6 +398,16 @@ describe("GET /api/tasks/: filters", () => {
     expect(walked.sort()).toEqual(ids.sort());
   });
 
+  it("walks by cursor past a task dated before the API's earliest date, stored before it applied", async () => {
+    const reader = await makeUser("EMPLOYEE");
+    const ids: number[] = [];
+    for (const dueDate of ["0001-01-01", "0999-12-31", "2026-01-01"]) {
+      ids.push(await makeTask({ createdBy: manager.id, assignedTo: reader.id, dueDate }));
+    }
+    const walked = await walkCursor(reader, "ordering=due_date&page_size=1");
+    expect(walked).toEqual(ids);
+  });
+
   it("refuses a forged cursor whose date or time is not on the calendar", async () => {
     const forged = (ordering: string, value: string) =>
       Buffer.from(JSON.stringify([ordering, value, 1])).toString("base64url");

@@ -97,13 +97,17 @@ describe("CSV row checks agree with createTaskSchema", () => {
     "26-01-01",
     "2026-04-31",
     "2026-12-31",
+    "0000-01-01",
+    "0999-12-31",
+    "1000-01-01",
   ];
   it.each(dates)("due date %s", (date) => {
-    expect(isCalendarDate(date)).toBe(isoDateSchema.safeParse(date).success);
+    const year = Number(date.slice(0, 4));
+    expect(isCalendarDate(date) && year >= 1000).toBe(isoDateSchema.safeParse(date).success);
     const csv = row({ due_date: date });
-    expect(csv.task !== null).toBe(
-      createTaskSchema.safeParse({ title: "T", due_date: date }).success,
-    );
+    const schema = createTaskSchema.safeParse({ title: "T", due_date: date });
+    expect(csv.task !== null).toBe(schema.success);
+    if (!schema.success) expect(csv.problems[0]!.message).toBe(schema.error.issues[0]!.message);
   });
 
   it("accepts every status and priority the schema does, case-insensitively, and defaults empty cells", () => {
