@@ -112,7 +112,13 @@ export function readMultipartFile(
     const body = Readable.fromWeb(request.body as NodeWebReadableStream<Uint8Array>);
     const oneFile = `Only one file may be sent, in the field "${field}"; upload each file on its own.`;
     // The pipeline fails with the refusal at once: the rest of the body is not worth receiving.
-    const refuse = (error: ApiError) => body.destroy(error);
+    // It is also kept, since a body that has already ended ignores destroy() and the pipeline
+    // would then succeed as if nothing had been refused.
+    let refusal: ApiError | null = null;
+    const refuse = (error: ApiError) => {
+      refusal ??= error;
+      body.destroy(error);
+    };
     busboy.on("field", (name, value) => {
       if (!file) fieldsBefore[name] = value;
       else if (fieldsFirst.includes(name)) {
@@ -138,13 +144,23 @@ export function readMultipartFile(
       });
     });
     // busboy reports no file past its limit, so a second `file` there would go unseen.
-    busboy.on("filesLimit", () => refuse(misreadForm(field, oneFile)));
+    busboy.on("filesLimit", () =>
+      refuse(
+        file
+          ? misreadForm(field, oneFile)
+          : misreadForm(field, `Too many files in the form: send one, in the field "${field}".`),
+      ),
+    );
     const received = pipeline(body, byteLimit(limit + ENVELOPE_BYTES), busboy).then(
       () => {
+        if (refusal) {
+          file?.destroy(refusal);
+          throw refusal;
+        }
         if (!file) throw badRequest(`Send the CSV file in the multipart field "${field}".`);
       },
       (error: unknown) => {
-        const failure = error instanceof ApiError ? error : badRequest(MALFORMED);
+        const failure = refusal ?? (error instanceof ApiError ? error : badRequest(MALFORMED));
         // A reader still inside the file must see the failure (or it would wait forever).
         file?.destroy(failure);
         throw failure;

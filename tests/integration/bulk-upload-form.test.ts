@@ -52,6 +52,12 @@ describe("bulk-upload reads a form of one file, its `columns` field first", () =
     const res = await send(form);
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe(ONE_FILE);
+    // Without any `file` part, the form has too many files, not a second one.
+    const others = new FormData();
+    for (let i = 0; i < 6; i += 1) others.append(`other${i}`, csv("Other"), `other${i}.csv`);
+    const crowded = await send(others);
+    expect(crowded.status).toBe(400);
+    expect(crowded.body.detail).toBe('Too many files in the form: send one, in the field "file".');
     expect(await databaseState()).toBe(before);
   });
 
@@ -98,6 +104,48 @@ describe("bulk-upload reads a form of one file, its `columns` field first", () =
     });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ detail: "Malformed multipart/form-data body." });
+    expect(await databaseState()).toBe(before);
+  });
+
+  it("refuses a late part after a large file that arrives in small pieces", async () => {
+    // By the time such a part is parsed the body may have ended, past the reach of destroy().
+    const before = await databaseState();
+    const rows = Array.from({ length: 20_000 }, (_, i) => `Large file row ${i},,,TODO`).join(
+      "\r\n",
+    );
+    const late = [
+      ["file", `--big\r\nContent-Disposition: form-data; name="file"; filename="b.csv"\r\n\r\nx`],
+      ["columns", `--big\r\nContent-Disposition: form-data; name="columns"\r\n\r\n{}`],
+    ] as const;
+    for (const [name, part] of late) {
+      const whole = Buffer.from(
+        [
+          "--big",
+          'Content-Disposition: form-data; name="file"; filename="a.csv"',
+          "Content-Type: text/csv",
+          "",
+          `title,description,assigned_to,status\r\n${rows}`,
+          `${part}\r\n--big--\r\n`,
+        ].join("\r\n"),
+      );
+      let offset = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= whole.length) return controller.close();
+          controller.enqueue(whole.subarray(offset, offset + 16 * 1024));
+          offset += 16 * 1024;
+        },
+      });
+      const res = await api<ErrorBody>("POST", "/api/tasks/bulk-upload/", {
+        token: manager.token,
+        rawBody: body,
+        headers: { "content-type": "multipart/form-data; boundary=big" },
+      });
+      expect({ name, status: res.status }).toEqual({ name, status: 400 });
+      expect(res.body.errors).toEqual([
+        { field: name, message: name === "file" ? ONE_FILE : COLUMNS_LATE },
+      ]);
+    }
     expect(await databaseState()).toBe(before);
   });
 
