@@ -66,13 +66,15 @@ export async function resetPasswordAction(
   password: string,
 ): Promise<ActionResult<{ generated_password?: string }>> {
   return asActor({ action: "resetPassword", may: "user.manage" }, async (actor, log) => {
+    // Parsed first: a crafted call may send the id as "7", which must meet the same check.
+    const userId = userIdSchema.parse(id);
     // The dashboard changes one's own password where the current one is checked and the new one
     // typed twice: a mistyped reset here would lock the admin out.
-    if (id === actor.id) throw invalidField("password", OWN_PASSWORD_ON_ACCOUNT_PAGE);
+    if (userId === actor.id) throw invalidField("password", OWN_PASSWORD_ON_ACCOUNT_PAGE);
     // Parsed as a field, so that its error shows next to the password input.
     const given =
       password === "" ? undefined : z.object({ password: passwordSchema }).parse({ password });
-    const result = await resetPassword(actor, userIdSchema.parse(id), given?.password);
+    const result = await resetPassword(actor, userId, given?.password);
     changed(log, result.user.id);
     return { generated_password: result.generated_password };
   });
