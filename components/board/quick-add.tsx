@@ -10,8 +10,12 @@ import { createTaskAction } from "@/lib/actions/task-form";
 import type { BoardTask } from "./board-types";
 import { toBoardTask } from "./board-types";
 import { PendingButton } from "@/components/ui/pending-button";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
-/** Adds a task with just a title straight into a column; details can follow on its page. */
+/**
+ * Adds a task with just a title straight into a column; details can follow on its page. The
+ * button is disabled until the page's script runs, as it cannot open the form before.
+ */
 export function QuickAdd({
   status,
   onCreated,
@@ -20,6 +24,7 @@ export function QuickAdd({
   onCreated: (task: BoardTask) => void;
 }) {
   const id = useId();
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +41,7 @@ export function QuickAdd({
       <button
         type="button"
         autoFocus={closed}
+        disabled={!hydrated}
         className={`${buttonSecondary} w-full`}
         onClick={() => setOpen(true)}
       >

@@ -135,14 +135,15 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
   const sizeSelect = useRef<HTMLSelectElement>(null);
   useValueSetBeforeHydration(sizeSelect, String(chosenSize), chooseSize);
 
-  function sortBy(id: string) {
+  /** A column's sort link: ascending first, then descending on a second activation. */
+  function sortHref(id: string): string {
     const current = sorting[0];
     const next = current?.id === id && !current.desc ? `-${id}` : id;
-    load(hrefWith(query, { ordering: next, page: "1" }), `task-sort-${id}`);
+    return hrefWith(query, { ordering: next, page: "1" });
   }
 
-  /** A page link's plain click loads in place, with the busy state; a new tab is a link's own. */
-  function onPageLink(href: string, focusId: string) {
+  /** A paging or sorting link's plain click loads in place, with the busy state; a new tab is a link's own. */
+  function loadsInPlace(href: string, focusId: string) {
     return (event: MouseEvent<HTMLAnchorElement>) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
         return;
@@ -295,17 +296,18 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
                         aria-sort={sorted ? (sorted.desc ? "descending" : "ascending") : undefined}
                       >
                         {SORTABLE.has(header.id) ? (
-                          <button
+                          // A link, so that sorting works before the script has run too.
+                          <Link
                             id={`task-sort-${header.id}`}
-                            type="button"
-                            onClick={() => sortBy(header.id)}
+                            href={sortHref(header.id)}
+                            onClick={loadsInPlace(sortHref(header.id), `task-sort-${header.id}`)}
                             className="inline-flex items-center gap-1 hover:underline"
                           >
                             {label}
                             <span aria-hidden="true">
                               {sorted ? (sorted.desc ? "▼" : "▲") : "↕"}
                             </span>
-                          </button>
+                          </Link>
                         ) : (
                           label
                         )}
@@ -340,7 +342,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           <Link
             id="task-previous-page"
             href={previousHref}
-            onClick={onPageLink(previousHref, "task-previous-page")}
+            onClick={loadsInPlace(previousHref, "task-previous-page")}
             className={buttonSecondary}
           >
             {page > pageCount ? "Last page" : "Previous page"}
@@ -352,7 +354,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           <Link
             id="task-next-page"
             href={nextHref}
-            onClick={onPageLink(nextHref, "task-next-page")}
+            onClick={loadsInPlace(nextHref, "task-next-page")}
             className={buttonSecondary}
           >
             Next page

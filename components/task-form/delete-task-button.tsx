@@ -7,10 +7,15 @@ import { toast } from "sonner";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { deleteTaskAction } from "@/lib/actions/task-form";
 import { InlineConfirm } from "@/components/ui/inline-confirm";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
-/** Deleting asks once more, inline, before it happens. */
+/**
+ * Deleting asks once more, inline, before it happens. Until the page's script runs the button is
+ * disabled: it could not ask yet, and a tap that does nothing reads as broken.
+ */
 export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTitle: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
   // After a cancelled confirmation, focus returns to the button that asked for it.
   const [cancelled, setCancelled] = useState(false);
@@ -25,6 +30,7 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
       <button
         type="button"
         autoFocus={cancelled}
+        disabled={!hydrated}
         className={buttonSecondary}
         onClick={() => setConfirming(true)}
       >

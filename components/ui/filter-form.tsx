@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { focusAfterLoad } from "@/lib/client/focus-after-load";
 
-type FilterFormProps = Omit<ComponentProps<"form">, "onSubmit" | "id"> & {
+type FilterFormProps = Omit<ComponentProps<"form">, "onSubmit"> & {
   /** The element that says what the filters found: keyboard focus goes there after Apply. */
   resultsId?: string;
-  /** How many filters the page's address applies, said on the phone's Show filters button. */
+  /** How many filters the page's address applies, said on the phone's Show filters control. */
   applied: number;
 };
 
@@ -15,29 +15,24 @@ type FilterFormProps = Omit<ComponentProps<"form">, "onSubmit" | "id"> & {
  * A GET filter form (it works without script: the filters live in the URL). Applying it loads a
  * new page, which would start keyboard focus at the top again: with `resultsId`, that element
  * (the count of what it found) takes focus on the new page instead. On a phone the form starts
- * folded behind a button, so the tasks are not pushed below the first screen.
+ * folded in a native `<details>`, so the tasks are not pushed below the first screen and it opens
+ * before the page's script has run; wider screens always show it.
  */
 export function FilterForm({ resultsId, applied, className, ...formProps }: FilterFormProps) {
-  const formId = useId();
-  const [shown, setShown] = useState(false);
+  const count = applied > 0 ? ` (${applied} applied)` : "";
   return (
-    <>
-      <button
-        type="button"
-        aria-expanded={shown}
-        aria-controls={formId}
-        onClick={() => setShown((value) => !value)}
-        className={`${buttonSecondary} mb-4 sm:hidden`}
+    <details className="group/filters sm:details-content:block sm:details-content:[content-visibility:visible]">
+      <summary
+        className={`${buttonSecondary} mb-4 cursor-pointer list-none sm:hidden [&::-webkit-details-marker]:hidden`}
       >
-        {shown ? "Hide filters" : "Show filters"}
-        {applied > 0 ? ` (${applied} applied)` : ""}
-      </button>
+        <span className="group-open/filters:hidden">Show filters{count}</span>
+        <span className="hidden group-open/filters:inline">Hide filters{count}</span>
+      </summary>
       <form
         {...formProps}
-        id={formId}
-        className={`${className ?? ""} ${shown ? "" : "max-sm:hidden"}`}
+        className={className}
         onSubmit={() => (resultsId ? focusAfterLoad(resultsId) : undefined)}
       />
-    </>
+    </details>
   );
 }

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { accessToken, signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
 
@@ -86,8 +87,9 @@ test("the narrow navigation opens as a menu and keeps every link", async ({ page
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Table" })).toBeHidden();
-  await nav.getByRole("button", { name: "Menu" }).click();
-  await expect(nav.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "true");
+  const menu = summaryWith(nav, "Menu");
+  await menu.click();
+  await expectOpen(menu, true);
   await nav.getByRole("link", { name: "Table" }).click();
   await expect(page).toHaveURL(/\/tasks$/);
   await expectNoHorizontalScroll(page);

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 
@@ -208,20 +209,20 @@ test("on a phone the menu closes when a tap or the keyboard goes elsewhere", asy
   await page.setViewportSize({ width: 375, height: 800 });
   await signIn(page, DEMO.admin.email, DEMO.admin.password);
   const nav = page.getByRole("navigation", { name: "Main" });
-  const menu = nav.getByRole("button", { name: "Menu" });
+  const menu = summaryWith(nav, "Menu");
   await expectHydrated(menu);
 
   await menu.click();
   await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
   // Below the open menu: a tap on the page, away from it.
   await page.mouse.click(187, 760);
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expectOpen(menu, false);
   await expect(nav.getByRole("link", { name: "Users" })).toBeHidden();
 
   await menu.click();
   const links = nav.getByRole("link");
   await links.last().focus();
   await page.keyboard.press("Tab");
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expectOpen(menu, false);
   await expect(nav.getByRole("link", { name: "Users" })).toBeHidden();
 });

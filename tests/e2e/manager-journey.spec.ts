@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
+import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { expectHydrated, holdScripts } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
@@ -312,12 +313,12 @@ test("Escape closes the quick add, the delete question and the phone menu, and f
   await expect(page.getByRole("button", { name: "Delete task" })).toBeFocused();
 
   await page.setViewportSize({ width: 375, height: 740 });
-  const menu = page.getByRole("button", { name: "Menu" });
+  const menu = summaryWith(page, "Menu");
   await menu.click();
-  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expectOpen(menu, true);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link").first().focus();
   await page.keyboard.press("Escape");
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expectOpen(menu, false);
   await expect(menu).toBeFocused();
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 import { E2E_DATABASE_URL } from "./env";
@@ -129,8 +130,8 @@ test("on a phone the filters start folded, say how many apply, and open from the
   await signIn(page, EMAIL, PASSWORD);
   await page.goto("/my-tasks?overdue=true&search=Late");
   const filters = page.getByRole("form", { name: "Filter my tasks" });
-  const toggle = page.getByRole("button", { name: "Show filters (2 applied)" });
-  await expectHydrated(toggle);
+  const toggle = summaryWith(page, "Show filters");
+  await expect(toggle).toHaveAccessibleName("Show filters (2 applied)");
   await expect(filters).toBeHidden();
   // The first task is on the first screen instead of below the form.
   const first = page.getByRole("list", { name: "My tasks" }).getByRole("heading", { level: 2 });
@@ -138,10 +139,8 @@ test("on a phone the filters start folded, say how many apply, and open from the
 
   await toggle.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "Hide filters (2 applied)" })).toHaveAttribute(
-    "aria-expanded",
-    "true",
-  );
+  await expect(toggle).toHaveAccessibleName("Hide filters (2 applied)");
+  await expectOpen(toggle, true);
   await expect(filters.getByLabel("Text")).toHaveValue("Late");
   await filters.getByLabel("Text").fill("Late 3");
   await filters.getByRole("button", { name: "Apply" }).click();
@@ -153,7 +152,7 @@ test("on a phone the filters start folded, say how many apply, and open from the
   // Wide screens show the form as before, with no button.
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(filters).toBeVisible();
-  await expect(page.getByRole("button", { name: /Show filters/ })).toBeHidden();
+  await expect(toggle).toBeHidden();
 });
 
 test("an employee searches their tasks and sorts them another way, kept in the address", async ({

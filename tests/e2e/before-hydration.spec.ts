@@ -1,0 +1,92 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+import { expectOpen, summaryWith } from "./helpers/disclosure";
+import { expectHydrated, holdScripts } from "./helpers/hydration";
+import { accessToken, signIn } from "./helpers/login";
+
+// What someone on a slow connection meets before a page's script has run: the phone's menu and
+// filters open natively, and the buttons that need the script show they are not ready yet.
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+});
+
+/** Opens `path` with its scripts held; the returned function lets them run. */
+async function openBeforeScripts(page: Page, path: string): Promise<() => void> {
+  const release = await holdScripts(page);
+  await page.goto(path, { waitUntil: "commit" });
+  return release;
+}
+
+test("on a phone the menu and the filters open before the page's script has run", async ({
+  page,
+}) => {
+  const release = await openBeforeScripts(page, "/tasks?status=TODO");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const menu = summaryWith(nav, "Menu");
+  await menu.click();
+  await expectOpen(menu, true);
+  await expect(nav.getByRole("link", { name: "Board" })).toBeVisible();
+  await menu.click();
+  await expect(nav.getByRole("link", { name: "Board" })).toBeHidden();
+
+  const filters = page.getByRole("form", { name: "Filter tasks" });
+  const toggle = summaryWith(page, "Show filters");
+  await expect(filters).toBeHidden();
+  await toggle.press("Enter");
+  await expect(toggle).toHaveAccessibleName("Hide filters (1 applied)");
+  await expect(filters.getByLabel("Text")).toBeVisible();
+  // All of that was the browser's own doing: React had not taken the page over yet.
+  expect(
+    await menu.evaluate((element) =>
+      Object.keys(element).some((key) => key.startsWith("__reactProps$")),
+    ),
+  ).toBe(false);
+
+  release();
+  await expectHydrated(menu);
+  await expect(filters).toBeVisible();
+  await menu.click();
+  await nav.getByRole("link", { name: "Board" }).click();
+  await expect(page).toHaveURL(/\/board$/);
+  await expectOpen(summaryWith(page.getByRole("navigation", { name: "Main" }), "Menu"), false);
+});
+
+test("Delete task and + Add task are disabled until the page's script can act on them", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/tasks/", {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` },
+    data: { title: `Waits for its script ${Date.now().toString(36)}` },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  let release = await openBeforeScripts(page, `/tasks/${id}`);
+  const remove = page.getByRole("button", { name: "Delete task" });
+  await expect(remove).toBeDisabled();
+  release();
+  await expect(remove).toBeEnabled();
+  await remove.click();
+  await expect(page.getByRole("group", { name: "Confirm deletion" })).toBeVisible();
+
+  await page.unrouteAll();
+  release = await openBeforeScripts(page, "/board");
+  const add = page.getByRole("button", { name: "+ Add task to To do" });
+  await expect(add).toBeDisabled();
+  release();
+  await expect(add).toBeEnabled();
+  await add.click();
+  await expect(page.getByLabel("Title of the new task in To do")).toBeFocused();
+});
+
+test("a column header sorts the task table before the page's script has run", async ({ page }) => {
+  await openBeforeScripts(page, "/tasks");
+  const title = page.getByRole("columnheader", { name: "Title" });
+  await expect(title).not.toHaveAttribute("aria-sort");
+  await title.getByRole("link").click();
+  await expect(page).toHaveURL(/[?&]ordering=title(&|$)/);
+  await expect(title).toHaveAttribute("aria-sort", "ascending");
+});
