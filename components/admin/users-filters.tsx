@@ -9,6 +9,7 @@ export type UsersFilterValues = {
   search?: string;
   role?: string;
   is_active?: string;
+  locked?: string;
   ordering?: string;
 };
 
@@ -31,7 +32,7 @@ export function UsersFilters({ values }: { values: UsersFilterValues }) {
       action="/admin/users"
       role="search"
       aria-label="Filter users"
-      className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+      className="mb-4 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto_auto] sm:items-end"
     >
       <FilterInput
         label="Search name or email"
@@ -56,6 +57,19 @@ export function UsersFilters({ values }: { values: UsersFilterValues }) {
         anyLabel="Active and inactive"
         options={ACTIVE_OPTIONS}
       />
+      <div className="flex items-center gap-2 sm:pb-2">
+        <input
+          id="users-locked"
+          type="checkbox"
+          name="locked"
+          value="true"
+          defaultChecked={values.locked === "true"}
+          className="h-4 w-4"
+        />
+        <label htmlFor="users-locked" className="text-sm font-medium text-slate-800">
+          Locked out only
+        </label>
+      </div>
       {ordering ? <input type="hidden" name="ordering" value={ordering} /> : null}
       <button type="submit" className={buttonSecondary}>
         Apply filters

@@ -1,6 +1,19 @@
 // Reads of users, by role: the admin's list and views, a manager's assignable people, one's own
 // account. The writes are in users.ts.
-import { and, asc, count, desc, eq, inArray, like, or, type SQL } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  like,
+  lte,
+  or,
+  type SQL,
+} from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -56,6 +69,15 @@ function assertMayOrderBy(full: boolean, ordering: string): void {
   throw badRequest("Invalid query parameters.", {
     errors: [{ field: "ordering", message: userOrderingMessage(allowed) }],
   });
+}
+
+/** Whether a user's sign-in is locked out now: whom an admin's `locked` filter finds. */
+function lockedCondition(locked: boolean | undefined): SQL | undefined {
+  if (locked === undefined) return undefined;
+  const now = new Date();
+  return locked
+    ? gt(users.lockedUntil, now)
+    : or(isNull(users.lockedUntil), lte(users.lockedUntil, now));
 }
 
 /** How many people a picker gets at first; typing searches the rest (findAssigneesAction). */
@@ -161,12 +183,19 @@ export async function listUsers(
   const full = can(actor, "user.listAll");
   if (!full && !can(actor, "user.listAssignable")) throw forbidden();
   assertMayOrderBy(full, query.ordering);
+  // A lockout is not a public field: a manager may not find who has one either.
+  if (!full && query.locked !== undefined) {
+    throw badRequest("Invalid query parameters.", {
+      errors: [{ field: "locked", message: "Only admins may filter by sign-in lockout." }],
+    });
+  }
   const roles: readonly Role[] = full ? [] : ASSIGNABLE_ROLES;
   const where = and(
     searchCondition(query.search),
     query.role ? eq(users.role, query.role) : undefined,
     roles.length > 0 ? inArray(users.role, [...roles]) : undefined,
     query.is_active === undefined ? undefined : eq(users.isActive, query.is_active),
+    lockedCondition(query.locked),
     // Managers see active users only: asking for deactivated ones finds none.
     full ? undefined : eq(users.isActive, true),
   );

@@ -105,6 +105,10 @@ export const listUsersQuerySchema = z
       .meta({ description: `Searches email and full name. ${SEARCH_TERMS_HELP}` }),
     role: roleSchema.optional(),
     is_active: queryBoolean.optional(),
+    locked: queryBoolean.optional().meta({
+      description:
+        "Admins only: `true` finds the users whose sign-in is locked out now (after repeated wrong passwords), `false` the others.",
+    }),
     ordering: z
       .string()
       .regex(new RegExp(`^-?(${USER_ORDERINGS.join("|")})$`), userOrderingMessage(USER_ORDERINGS))

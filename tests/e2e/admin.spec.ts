@@ -393,10 +393,21 @@ test("a locked-out person shows as such, and Unlock lets them sign in again at o
   await signIn(page, DEMO.admin.email, DEMO.admin.password);
   const row = await findUser(page, email);
   await expect(row.getByText("Locked out until")).toBeVisible();
+  // Whoever calls about a lockout is found by it.
+  const filters = page.getByRole("search", { name: "Filter users" });
+  await filters.getByLabel("Locked out only").check();
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/locked=true/);
+  await expect(
+    page.getByRole("status").filter({ hasText: "1 user matches these filters." }),
+  ).toBeFocused();
   await row.getByRole("button", { name: `Unlock Lou Locked ${RUN} (${email})` }).click();
   await expect(page.getByText(`Lou Locked ${RUN} can sign in again.`)).toBeVisible();
-  await expect(row.getByText("Locked out until")).toHaveCount(0);
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
   expect((await apiSignIn(password)).status()).toBe(200);
+  await findUser(page, email);
+  await expect(row.getByText("Locked out until")).toHaveCount(0);
 });
 
 test("an admin corrects a user's email in Edit; one another account has is refused at the field", async ({

@@ -829,4 +829,40 @@ describe("sign-in lockouts", () => {
     const missing = await api("POST", "/api/users/2000000000/unlock/", { token: admin.token });
     expect(missing.status).toBe(404);
   });
+
+  it("finds who is locked out now for an admin, not a lockout that has run out; never for a manager", async () => {
+    const tag = `lockfilter${Date.now().toString(36)}`;
+    const [locked, expired] = await Promise.all(
+      ["Locked", "Expired", "Free"].map((name) =>
+        makeUser("EMPLOYEE", { fullName: `${name} ${tag}` }),
+      ),
+    );
+    await db()
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() + 15 * 60_000) })
+      .where(eq(users.id, locked!.id));
+    await db()
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 60_000) })
+      .where(eq(users.id, expired!.id));
+
+    const names = async (filter: string) => {
+      const res = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}&${filter}`, {
+        token: admin.token,
+      });
+      expect(res.status).toBe(200);
+      return res.body.results.map((user) => user.full_name).sort();
+    };
+    expect(await names("locked=true")).toEqual([`Locked ${tag}`]);
+    expect(await names("locked=false")).toEqual([`Expired ${tag}`, `Free ${tag}`]);
+    expect(await names("locked=")).toHaveLength(3);
+
+    const refused = await api<ErrorBody>("GET", `/api/users/?search=${tag}&locked=true`, {
+      token: manager.token,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: "locked", message: "Only admins may filter by sign-in lockout." },
+    ]);
+  });
 });

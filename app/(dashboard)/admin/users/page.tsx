@@ -23,6 +23,7 @@ const USER_FILTER_LABELS: Record<string, string> = {
   search: "Search name or email",
   role: "Role",
   is_active: "Status",
+  locked: "Locked out only",
   ordering: "Sort",
   page: "Page",
   page_size: "Rows per page",
@@ -30,7 +31,7 @@ const USER_FILTER_LABELS: Record<string, string> = {
 
 export const metadata: Metadata = { title: "Users" };
 
-const FILTERS = ["search", "role", "is_active", "ordering", "page"] as const;
+const FILTERS = ["search", "role", "is_active", "locked", "ordering", "page"] as const;
 
 export default async function AdminUsersPage({
   searchParams,
@@ -57,7 +58,9 @@ export default async function AdminUsersPage({
     Object.entries(raw).filter(([name]) => name !== "page" && name !== "ordering"),
   ).toString();
   // What the list was filtered by: a value refused above (and said so) filtered nothing.
-  const filtered = Boolean(query.search || query.role || query.is_active !== undefined);
+  const filtered = Boolean(
+    query.search || query.role || query.is_active !== undefined || query.locked !== undefined,
+  );
   const withOrdering = new URLSearchParams(filters);
   withOrdering.set("ordering", query.ordering);
 
@@ -79,6 +82,7 @@ export default async function AdminUsersPage({
           search: raw.search,
           role: raw.role,
           is_active: raw.is_active,
+          locked: raw.locked,
           ordering: raw.ordering,
         }}
       />
