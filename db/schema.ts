@@ -35,6 +35,7 @@ export const ACTIVITY_KINDS = [
   "USER_REACTIVATED",
   "USER_PASSWORD_RESET",
   "USER_UNLOCKED",
+  "USER_SIGNED_OUT",
 ] as const;
 
 export type Role = (typeof ROLES)[number];

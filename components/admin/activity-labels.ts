@@ -14,6 +14,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   USER_REACTIVATED: "User reactivated",
   USER_PASSWORD_RESET: "Password reset",
   USER_UNLOCKED: "Sign-in lockout lifted",
+  USER_SIGNED_OUT: "Signed out everywhere",
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -9,6 +9,7 @@ import {
   editUserAction,
   resetPasswordAction,
   setUserActiveAction,
+  signOutUserAction,
   unlockUserAction,
 } from "@/lib/actions/users";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
@@ -19,6 +20,7 @@ import { nameWithEmail } from "./format";
 import { Modal } from "./modal";
 import { ResetPasswordForm } from "./reset-password-form";
 import { UserActiveConfirm } from "./user-active-confirm";
+import { UserSignOutConfirm } from "./user-sign-out-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 
 export type RowUser = {
@@ -32,11 +34,11 @@ export type RowUser = {
   open_tasks: number;
 };
 
-type Open = "edit" | "active" | "password" | null;
+type Open = "edit" | "active" | "password" | "sign-out" | null;
 
 const small = "px-2 py-1 text-xs";
 
-/** Edit, deactivate/reactivate and reset-password for one user, each behind a dialog. */
+/** Edit, deactivate/reactivate, reset-password and sign-out for one user, each behind a dialog. */
 export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
   const router = useRouter();
   const id = useId();
@@ -103,6 +105,16 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
           Reset password<span className="sr-only"> of {who}</span>
         </button>
       )}
+      {isSelf || !user.is_active ? null : (
+        // One's own sessions end from Your account; a deactivated person has none.
+        <button
+          type="button"
+          className={`${buttonSecondary} ${small}`}
+          onClick={() => show("sign-out")}
+        >
+          Sign out<span className="sr-only"> {who} everywhere</span>
+        </button>
+      )}
       {user.locked_until ? (
         // Safe to do at once: the password stays, only the wait after wrong guesses ends.
         <PendingButton
@@ -161,6 +173,23 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
                 toast.success(
                   user.is_active ? `${who} is deactivated.` : `${who} is active again.`,
                 );
+                close();
+              },
+            )
+          }
+          onCancel={close}
+        />
+      </Modal>
+
+      <Modal open={open === "sign-out"} title={`Sign out ${who} everywhere?`} onClose={close}>
+        <UserSignOutConfirm
+          message={message}
+          pending={pending}
+          onConfirm={() =>
+            run(
+              () => signOutUserAction(user.id),
+              () => {
+                toast.success(`${who} is signed out everywhere.`);
                 close();
               },
             )

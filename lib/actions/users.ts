@@ -14,6 +14,7 @@ import {
   type UserDto,
 } from "@/lib/services/users";
 import { unlockUser } from "@/lib/services/account-unlock";
+import { signOutUser } from "@/lib/services/user-sign-out";
 import { userIdSchema } from "@/lib/validation/tasks";
 import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
 import { asActor, type ActionResult } from "./result";
@@ -84,6 +85,15 @@ export async function resetPasswordAction(
 export async function unlockUserAction(id: number): Promise<ActionResult<UserDto>> {
   return asActor({ action: "unlockUser", may: "user.manage" }, async (actor, log) => {
     const user = await unlockUser(actor, userIdSchema.parse(id));
+    changed(log, user.id);
+    return user;
+  });
+}
+
+/** Ends every session and token of someone else; their password stays. */
+export async function signOutUserAction(id: number): Promise<ActionResult<UserDto>> {
+  return asActor({ action: "signOutUser", may: "user.manage" }, async (actor, log) => {
+    const user = await signOutUser(actor, userIdSchema.parse(id));
     changed(log, user.id);
     return user;
   });

@@ -143,7 +143,7 @@ test("the Edit dialog marks a refused field, and Unlock leaves focus in its row"
 
   await row.getByRole("button", { name: /^Unlock/ }).click();
   await expect(row.getByRole("button", { name: /^Unlock/ })).toHaveCount(0);
-  await expect(row.getByRole("button", { name: /^Reset password/ })).toBeFocused();
+  await expect(row.getByRole("button", { name: /^Sign out .* everywhere$/ })).toBeFocused();
 });
 
 test("each generated password starts uncopied, with focus on its own Copy button", async ({
@@ -225,4 +225,52 @@ test("on a phone the menu closes when a tap or the keyboard goes elsewhere", asy
   await page.keyboard.press("Tab");
   await expectOpen(menu, false);
   await expect(nav.getByRole("link", { name: "Users" })).toBeHidden();
+});
+
+test("an admin signs someone out everywhere: their open browser goes to sign-in, their password still works", async ({
+  browser,
+  page,
+  request,
+}) => {
+  const person = {
+    email: `lost.laptop.${RUN}@example.com`,
+    full_name: `Lane Laptop ${RUN}`,
+    role: "EMPLOYEE",
+    password: "Lost-laptop-passphrase-7",
+  };
+  await createUser(request, person);
+  const theirs = await browser.newContext();
+  const theirPage = await theirs.newPage();
+  await signIn(theirPage, person.email, person.password);
+  await expect(theirPage).toHaveURL(/\/my-tasks$/);
+
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto(`/admin/users?search=${encodeURIComponent(person.email)}`);
+  const row = userRow(page, person.email);
+  const signOut = row.getByRole("button", {
+    name: `Sign out ${person.full_name} (${person.email}) everywhere`,
+  });
+  await signOut.click();
+  const dialog = page.getByRole("dialog", {
+    name: `Sign out ${person.full_name} (${person.email}) everywhere?`,
+  });
+  await expect(dialog).toContainText("Their password stays");
+  await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(
+    page.getByText(`${person.full_name} (${person.email}) is signed out everywhere.`),
+  ).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await theirPage.reload();
+  await expect(theirPage).toHaveURL(/\/login/);
+  await signIn(theirPage, person.email, person.password);
+  await expect(theirPage).toHaveURL(/\/my-tasks$/);
+  await theirs.close();
+
+  await page.goto("/admin/activity?kind=USER_SIGNED_OUT");
+  await expect(page.getByRole("table").getByText(person.full_name).first()).toBeVisible();
+  // The admin's own row has no such button: one's own sessions end from Your account.
+  await page.goto(`/admin/users?search=${encodeURIComponent(DEMO.admin.email)}`);
+  const own = userRow(page, DEMO.admin.email);
+  await expect(own.getByRole("button", { name: /^Edit/ })).toBeVisible();
+  await expect(own.getByRole("button", { name: /^Sign out .* everywhere$/ })).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { halfCharacterMessage } from "@/lib/validation/visible-text";
 import { api } from "../helpers/api";
 import { makeTask, makeUser, TEST_PASSWORD, type TestUser } from "../helpers/factories";
-import { login } from "./auth-helpers";
+import { login, refresh } from "./auth-helpers";
 
 type UserBody = {
   id: number;
@@ -864,5 +864,43 @@ describe("sign-in lockouts", () => {
     expect(refused.body.errors).toEqual([
       { field: "locked", message: "Only admins may filter by sign-in lockout." },
     ]);
+  });
+});
+
+describe("signing a user out everywhere", () => {
+  it("ends every token and session of theirs for an admin, keeps the password, and records it", async () => {
+    const target = await makeUser("EMPLOYEE");
+    const signedIn = await login(target.email, TEST_PASSWORD);
+    expect(signedIn.status).toBe(200);
+
+    for (const caller of [manager, employee, target]) {
+      const refused = await api("POST", `/api/users/${target.id}/sign-out/`, {
+        token: caller.token,
+      });
+      expect(refused.status).toBe(403);
+    }
+    expect((await api("GET", "/api/users/me/", { token: target.token })).status).toBe(200);
+
+    const res = await api<UserBody>("POST", `/api/users/${target.id}/sign-out/`, {
+      token: admin.token,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: target.id, is_active: true });
+
+    for (const token of [target.token, signedIn.body.access]) {
+      expect((await api("GET", "/api/users/me/", { token })).status).toBe(401);
+    }
+    expect((await refresh(signedIn.body.refresh)).status).toBe(401);
+    expect(await activityFor(target.id)).toMatchObject([
+      { kind: "USER_SIGNED_OUT", actorId: admin.id, field: "sessions" },
+    ]);
+    const again = await login(target.email, TEST_PASSWORD);
+    expect(again.status).toBe(200);
+    expect((await api("GET", "/api/users/me/", { token: again.body.access })).status).toBe(200);
+
+    const missing = await api("POST", "/api/users/2000000000/sign-out/", { token: admin.token });
+    expect(missing.status).toBe(404);
+    const read = await api("GET", `/api/users/${target.id}/sign-out/`, { token: admin.token });
+    expect(read.status).toBe(405);
   });
 });

@@ -1,0 +1,3 @@
+-- An admin signing someone out everywhere (a lost laptop, a shared account) is recorded as its own kind.
+-- Appending a value to an ENUM changes only the table's definition, not its rows.
+ALTER TABLE `activity` MODIFY COLUMN `kind` enum('TASK_CREATED','TASK_UPDATED','TASK_STATUS_CHANGED','TASK_ASSIGNED','TASK_DELETED','TASK_IMPORTED','USER_CREATED','USER_UPDATED','USER_ROLE_CHANGED','USER_DEACTIVATED','USER_REACTIVATED','USER_PASSWORD_RESET','USER_UNLOCKED','USER_SIGNED_OUT') NOT NULL;
