@@ -14,7 +14,13 @@ export function PreviewTable({ preview, fileName }: { preview: CsvPreview; fileN
           ? ` The first ${preview.rows.length} are shown.`
           : ""}
       </p>
-      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Focusable, so that a keyboard can scroll a file wider than the screen. */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="First rows of the file"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">First rows of the file</caption>
           <thead className="bg-slate-100">

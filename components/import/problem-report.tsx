@@ -12,21 +12,25 @@ function onlyRepeats(detail: string, problems: RowProblem[]): boolean {
   return problems.length === 1 && only!.message === detail && detail.includes(`line ${only!.line}`);
 }
 
-/** What to do next: only a refusal of the file itself asks for another file. */
-function adviceFor(status: number, outcome: Outcome): string {
+/**
+ * What to do next: only a refusal of the file itself asks for another file. That nothing was
+ * imported is said once: the server's own heading often says it already.
+ */
+function adviceFor(status: number, outcome: Outcome, detail: string): string {
+  const nothing = /nothing was imported/i.test(detail) ? "" : "Nothing was imported. ";
   if (outcome === "unknown") {
     return "The import may have been saved before its answer was lost. Retry it with the button below: the server recognises the same import and never saves its tasks twice. Choosing the file again would start a new import.";
   }
   if (status === 400 || status === 413 || status === 415) {
-    return "Nothing was imported. Fix the file and choose it again.";
+    return `${nothing}Fix the file and choose it again.`;
   }
   if (status === 401) {
-    return "Nothing was imported. Sign in again in a new tab, then try again here: the file stays chosen.";
+    return `${nothing}Sign in again in a new tab, then try again here: the file stays chosen.`;
   }
   if (status === 0) {
-    return "Nothing was imported. Check the connection, then try again: the file stays chosen.";
+    return `${nothing}Check the connection, then try again: the file stays chosen.`;
   }
-  return "Nothing was imported. Try again in a moment: the file stays chosen.";
+  return `${nothing}Try again in a moment: the file stays chosen.`;
 }
 
 /** The server's report: every bad row by line, with its reason, and what became of the file. */
@@ -54,10 +58,16 @@ export function ProblemReport({
         <h2 id="problems-heading" className="font-semibold text-red-900">
           {detail}
         </h2>
-        <p className="mt-1 text-sm text-red-900">{adviceFor(status, outcome)}</p>
+        <p className="mt-1 text-sm text-red-900">{adviceFor(status, outcome, detail)}</p>
       </div>
       {problems.length > 0 && !onlyRepeats(detail, problems) ? (
-        <div className="relative mt-3 overflow-x-auto">
+        // Focusable, so that a keyboard can scroll a report wider than a phone.
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label="Rows with problems"
+          className="relative mt-3 overflow-x-auto"
+        >
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Rows with problems</caption>
             <thead>
@@ -81,7 +91,7 @@ export function ProblemReport({
                 <tr key={index} className="border-t border-red-200">
                   <td className="whitespace-nowrap py-1 pr-3 align-top">Line {problem.line}</td>
                   <td className="min-w-48 py-1 pr-3 align-top">{problem.message}</td>
-                  <td className="py-1 pr-3 align-top">{problem.column ?? "—"}</td>
+                  <td className="py-1 pr-3 align-top break-all">{problem.column ?? "—"}</td>
                   <td className="max-w-xs truncate py-1 align-top">{problem.value ?? ""}</td>
                 </tr>
               ))}

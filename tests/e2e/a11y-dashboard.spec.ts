@@ -135,3 +135,34 @@ test("a long e-mail address, name and task title wrap on a phone instead of wide
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Reconcile");
   await expectNoHorizontalScroll(page);
 });
+
+test("on a phone the import's preview and problem report scroll sideways from the keyboard", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks/import");
+  const csv = [
+    "title,description,assigned_to,status,due_date,priority",
+    `Wide preview row,${"A long description that widens the table. ".repeat(4)},emma.employee@example.com,FINISHED,2030-02-01,LOW`,
+  ].join("\n");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = page.getByRole("region", { name: "First rows of the file" });
+  await expect(preview.getByRole("cell", { name: "Wide preview row" })).toBeVisible();
+  await expectAccessible(page);
+  await preview.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => preview.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const rows = page.getByRole("region", { name: "Rows with problems" });
+  await expect(rows.getByRole("cell", { name: "FINISHED" })).toBeVisible();
+  await expectAccessible(page);
+  // The server's heading says nothing was imported; the advice under it does not say it again.
+  await expect(page.getByRole("alert").filter({ hasText: "Fix the file" })).toHaveText(
+    /^1 error found .*nothing was imported\.Fix the file and choose it again\.$/,
+  );
+});
