@@ -1,6 +1,9 @@
+"use client";
+
 import Link from "next/link";
 import { previousPage } from "@/components/ui/page-counts";
 import { pageCountOf } from "@/lib/http/page-links";
+import { focusAfterLoad } from "@/lib/client/focus-after-load";
 
 type Props = {
   label: string;
@@ -10,10 +13,12 @@ type Props = {
   /** The current filters, as a query string without "page". */
   query: string;
   basePath: string;
+  /** The page's ResultsCount: keyboard focus goes there on the new page, not back to the top. */
+  resultsId: string;
 };
 
 /** Previous/next links that keep the filters; server-side pages, no client state. */
-export function PaginationNav({ label, page, pageSize, count, query, basePath }: Props) {
+export function PaginationNav({ label, page, pageSize, count, query, basePath, resultsId }: Props) {
   const pages = pageCountOf(count, pageSize);
   const href = (target: number) => {
     const params = new URLSearchParams(query);
@@ -29,12 +34,22 @@ export function PaginationNav({ label, page, pageSize, count, query, basePath }:
       </p>
       <div className="flex gap-2">
         {page > 1 ? (
-          <Link href={href(previousPage(page, pages))} className={link} rel="prev">
+          <Link
+            href={href(previousPage(page, pages))}
+            className={link}
+            rel="prev"
+            onClick={() => focusAfterLoad(resultsId)}
+          >
             {page > pages ? "Last page" : "Previous"}
           </Link>
         ) : null}
         {page < pages ? (
-          <Link href={href(page + 1)} className={link} rel="next">
+          <Link
+            href={href(page + 1)}
+            className={link}
+            rel="next"
+            onClick={() => focusAfterLoad(resultsId)}
+          >
             Next
           </Link>
         ) : null}

@@ -63,9 +63,18 @@ test("my tasks come in pages, and overdue ones are pointed out however they sort
     "Undated 0",
   ]);
 
-  await pages.getByRole("link", { name: "Next" }).click();
+  // Paged from the keyboard, focus lands on what the new page holds, not back at the top.
+  await expect(page.getByRole("status").filter({ hasText: "60 tasks." })).toHaveText(
+    "60 tasks. Page 1 of 2.",
+  );
+  await pages.getByRole("link", { name: "Next" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/my-tasks\?page=2$/);
   await expect(cards).toHaveCount(10);
+  await expect(page.getByRole("status").filter({ hasText: "60 tasks." })).toHaveText(
+    "60 tasks. Page 2 of 2.",
+  );
+  await expect(page.getByRole("status").filter({ hasText: "60 tasks." })).toBeFocused();
 
   await expect(page.getByText("5 of your tasks are overdue.")).toBeVisible();
   await page.getByRole("link", { name: "Show them" }).click();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageCountOf } from "@/lib/http/page-links";
 import Link from "next/link";
 import { TASK_STATUSES } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
@@ -104,7 +105,11 @@ export default async function MyTasksPage({
           {invalid}
         </p>
       ) : null}
-      <ResultsCount id={MY_TASKS_COUNT_ID}>
+      <ResultsCount
+        id={MY_TASKS_COUNT_ID}
+        page={query.page}
+        pages={pageCountOf(list.count, PAGE_SIZE)}
+      >
         {list.count.toLocaleString("en-US")} {list.count === 1 ? "task" : "tasks"}
         {filtered ? (list.count === 1 ? " matches these filters" : " match these filters") : ""}
         {reversedDates ? ": “Due from” is after “Due until”, so none can." : "."}
@@ -140,6 +145,7 @@ export default async function MyTasksPage({
       {list.count > PAGE_SIZE || query.page > 1 ? (
         <PaginationNav
           label="My tasks pages"
+          resultsId={MY_TASKS_COUNT_ID}
           page={query.page}
           pageSize={PAGE_SIZE}
           count={list.count}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageCountOf } from "@/lib/http/page-links";
 import Link from "next/link";
 import { ActivityFilters } from "@/components/admin/activity-filters";
 import { ActivityTable } from "@/components/admin/activity-table";
@@ -87,7 +88,11 @@ export default async function AdminActivityPage({
           {ignoredMessage}
         </p>
       ) : null}
-      <ResultsCount id={ACTIVITY_COUNT_ID}>
+      <ResultsCount
+        id={ACTIVITY_COUNT_ID}
+        page={page.page}
+        pages={pageCountOf(page.count, page.page_size)}
+      >
         {page.count.toLocaleString("en-US")} {page.count === 1 ? "event" : "events"}
         {filtered ? (page.count === 1 ? " matches these filters." : " match these filters.") : "."}
       </ResultsCount>
@@ -114,6 +119,7 @@ export default async function AdminActivityPage({
       )}
       <PaginationNav
         label="Activity pages"
+        resultsId={ACTIVITY_COUNT_ID}
         page={page.page}
         pageSize={page.page_size}
         count={page.count}

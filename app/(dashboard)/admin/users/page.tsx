@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageCountOf } from "@/lib/http/page-links";
 import Link from "next/link";
 import { AdminGuardsNotice } from "@/components/admin/admin-guards-notice";
 import { CreateUserForm } from "@/components/admin/create-user-form";
@@ -91,7 +92,11 @@ export default async function AdminUsersPage({
           {ignoredMessage}
         </p>
       ) : null}
-      <ResultsCount id={USERS_COUNT_ID}>
+      <ResultsCount
+        id={USERS_COUNT_ID}
+        page={page.page}
+        pages={pageCountOf(page.count, page.page_size)}
+      >
         {page.count.toLocaleString("en-US")} {page.count === 1 ? "user" : "users"}
         {filtered ? (page.count === 1 ? " matches these filters." : " match these filters.") : "."}
       </ResultsCount>
@@ -124,6 +129,7 @@ export default async function AdminUsersPage({
       </FocusKeeper>
       <PaginationNav
         label="Users pages"
+        resultsId={USERS_COUNT_ID}
         page={page.page}
         pageSize={page.page_size}
         count={page.count}
