@@ -5,7 +5,7 @@ import { memo } from "react";
 import type { TaskStatus } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
 import { BoardCard } from "./board-card";
-import type { BoardTask } from "./board-types";
+import type { BoardTask, NewTaskDefaults } from "./board-types";
 import { QuickAdd } from "./quick-add";
 
 type Props = {
@@ -14,9 +14,16 @@ type Props = {
   /** Tasks of this column that match but are not drawn: the count says the whole truth. */
   hidden: number;
   onCreated: (task: BoardTask) => void;
+  newTaskDefaults?: NewTaskDefaults;
 };
 
-export const BoardColumn = memo(function BoardColumn({ status, tasks, hidden, onCreated }: Props) {
+export const BoardColumn = memo(function BoardColumn({
+  status,
+  tasks,
+  hidden,
+  onCreated,
+  newTaskDefaults,
+}: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const headingId = `column-${status}`;
   return (
@@ -35,7 +42,7 @@ export const BoardColumn = memo(function BoardColumn({ status, tasks, hidden, on
           <span className="sr-only"> tasks</span>
         </span>
       </h2>
-      <QuickAdd status={status} onCreated={onCreated} />
+      <QuickAdd status={status} onCreated={onCreated} defaults={newTaskDefaults} />
       {tasks.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-600">
           No tasks here. Drop a card to move it.

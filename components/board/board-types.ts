@@ -25,3 +25,13 @@ export function toBoardTask(task: TaskDto): BoardTask {
     assignee: task.assignee,
   };
 }
+
+/**
+ * What a task added on the board takes from its filters, so that it stays in view: the filtered
+ * assignee (when they may be given tasks) and the one filtered priority. `note` says so.
+ */
+export type NewTaskDefaults = {
+  assigned_to?: number;
+  priority?: TaskPriority;
+  note: string;
+};

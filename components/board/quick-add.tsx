@@ -7,7 +7,7 @@ import type { TaskStatus } from "@/db/schema";
 import { STATUS_LABELS, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary, inputClass } from "@/components/ui/button-styles";
 import { createTaskAction } from "@/lib/actions/task-form";
-import type { BoardTask } from "./board-types";
+import type { BoardTask, NewTaskDefaults } from "./board-types";
 import { toBoardTask } from "./board-types";
 import { PendingButton } from "@/components/ui/pending-button";
 import { useHydrated } from "@/lib/client/use-hydrated";
@@ -19,9 +19,12 @@ import { useHydrated } from "@/lib/client/use-hydrated";
 export function QuickAdd({
   status,
   onCreated,
+  defaults,
 }: {
   status: TaskStatus;
   onCreated: (task: BoardTask) => void;
+  /** What the board's filters give a new task, so that it stays in view. */
+  defaults?: NewTaskDefaults;
 }) {
   const id = useId();
   const hydrated = useHydrated();
@@ -35,6 +38,9 @@ export function QuickAdd({
     setOpen(false);
     setClosed(true);
   };
+  const describedBy = [error ? `${id}-error` : "", defaults ? `${id}-defaults` : ""]
+    .join(" ")
+    .trim();
 
   if (!open) {
     return (
@@ -55,7 +61,14 @@ export function QuickAdd({
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await callAction(() => createTaskAction({ title, status }));
+          const result = await callAction(() =>
+            createTaskAction({
+              title,
+              status,
+              assigned_to: defaults?.assigned_to,
+              priority: defaults?.priority,
+            }),
+          );
           if (!result.ok) {
             setError(
               result.fieldErrors.find((e) => e.field === "title")?.message ?? result.message,
@@ -83,9 +96,14 @@ export function QuickAdd({
         onChange={(event) => setTitle(event.target.value)}
         placeholder="Task title"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         className={inputClass}
       />
+      {defaults ? (
+        <p id={`${id}-defaults`} className="text-xs text-slate-600">
+          {defaults.note}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error}

@@ -24,7 +24,7 @@ import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { BOARD_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
 import { BoardColumn } from "./board-column";
 import { CardFace } from "./board-card";
-import type { BoardTask } from "./board-types";
+import type { BoardTask, NewTaskDefaults } from "./board-types";
 import { columnKeyboardCoordinates } from "./column-keyboard";
 
 const cardSelector = (id: number) => `[data-task-id="${id}"]`;
@@ -56,10 +56,12 @@ const screenReaderInstructions = {
 export function TaskBoard({
   tasks,
   hidden,
+  newTaskDefaults,
 }: {
   tasks: BoardTask[];
   /** Per column, the matching tasks not drawn (beyond its ceiling). */
   hidden: Record<TaskStatus, number>;
+  newTaskDefaults?: NewTaskDefaults;
 }) {
   const router = useRouter();
   const [items, setItems] = useState(tasks);
@@ -113,9 +115,23 @@ export function TaskBoard({
     [activeId, items],
   );
 
+  // Tasks added here, until the server's next list says whether the board's filters keep them.
+  const added = useRef(new Map<number, string>());
   const addTask = useCallback((task: BoardTask) => {
+    added.current.set(task.id, task.title);
     setItems((current) => [task, ...current]);
   }, []);
+  // A filter the new task cannot be given (a search, another creator) leaves it out of the
+  // refreshed board: say so, with the way to it, rather than let it vanish after "added".
+  useEffect(() => {
+    for (const [id, title] of added.current) {
+      if (tasks.some((task) => task.id === id)) continue;
+      toast.info(`“${toastTitle(title)}” is not shown: the board's filters leave it out.`, {
+        action: { label: "Open it", onClick: () => router.push(`/tasks/${id}`) },
+      });
+    }
+    added.current.clear();
+  }, [tasks, router]);
 
   const replaceTask = (id: number, change: Partial<BoardTask>) =>
     setItems((current) => current.map((task) => (task.id === id ? { ...task, ...change } : task)));
@@ -185,6 +201,7 @@ export function TaskBoard({
             tasks={columns[status]}
             hidden={hidden[status]}
             onCreated={addTask}
+            newTaskDefaults={newTaskDefaults}
           />
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
-import { signIn } from "./helpers/login";
+import { accessToken, signIn } from "./helpers/login";
 
 test("the board's filters, applied by keyboard, leave focus on what they found", async ({
   page,
@@ -28,4 +28,63 @@ test("the board's filters, applied by keyboard, leave focus on what they found",
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/search=Boarded/);
   await expect(page.getByRole("status").filter({ hasText: "3 tasks on the board" })).toBeFocused();
+});
+
+test("a task added on a filtered board takes its person and priority; one its filters leave out says so", async ({
+  page,
+  request,
+}) => {
+  const tag = `Quick ${Date.now().toString(36)}`;
+  // A person of this test's own, so that the demo employees' task lists stay as seeded.
+  const person = {
+    email: `${tag.replace(" ", ".").toLowerCase()}@example.com`,
+    name: `Quinn ${tag}`,
+  };
+  const created = await request.post("/api/users/", {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.admin)}` },
+    data: {
+      email: person.email,
+      full_name: person.name,
+      role: "EMPLOYEE",
+      password: "Quick-add-passphrase-5",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const assignee = (await created.json()) as { id: number };
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  const origin = { Origin: new URL(page.url()).origin };
+
+  await page.goto(`/board?assigned_to=${assignee.id}&priority=HIGH`);
+  await expect(page.locator('[id^="DndLiveRegion"]')).toBeAttached();
+  await page.getByRole("button", { name: "+ Add task to To do" }).click();
+  const title = page.getByLabel("Title of the new task in To do");
+  await expect(title).toHaveAccessibleDescription(
+    `As the board is filtered, it gets ${person.name} as assignee and High priority.`,
+  );
+  await title.fill(`${tag} kept`);
+  await page.keyboard.press("Enter");
+  const toDo = page.getByRole("list", { name: "To do tasks" });
+  await expect(toDo.getByText(`${tag} kept`)).toBeVisible();
+  await page.reload();
+  await expect(toDo.getByText(`${tag} kept`)).toBeVisible();
+  const kept = await page.request.get(`/api/tasks/?search=${encodeURIComponent(`${tag} kept`)}`, {
+    headers: origin,
+  });
+  expect((await kept.json()) as { results: unknown[] }).toMatchObject({
+    results: [{ assigned_to: assignee.id, priority: "HIGH", status: "TODO" }],
+  });
+
+  // A search cannot be given to a task: the board says where the new one went.
+  await page.goto(`/board?search=${encodeURIComponent(`${tag} elsewhere`)}`);
+  await expect(page.locator('[id^="DndLiveRegion"]')).toBeAttached();
+  await page.getByRole("button", { name: "+ Add task to To do" }).click();
+  await title.fill(`${tag} left out`);
+  await page.keyboard.press("Enter");
+  const notice = page.getByText(
+    `“${tag} left out” is not shown: the board's filters leave it out.`,
+  );
+  await expect(notice).toBeVisible();
+  await page.getByRole("button", { name: "Open it" }).click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${tag} left out`);
 });

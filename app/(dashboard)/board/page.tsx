@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { toBoardTask } from "@/components/board/board-types";
+import { newTaskDefaults } from "@/components/board/new-task-defaults";
 import { TaskBoard } from "@/components/board/task-board";
 import { assigneeFilter } from "@/components/tasks/assignee-options";
 import { TaskFilters } from "@/components/tasks/task-filters";
@@ -59,7 +60,11 @@ export default async function BoardPage({
           {invalid}
         </p>
       ) : null}
-      <TaskBoard tasks={board.tasks.map(toBoardTask)} hidden={board.hidden} />
+      <TaskBoard
+        tasks={board.tasks.map(toBoardTask)}
+        hidden={board.hidden}
+        newTaskDefaults={newTaskDefaults(query, assignees.people)}
+      />
     </>
   );
 }
