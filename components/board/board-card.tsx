@@ -4,7 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { memo } from "react";
 import { DueDate } from "@/components/tasks/due-date";
-import { initials } from "@/components/tasks/labels";
+import { shortName } from "@/components/tasks/labels";
 import { PriorityBadge } from "@/components/tasks/priority-badge";
 import type { BoardTask } from "./board-types";
 
@@ -21,11 +21,11 @@ export const CardFace = memo(function CardFace({ task }: { task: BoardTask }) {
         <PriorityBadge priority={task.priority} />
         <DueDate date={task.due_date} overdue={task.is_overdue} />
         <span
-          className="ml-auto flex h-6 w-6 items-center justify-center rounded-full bg-slate-700 text-[10px] font-semibold text-white"
+          className="ml-auto max-w-40 truncate rounded-full bg-slate-700 px-2 py-0.5 text-xs font-semibold text-white"
           title={task.assignee?.full_name ?? "Unassigned"}
         >
           <span aria-hidden="true">
-            {task.assignee ? initials(task.assignee.full_name, task.assignee.email) : "–"}
+            {task.assignee ? shortName(task.assignee.full_name, task.assignee.email) : "–"}
           </span>
           <span className="sr-only">
             {task.assignee ? `Assigned to ${task.assignee.full_name}` : "Unassigned"}

@@ -13,15 +13,15 @@ export const PRIORITY_LABELS: Record<TaskPriority, string> = {
   URGENT: "Urgent",
 };
 
-/** "Maria Manager" → "MM"; falls back to the e-mail's first letter. */
-export function initials(fullName: string, email = ""): string {
-  const letters = fullName
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join("");
-  return letters || email.slice(0, 1).toUpperCase() || "?";
+/**
+ * "Maria Manager" → "Maria M.": short enough for a card, and unlike initials it tells Maria
+ * Manager from Mike Morales. Falls back to the e-mail's local part.
+ */
+export function shortName(fullName: string, email = ""): string {
+  const [first, ...rest] = fullName.split(/\s+/).filter(Boolean);
+  if (!first) return email.split("@")[0] || "?";
+  const last = rest.at(-1);
+  return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
 }
 
 /**
