@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useDismissableDisclosure } from "@/lib/client/use-dismissable-disclosure";
 import type { NavItem } from "./nav-items";
 
 function isCurrent(pathname: string, href: string, all: NavItem[]): boolean {
@@ -15,26 +15,12 @@ function isCurrent(pathname: string, href: string, all: NavItem[]): boolean {
 }
 
 /**
- * Role navigation: a row of links on wide screens, a disclosure menu on narrow ones. The menu is
- * a native `<details>`, so it opens before the page's script has run (on a slow connection); the
- * script adds what a menu is expected to do besides: close when used or left.
+ * Role navigation: a row of links on wide screens, a disclosure menu on narrow ones: a native
+ * `<details>`, so that it opens before the page's script has run (on a slow connection).
  */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  const menu = useRef<HTMLDetailsElement>(null);
-  const menuButton = useRef<HTMLElement>(null);
-  const close = () => {
-    if (menu.current) menu.current.open = false;
-  };
-
-  // Like any menu, it closes when a finger or the mouse goes anywhere else on the page.
-  useEffect(() => {
-    const closeFromOutside = (event: PointerEvent) => {
-      if (menu.current?.open && !menu.current.contains(event.target as Node)) close();
-    };
-    document.addEventListener("pointerdown", closeFromOutside);
-    return () => document.removeEventListener("pointerdown", closeFromOutside);
-  }, []);
+  const menu = useDismissableDisclosure();
 
   const links = items.map((item) => {
     const current = isCurrent(pathname, item.href, items);
@@ -43,7 +29,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         <Link
           href={item.href}
           aria-current={current ? "page" : undefined}
-          onClick={close}
+          onClick={menu.close}
           className={`block rounded-md px-3 py-2 text-sm font-medium ${
             current ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-100"
           }`}
@@ -56,23 +42,10 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <nav aria-label="Main" className="md:flex-1">
       <details
-        ref={menu}
-        onBlur={(event) => {
-          // Tabbing on past the last link closes it, rather than leaving it over the page.
-          if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) close();
-        }}
-        onKeyDown={(event) => {
-          // Escape closes the open menu and hands focus back to the control that opened it.
-          if (event.key !== "Escape" || !menu.current?.open) return;
-          close();
-          menuButton.current?.focus();
-        }}
+        {...menu.props}
         className="md:details-content:block md:details-content:[content-visibility:visible]"
       >
-        <summary
-          ref={menuButton}
-          className="inline-block cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium md:hidden [&::-webkit-details-marker]:hidden"
-        >
+        <summary className="inline-block cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium md:hidden [&::-webkit-details-marker]:hidden">
           Menu
         </summary>
         <ul className="absolute inset-x-0 top-full z-20 flex flex-col gap-1 border-b border-slate-200 bg-white p-3 shadow md:static md:flex-row md:flex-wrap md:border-0 md:p-0 md:shadow-none">

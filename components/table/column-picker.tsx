@@ -1,24 +1,19 @@
 "use client";
 
-import { useRef } from "react";
 import type { Table } from "@tanstack/react-table";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import type { TaskDto } from "@/lib/validation/tasks";
+import { useDismissableDisclosure } from "@/lib/client/use-dismissable-disclosure";
 import { COLUMN_LABELS } from "./task-columns";
 
-/** Show or hide any column; a native disclosure keeps it keyboard-friendly, Escape closes it. */
+/**
+ * Show or hide any column; a native disclosure keeps it keyboard-friendly. It closes as a menu
+ * does: a click elsewhere, Tab past its last box, or Escape.
+ */
 export function ColumnPicker({ table }: { table: Table<TaskDto> }) {
-  const disclosure = useRef<HTMLDetailsElement>(null);
+  const picker = useDismissableDisclosure();
   return (
-    <details
-      ref={disclosure}
-      className="relative"
-      onKeyDown={(event) => {
-        if (event.key !== "Escape" || !disclosure.current?.open) return;
-        disclosure.current.open = false;
-        disclosure.current.querySelector("summary")?.focus();
-      }}
-    >
+    <details {...picker.props} className="relative">
       <summary className={`${buttonSecondary} cursor-pointer list-none`}>Columns</summary>
       <fieldset className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
         <legend className="sr-only">Visible columns</legend>

@@ -246,6 +246,14 @@ test("a bulk delete's confirmation can be used and cancelled from the keyboard a
   await page.keyboard.press("Escape");
   await expect(visibleColumns).toBeHidden();
   await expect(columns).toBeFocused();
+  // And, as a menu does, on a click elsewhere and when Tab leaves its last box.
+  await columns.click();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(visibleColumns).toBeHidden();
+  await columns.click();
+  await visibleColumns.getByRole("checkbox").last().focus();
+  await page.keyboard.press("Tab");
+  await expect(visibleColumns).toBeHidden();
 
   // A column chosen stays chosen through a reload, in this browser.
   const table = page.getByRole("table");
