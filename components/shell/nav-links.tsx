@@ -41,11 +41,15 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   });
   return (
     <nav aria-label="Main" className="md:flex-1">
+      {/* The browser may open it before React takes over: `open` is then not React's to warn
+          about. Wide screens show the links in a row in browsers that can style
+          `::details-content` (2025 on); older ones keep the Menu there too. */}
       <details
         {...menu.props}
+        suppressHydrationWarning
         className="md:details-content:block md:details-content:[content-visibility:visible]"
       >
-        <summary className="inline-block cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium md:hidden [&::-webkit-details-marker]:hidden">
+        <summary className="inline-block cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-medium supports-[selector(::details-content)]:md:hidden [&::-webkit-details-marker]:hidden">
           Menu
         </summary>
         <ul className="absolute inset-x-0 top-full z-20 flex flex-col gap-1 border-b border-slate-200 bg-white p-3 shadow md:static md:flex-row md:flex-wrap md:border-0 md:p-0 md:shadow-none">

@@ -36,6 +36,7 @@ import {
 } from "./column-visibility-store";
 import { PHONE_COLUMNS, SORTABLE, taskColumns } from "./task-columns";
 import { focusAfterLoad, TASK_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
+import { isPlainClick } from "@/lib/client/plain-click";
 import { useSettledChoice } from "@/lib/client/use-settled-choice";
 import { useValueSetBeforeHydration } from "@/lib/client/use-value-set-before-hydration";
 
@@ -145,9 +146,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
   /** A paging or sorting link's plain click loads in place, with the busy state; a new tab is a link's own. */
   function loadsInPlace(href: string, focusId: string) {
     return (event: MouseEvent<HTMLAnchorElement>) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
-        return;
-      }
+      if (!isPlainClick(event)) return;
       event.preventDefault();
       load(href, focusId);
     };
@@ -288,6 +287,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
                   {group.headers.map((header) => {
                     const sorted = sorting[0]?.id === header.id ? sorting[0] : undefined;
                     const label = flexRender(header.column.columnDef.header, header.getContext());
+                    const sortLink = sortHref(header.id);
                     return (
                       <th
                         key={header.id}
@@ -299,8 +299,8 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
                           // A link, so that sorting works before the script has run too.
                           <Link
                             id={`task-sort-${header.id}`}
-                            href={sortHref(header.id)}
-                            onClick={loadsInPlace(sortHref(header.id), `task-sort-${header.id}`)}
+                            href={sortLink}
+                            onClick={loadsInPlace(sortLink, `task-sort-${header.id}`)}
                             className="inline-flex items-center gap-1 hover:underline"
                           >
                             {label}

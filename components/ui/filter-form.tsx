@@ -16,14 +16,19 @@ type FilterFormProps = Omit<ComponentProps<"form">, "onSubmit"> & {
  * new page, which would start keyboard focus at the top again: with `resultsId`, that element
  * (the count of what it found) takes focus on the new page instead. On a phone the form starts
  * folded in a native `<details>`, so the tasks are not pushed below the first screen and it opens
- * before the page's script has run; wider screens always show it.
+ * before the page's script has run. Wider screens show it unfolded, in browsers that can style
+ * `::details-content` (2025 on); older ones keep the fold there too, so the form stays reachable.
  */
 export function FilterForm({ resultsId, applied, className, ...formProps }: FilterFormProps) {
   const count = applied > 0 ? ` (${applied} applied)` : "";
   return (
-    <details className="group/filters sm:details-content:block sm:details-content:[content-visibility:visible]">
+    // The browser may open it before React takes over: `open` is then not React's to warn about.
+    <details
+      suppressHydrationWarning
+      className="group/filters sm:details-content:block sm:details-content:[content-visibility:visible]"
+    >
       <summary
-        className={`${buttonSecondary} mb-4 cursor-pointer list-none sm:hidden [&::-webkit-details-marker]:hidden`}
+        className={`${buttonSecondary} mb-4 cursor-pointer list-none supports-[selector(::details-content)]:sm:hidden [&::-webkit-details-marker]:hidden`}
       >
         <span className="group-open/filters:hidden">Show filters{count}</span>
         <span className="hidden group-open/filters:inline">Hide filters{count}</span>

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import type { MouseEvent } from "react";
 import { previousPage } from "@/components/ui/page-counts";
 import { pageCountOf } from "@/lib/http/page-links";
 import { focusAfterLoad } from "@/lib/client/focus-after-load";
+import { isPlainClick } from "@/lib/client/plain-click";
 
 type Props = {
   label: string;
@@ -26,6 +28,11 @@ export function PaginationNav({ label, page, pageSize, count, query, basePath, r
     const text = params.toString();
     return text ? `${basePath}?${text}` : basePath;
   };
+  // Only a click that loads the page here: one that opens a new tab would leave the note for
+  // whatever this tab loads next.
+  const noteFocus = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (isPlainClick(event)) focusAfterLoad(resultsId);
+  };
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap items-center justify-between gap-3">
@@ -38,18 +45,13 @@ export function PaginationNav({ label, page, pageSize, count, query, basePath, r
             href={href(previousPage(page, pages))}
             className={link}
             rel="prev"
-            onClick={() => focusAfterLoad(resultsId)}
+            onClick={noteFocus}
           >
             {page > pages ? "Last page" : "Previous"}
           </Link>
         ) : null}
         {page < pages ? (
-          <Link
-            href={href(page + 1)}
-            className={link}
-            rel="next"
-            onClick={() => focusAfterLoad(resultsId)}
-          >
+          <Link href={href(page + 1)} className={link} rel="next" onClick={noteFocus}>
             Next
           </Link>
         ) : null}

@@ -408,6 +408,9 @@ test("a locked-out person shows as such, and Unlock lets them sign in again at o
   expect((await apiSignIn(password)).status()).toBe(200);
   await findUser(page, email);
   await expect(row.getByText("Locked out until")).toHaveCount(0);
+  // The box shows the filter as the list applied it, however the address spells it.
+  await page.goto("/admin/users?locked=1");
+  await expect(filters.getByLabel("Locked out only")).toBeChecked();
 });
 
 test("an admin corrects a user's email in Edit; one another account has is refused at the field", async ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { shortName } from "@/components/tasks/labels";
 
 describe("shortName, the assignee on a board card", () => {
-  it("tells apart people whose initials are the same", () => {
+  it("tells Maria Manager from Mike Morales, whose initials are the same", () => {
     expect(shortName("Maria Manager")).toBe("Maria M.");
     expect(shortName("Mike Morales")).toBe("Mike M.");
   });

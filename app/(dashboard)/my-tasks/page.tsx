@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { pageCountOf } from "@/lib/http/page-links";
 import Link from "next/link";
 import { TASK_STATUSES } from "@/db/schema";
 import { STATUS_LABELS } from "@/components/tasks/labels";
@@ -16,6 +15,7 @@ import { buttonSecondary } from "@/components/ui/button-styles";
 import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
+import { pageCountOf } from "@/lib/http/page-links";
 import { listTasks } from "@/lib/services/tasks";
 
 export const metadata: Metadata = { title: "My tasks" };

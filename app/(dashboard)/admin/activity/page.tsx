@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { pageCountOf } from "@/lib/http/page-links";
 import Link from "next/link";
 import { ActivityFilters } from "@/components/admin/activity-filters";
 import { ActivityTable } from "@/components/admin/activity-table";
@@ -13,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
+import { pageCountOf } from "@/lib/http/page-links";
 import { listActivityTrail, listTrailActors } from "@/lib/services/activity-trail";
 import { activityTrailQuerySchema } from "@/lib/validation/activity-trail";
 

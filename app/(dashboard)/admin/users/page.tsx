@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { pageCountOf } from "@/lib/http/page-links";
 import Link from "next/link";
 import { AdminGuardsNotice } from "@/components/admin/admin-guards-notice";
 import { CreateUserForm } from "@/components/admin/create-user-form";
@@ -15,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ignoredFiltersMessage, parseLeavingOutInvalid } from "@/lib/pages/lenient-query";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { requireActor } from "@/lib/auth/page-actor";
+import { pageCountOf } from "@/lib/http/page-links";
 import { listUsers } from "@/lib/services/user-queries";
 import { openTaskCounts } from "@/lib/services/user-workload";
 import { listUsersQuerySchema, type UserDto } from "@/lib/validation/users";
@@ -83,7 +83,8 @@ export default async function AdminUsersPage({
           search: raw.search,
           role: raw.role,
           is_active: raw.is_active,
-          locked: raw.locked,
+          // As parsed: "1" and "True" check the box too.
+          locked: query.locked === undefined ? undefined : String(query.locked),
           ordering: raw.ordering,
         }}
       />
