@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OPEN_STATUSES } from "@/components/tasks/labels";
 import { buttonDanger, buttonPrimary } from "@/components/ui/button-styles";
-import { FormDialogActions } from "@/components/ui/form-dialog-actions";
+import { ConfirmDialogForm } from "./confirm-dialog-form";
 import type { RowUser } from "./user-row-actions";
 
 type Props = {
@@ -15,13 +15,14 @@ type Props = {
 /** The Deactivate / Reactivate dialog's body: what it does, and the open tasks that stay. */
 export function UserActiveConfirm({ user, message, pending, onConfirm, onCancel }: Props) {
   return (
-    // A form, so that the dialog's foot is the one every admin dialog uses.
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onConfirm();
-      }}
-      className="space-y-3"
+    <ConfirmDialogForm
+      message={message}
+      pending={pending}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      submitLabel={user.is_active ? "Deactivate" : "Reactivate"}
+      pendingLabel="Working…"
+      submitClassName={user.is_active ? buttonDanger : buttonPrimary}
     >
       <p className="text-sm text-slate-700">
         {user.is_active
@@ -40,14 +41,6 @@ export function UserActiveConfirm({ user, message, pending, onConfirm, onCancel 
           </Link>
         </p>
       ) : null}
-      <FormDialogActions
-        message={message}
-        onCancel={onCancel}
-        pending={pending}
-        submitLabel={user.is_active ? "Deactivate" : "Reactivate"}
-        pendingLabel="Working…"
-        submitClassName={user.is_active ? buttonDanger : buttonPrimary}
-      />
-    </form>
+    </ConfirmDialogForm>
   );
 }

@@ -1,5 +1,5 @@
 import { buttonDanger } from "@/components/ui/button-styles";
-import { FormDialogActions } from "@/components/ui/form-dialog-actions";
+import { ConfirmDialogForm } from "./confirm-dialog-form";
 
 type Props = {
   message: string | null;
@@ -9,29 +9,19 @@ type Props = {
 };
 
 /** The Sign out dialog's body: what ends, and what stays. */
-export function UserSignOutConfirm({ message, pending, onConfirm, onCancel }: Props) {
+export function UserSignOutConfirm(props: Props) {
   return (
-    // A form, so that the dialog's foot is the one every admin dialog uses.
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        onConfirm();
-      }}
-      className="space-y-3"
+    <ConfirmDialogForm
+      {...props}
+      submitLabel="Sign out everywhere"
+      pendingLabel="Signing out…"
+      submitClassName={buttonDanger}
     >
       <p className="text-sm text-slate-700">
         Every browser session and API token of theirs stops working at once, on every device (a lost
         laptop, a token left in a script). Their password stays: they can sign in again at once. To
         keep someone out, reset their password or deactivate them instead.
       </p>
-      <FormDialogActions
-        message={message}
-        onCancel={onCancel}
-        pending={pending}
-        submitLabel="Sign out everywhere"
-        pendingLabel="Signing out…"
-        submitClassName={buttonDanger}
-      />
-    </form>
+    </ConfirmDialogForm>
   );
 }
