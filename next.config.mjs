@@ -1,5 +1,6 @@
 import {
   API_CONTENT_SECURITY_POLICY,
+  HSTS_HEADER,
   HTTPS_FORWARDED_PROTO,
   STATIC_SECURITY_HEADERS,
 } from "./lib/http/static-security-headers.mjs";
@@ -21,9 +22,7 @@ const nextConfig = {
       {
         source: "/:path*",
         has: [{ type: "header", key: "x-forwarded-proto", value: HTTPS_FORWARDED_PROTO }],
-        headers: [
-          { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
-        ],
+        headers: [HSTS_HEADER],
       },
       // Every /api answer but the Swagger UI page itself (/api/docs/foo is a JSON 404).
       ...["/api", "/api/:path((?!docs/?$).*)"].map((source) => ({

@@ -14,6 +14,12 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
 
+/** Sent only when a proxy says the client used https (HTTPS_FORWARDED_PROTO). */
+export const HSTS_HEADER = {
+  key: "Strict-Transport-Security",
+  value: "max-age=63072000; includeSubDomains",
+};
+
 /** JSON answers load nothing and are never framed; pages get a CSP with a nonce from middleware.ts. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
