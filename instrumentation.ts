@@ -1,8 +1,15 @@
 import type { Instrumentation } from "next";
+import type { DirectRoute } from "@/app/api/direct-routes";
 import { STARTUP_REFUSED } from "@/lib/cli/exit-codes.mjs";
 
-/** Set by register() as it starts: npm start (lib/cli/start.mjs) awaits it before it listens. */
-const startup = globalThis as typeof globalThis & { etumsStartup?: Promise<void> };
+/**
+ * Set by register() for npm start (lib/cli/start.mjs): the checks it awaits before it listens, and
+ * the routes it then answers without Next's router (DIRECT_API).
+ */
+const startup = globalThis as typeof globalThis & {
+  etumsStartup?: Promise<void>;
+  etumsDirectRoutes?: readonly DirectRoute[];
+};
 
 /**
  * Runs once when the server starts: a production server without its secrets, unable to write its
@@ -41,6 +48,9 @@ async function checkBeforeServing(): Promise<void> {
   if (refusal) refuse(refusal);
   const { removeStaleSpools } = await import("@/lib/http/spooled-upload");
   void removeStaleSpools().catch(() => undefined);
+  if (config().DIRECT_API && process.env.NODE_ENV === "production") {
+    startup.etumsDirectRoutes = (await import("@/app/api/direct-routes")).DIRECT_ROUTES;
+  }
 }
 
 /**

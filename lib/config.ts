@@ -102,6 +102,14 @@ const envSchema = z
       .default("1")
       .transform((value) => value === "1"),
     /**
+     * "1": `npm start` answers the task routes itself, calling the handlers Next would call
+     * (lib/cli/direct-api.mjs); "0": every request goes through Next's router.
+     */
+    DIRECT_API: z
+      .enum(["0", "1"])
+      .default("1")
+      .transform((value) => value === "1"),
+    /**
      * The company's time zone (IANA name, as Django's TIME_ZONE): the calendar day that decides
      * what is overdue, the weeks of the overview, and the clock times the dashboard shows.
      */

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import next from "next";
 import { answerClientError } from "./client-error.mjs";
+import { createDirectApi } from "./direct-api.mjs";
 import { STARTUP_REFUSED } from "./exit-codes.mjs";
 import { appendConnectionAddress } from "./forwarded-for.mjs";
 import { refuseMalformedApiRequest } from "./malformed-api-request.mjs";
@@ -69,11 +70,15 @@ async function serveWorker() {
   // instrumentation.ts's checks (settings, log file, database): a refusal exits before listening.
   await globalThis.etumsStartup;
   const handle = app.getRequestHandler();
+  const answerDirectly = globalThis.etumsDirectRoutes
+    ? await createDirectApi(globalThis.etumsDirectRoutes, port)
+    : () => false;
   const refusalLog = createRefusalLogger();
   reopenRefusalLog = refusalLog.reopen;
   const server = http.createServer((request, response) => {
     appendConnectionAddress(request);
     if (refuseMalformedApiRequest(request, response, refusalLog.logger)) return;
+    if (answerDirectly(request, response)) return;
     handle(request, response).catch((error) => {
       // Next answers its own errors; this is a failure inside Next itself. Never crash the worker.
       console.error(`Failed to handle ${request.method} ${request.url}:`, error);
