@@ -268,6 +268,8 @@ describe("failures outside the API's handlers", () => {
     ]);
 
     const page = `page-${crypto.randomUUID()}`;
+    // As in a Node.js server; the Edge runtime has no file log.
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
     await onRequestError(
       new Error(page),
       { path: "/admin?token=query-borne-secret", method: "GET", headers: {} },
@@ -278,6 +280,7 @@ describe("failures outside the API's handlers", () => {
         revalidateReason: undefined,
       },
     );
+    vi.unstubAllEnvs();
     const [line] = linesWith(page);
     expect(line).toMatchObject({
       level: "error",
