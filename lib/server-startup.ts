@@ -47,6 +47,8 @@ async function checkBeforeServing(): Promise<void> {
   if (refusal) refuse(refusal);
   const { removeStaleSpools } = await import("@/lib/http/spooled-upload");
   void removeStaleSpools().catch(() => undefined);
+  // The instrumentation bundle holds its own copy of these modules: what must be one per process
+  // (the pool, the logger, the rate limiters) is kept on globalThis; caches are merely per copy.
   if (config().DIRECT_API && process.env.NODE_ENV === "production") {
     startup.etumsDirectRoutes = (await import("@/app/api/direct-routes")).DIRECT_ROUTES;
   }
