@@ -9,5 +9,6 @@ export function findDirectRoute(
 
 export function createDirectApi(
   routes: readonly DirectRoute[],
+  host: string,
   port: number,
 ): Promise<(request: IncomingMessage, response: ServerResponse) => boolean>;

@@ -71,7 +71,7 @@ async function serveWorker() {
   await globalThis.etumsStartup;
   const handle = app.getRequestHandler();
   const answerDirectly = globalThis.etumsDirectRoutes
-    ? await createDirectApi(globalThis.etumsDirectRoutes, port)
+    ? await createDirectApi(globalThis.etumsDirectRoutes, host, port)
     : () => false;
   const refusalLog = createRefusalLogger();
   reopenRefusalLog = refusalLog.reopen;

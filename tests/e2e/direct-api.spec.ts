@@ -138,6 +138,12 @@ test("reads and refusals of the task routes are answered alike with and without 
       path: `/api/tasks/${taskId}/`,
       headers: { "x-forwarded-proto": "https" },
     },
+    // Next's request URL is https when the header mentions it anywhere; links follow it.
+    {
+      method: "GET",
+      path: "/api/tasks/?page_size=2",
+      headers: { "x-forwarded-proto": "http, https" },
+    },
   ];
   // Which path answered: Next's router varies every answer on its own RSC request headers.
   const taskUrl = `/api/tasks/${taskId}/`;

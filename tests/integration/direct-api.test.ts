@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
-  const answerDirectly = await createDirectApi(DIRECT_ROUTES, port);
+  const answerDirectly = await createDirectApi(DIRECT_ROUTES, "127.0.0.1", port);
   server.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
     if (answerDirectly(request, response)) return;
     response.writeHead(LEFT_TO_NEXT).end();
@@ -27,18 +27,37 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+type Answer = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  reusedSocket: boolean;
+};
 
 function send(
   method: string,
   url: string,
-  options: { token?: string; headers?: Record<string, string>; body?: string } = {},
+  options: {
+    token?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    agent?: http.Agent;
+  } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] ??= "application/json";
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, method, path: url, headers });
+    const request = http.request({
+      host: "127.0.0.1",
+      port,
+      method,
+      path: url,
+      headers,
+      agent: options.agent,
+      timeout: 5_000,
+    });
+    request.on("timeout", () => request.destroy(new Error(`${method} ${url}: no answer in 5 s`)));
     request.on("error", reject);
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
@@ -48,6 +67,7 @@ function send(
           status: response.statusCode!,
           headers: response.headers,
           body: Buffer.concat(chunks),
+          reusedSocket: request.reusedSocket,
         }),
       );
     });
@@ -188,6 +208,39 @@ describe("what a direct answer carries", () => {
     const plain = await send("GET", "/api/tasks/", { token: owner.token });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(JSON.parse(plain.body.toString("utf8"))).toMatchObject({ count: 5 });
+  });
+});
+
+describe("a body the handler never reads", () => {
+  // Refused before the body is read (no credentials, a declared length over 1 MB): Node drains the
+  // rest, so a keep-alive connection carries the client's next request.
+  it("refused for want of credentials: the connection answers the next request", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const refused = await send("POST", "/api/tasks/", { body: "x".repeat(300_000), agent });
+      expect(refused.status).toBe(401);
+      const next = await send("GET", "/api/tasks/", { agent });
+      expect(next).toMatchObject({ status: 401, reusedSocket: true });
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("over 1 MB from a signed-in caller: 413 without reading it, and the connection goes on", async () => {
+    const manager = await makeUser("MANAGER");
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const tooLarge = await send("POST", "/api/tasks/", {
+        token: manager.token,
+        body: `{"title":"${"x".repeat(1_100_000)}"}`,
+        agent,
+      });
+      expect(tooLarge.status).toBe(413);
+      const next = await send("GET", "/api/tasks/", { token: manager.token, agent });
+      expect(next).toMatchObject({ status: 200, reusedSocket: true });
+    } finally {
+      agent.destroy();
+    }
   });
 });
 
