@@ -3,14 +3,7 @@
 // Performance). The handlers are the same functions Next would call; this file adds only what
 // Next adds around an /api answer: next.config.mjs's headers and compression.
 import compression from "compression";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  HSTS_HEADER,
-  HTTPS_FORWARDED_PROTO,
-  STATIC_SECURITY_HEADERS,
-} from "../http/static-security-headers.mjs";
-
-const HTTPS_PROXY = new RegExp(`^${HTTPS_FORWARDED_PROTO}$`);
+import { API_ANSWER_HEADERS, HSTS_HEADER, HTTPS_PROXY } from "../http/static-security-headers.mjs";
 
 /** The route that answers `method` on `url` directly, with its params, or null: Next's then. */
 export function findDirectRoute(routes, method, url) {
@@ -25,12 +18,11 @@ export function findDirectRoute(routes, method, url) {
 
 /** What next.config.mjs's headers() gives every /api answer. */
 function setConfiguredHeaders(request, response) {
-  for (const { key, value } of STATIC_SECURITY_HEADERS) response.setHeader(key, value);
+  for (const [name, value] of Object.entries(API_ANSWER_HEADERS)) response.setHeader(name, value);
   const proto = request.headers["x-forwarded-proto"];
   if (proto !== undefined && HTTPS_PROXY.test(proto)) {
     response.setHeader(HSTS_HEADER.key, HSTS_HEADER.value);
   }
-  response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
 }
 
 /**

@@ -1,10 +1,7 @@
 // Requests to /api that Next.js cannot route answer its plain-text 500 (a path with a broken
 // %-escape) or a stack trace (TRACE); the API answers JSON, with the headers of its other answers.
 import { randomUUID } from "node:crypto";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  STATIC_SECURITY_HEADERS,
-} from "../http/static-security-headers.mjs";
+import { API_ANSWER_HEADERS } from "../http/static-security-headers.mjs";
 
 const API_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -26,8 +23,7 @@ function problemOf(method, url) {
 /** The headers of a JSON refusal: those of the API's other answers, and no caching. */
 export function refusalHeaders(requestId, body) {
   return {
-    ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
-    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    ...API_ANSWER_HEADERS,
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",

@@ -1,10 +1,9 @@
 import { config } from "@/lib/config";
-import { HTTPS_FORWARDED_PROTO } from "./static-security-headers.mjs";
+import { HTTPS_PROXY } from "./static-security-headers.mjs";
 
 // A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port.
 const HOST = /^(?<name>[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(?<port>\d{1,5}))?$/i;
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const HTTPS_PROXY = new RegExp(`^${HTTPS_FORWARDED_PROTO}$`);
 
 /** "etums.example.com." is the same name, fully qualified (Django strips the dot too). */
 const withoutRootDot = (hostname: string) => hostname.replace(/\.$/, "");

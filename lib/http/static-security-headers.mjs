@@ -29,3 +29,15 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
  * takes it (anchored there); lib/http/public-url.ts reads links' scheme with it too.
  */
 export const HTTPS_FORWARDED_PROTO = "[hH][tT][tT][pP][sS](?:\\s*,.*)?";
+
+/** HTTPS_FORWARDED_PROTO tested against a whole header value, as next.config.mjs's `has` does. */
+export const HTTPS_PROXY = new RegExp(`^${HTTPS_FORWARDED_PROTO}$`);
+
+/**
+ * next.config.mjs's headers for every /api answer but HSTS, as name → value: for the answers
+ * npm start sends without Next (lib/cli/direct-api.mjs, malformed-api-request.mjs).
+ */
+export const API_ANSWER_HEADERS = {
+  ...Object.fromEntries(STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+  "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+};
