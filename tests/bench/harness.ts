@@ -183,6 +183,8 @@ export type BenchRow = {
   connections: number;
   app: Measurement;
   baseline: Measurement | null;
+  /** The app's page 1, measured right beside this deep page: what the deep page is judged against. */
+  pageOne?: Measurement;
   /** app/raw in each round, when the row is the median of several. */
   roundRatios?: number[];
   /** Each target the scenario's figure must reach, with its verdict (for the table). */
