@@ -33,6 +33,10 @@ test("on a phone the menu and the filters open before the page's script has run"
 
   const filters = page.getByRole("form", { name: "Filter tasks" });
   const toggle = summaryWith(page, "Show filters");
+  // The page is still streaming: its parts arrive in hidden holders and are moved into place, and
+  // a key pressed on a held part is lost. Press only once the toggle shows.
+  await expect(toggle).toBeVisible();
+  await expect(toggle).toHaveAccessibleName("Show filters (1 applied)");
   await expect(filters).toBeHidden();
   await toggle.press("Enter");
   await expect(toggle).toHaveAccessibleName("Hide filters (1 applied)");
