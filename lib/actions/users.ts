@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { invalidField } from "@/lib/http/errors";
 import {
   createUser,
   reactivateUser,
@@ -18,9 +17,6 @@ import { signOutUser } from "@/lib/services/user-sign-out";
 import { userIdSchema } from "@/lib/validation/tasks";
 import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
 import { asActor, type ActionResult } from "./result";
-
-const OWN_PASSWORD_ON_ACCOUNT_PAGE =
-  "Change your own password on Your account page: it asks for the current one.";
 
 /** After a change: the admin pages show it, and the action's log line names whom it touched. */
 function changed(log: Logger, subjectUserId: number): void {
@@ -67,11 +63,8 @@ export async function resetPasswordAction(
   password: string,
 ): Promise<ActionResult<{ generated_password?: string }>> {
   return asActor({ action: "resetPassword", may: "user.manage" }, async (actor, log) => {
-    // Parsed first: a crafted call may send the id as "7", which must meet the same check.
+    // A crafted call may send the id as "7": parsed, it meets the service's own-account guard.
     const userId = userIdSchema.parse(id);
-    // The dashboard changes one's own password where the current one is checked and the new one
-    // typed twice: a mistyped reset here would lock the admin out.
-    if (userId === actor.id) throw invalidField("password", OWN_PASSWORD_ON_ACCOUNT_PAGE);
     // Parsed as a field, so that its error shows next to the password input.
     const given =
       password === "" ? undefined : z.object({ password: passwordSchema }).parse({ password });

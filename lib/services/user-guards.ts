@@ -6,16 +6,26 @@ import { passwordLikeOwner, type PasswordOwner } from "@/lib/auth/password-simil
 import { ApiError, badRequest, conflict, forbidden, invalidField } from "@/lib/http/errors";
 import { databaseErrorCode } from "./database-errors";
 
-export type AccountChange = { role?: Role; is_active?: boolean };
+export type AccountChange = { role?: Role; is_active?: boolean; password?: string };
 
 export const SELF_ROLE_CHANGE = "You cannot change your own role; ask another admin.";
 export const SELF_DEACTIVATION = "You cannot deactivate your own account; ask another admin.";
+export const SELF_PASSWORD_RESET =
+  "Change your own password on Your account page (or POST /api/users/me/password/): it asks for the current one.";
 export const LAST_ADMIN =
   "This is the last active admin: make another user an admin before demoting or deactivating this one.";
 
-/** An admin never changes their own role nor deactivates themself (400, before any write). */
-export function assertNotSelfDemotion(actor: Actor, targetId: number, change: AccountChange) {
+/**
+ * An admin never changes their own role, deactivates themself, nor resets their own password (400,
+ * before any write): a stolen admin token must not be enough to lock the owner out.
+ */
+export function assertAllowedOnOwnAccount(actor: Actor, targetId: number, change: AccountChange) {
   if (targetId !== actor.id) return;
+  if (change.password !== undefined) {
+    throw badRequest(SELF_PASSWORD_RESET, {
+      errors: [{ field: "password", message: SELF_PASSWORD_RESET }],
+    });
+  }
   if (change.role !== undefined && change.role !== actor.role) {
     throw badRequest(SELF_ROLE_CHANGE, { errors: [{ field: "role", message: SELF_ROLE_CHANGE }] });
   }

@@ -17,7 +17,7 @@ import {
   assertActorStillAdmin,
   assertEmailFree,
   assertAnAdminRemains,
-  assertNotSelfDemotion,
+  assertAllowedOnOwnAccount,
   assertPasswordUnlikeOwner,
   lockActiveAdmins,
   mayRemoveAdmin,
@@ -94,7 +94,7 @@ export async function updateUser(
   input: UpdateUserInput,
 ): Promise<UserDto> {
   assertAdmin(actor);
-  assertNotSelfDemotion(actor, id, input);
+  assertAllowedOnOwnAccount(actor, id, input);
   const passwordHash =
     input.password === undefined ? undefined : await hashPassword(input.password);
   try {

@@ -602,6 +602,32 @@ describe("PATCH and DELETE /api/users/{id}/", () => {
     expect(row).toMatchObject({ role: "ADMIN", isActive: true, sessionVersion: 1 });
   });
 
+  it("never lets an admin reset their own password: that takes the current one, on Your account", async () => {
+    const self = await makeUser("ADMIN");
+    const [before] = await db().select().from(users).where(eq(users.id, self.id));
+    const attempts = [
+      api<ErrorBody>("PATCH", `/api/users/${self.id}/`, {
+        token: self.token,
+        body: { password: "Taken-over-passphrase-91" },
+      }),
+      api<ErrorBody>("POST", `/api/users/${self.id}/reset-password/`, {
+        token: self.token,
+        body: { password: "Taken-over-passphrase-92" },
+      }),
+      api<ErrorBody>("POST", `/api/users/${self.id}/reset-password/`, { token: self.token }),
+    ];
+    for (const refused of await Promise.all(attempts)) {
+      expect(refused.status).toBe(400);
+      expect(refused.body.detail).toMatch(/your own password.*current one/);
+      expect(refused.body.errors).toEqual([{ field: "password", message: refused.body.detail }]);
+    }
+    const [after] = await db().select().from(users).where(eq(users.id, self.id));
+    expect(after!.passwordHash).toBe(before!.passwordHash);
+    expect(after!.sessionVersion).toBe(before!.sessionVersion);
+    expect(await activityFor(self.id)).toEqual([]);
+    expect((await api("GET", "/api/users/me/", { token: self.token })).status).toBe(200);
+  });
+
   it("deactivates on DELETE: the token dies, refresh tokens are revoked, tasks and history stay", async () => {
     const target = await makeUser("EMPLOYEE");
     const taskId = await makeTask({ createdBy: manager.id, assignedTo: target.id });

@@ -17,7 +17,8 @@ type Params = { id: string };
  *     summary: Reset a user's password (admins)
  *     description: >-
  *       Sets the given password, or without a body generates one and returns it once. Every
- *       session and token of the user ends.
+ *       session and token of the user ends. Not for the caller's own account (400): that goes
+ *       through POST /api/users/me/password/, with the current password.
  *     operationId: resetUserPassword
  *     tags: [Users]
  *     parameters:
