@@ -1,30 +1,28 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-import { PendingButton } from "@/components/ui/pending-button";
-import { LOGIN_NOTICES } from "@/lib/auth/messages";
+import { useFormStatus } from "react-dom";
+import { signOutAction } from "@/lib/actions/sign-out";
 
-type Props = { className?: string };
-
-/** Ends the browser session and returns to the sign-in page. */
-export function SignOutButton({ className }: Props) {
-  const [pending, setPending] = useState(false);
+/** Ends the browser session and returns to the sign-in page, the page's script loaded or not. */
+export function SignOutButton() {
   return (
-    <PendingButton
-      type="button"
-      pending={pending}
-      aria-busy={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: `/login?notice=${LOGIN_NOTICES.signedOut}` });
-      }}
-      className={
-        className ??
-        "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
-      }
+    <form action={signOutAction}>
+      <SignOutSubmit />
+    </form>
+  );
+}
+
+function SignOutSubmit() {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      aria-disabled={pending || undefined}
+      // A second press while the first is on its way would only race it.
+      onClick={(event) => (pending ? event.preventDefault() : undefined)}
+      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 aria-disabled:opacity-60"
     >
       {pending ? "Signing out…" : "Sign out"}
-    </PendingButton>
+    </button>
   );
 }

@@ -57,6 +57,30 @@ test("on a phone the menu and the filters open before the page's script has run"
   await expectOpen(summaryWith(page.getByRole("navigation", { name: "Main" }), "Menu"), false);
 });
 
+test("Sign out works before the page's script has run, and ends that sign-in for a copy of its cookie too", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const copied = await browser.newContext({ storageState: await context.storageState() });
+  const release = await openBeforeScripts(page, "/tasks");
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  await expect(signOut).toBeVisible();
+  expect(
+    await signOut.evaluate((element) =>
+      Object.keys(element).some((key) => key.startsWith("__reactProps$")),
+    ),
+  ).toBe(false);
+  await signOut.click();
+  await expect(page).toHaveURL(/\/login\?notice=signed-out$/);
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+  expect((await copied.request.get("/api/users/me/")).status()).toBe(401);
+  release();
+  await copied.close();
+});
+
 test("Delete task and + Add task are disabled until the page's script can act on them", async ({
   page,
   request,
