@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/axe";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { accessToken, signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(severe).toEqual([]);
-}
 
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(

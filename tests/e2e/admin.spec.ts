@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./helpers/axe";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { accessToken, signIn } from "./helpers/login";
@@ -18,14 +18,6 @@ const MANAGER = {
 };
 const EMPLOYEE = { name: `Eddie Employee ${RUN}`, email: `eddie.${RUN}@example.com` };
 const TASK_TITLE = `Prepare the quarterly report ${RUN}`;
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(severe).toEqual([]);
-}
 
 /** Wide and 375 px: axe finds nothing serious, nothing scrolls sideways, screenshots for README. */
 async function checkPage(page: Page, path: string, name: string): Promise<void> {
