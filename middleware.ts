@@ -23,7 +23,9 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
     if (request.method === "POST" && request.headers.has("next-action")) return null;
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(login);
+    // A form posted without script (Sign out, say) is not sent again to /login: 303 makes it a GET.
+    const read = request.method === "GET" || request.method === "HEAD";
+    return NextResponse.redirect(login, read ? 307 : 303);
   }
   if (!roleMayEnter(session.role, pathname)) return forbiddenPage();
   return null;

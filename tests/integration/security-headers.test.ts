@@ -24,8 +24,16 @@ function expectPageHeaders(res: Response) {
   expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 }
 
+/**
+ * The gate reads the cookie alone (no database at the edge), so no sign-in is recorded: the test
+ * does not depend on a user with that id existing, whatever ran before it.
+ */
+function gateCookie(role: Role, options: { maxAge?: number; secret?: string } = {}) {
+  return sessionCookie({ id: 7, role }, { ...options, signInId: null });
+}
+
 async function as(role: Role, path: string) {
-  return run(path, { headers: { cookie: await sessionCookie({ id: 7, role }) } });
+  return run(path, { headers: { cookie: await gateCookie(role) } });
 }
 
 describe("middleware: CSP nonce and request id", () => {
@@ -124,6 +132,22 @@ describe("middleware: the page gate", () => {
     expect(passedThrough(await run("/login"))).toBe(true);
   });
 
+  it("turns a form posted without script after the session ended into a GET of /login (303)", async () => {
+    const res = await run("/tasks?status=TODO", {
+      method: "POST",
+      headers: {
+        "content-type": "multipart/form-data; boundary=x",
+        origin: BASE,
+        host: new URL(BASE).host,
+      },
+    });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get("location")!);
+    expect(location.pathname).toBe("/login");
+    expect(location.searchParams.get("callbackUrl")).toBe("/tasks?status=TODO");
+    expect((await run("/tasks", { method: "HEAD" })).status).toBe(307);
+  });
+
   it("does not take a Bearer token, an expired or a forged cookie for a browser session", async () => {
     const token = await signAccessToken({
       userId: 3,
@@ -134,9 +158,9 @@ describe("middleware: the page gate", () => {
     expect((await run("/admin", { headers: { authorization: `Bearer ${token}` } })).status).toBe(
       307,
     );
-    const expired = await sessionCookie({ id: 3, role: "ADMIN" }, { maxAge: -60 });
+    const expired = await gateCookie("ADMIN", { maxAge: -60 });
     expect((await run("/admin", { headers: { cookie: expired } })).status).toBe(307);
-    const forged = await sessionCookie({ id: 3, role: "ADMIN" }, { secret: "z".repeat(48) });
+    const forged = await gateCookie("ADMIN", { secret: "z".repeat(48) });
     expect((await run("/admin", { headers: { cookie: forged } })).status).toBe(307);
   });
 
