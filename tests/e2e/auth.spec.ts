@@ -170,7 +170,11 @@ test.describe("signed in", () => {
     await expect(page).toHaveURL((url) => url.pathname === "/login");
     await expect(page.getByRole("status")).toHaveText("You have signed out.");
     const cookies = await context.cookies();
-    expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+    expect(cookies.some((c) => c.name.includes("next-auth.session-token"))).toBe(false);
+    // Back must not bring the board back from the browser's or the router's memory (a shared PC).
+    await page.goBack();
+    await expect(page).toHaveURL((url) => url.pathname === "/login");
+    await expect(page.getByRole("heading", { name: "Sign in to ETUMS" })).toBeVisible();
     await page.goto("/board");
     await expect(page).toHaveURL((url) => url.pathname === "/login");
 
