@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { sessionFromCookie } from "@/lib/auth/edge-session";
+import { expiredCookie } from "@/lib/auth/expired-cookie";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
 import { forbiddenPage } from "@/lib/http/forbidden-page";
@@ -69,7 +70,7 @@ export async function middleware(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   for (const name of cookies?.expire ?? []) {
-    response.cookies.set(name, "", { path: "/", maxAge: 0, secure: name.startsWith("__Secure-") });
+    response.cookies.set(name, "", expiredCookie(name));
   }
   return response;
 }

@@ -3,6 +3,7 @@
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { expiredCookie } from "@/lib/auth/expired-cookie";
 import { LOGIN_NOTICES } from "@/lib/auth/messages";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
@@ -34,10 +35,7 @@ export async function signOutAction(): Promise<never> {
   }
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
-    if (!SESSION_COOKIE.test(name)) continue;
-    // A `__Secure-` cookie is only replaced by one that is Secure too.
-    const secure = name.startsWith("__Secure-");
-    jar.set(name, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure });
+    if (SESSION_COOKIE.test(name)) jar.set(name, "", expiredCookie(name));
   }
   redirect(`/login?notice=${LOGIN_NOTICES.signedOut}`);
 }

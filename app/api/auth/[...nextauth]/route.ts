@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { cookies } from "next/headers";
 import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
+import { expiredCookie, needsSecure } from "@/lib/auth/expired-cookie";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import type { Logger } from "pino";
@@ -114,11 +115,9 @@ async function repairBrokenCallbackCookies(request: NextRequest, origin: string)
   const repair = repairCallbackCookies(request.headers.get("cookie"), origin);
   if (!repair) return;
   const jar = await cookies();
-  const secure = (name: string) => name.startsWith("__Secure-");
-  for (const name of repair.expire)
-    jar.set(name, "", { path: "/", maxAge: 0, secure: secure(name) });
+  for (const name of repair.expire) jar.set(name, "", expiredCookie(name));
   for (const [name, value] of repair.keep) {
-    jar.set(name, value, { path: "/", httpOnly: true, sameSite: "lax", secure: secure(name) });
+    jar.set(name, value, { path: "/", httpOnly: true, sameSite: "lax", secure: needsSecure(name) });
   }
 }
 
