@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { DEMO } from "./helpers/demo-accounts";
+import { accessToken, signIn } from "./helpers/login";
+
+test("a task page answers 404 when the task is missing, malformed or not the caller's", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const created = await request.post("/api/tasks/", {
+    headers: { authorization },
+    data: { title: `Not the employee's ${Date.now().toString(36)}` },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  const own = await page.goto(`/tasks/${id}`);
+  expect(own?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Not the employee's");
+
+  for (const path of ["/tasks/999999999", "/tasks/abc"]) {
+    const missing = await page.goto(path);
+    expect(missing?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  }
+
+  await page.context().clearCookies();
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  const hidden = await page.goto(`/tasks/${id}`);
+  expect(hidden?.status()).toBe(404);
+  await expect(page.getByText("Not the employee's")).toHaveCount(0);
+});
