@@ -4,9 +4,14 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { memo } from "react";
 import { DueDate } from "@/components/tasks/due-date";
-import { shortName } from "@/components/tasks/labels";
 import { PriorityBadge } from "@/components/tasks/priority-badge";
+import type { UserRef } from "@/lib/validation/tasks";
+import { useAssigneeLabel } from "./assignee-labels";
 import type { BoardTask } from "./board-types";
+
+function AssigneeName({ assignee }: { assignee: UserRef }) {
+  return <>{useAssigneeLabel(assignee)}</>;
+}
 
 /** What a card looks like; also drawn in the drag overlay. Pure, so memo can skip it. */
 export const CardFace = memo(function CardFace({ task }: { task: BoardTask }) {
@@ -25,7 +30,7 @@ export const CardFace = memo(function CardFace({ task }: { task: BoardTask }) {
           title={task.assignee?.full_name ?? "Unassigned"}
         >
           <span aria-hidden="true">
-            {task.assignee ? shortName(task.assignee.full_name, task.assignee.email) : "–"}
+            {task.assignee ? <AssigneeName assignee={task.assignee} /> : "–"}
           </span>
           <span className="sr-only">
             {task.assignee ? `Assigned to ${task.assignee.full_name}` : "Unassigned"}

@@ -22,6 +22,7 @@ import { STATUS_LABELS, taskChangedMeanwhile, toastTitle } from "@/components/ta
 import { MOUSE_ACTIVATION, TOUCH_ACTIVATION } from "./pointer-activation";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { BOARD_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
+import { AssigneeLabelsProvider } from "./assignee-labels";
 import { BoardColumn } from "./board-column";
 import { CardFace } from "./board-card";
 import type { BoardTask, NewTaskDefaults } from "./board-types";
@@ -176,42 +177,44 @@ export function TaskBoard({
   }
 
   return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={rectIntersection}
-      accessibility={{ announcements, screenReaderInstructions }}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onDragCancel={() => setActiveId(null)}
-    >
-      <p
-        id={BOARD_COUNT_ID}
-        ref={countLine}
-        tabIndex={-1}
-        role="status"
-        className="mb-3 text-sm text-slate-700"
+    <AssigneeLabelsProvider tasks={items}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={rectIntersection}
+        accessibility={{ announcements, screenReaderInstructions }}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActiveId(null)}
       >
-        {total.toLocaleString("en-US")} {total === 1 ? "task" : "tasks"} on the board
-      </p>
-      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
-        {TASK_STATUSES.map((status) => (
-          <BoardColumn
-            key={status}
-            status={status}
-            tasks={columns[status]}
-            hidden={hidden[status]}
-            onCreated={addTask}
-            newTaskDefaults={newTaskDefaults}
-          />
-        ))}
-      </div>
-      <DragOverlay>
-        {activeTask ? (
-          <div className="rounded-md border border-brand-500 bg-white p-3 shadow-lg">
-            <CardFace task={activeTask} />
-          </div>
-        ) : null}
-      </DragOverlay>
-    </DndContext>
+        <p
+          id={BOARD_COUNT_ID}
+          ref={countLine}
+          tabIndex={-1}
+          role="status"
+          className="mb-3 text-sm text-slate-700"
+        >
+          {total.toLocaleString("en-US")} {total === 1 ? "task" : "tasks"} on the board
+        </p>
+        <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
+          {TASK_STATUSES.map((status) => (
+            <BoardColumn
+              key={status}
+              status={status}
+              tasks={columns[status]}
+              hidden={hidden[status]}
+              onCreated={addTask}
+              newTaskDefaults={newTaskDefaults}
+            />
+          ))}
+        </div>
+        <DragOverlay>
+          {activeTask ? (
+            <div className="rounded-md border border-brand-500 bg-white p-3 shadow-lg">
+              <CardFace task={activeTask} />
+            </div>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+    </AssigneeLabelsProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
+import type { UserRef } from "@/lib/validation/tasks";
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
   TODO: "To do",
@@ -18,10 +19,62 @@ export const PRIORITY_LABELS: Record<TaskPriority, string> = {
  * Manager from Mike Morales. Falls back to the e-mail's local part.
  */
 export function shortName(fullName: string, email = ""): string {
+  return nameWithFamilyLetters(fullName, email, 1);
+}
+
+/** First name and the family name's first `letters` letters ("Maria Ma."); whole when it is shorter. */
+function nameWithFamilyLetters(fullName: string, email: string, letters: number): string {
   const [first, ...rest] = fullName.split(/\s+/).filter(Boolean);
   if (!first) return email.split("@")[0] || "?";
   const last = rest.at(-1);
-  return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
+  if (!last) return first;
+  const family = Array.from(last);
+  if (family.length <= letters) return `${first} ${last}`;
+  const shown = family.slice(0, letters).join("");
+  return `${first} ${shown[0]!.toUpperCase()}${shown.slice(1)}.`;
+}
+
+/**
+ * Short names for everyone shown together, each telling its person apart: "Maria Ma." and "Maria
+ * Mo." where both would be "Maria M.", and the e-mail's local part beside two identical names.
+ */
+export function distinctShortNames(people: readonly UserRef[]): Map<number, string> {
+  const labels = new Map<number, string>();
+  for (const group of groupBy(people, (p) => shortName(p.full_name, p.email))) {
+    const longest = Math.max(...group.map((p) => p.full_name.length));
+    let letters = 1;
+    let named = group.map((p) => shortName(p.full_name, p.email));
+    // "Maria Mo." and "Maria Mo" read alike: distinct means distinct without the dot.
+    const undotted = () => new Set(named.map((name) => name.replace(/\.$/, ""))).size;
+    while (undotted() < named.length && letters < longest) {
+      letters += 1;
+      named = group.map((p) => nameWithFamilyLetters(p.full_name, p.email, letters));
+    }
+    const counts = countOf(named);
+    group.forEach((person, i) => {
+      const name = named[i]!;
+      const local = person.email.split("@")[0];
+      labels.set(person.id, counts.get(name)! > 1 && local ? `${name} (${local})` : name);
+    });
+  }
+  return labels;
+}
+
+/** One entry per distinct id, grouped by `key`. */
+function groupBy(people: readonly UserRef[], key: (person: UserRef) => string): UserRef[][] {
+  const groups = new Map<string, Map<number, UserRef>>();
+  for (const person of people) {
+    const group = groups.get(key(person)) ?? new Map<number, UserRef>();
+    group.set(person.id, person);
+    groups.set(key(person), group);
+  }
+  return [...groups.values()].map((group) => [...group.values()]);
+}
+
+function countOf(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
 }
 
 /**

@@ -88,3 +88,36 @@ test("a task added on a filtered board takes its person and priority; one its fi
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${tag} left out`);
 });
+
+test("two people whose short names meet are told apart on the cards", async ({ page, request }) => {
+  const stamp = Date.now().toString(36);
+  const first = `Zed${stamp}`;
+  const admin = { authorization: `Bearer ${await accessToken(request, DEMO.admin)}` };
+  const ids: number[] = [];
+  for (const family of ["Abbott", "Adams"]) {
+    const created = await request.post("/api/users/", {
+      headers: admin,
+      data: {
+        email: `${first}.${family}@example.com`.toLowerCase(),
+        full_name: `${first} ${family}`,
+        role: "EMPLOYEE",
+        password: "Namesake-passphrase-7",
+      },
+    });
+    expect(created.status()).toBe(201);
+    ids.push(((await created.json()) as { id: number }).id);
+  }
+  const tag = `Namesakes ${stamp}`;
+  const manager = { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` };
+  const tasks = await request.post("/api/tasks/bulk-create/", {
+    headers: manager,
+    data: { tasks: ids.map((id, i) => ({ title: `${tag} ${i}`, assigned_to: id })) },
+  });
+  expect(tasks.status()).toBe(201);
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/board?search=${encodeURIComponent(tag)}`);
+  const card = (i: number) => page.getByRole("listitem").filter({ hasText: `${tag} ${i}` });
+  await expect(card(0)).toContainText(`${first} Ab.`);
+  await expect(card(1)).toContainText(`${first} Ad.`);
+});
