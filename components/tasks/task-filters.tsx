@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
+import { CreatorFilterNote } from "@/components/tasks/creator-filter-note";
 import { FilterForm } from "@/components/ui/filter-form";
 import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
@@ -37,6 +38,7 @@ export function TaskFilters({
   withStatus = false,
   keep = {},
   resultsId,
+  creatorName,
 }: {
   /** The Assignee filter (assigneeFilter): a select, or a picker that searches. */
   assignees: AssigneeFilter;
@@ -49,6 +51,8 @@ export function TaskFilters({
   keep?: Record<string, string>;
   /** The element that says what the filters found: keyboard focus goes there after Apply. */
   resultsId?: string;
+  /** Who `values.created_by` names, for a form without the Manager field. */
+  creatorName?: string;
 }) {
   return (
     <FilterForm
@@ -93,6 +97,12 @@ export function TaskFilters({
           defaultValue={values.created_by}
           anyLabel="Any manager"
           options={managers.map(managerOption)}
+        />
+      ) : values.created_by ? (
+        <CreatorFilterNote
+          createdBy={values.created_by}
+          name={creatorName ?? `user #${values.created_by}`}
+          withoutIt={addressWithout(action, { ...keep, ...values }, "created_by")}
         />
       ) : null}
       {withStatus ? (
@@ -139,4 +149,18 @@ export function TaskFilters({
       </div>
     </FilterForm>
   );
+}
+
+/** `action` with every value in `state` but `dropped`, as the form would send it. */
+function addressWithout(
+  action: string,
+  state: Record<string, string | boolean | undefined>,
+  dropped: string,
+): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(state)) {
+    if (name !== dropped && value) query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${action}?${text}` : action;
 }

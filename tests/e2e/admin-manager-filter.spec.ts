@@ -135,3 +135,23 @@ test("an admin goes from a name on the overview to that person's tasks", async (
   await first.click();
   await expect(filters(page).getByLabel("Assignee")).toHaveValue(href!.split("=")[1]!);
 });
+
+test("a manager given a link filtered by creator sees it said, kept and removable", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  const me = (await (await page.request.get("/api/users/me/")).json()) as Person;
+  await page.goto(`/tasks?created_by=${me.id}`);
+  await expect(managerFilter(page)).toHaveCount(0);
+  await expect(filters(page)).toContainText(`Only tasks created by ${me.full_name}.`);
+
+  await filters(page).getByLabel("Priority").selectOption({ label: "High" });
+  await filters(page).getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`created_by=${me.id}`));
+  await expect(page).toHaveURL(/priority=HIGH/);
+
+  await filters(page).getByRole("link", { name: "Show tasks by anyone" }).click();
+  await expect(page).not.toHaveURL(/created_by=/);
+  await expect(page).toHaveURL(/priority=HIGH/);
+  await expect(filters(page)).not.toContainText("Only tasks created by");
+});

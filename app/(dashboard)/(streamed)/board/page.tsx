@@ -4,6 +4,7 @@ import { toBoardTask } from "@/components/board/board-types";
 import { newTaskDefaults } from "@/components/board/new-task-defaults";
 import { TaskBoard } from "@/components/board/task-board";
 import { assigneeFilter } from "@/components/tasks/assignee-options";
+import { creatorName } from "@/components/tasks/creator-filter-note";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { BOARD_COUNT_ID } from "@/lib/client/focus-after-load";
 import { buttonPrimary } from "@/components/ui/button-styles";
@@ -47,6 +48,7 @@ export default async function BoardPage({
         resultsId={BOARD_COUNT_ID}
         assignees={assigneeFilter(assignees, paramValue(params, "assigned_to"), board.tasks)}
         managers={managers}
+        creatorName={creatorName(board.tasks, paramValue(params, "created_by"))}
         values={{
           assigned_to: paramValue(params, "assigned_to"),
           created_by: paramValue(params, "created_by"),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { TASK_COUNT_ID } from "@/lib/client/focus-after-load";
 import { TasksTable } from "@/components/table/tasks-table";
 import { assigneeFilter } from "@/components/tasks/assignee-options";
+import { creatorName } from "@/components/tasks/creator-filter-note";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
@@ -72,6 +73,7 @@ export default async function TasksPage({
         withStatus
         assignees={assigneeFilter(assignees, paramValue(params, "assigned_to"), list.results)}
         managers={managers}
+        creatorName={creatorName(list.results, paramValue(params, "created_by"))}
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
         resultsId={TASK_COUNT_ID}
         values={{
