@@ -35,9 +35,22 @@ export function FilterForm({ resultsId, applied, className, ...formProps }: Filt
       </summary>
       <form
         {...formProps}
+        ref={dropEmptyFieldsOnSubmit}
         className={className}
         onSubmit={() => (resultsId ? focusAfterLoad(resultsId) : undefined)}
       />
     </details>
   );
+}
+
+/** Filters left empty stay out of the address: "?priority=HIGH", not "?search=&priority=HIGH". */
+function dropEmptyFieldsOnSubmit(form: HTMLFormElement | null) {
+  form?.addEventListener("formdata", dropEmptyFields);
+  return () => form?.removeEventListener("formdata", dropEmptyFields);
+}
+
+function dropEmptyFields({ formData }: FormDataEvent): void {
+  const kept = [...formData].filter(([, value]) => value !== "");
+  for (const name of new Set(formData.keys())) formData.delete(name);
+  for (const [name, value] of kept) formData.append(name, value);
 }

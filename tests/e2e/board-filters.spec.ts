@@ -121,3 +121,14 @@ test("two people whose short names meet are told apart on the cards", async ({ p
   await expect(card(0)).toContainText(`${first} Ab.`);
   await expect(card(1)).toContainText(`${first} Ad.`);
 });
+
+test("filters left empty stay out of the address", async ({ page }) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks");
+  const filters = page.getByRole("form", { name: "Filter tasks" });
+  await filters.getByLabel("Priority").selectOption({ label: "High" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/priority=HIGH/);
+  const names = [...new URL(page.url()).searchParams.keys()].sort();
+  expect(names).toEqual(["ordering", "page_size", "priority"]);
+});
