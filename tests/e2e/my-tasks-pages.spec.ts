@@ -216,3 +216,26 @@ test("an employee downloads the tasks their filters find as the import's CSV", a
       .sort(),
   ).toEqual(["Late 0", "Late 1", "Late 2", "Late 3", "Late 4"]);
 });
+
+test("Export CSV takes the tasks the page lists: a manager's own, and only filters it applied", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  const me = (await (await page.request.get("/api/users/me/")).json()) as { id: number };
+  const exportOf = async () => {
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const answer = await page.request.get(href!);
+    expect(answer.status(), href!).toBe(200);
+    return { href: href!, rows: (await answer.text()).trimEnd().split("\r\n").length - 1 };
+  };
+
+  await page.goto("/my-tasks");
+  const listed = await page.locator("#my-tasks-count").innerText();
+  const mine = await exportOf();
+  expect(mine.href).toBe(`/api/tasks/export/?assigned_to=${me.id}`);
+  expect(listed).toContain(`${mine.rows} ${mine.rows === 1 ? "task" : "tasks"}`);
+
+  await page.goto("/tasks?status=bogus&priority=HIGH");
+  await expect(page.getByText(/were not understood and were ignored/)).toBeVisible();
+  expect((await exportOf()).href).toBe("/api/tasks/export/?priority=HIGH");
+});

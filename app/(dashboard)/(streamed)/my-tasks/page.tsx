@@ -13,6 +13,7 @@ import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
+import { taskExportHref } from "@/lib/pages/task-export-href";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { pageCountOf } from "@/lib/http/page-links";
@@ -64,7 +65,7 @@ export default async function MyTasksPage({
         description="The tasks assigned to you."
         actions={
           // The same file as the managers' export, of the tasks these filters find.
-          <a href={`/api/tasks/export/${filters ? `?${filters}` : ""}`} className={buttonSecondary}>
+          <a href={taskExportHref(query)} className={buttonSecondary}>
             Export CSV
           </a>
         }

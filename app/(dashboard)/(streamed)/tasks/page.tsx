@@ -7,7 +7,8 @@ import { creatorName } from "@/components/tasks/creator-filter-note";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
-import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
+import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
+import { taskExportHref } from "@/lib/pages/task-export-href";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
@@ -47,7 +48,6 @@ export default async function TasksPage({
   }
   urlState.ordering = query.ordering;
   urlState.page_size = String(query.page_size);
-  const exportQuery = toQueryString(params, ["page", "page_size", "cursor"]);
 
   return (
     <>
@@ -56,10 +56,7 @@ export default async function TasksPage({
         description="Sort by a column, filter, select rows for bulk changes."
         actions={
           <>
-            <a
-              href={`/api/tasks/export/${exportQuery ? `?${exportQuery}` : ""}`}
-              className={buttonSecondary}
-            >
+            <a href={taskExportHref(query)} className={buttonSecondary}>
               Export CSV
             </a>
             <Link href="/tasks/new" className={buttonPrimary}>
