@@ -8,6 +8,7 @@ import {
   DESCRIPTION_MAX,
   DESCRIPTION_TOO_LONG,
   EARLIEST_DATE,
+  dateMessage,
   TITLE_CONTROL_MESSAGE,
   TITLE_DIRECTION_MESSAGE,
   TITLE_MAX,
@@ -257,7 +258,7 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   const rawDue = cell("due_date");
   const dueDate = rawDue.trim() === "" ? null : rawDue.trim();
   if (dueDate !== null && !isCalendarDate(dueDate)) {
-    problem("due_date", rawDue, "Enter a date as YYYY-MM-DD.");
+    problem("due_date", rawDue, dateMessage(dueDate));
   } else if (dueDate !== null && dueDate < EARLIEST_DATE) {
     problem("due_date", rawDue, DATE_RANGE_MESSAGE);
   }

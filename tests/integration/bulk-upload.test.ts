@@ -206,7 +206,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       "Title must be at most 200 characters.",
       "Status must be one of TODO, IN_PROGRESS, DONE.",
       "Priority must be one of LOW, MEDIUM, HIGH, URGENT.",
-      "Enter a date as YYYY-MM-DD.",
+      "2026-02-30 is not a real date.",
       // A manager cannot tell a missing account from an admin's or a deactivated one.
       "User 999999 is not an active employee or manager.",
       `User ${inactive.email} is not an active employee or manager.`,

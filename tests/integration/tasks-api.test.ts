@@ -174,6 +174,11 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     const fields = res.body.errors!.map((e) => e.field).sort();
     expect(fields).toEqual(["color", "due_date", "status"]);
     expect(res.body.errors).toContainEqual({ field: "color", message: "Unknown field." });
+    // Well formed but not a day: said so, not asked for the format it already has.
+    expect(res.body.errors).toContainEqual({
+      field: "due_date",
+      message: "2026-02-30 is not a real date.",
+    });
     // Year 0 is an ISO date, but not one the database's range or Python's date can hold.
     const yearZero = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
       token: managerA.token,
