@@ -5,6 +5,7 @@ import {
   CSV_MAPPED_REQUIRED_COLUMNS,
   CSV_REQUIRED_COLUMNS,
   type CsvColumn,
+  type CsvColumnMapping,
 } from "@/lib/validation/bulk-csv";
 
 export type CsvPreview = { fields: string[]; rows: string[][]; rowCount: number };
@@ -31,7 +32,7 @@ export function previewCsv(text: string, firstRows = 5): CsvPreview {
   const result = Papa.parse<string[]>(new LineEndingNormalizer().push(text), {
     delimiter: ",",
     newline: "\n",
-    skipEmptyLines: "greedy",
+    skipEmptyLines: true,
   });
   const [header = [], ...rows] = result.data;
   return { fields: header, rows: rows.slice(0, firstRows), rowCount: rows.length };
@@ -64,7 +65,12 @@ export function missingRequired(mapping: ColumnMapping): CsvColumn[] {
   return CSV_MAPPED_REQUIRED_COLUMNS.filter((column) => !mapping[column]);
 }
 
-/** The `columns` field of the upload: our column → the file's, for the columns chosen. */
+/** Our column → the file's, for the columns chosen: what the server reads the file by. */
+export function chosenColumns(mapping: ColumnMapping): CsvColumnMapping {
+  return Object.fromEntries(Object.entries(mapping).filter(([, source]) => source));
+}
+
+/** The `columns` field of the upload. */
 export function columnsField(mapping: ColumnMapping): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(mapping).filter(([, source]) => source)));
+  return JSON.stringify(chosenColumns(mapping));
 }

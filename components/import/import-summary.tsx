@@ -16,7 +16,7 @@ export function ImportSummary({ created, tasks }: { created: number; tasks: Impo
         <p className="mt-1 text-sm text-green-900">The first {tasks.length} of them:</p>
       ) : null}
       {tasks.length > 0 ? (
-        <ul className="mt-2 list-disc pl-5 text-sm">
+        <ul className="mt-2 list-disc pl-5 text-sm break-words">
           {tasks.map((task) => (
             <li key={task.id}>
               <Link href={`/tasks/${task.id}`} className="underline">

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import {
+  chosenColumns,
   columnsField,
   guessMapping,
   isIdentity,
@@ -25,7 +26,7 @@ import { ProblemReport, type Outcome } from "./problem-report";
 import { BINARY_FILE_MESSAGE, looksBinary } from "@/lib/csv/binary";
 import { startsWithUtf16Bom, UTF16_FILE_MESSAGE } from "@/lib/csv/utf16";
 import { newImportKey, uploadCsv, type UploadAnswer } from "./upload";
-import { separatorHint } from "@/lib/validation/bulk-csv";
+import { checkHeader, separatorHint } from "@/lib/validation/bulk-csv";
 import { PendingButton } from "@/components/ui/pending-button";
 
 /** `importKey`: one per file and mapping, so a retried import is recognised as the same one. */
@@ -67,6 +68,11 @@ export function ImportWizard() {
   const [busy, setBusy] = useState<"check" | "import" | null>(null);
   const [progress, setProgress] = useState(0);
   const [summary, setSummary] = useState<Summary | null>(null);
+  const retryButton = useRef<HTMLButtonElement>(null);
+  /** Set by a failed import, whose button goes with it: focus then follows the report. */
+  const focusAfterFailure = useRef(false);
+  /** Set by a file just chosen: focus goes to its preview, which is read out from there. */
+  const focusPreview = useRef(false);
 
   async function choose(file: File) {
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -90,6 +96,7 @@ export function ImportWizard() {
       toast.error(`${file.name} is empty.`);
       return;
     }
+    focusPreview.current = true;
     setLoaded({
       file,
       preview,
@@ -119,6 +126,7 @@ export function ImportWizard() {
       // No answer, or a server failure, after a real import: it may have been saved.
       const unknown = !dryRun && !answer.ok && (answer.status === 0 || answer.status >= 500);
       setOutcome(unknown ? "unknown" : "nothing-saved");
+      focusAfterFailure.current = !dryRun;
       return;
     }
     setSummary(await summaryOf(answer.body));
@@ -131,10 +139,28 @@ export function ImportWizard() {
   useEffect(() => {
     if (summary) document.getElementById("summary-heading")?.focus();
   }, [summary]);
+  useEffect(() => {
+    if (!focusPreview.current || !loaded) return;
+    focusPreview.current = false;
+    document.getElementById("preview-heading")?.focus();
+  }, [loaded]);
+  // A refused import leaves the report to read; one whose answer was lost, its Retry button.
+  useEffect(() => {
+    if (!focusAfterFailure.current || !check || check.ok) return;
+    focusAfterFailure.current = false;
+    if (retryButton.current) retryButton.current.focus();
+    else document.getElementById("problems-heading")?.focus();
+  }, [check]);
 
   const missing = loaded ? missingRequired(loaded.mapping) : [];
   const ready = check?.ok ? numberIn(check.body, "rows") : 0;
   const needsMapping = loaded ? !isIdentity(loaded.preview.fields, loaded.mapping) : false;
+  // The server's own header check, run here: a column named twice is said before the check.
+  const header =
+    loaded && missing.length === 0
+      ? checkHeader(loaded.preview.fields, needsMapping ? chosenColumns(loaded.mapping) : null)
+      : null;
+  const headerProblem = header && !header.ok ? header.message : "";
   const wrongSeparator = loaded ? separatorHint(loaded.preview.fields).trim() : "";
 
   return (
@@ -165,9 +191,14 @@ export function ImportWizard() {
                 setCheck(null);
               }}
             />
-          ) : (
+          ) : headerProblem ? null : (
             <p className="text-sm text-slate-700">The columns match ours; no mapping is needed.</p>
           )}
+          {headerProblem ? (
+            <p role="alert" className="text-sm text-red-700">
+              {headerProblem} Fix the file&apos;s first line and choose it again.
+            </p>
+          ) : null}
           {missing.length > 0 ? (
             <p className="text-sm text-red-700">Choose a column for: {missing.join(", ")}.</p>
           ) : null}
@@ -176,7 +207,7 @@ export function ImportWizard() {
               type="button"
               className={buttonPrimary}
               pending={busy !== null}
-              disabled={missing.length > 0}
+              disabled={missing.length > 0 || headerProblem !== ""}
               onClick={() => void send(true)}
             >
               {busy === "check" ? "Checking…" : "Check the file"}
@@ -193,6 +224,7 @@ export function ImportWizard() {
             ) : null}
             {check && !check.ok && outcome === "unknown" ? (
               <PendingButton
+                ref={retryButton}
                 type="button"
                 className={buttonPrimary}
                 pending={busy !== null}

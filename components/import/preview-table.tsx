@@ -4,10 +4,15 @@ import type { CsvPreview } from "./csv-mapping";
 export function PreviewTable({ preview, fileName }: { preview: CsvPreview; fileName: string }) {
   return (
     <section aria-labelledby="preview-heading" className="space-y-2">
-      <h2 id="preview-heading" className="text-lg font-semibold">
+      <h2
+        id="preview-heading"
+        tabIndex={-1}
+        aria-describedby="preview-counts"
+        className="text-lg font-semibold break-words"
+      >
         Preview of {fileName}
       </h2>
-      <p className="text-sm text-slate-700">
+      <p id="preview-counts" className="text-sm text-slate-700">
         {preview.fields.length} column{preview.fields.length === 1 ? "" : "s"} detected,{" "}
         {preview.rowCount} row{preview.rowCount === 1 ? "" : "s"}.
         {preview.rows.length < preview.rowCount

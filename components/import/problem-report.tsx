@@ -6,10 +6,14 @@ import type { RowProblem } from "./upload";
  */
 export type Outcome = "nothing-saved" | "unknown";
 
-/** A file-wide problem (say, not UTF-8) comes as one row that repeats the heading, line and all. */
+/**
+ * A file-wide problem (say, not UTF-8, or a refused header) comes as one row that repeats the
+ * heading: worth a table only for a line number the heading does not give.
+ */
 function onlyRepeats(detail: string, problems: RowProblem[]): boolean {
   const [only] = problems;
-  return problems.length === 1 && only!.message === detail && detail.includes(`line ${only!.line}`);
+  if (problems.length !== 1 || only!.message !== detail) return false;
+  return only!.line === 1 || detail.includes(`line ${only!.line}`);
 }
 
 /**
@@ -19,7 +23,7 @@ function onlyRepeats(detail: string, problems: RowProblem[]): boolean {
 function adviceFor(status: number, outcome: Outcome, detail: string): string {
   const nothing = /nothing was imported/i.test(detail) ? "" : "Nothing was imported. ";
   if (outcome === "unknown") {
-    return "The import may have been saved before its answer was lost. Retry it with the button below: the server recognises the same import and never saves its tasks twice. Choosing the file again would start a new import.";
+    return "The import may have been saved before its answer was lost. Retry it with “Retry the import”: the server recognises the same import and never saves its tasks twice. Choosing the file again would start a new import.";
   }
   if (status === 400 || status === 413 || status === 415) {
     return `${nothing}Fix the file and choose it again.`;
@@ -55,7 +59,7 @@ export function ProblemReport({
       className="rounded-lg border border-red-300 bg-red-50 p-4"
     >
       <div role="alert">
-        <h2 id="problems-heading" className="font-semibold text-red-900">
+        <h2 id="problems-heading" tabIndex={-1} className="font-semibold text-red-900">
           {detail}
         </h2>
         <p className="mt-1 text-sm text-red-900">{adviceFor(status, outcome, detail)}</p>

@@ -4,7 +4,7 @@ import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
 import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { expectHydrated, holdScripts } from "./helpers/hydration";
-import { signIn } from "./helpers/login";
+import { accessToken, signIn } from "./helpers/login";
 import { saveScreenshot } from "./helpers/screenshots";
 
 test.describe.configure({ mode: "serial" });
@@ -659,6 +659,8 @@ test("an import whose answer was lost is sent again with its key and imports onc
   await expect(page.getByText("The server could not be reached.")).toBeVisible();
   await expect(page.getByText(/may have been saved before its answer was lost/)).toBeVisible();
   await expect(page.getByText("Nothing was imported.")).toHaveCount(0);
+  // The Import button went with the lost answer: the keyboard is left on the one that retries.
+  await expect(page.getByRole("button", { name: "Retry the import" })).toBeFocused();
   await page.getByRole("button", { name: "Retry the import" }).click();
   await expect(page.getByRole("heading", { name: "Imported 2 tasks." })).toBeVisible();
   expect(keys).toHaveLength(2);
@@ -667,4 +669,90 @@ test("an import whose answer was lost is sent again with its key and imports onc
 
   await page.goto(`/tasks?search=Once ${tag}`);
   await expect(page.locator("tbody tr")).toHaveCount(2);
+});
+
+test("on a phone, a long file name and title stay on screen, and a refused import leaves focus on its report", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const tag = Date.now().toString(36);
+  const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const email = `leaving.${tag}@example.com`;
+  const created = await request.post("/api/users/", {
+    headers: { authorization: admin },
+    data: {
+      email,
+      full_name: `Leaving ${tag}`,
+      role: "EMPLOYEE",
+      password: "Leaving-passphrase-3",
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const longTitle = `Unbroken${tag}`.padEnd(150, "x");
+  const csv = ["title,description,assigned_to,status", `${longTitle},,${email},TODO`].join("\n");
+  const name = `Q4_2026_team_tasks_export_from_old_system_final_FINAL_v3_${tag}.csv`;
+  const wide = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+
+  await page.goto("/tasks/import");
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByRole("heading", { name: `Preview of ${name}` })).toBeVisible();
+  expect(await wide()).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText(/The file is valid: 1 task ready/)).toBeVisible();
+
+  // Between the check and the import, the assignee leaves: the import is refused.
+  const leaving = await request.patch(`/api/users/${id}/`, {
+    headers: { authorization: admin },
+    data: { is_active: false },
+  });
+  expect(leaving.status()).toBe(200);
+  await page.getByRole("button", { name: "Import 1 task" }).click();
+  await expect(page.locator("#problems-heading")).toBeFocused();
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toBeVisible();
+
+  const back = await request.patch(`/api/users/${id}/`, {
+    headers: { authorization: admin },
+    data: { is_active: true },
+  });
+  expect(back.status()).toBe(200);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByRole("button", { name: "Import 1 task" }).click();
+  await expect(page.getByRole("heading", { name: "Imported 1 task." })).toBeFocused();
+  await expect(page.getByRole("link", { name: longTitle })).toBeVisible();
+  expect(await wide()).toBeLessThanOrEqual(0);
+});
+
+test("a chosen file's preview takes focus, and a column named twice is refused before the check", async ({
+  page,
+}) => {
+  await page.goto("/tasks/import");
+  const csv = "title,Title,description,assigned_to,status\nA,B,,,TODO\n";
+  await page
+    .getByLabel("Choose a CSV file")
+    .setInputFiles({ name: "twice.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const heading = page.getByRole("heading", { name: "Preview of twice.csv" });
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveAccessibleDescription("5 columns detected, 1 row.");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The file has more than one column named: title." }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check the file" })).toBeDisabled();
+
+  await page.getByLabel("Choose a CSV file").setInputFiles({
+    name: "same.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv.replace("Title", "title")),
+  });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Duplicate column(s): title." }),
+  ).toBeVisible();
+  await expect(page.getByText("no mapping is needed")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Check the file" })).toBeDisabled();
 });
