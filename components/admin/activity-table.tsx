@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TaskLink } from "@/components/tasks/task-link";
 import { Timestamp } from "@/components/ui/timestamp";
 import { activityValue, type Names } from "@/components/tasks/activity-text";
 import type { TrailEntry } from "@/lib/services/activity-trail";
@@ -21,9 +21,9 @@ function Subject({ entry }: { entry: TrailEntry }) {
     return entry.task_title === null ? (
       <span>Task #{entry.task_id} (deleted)</span>
     ) : (
-      <Link href={`/tasks/${entry.task_id}`} className="text-brand-700 underline">
+      <TaskLink id={entry.task_id} className="text-brand-700 underline">
         #{entry.task_id} {entry.task_title}
-      </Link>
+      </TaskLink>
     );
   }
   if (entry.subject) return <span>{entry.subject.full_name}</span>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
-import Link from "next/link";
+import { TaskLink } from "@/components/tasks/task-link";
 import { memo } from "react";
 import { DueDate } from "@/components/tasks/due-date";
 import { PriorityBadge } from "@/components/tasks/priority-badge";
@@ -18,9 +18,9 @@ export const CardFace = memo(function CardFace({ task }: { task: BoardTask }) {
   return (
     <>
       <p className="break-words pr-8 text-sm font-medium">
-        <Link href={`/tasks/${task.id}`} className="hover:underline">
+        <TaskLink id={task.id} className="hover:underline">
           {task.title}
-        </Link>
+        </TaskLink>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <PriorityBadge priority={task.priority} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TaskLink } from "@/components/tasks/task-link";
 import type { ImportedTask } from "@/lib/services/imported-tasks";
 
 /** What the import did, with a way to each new task (the first of them, for a large import). */
@@ -19,9 +20,9 @@ export function ImportSummary({ created, tasks }: { created: number; tasks: Impo
         <ul className="mt-2 list-disc pl-5 text-sm break-words">
           {tasks.map((task) => (
             <li key={task.id}>
-              <Link href={`/tasks/${task.id}`} className="underline">
+              <TaskLink id={task.id} className="underline">
                 {task.title}
-              </Link>
+              </TaskLink>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
+import { TaskLink } from "@/components/tasks/task-link";
 import { DueDate } from "@/components/tasks/due-date";
 import { Timestamp } from "@/components/ui/timestamp";
 import { PriorityBadge } from "@/components/tasks/priority-badge";
@@ -44,9 +44,9 @@ export const PHONE_COLUMNS = new Set(["select", "title", "status"]);
 function TitleCell({ task }: { task: TaskDto }) {
   return (
     <>
-      <Link href={`/tasks/${task.id}`} className="font-medium break-words hover:underline">
+      <TaskLink id={task.id} className="font-medium break-words hover:underline">
         {task.title}
-      </Link>
+      </TaskLink>
       <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 sm:hidden">
         {task.assignee ? (
           <span>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TaskLink } from "@/components/tasks/task-link";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { DueDate } from "./due-date";
 import { PriorityBadge } from "./priority-badge";
@@ -21,9 +21,9 @@ export function MyTaskCard({ task }: { task: TaskDto }) {
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id={`task-${task.id}-title`} className="min-w-0 font-semibold">
-          <Link href={`/tasks/${task.id}`} className="break-words hover:underline">
+          <TaskLink id={task.id} className="break-words hover:underline">
             {task.title}
-          </Link>
+          </TaskLink>
         </h2>
         <PriorityBadge priority={task.priority} />
       </div>

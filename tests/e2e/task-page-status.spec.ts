@@ -31,3 +31,22 @@ test("a task page answers 404 when the task is missing, malformed or not the cal
   expect(hidden?.status()).toBe(404);
   await expect(page.getByText("Not the employee's")).toHaveCount(0);
 });
+
+test("a task link shows that it is opening while the page renders", async ({ page }) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks");
+  const link = page.locator('tbody a[href^="/tasks/"]').first();
+  await expect(link.locator("[data-opening]")).toHaveCount(0);
+  // The task page's answer (prefetch or navigation) is held until the hint has been seen.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/tasks\/\d+(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await link.click();
+  await expect(link.locator("[data-opening]")).toBeVisible();
+  release();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await expect(page.getByText(/^Task #\d+$/)).toBeVisible();
+});

@@ -1,0 +1,39 @@
+"use client";
+
+import Link, { useLinkStatus } from "next/link";
+import type { ReactNode } from "react";
+
+/**
+ * A link to a task's page. That page renders whole before it answers (so that a missing task is a
+ * 404), with no loading screen in between: the link itself shows that it is opening.
+ */
+export function TaskLink({
+  id,
+  className,
+  children,
+}: {
+  id: number;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Link href={`/tasks/${id}`} className={className}>
+      {children}
+      <OpeningHint />
+    </Link>
+  );
+}
+
+function OpeningHint() {
+  const { pending } = useLinkStatus();
+  // Always there, shown only while pending and after a beat, so a quick open neither shifts nor flashes.
+  return (
+    <span
+      aria-hidden="true"
+      data-opening={pending || undefined}
+      className={`ml-1.5 inline-block h-3 w-3 rounded-full border-2 border-slate-300 border-t-brand-600 align-middle motion-safe:animate-spin ${
+        pending ? "visible opacity-100 transition-opacity delay-150" : "invisible opacity-0"
+      }`}
+    />
+  );
+}
