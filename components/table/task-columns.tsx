@@ -44,7 +44,7 @@ export const PHONE_COLUMNS = new Set(["select", "title", "status"]);
 function TitleCell({ task }: { task: TaskDto }) {
   return (
     <>
-      <TaskLink id={task.id} className="font-medium break-words hover:underline">
+      <TaskLink id={task.id} className="font-medium wrap-anywhere hover:underline">
         {task.title}
       </TaskLink>
       <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 sm:hidden">

@@ -126,6 +126,19 @@ test("a long e-mail address, name and task title wrap on a phone instead of wide
   await page.goto(`/tasks/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Reconcile");
   await expectNoHorizontalScroll(page);
+  // A title with no spaces (an address) wraps in the task table too, its Status still in view.
+  const stamp = Date.now().toString(36);
+  const link = await request.post("/api/tasks/", {
+    headers: { authorization },
+    data: { title: `https://example.com/${"segment/".repeat(15)}${stamp}` },
+  });
+  expect(link.status()).toBe(201);
+  await page.goto(`/tasks?search=${stamp}`);
+  const tasks = page.getByRole("table");
+  await expect(tasks).toContainText(stamp);
+  expect(
+    await tasks.evaluate((element) => element.scrollWidth - element.parentElement!.clientWidth),
+  ).toBeLessThanOrEqual(0);
 });
 
 test("on a phone the import's preview and problem report scroll sideways from the keyboard", async ({
