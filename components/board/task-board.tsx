@@ -18,7 +18,12 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
-import { STATUS_LABELS, taskChangedMeanwhile, toastTitle } from "@/components/tasks/labels";
+import {
+  STATUS_LABELS,
+  TASK_GONE,
+  taskChangedMeanwhile,
+  toastTitle,
+} from "@/components/tasks/labels";
 import { MOUSE_ACTIVATION, TOUCH_ACTIVATION } from "./pointer-activation";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { BOARD_COUNT_ID, takeFocusAfterLoad } from "@/lib/client/focus-after-load";
@@ -164,6 +169,10 @@ export function TaskBoard({
       replaceTask(task.id, { status: previous });
       if (result.status === 412) {
         toast.error(taskChangedMeanwhile(task.title, "the board"));
+        router.refresh();
+      } else if (result.status === 404) {
+        // Deleted or given away meanwhile: the refresh takes its card off the board.
+        toast.error(TASK_GONE);
         router.refresh();
       } else {
         toast.error(result.message);

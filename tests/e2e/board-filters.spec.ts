@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { moveCardByKeyboard } from "./helpers/board";
 import { accessToken, signIn } from "./helpers/login";
 
 test("the board's filters, applied by keyboard, leave focus on what they found", async ({
@@ -131,4 +132,25 @@ test("filters left empty stay out of the address", async ({ page }) => {
   await expect(page).toHaveURL(/priority=HIGH/);
   const names = [...new URL(page.url()).searchParams.keys()].sort();
   expect(names).toEqual(["ordering", "page_size", "priority"]);
+});
+
+test("moving a card whose task was deleted meanwhile says so and takes the card away", async ({
+  page,
+  request,
+}) => {
+  const title = `Deleted meanwhile ${Date.now().toString(36)}`;
+  const manager = { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` };
+  const created = await request.post("/api/tasks/", { headers: manager, data: { title } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/board?search=${encodeURIComponent(title)}`);
+  await expect(page.getByRole("listitem").filter({ hasText: title })).toBeVisible();
+  expect((await request.delete(`/api/tasks/${id}/`, { headers: manager })).status()).toBe(204);
+
+  await moveCardByKeyboard(page, title, "ArrowRight", "In progress");
+  await expect(page.getByText("This task is no longer there for you")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "0 tasks on the board" })).toBeVisible();
 });
