@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activity, users, type ActivityKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -89,4 +89,27 @@ export async function listTaskActivity(
     task_id: r.taskId,
   }));
   return { events, more: rows.length > window.limit };
+}
+
+/**
+ * The names of everyone a history's assignee changes name, looked up whatever their role or
+ * standing now: whoever may read a task's history may read who had it.
+ */
+export async function assigneeNamesIn(
+  events: readonly ActivityDto[],
+): Promise<Map<number, string>> {
+  const ids = new Set<number>();
+  for (const event of events) {
+    if (event.field !== "assigned_to") continue;
+    for (const value of [event.from_value, event.to_value]) {
+      const id = Number(value);
+      if (value && Number.isSafeInteger(id)) ids.add(id);
+    }
+  }
+  if (ids.size === 0) return new Map();
+  const rows = await db()
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.fullName]));
 }

@@ -19,7 +19,7 @@ import { lockCounters, reassignmentCounters } from "./task-counter-locks";
 import { inTransaction } from "./transaction";
 import { loadTaskRecord, TASK_ROW_COLUMNS, taskRowFromSqlRow, toTaskDto } from "./task-records";
 
-export { listTaskActivity, type ActivityDto } from "./task-activity";
+export { assigneeNamesIn, listTaskActivity, type ActivityDto } from "./task-activity";
 export { toTaskDto } from "./task-records";
 export { lastPageOf, listScope, listTasks, type TaskPage } from "./task-list";
 

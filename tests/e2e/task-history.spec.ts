@@ -40,3 +40,52 @@ test("a task with a long history shows its latest changes, and admins a way to t
   await page.getByRole("link", { name: "See the whole history in the activity trail" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/activity\\?task=${id}$`));
 });
+
+test("the history names a former assignee, deactivated since, to whoever reads the task", async ({
+  page,
+  request,
+}) => {
+  const stamp = Date.now().toString(36);
+  const admin = { authorization: `Bearer ${await accessToken(request, DEMO.admin)}` };
+  const manager = { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` };
+  const former = await request.post("/api/users/", {
+    headers: admin,
+    data: {
+      email: `former.${stamp}@example.com`,
+      full_name: `Former Holder ${stamp}`,
+      role: "EMPLOYEE",
+      password: "Former-holder-passphrase-9",
+    },
+  });
+  expect(former.status()).toBe(201);
+  const formerId = ((await former.json()) as { id: number }).id;
+  const emma = (await (
+    await request.get(`/api/users/?search=${encodeURIComponent(DEMO.employee.email)}`, {
+      headers: manager,
+    })
+  ).json()) as { results: { id: number; email: string }[] };
+  const emmaId = emma.results.find((user) => user.email === DEMO.employee.email)!.id;
+
+  const created = await request.post("/api/tasks/", {
+    headers: manager,
+    data: { title: `Handed over ${stamp}`, assigned_to: formerId },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+  const moved = await request.patch(`/api/tasks/${id}/`, {
+    headers: manager,
+    data: { assigned_to: emmaId },
+  });
+  expect(moved.status()).toBe(200);
+  const gone = await request.patch(`/api/users/${formerId}/`, {
+    headers: admin,
+    data: { is_active: false },
+  });
+  expect(gone.status()).toBe(200);
+
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await page.goto(`/tasks/${id}`);
+  const history = page.getByRole("region", { name: "Activity" });
+  await expect(history).toContainText(`changed the assignee from Former Holder ${stamp} to`);
+  await expect(history).not.toContainText(`user ${formerId}`);
+});

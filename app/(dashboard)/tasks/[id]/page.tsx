@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can, canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
-import { getTask, listTaskActivity } from "@/lib/services/tasks";
+import { assigneeNamesIn, getTask, listTaskActivity } from "@/lib/services/tasks";
 import { listAssignableUsers } from "@/lib/services/user-queries";
 import { idFromText } from "@/lib/validation/id-text";
 import { companyToday } from "@/lib/services/company-time";
@@ -50,10 +50,10 @@ export default async function TaskPage({ params }: TaskPageProps) {
   const mayEdit = canOnTask(actor, "task.edit", ownership);
   const mayDelete = canOnTask(actor, "task.delete", ownership);
   const mayChangeStatus = canOnTask(actor, "task.changeStatus", ownership);
-  const users = mayEdit ? await listAssignableUsers(actor) : [];
-
-  const names = new Map<number, string>(users.map((u) => [u.id, u.full_name]));
-  for (const ref of [task.assignee, task.creator]) if (ref) names.set(ref.id, ref.full_name);
+  const [users, names] = await Promise.all([
+    mayEdit ? listAssignableUsers(actor) : [],
+    assigneeNamesIn(activity.events),
+  ]);
   const history = activity.events.map((item) => ({
     id: item.id,
     at: item.created_at,
