@@ -11,7 +11,12 @@ import {
   type BulkActionKind,
   type TaskOwnership,
 } from "@/lib/auth/policy";
-import { PRIORITY_LABELS, STATUS_LABELS, toastTitle } from "@/components/tasks/labels";
+import {
+  PRIORITY_LABELS,
+  SELECTED_TASK_GONE,
+  STATUS_LABELS,
+  toastTitle,
+} from "@/components/tasks/labels";
 import { AssigneeField, type AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { bulkTaskAction } from "@/lib/actions/task-bulk";
@@ -120,6 +125,13 @@ export function BulkBar({
         bulkTaskAction(payload(kind, selection, value, assignee)),
       );
       setConfirming(false);
+      if (result.ok === false && result.status === 404) {
+        // A selected task went meanwhile: the refresh takes its row away, and with it this bar.
+        toast.error(SELECTED_TASK_GONE);
+        onDone();
+        router.refresh();
+        return;
+      }
       if (!result.ok) {
         toast.error(result.fieldErrors[0]?.message ?? result.message);
         requestAnimationFrame(() => actionButton.current?.focus());

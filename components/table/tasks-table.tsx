@@ -235,13 +235,15 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
             setRowSelection({});
             countLine.current?.focus();
           }}
-          onLeaveOut={(ids) =>
+          onLeaveOut={(ids) => {
             setRowSelection((current) =>
               Object.fromEntries(
                 Object.entries(current).filter(([id]) => !ids.includes(Number(id))),
               ),
-            )
-          }
+            );
+            // Leaving every selected task out takes the bar, and its focused button, away.
+            if (selectedIds.every((id) => ids.includes(id))) countLine.current?.focus();
+          }}
         />
       ) : null}
       {tasks.length === 0 && count > 0 ? (

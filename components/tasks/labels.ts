@@ -94,6 +94,10 @@ export function formatCalendarDay(isoDate: string): string {
 export const TASK_GONE =
   "This task is no longer there for you: it was deleted or given to someone else.";
 
+/** A bulk action's 404: one of the selected tasks went while the page was open. */
+export const SELECTED_TASK_GONE =
+  "One of the selected tasks is no longer there for you: it was deleted or given to someone else. Nothing was changed; choose again from the reloaded list.";
+
 /** A title as a toast names it: long enough to recognise, short enough to read at a glance. */
 export function toastTitle(title: string): string {
   return title.length > TOAST_TITLE_MAX

@@ -98,3 +98,70 @@ test("a bulk change says up front which selected tasks are not the manager's to 
   await bulk.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByText("1 of 1 selected task changed.")).toBeVisible();
 });
+
+test("a bulk change that meets a task deleted meanwhile says so, reloads, and then applies", async ({
+  page,
+  request,
+}) => {
+  const manager = { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` };
+  const tag = `Gone ${Date.now().toString(36)}`;
+  const created = await request.post("/api/tasks/bulk-create/", {
+    headers: manager,
+    data: { tasks: [{ title: `${tag} A` }, { title: `${tag} B` }] },
+  });
+  expect(created.status()).toBe(201);
+  const { ids } = (await created.json()) as { ids: number[] };
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  const selectPage = page.getByLabel("Select all tasks on this page");
+  await expectHydrated(selectPage);
+  await selectPage.check();
+  expect((await request.delete(`/api/tasks/${ids[0]}/`, { headers: manager })).status()).toBe(204);
+
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByLabel("Action").selectOption("status");
+  await bulk.getByLabel("New status").selectOption("DONE");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(
+    page.getByText(/One of the selected tasks is no longer there for you/),
+  ).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(bulk).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
+  await selectPage.check();
+  await bulk.getByLabel("Action").selectOption("status");
+  await bulk.getByLabel("New status").selectOption("DONE");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(page.getByText("1 of 1 selected task changed.")).toBeVisible();
+});
+
+test("leaving out every selected task that is not yours keeps the keyboard's place", async ({
+  page,
+  request,
+}) => {
+  const tag = `Not mine ${Date.now().toString(36)}`;
+  const other = { authorization: `Bearer ${await accessToken(request, DEMO.otherManager)}` };
+  const maria = (await (
+    await request.get(`/api/users/?search=${encodeURIComponent(DEMO.manager.email)}`, {
+      headers: other,
+    })
+  ).json()) as { results: { id: number; email: string }[] };
+  const mariaId = maria.results.find((user) => user.email === DEMO.manager.email)!.id;
+  const created = await request.post("/api/tasks/", {
+    headers: other,
+    data: { title: tag, assigned_to: mariaId },
+  });
+  expect(created.status()).toBe(201);
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  const row = page.locator("tbody tr").filter({ hasText: tag });
+  await expectHydrated(row.getByRole("checkbox"));
+  await row.getByRole("checkbox").check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByLabel("Action").selectOption("reassign");
+  await bulk.getByRole("button", { name: "Leave it out" }).click();
+  await expect(bulk).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
+});
