@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { deleteTaskAction } from "@/lib/actions/task-form";
+import { focusAfterLoad, TASK_COUNT_ID } from "@/lib/client/focus-after-load";
 import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { useHydrated } from "@/lib/client/use-hydrated";
 
@@ -53,6 +54,8 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
             return;
           }
           toast.success("Task deleted.");
+          // The button went with the page: the table's count line takes focus once it is shown.
+          focusAfterLoad(TASK_COUNT_ID);
           router.push("/tasks");
         })
       }

@@ -50,3 +50,26 @@ test("a task link shows that it is opening while the page renders", async ({ pag
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
   await expect(page.getByText(/^Task #\d+$/)).toBeVisible();
 });
+
+test("a task deleted from its page leads to the table with focus on its count, and is then a 404", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const created = await request.post("/api/tasks/", {
+    headers: { authorization },
+    data: { title: `Short-lived ${Date.now().toString(36)}` },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const remove = page.getByRole("button", { name: "Delete task" });
+  await expect(remove).toBeEnabled();
+  await remove.click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
+  expect((await page.goto(`/tasks/${id}`))?.status()).toBe(404);
+});
