@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createTask } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
 import { accessToken, signIn } from "./helpers/login";
@@ -139,10 +140,8 @@ test("moving a card whose task was deleted meanwhile says so and takes the card 
   request,
 }) => {
   const title = `Deleted meanwhile ${Date.now().toString(36)}`;
+  const id = await createTask(request, DEMO.manager, { title });
   const manager = { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` };
-  const created = await request.post("/api/tasks/", { headers: manager, data: { title } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
 
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   await page.goto(`/board?search=${encodeURIComponent(title)}`);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
+import { createTask, userIdByEmail } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { accessToken, signIn } from "./helpers/login";
 import { E2E_DATABASE_URL } from "./env";
@@ -59,19 +60,11 @@ test("the history names a former assignee, deactivated since, to whoever reads t
   });
   expect(former.status()).toBe(201);
   const formerId = ((await former.json()) as { id: number }).id;
-  const emma = (await (
-    await request.get(`/api/users/?search=${encodeURIComponent(DEMO.employee.email)}`, {
-      headers: manager,
-    })
-  ).json()) as { results: { id: number; email: string }[] };
-  const emmaId = emma.results.find((user) => user.email === DEMO.employee.email)!.id;
-
-  const created = await request.post("/api/tasks/", {
-    headers: manager,
-    data: { title: `Handed over ${stamp}`, assigned_to: formerId },
+  const emmaId = await userIdByEmail(request, DEMO.manager, DEMO.employee.email);
+  const id = await createTask(request, DEMO.manager, {
+    title: `Handed over ${stamp}`,
+    assigned_to: formerId,
   });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
   const moved = await request.patch(`/api/tasks/${id}/`, {
     headers: manager,
     data: { assigned_to: emmaId },

@@ -1,18 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { createTask } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
-import { accessToken, signIn } from "./helpers/login";
+import { signIn } from "./helpers/login";
 
 test("a task page answers 404 when the task is missing, malformed or not the caller's", async ({
   page,
   request,
 }) => {
-  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
-  const created = await request.post("/api/tasks/", {
-    headers: { authorization },
-    data: { title: `Not the employee's ${Date.now().toString(36)}` },
+  const id = await createTask(request, DEMO.manager, {
+    title: `Not the employee's ${Date.now().toString(36)}`,
   });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
 
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   const own = await page.goto(`/tasks/${id}`);
@@ -55,13 +52,9 @@ test("a task deleted from its page leads to the table with focus on its count, a
   page,
   request,
 }) => {
-  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
-  const created = await request.post("/api/tasks/", {
-    headers: { authorization },
-    data: { title: `Short-lived ${Date.now().toString(36)}` },
+  const id = await createTask(request, DEMO.manager, {
+    title: `Short-lived ${Date.now().toString(36)}`,
   });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
 
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   await page.goto(`/tasks/${id}`);

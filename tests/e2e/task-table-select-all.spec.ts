@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createTask, userIdByEmail } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
@@ -141,18 +142,8 @@ test("leaving out every selected task that is not yours keeps the keyboard's pla
   request,
 }) => {
   const tag = `Not mine ${Date.now().toString(36)}`;
-  const other = { authorization: `Bearer ${await accessToken(request, DEMO.otherManager)}` };
-  const maria = (await (
-    await request.get(`/api/users/?search=${encodeURIComponent(DEMO.manager.email)}`, {
-      headers: other,
-    })
-  ).json()) as { results: { id: number; email: string }[] };
-  const mariaId = maria.results.find((user) => user.email === DEMO.manager.email)!.id;
-  const created = await request.post("/api/tasks/", {
-    headers: other,
-    data: { title: tag, assigned_to: mariaId },
-  });
-  expect(created.status()).toBe(201);
+  const mariaId = await userIdByEmail(request, DEMO.otherManager, DEMO.manager.email);
+  await createTask(request, DEMO.otherManager, { title: tag, assigned_to: mariaId });
 
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
