@@ -6,7 +6,8 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { deleteTaskAction } from "@/lib/actions/task-form";
-import { focusAfterLoad, TASK_COUNT_ID } from "@/lib/client/focus-after-load";
+import { focusAfterLoad } from "@/lib/client/focus-after-load";
+import { listReturn, taskReturnFor } from "@/lib/client/task-return";
 import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { useHydrated } from "@/lib/client/use-hydrated";
 
@@ -14,7 +15,16 @@ import { useHydrated } from "@/lib/client/use-hydrated";
  * Deleting asks once more, inline, before it happens. Until the page's script runs the button is
  * disabled: it could not ask yet, and a tap that does nothing reads as broken.
  */
-export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTitle: string }) {
+export function DeleteTaskButton({
+  taskId,
+  taskTitle,
+  openPaths,
+}: {
+  taskId: number;
+  taskTitle: string;
+  /** The pages the caller may see: where the list the task was opened from must be. */
+  openPaths: readonly string[];
+}) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
@@ -54,9 +64,11 @@ export function DeleteTaskButton({ taskId, taskTitle }: { taskId: number; taskTi
             return;
           }
           toast.success("Task deleted.");
-          // The button went with the page: the table's count line takes focus once it is shown.
-          focusAfterLoad(TASK_COUNT_ID);
-          router.push("/tasks");
+          // Back to the list the task was opened from (the table otherwise); the button went with
+          // the page, so that list's count line takes focus once it is shown.
+          const back = taskReturnFor(taskId, openPaths) ?? listReturn("/tasks");
+          focusAfterLoad(back.countId);
+          router.push(back.href);
         })
       }
       onCancel={cancel}

@@ -2,6 +2,7 @@
 
 import Link, { useLinkStatus } from "next/link";
 import type { ReactNode } from "react";
+import { noteTaskOpenedFrom } from "@/lib/client/task-return";
 
 /**
  * A link to a task's page. That page renders whole before it answers (so that a missing task is a
@@ -17,7 +18,11 @@ export function TaskLink({
   children: ReactNode;
 }) {
   return (
-    <Link href={`/tasks/${id}`} className={className}>
+    <Link
+      href={`/tasks/${id}`}
+      className={className}
+      onClick={() => noteTaskOpenedFrom(id, window.location)}
+    >
       {children}
       <OpeningHint />
     </Link>

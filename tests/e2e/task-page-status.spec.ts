@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createTask } from "./helpers/api";
+import { createTask, userIdByEmail } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
 import { signIn } from "./helpers/login";
 
 test("a task page answers 404 when the task is missing, malformed or not the caller's", async ({
@@ -65,4 +66,71 @@ test("a task deleted from its page leads to the table with focus on its count, a
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
   expect((await page.goto(`/tasks/${id}`))?.status()).toBe(404);
+});
+
+test("a task's page leads back to the filtered board it was opened from, and so does Delete", async ({
+  page,
+  request,
+}) => {
+  const tag = `Round trip ${Date.now().toString(36)}`;
+  await createTask(request, DEMO.manager, { title: `${tag} kept` });
+  const doomed = await createTask(request, DEMO.manager, { title: `${tag} deleted` });
+  const boardPath = `/board?search=${encodeURIComponent(tag)}`;
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(boardPath);
+  await expect(page.getByText("2 tasks on the board")).toBeVisible();
+  await page.getByRole("link", { name: `${tag} deleted` }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${doomed}$`));
+  const back = page.getByRole("link", { name: "Back to the board" });
+  await expect(back).toHaveAttribute("href", boardPath);
+
+  await back.click();
+  await expect(page).toHaveURL(boardPath);
+  await expect(page.getByText("2 tasks on the board")).toBeVisible();
+
+  await page.getByRole("link", { name: `${tag} deleted` }).click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${doomed}$`));
+  const remove = page.getByRole("button", { name: "Delete task" });
+  await expect(remove).toBeEnabled();
+  await remove.click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page).toHaveURL(boardPath);
+  const count = page.getByRole("status").filter({ hasText: "1 task on the board" });
+  await expect(count).toBeFocused();
+  await expect(page.getByRole("link", { name: `${tag} kept` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${tag} deleted` })).toHaveCount(0);
+});
+
+test("a task's page reached directly leads back to the caller's own list", async ({
+  page,
+  request,
+}) => {
+  const tag = `Direct ${Date.now().toString(36)}`;
+  const employeeId = await userIdByEmail(request, DEMO.manager, DEMO.employee.email);
+  const id = await createTask(request, DEMO.manager, { title: tag, assigned_to: employeeId });
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  await page.getByRole("link", { name: tag }).click();
+  await expect(page.getByRole("link", { name: "Back to the table" })).toHaveAttribute(
+    "href",
+    `/tasks?search=${encodeURIComponent(tag)}`,
+  );
+  // Another task of this tab, opened by its address, is not sent back to that list.
+  const other = await createTask(request, DEMO.manager, { title: `${tag} other` });
+  await page.goto(`/tasks/${other}`);
+  await expect(page.getByRole("link", { name: "Back to the table" })).toHaveAttribute(
+    "href",
+    "/tasks",
+  );
+
+  // The same tab, now the employee's: the table it noted is not a page of theirs.
+  await page.context().clearCookies();
+  await signIn(page, DEMO.employee.email, DEMO.employee.password);
+  await page.goto(`/tasks/${id}`);
+  const own = page.getByRole("link", { name: "Back to my tasks" });
+  await expectHydrated(own);
+  await own.click();
+  await expect(page).toHaveURL(/\/my-tasks$/);
 });

@@ -3,17 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ActivityList } from "@/components/tasks/activity-list";
+import { BackToListLink } from "@/components/tasks/back-to-list-link";
 import { describeActivity } from "@/components/tasks/activity-text";
 import { StatusSelect } from "@/components/tasks/status-select";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { DeleteTaskButton } from "@/components/task-form/delete-task-button";
 import { TaskForm } from "@/components/task-form/task-form";
+import { navItemsFor } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can, canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
 import { assigneeNamesIn, getTask, listTaskActivity } from "@/lib/services/tasks";
 import { listAssignableUsers } from "@/lib/services/user-queries";
+import { listReturn } from "@/lib/client/task-return";
 import { idFromText } from "@/lib/validation/id-text";
 import { companyToday } from "@/lib/services/company-time";
 
@@ -54,6 +57,7 @@ export default async function TaskPage({ params }: TaskPageProps) {
     mayEdit ? listAssignableUsers(actor) : [],
     assigneeNamesIn(activity.events),
   ]);
+  const openPaths = navItemsFor(actor.role).map((item) => item.href);
   const history = activity.events.map((item) => ({
     id: item.id,
     at: item.created_at,
@@ -63,10 +67,19 @@ export default async function TaskPage({ params }: TaskPageProps) {
 
   return (
     <>
+      <BackToListLink
+        taskId={task.id}
+        openPaths={openPaths}
+        fallback={listReturn(can(actor, "task.manage") ? "/tasks" : "/my-tasks")}
+      />
       <PageHeader
         title={task.title}
         description={`Task #${task.id}`}
-        actions={mayDelete ? <DeleteTaskButton taskId={task.id} taskTitle={task.title} /> : null}
+        actions={
+          mayDelete ? (
+            <DeleteTaskButton taskId={task.id} taskTitle={task.title} openPaths={openPaths} />
+          ) : null
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-6">
