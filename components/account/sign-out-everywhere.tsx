@@ -7,9 +7,14 @@ import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { signOutEverywhereAction } from "@/lib/actions/own-sessions";
 import { LOGIN_NOTICES } from "@/lib/auth/messages";
 import { callAction } from "@/lib/client/call-action";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
-/** Ends every session of the user (a lost phone, a shared computer), asked once more first. */
+/**
+ * Ends every session of the user (a lost phone, a shared computer), asked once more first. The
+ * button is disabled until the page's script runs: it could not ask before.
+ */
 export function SignOutEverywhere() {
+  const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -55,6 +60,7 @@ export function SignOutEverywhere() {
         <button
           ref={ask}
           type="button"
+          disabled={!hydrated}
           className={buttonSecondary}
           onClick={() => setConfirming(true)}
         >

@@ -22,6 +22,7 @@ import { ResetPasswordForm } from "./reset-password-form";
 import { UserActiveConfirm } from "./user-active-confirm";
 import { UserSignOutConfirm } from "./user-sign-out-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 export type RowUser = {
   id: number;
@@ -38,7 +39,10 @@ type Open = "edit" | "active" | "password" | "sign-out" | null;
 
 const small = "px-2 py-1 text-xs";
 
-/** Edit, deactivate/reactivate, reset-password and sign-out for one user, each behind a dialog. */
+/**
+ * Edit, deactivate/reactivate, reset-password and sign-out for one user, each behind a dialog.
+ * The buttons are disabled until the page's script runs: before, a press could open nothing.
+ */
 export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
   const router = useRouter();
   const id = useId();
@@ -48,6 +52,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   const [generated, setGenerated] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [unlocking, startUnlock] = useTransition();
+  const hydrated = useHydrated();
 
   function show(which: Open) {
     setErrors([]);
@@ -78,12 +83,18 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
 
   return (
     <div className="flex flex-wrap gap-1">
-      <button type="button" className={`${buttonSecondary} ${small}`} onClick={() => show("edit")}>
+      <button
+        type="button"
+        disabled={!hydrated}
+        className={`${buttonSecondary} ${small}`}
+        onClick={() => show("edit")}
+      >
         Edit<span className="sr-only"> {who}</span>
       </button>
       {isSelf ? null : (
         <button
           type="button"
+          disabled={!hydrated}
           className={`${user.is_active ? buttonDanger : buttonSecondary} ${small}`}
           onClick={() => show("active")}
         >
@@ -99,6 +110,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
       ) : (
         <button
           type="button"
+          disabled={!hydrated}
           className={`${buttonSecondary} ${small}`}
           onClick={() => show("password")}
         >
@@ -109,6 +121,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         // One's own sessions end from Your account; a deactivated person has none.
         <button
           type="button"
+          disabled={!hydrated}
           className={`${buttonSecondary} ${small}`}
           onClick={() => show("sign-out")}
         >
@@ -119,6 +132,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         // Safe to do at once: the password stays, only the wait after wrong guesses ends.
         <PendingButton
           type="button"
+          disabled={!hydrated}
           pending={unlocking}
           className={`${buttonSecondary} ${small}`}
           onClick={(event) => {

@@ -118,3 +118,35 @@ test("a column header sorts the task table before the page's script has run", as
   await expect(page).toHaveURL(/[?&]ordering=title(&|$)/);
   await expect(title).toHaveAttribute("aria-sort", "ascending");
 });
+
+test("the Users page's row buttons and Sign out everywhere wait for the page's script", async ({
+  page,
+}) => {
+  await page.context().clearCookies();
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  let release = await openBeforeScripts(
+    page,
+    `/admin/users?search=${encodeURIComponent(DEMO.employee.email)}`,
+  );
+  const row = page.getByRole("row").filter({ hasText: DEMO.employee.email });
+  const rowButtons = {
+    edit: row.getByRole("button", { name: /^Edit / }),
+    deactivate: row.getByRole("button", { name: /^Deactivate / }),
+    reset: row.getByRole("button", { name: /^Reset password / }),
+    signOut: row.getByRole("button", { name: /^Sign out / }),
+  };
+  for (const button of Object.values(rowButtons)) await expect(button).toBeDisabled();
+  release();
+  for (const button of Object.values(rowButtons)) await expect(button).toBeEnabled();
+  await rowButtons.reset.click();
+  await expect(page.getByRole("dialog", { name: /^Reset the password of / })).toBeVisible();
+
+  await page.unrouteAll();
+  release = await openBeforeScripts(page, "/account");
+  const everywhere = page.getByRole("button", { name: "Sign out everywhere" });
+  await expect(everywhere).toBeDisabled();
+  release();
+  await expect(everywhere).toBeEnabled();
+  await everywhere.click();
+  await expect(page.getByRole("group", { name: "Confirm signing out everywhere" })).toBeVisible();
+});
