@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { db, type Executor } from "@/db/client";
+import { retryOrBusy } from "./transaction";
 import { refreshTokens, users, type Role } from "@/db/schema";
 import {
   InvalidTokenError,
+  type RefreshClaims,
   signAccessToken,
   signRefreshToken,
   verifyRefreshToken,
@@ -65,44 +67,57 @@ export async function rotateRefreshToken(token: string, { ip, log }: Context): P
     throw error;
   });
   // Revocations must commit even though the caller is refused, so refusals are returned, not thrown.
-  const result = await db().transaction(async (tx): Promise<Rotation> => {
-    const refuse = (reason: string): Rotation => ({ ok: false, reason, userId: claims.userId });
-    const [row] = await tx
-      .select()
-      .from(refreshTokens)
-      .where(eq(refreshTokens.tokenHash, hashToken(token)))
-      .for("update");
-    if (!row || row.userId !== claims.userId) return refuse("unknown refresh token");
-    if (row.rotatedAt) {
-      await revokeFamily(tx, row.familyId);
-      return refuse("reuse of a rotated refresh token: family revoked");
-    }
-    if (row.revokedAt) return refuse("revoked refresh token");
-    if (row.expiresAt.getTime() <= Date.now()) return refuse("expired refresh token");
-    const [user] = await tx
-      .select({
-        id: users.id,
-        role: users.role,
-        isActive: users.isActive,
-        sessionVersion: users.sessionVersion,
-      })
-      .from(users)
-      .where(eq(users.id, row.userId));
-    if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) {
-      await revokeFamily(tx, row.familyId);
-      return refuse("user inactive or session revoked");
-    }
-    await tx
-      .update(refreshTokens)
-      .set({ rotatedAt: sql`CURRENT_TIMESTAMP(3)` })
-      .where(eq(refreshTokens.id, row.id));
-    return { ok: true, pair: await issueTokenPair(user, row.familyId, tx) };
-  });
+  // Read committed: the row lock takes no gap, so the new token's insert cannot queue behind a
+  // second rotation of the same token waiting for that row; a deadlock left is simply run again,
+  // and the rerun finds the token spent.
+  const rotate = (tx: Executor): Promise<Rotation> => rotateInTransaction(tx, token, claims);
+  const result = await retryOrBusy(() =>
+    db().transaction(rotate, { isolationLevel: "read committed" }),
+  );
   if (!result.ok) {
     log.warn({ ip, userId: result.userId, reason: result.reason }, "refresh token refused");
     throw new InvalidTokenError(result.reason);
   }
   return result.pair;
+}
+
+/** The rotation itself: the token's row locked, checked, spent, and its successor stored. */
+async function rotateInTransaction(
+  tx: Executor,
+  token: string,
+  claims: RefreshClaims,
+): Promise<Rotation> {
+  const refuse = (reason: string): Rotation => ({ ok: false, reason, userId: claims.userId });
+  const [row] = await tx
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hashToken(token)))
+    .for("update");
+  if (!row || row.userId !== claims.userId) return refuse("unknown refresh token");
+  if (row.rotatedAt) {
+    await revokeFamily(tx, row.familyId);
+    return refuse("reuse of a rotated refresh token: family revoked");
+  }
+  if (row.revokedAt) return refuse("revoked refresh token");
+  if (row.expiresAt.getTime() <= Date.now()) return refuse("expired refresh token");
+  const [user] = await tx
+    .select({
+      id: users.id,
+      role: users.role,
+      isActive: users.isActive,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, row.userId));
+  if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) {
+    await revokeFamily(tx, row.familyId);
+    return refuse("user inactive or session revoked");
+  }
+  await tx
+    .update(refreshTokens)
+    .set({ rotatedAt: sql`CURRENT_TIMESTAMP(3)` })
+    .where(eq(refreshTokens.id, row.id));
+  return { ok: true, pair: await issueTokenPair(user, row.familyId, tx) };
 }
 
 /**
