@@ -1,8 +1,9 @@
 import { MAX_ID } from "@/lib/validation/id-text";
 
 /**
- * No example: Swagger UI fills a parameter's example into "Try it out", and a reset-password or
- * DELETE run without editing it would act on id 1, most often the first admin.
+ * No examples on ids or headers: Swagger UI fills a parameter's example into "Try it out", and a
+ * reset-password or DELETE run without editing it would act on id 1, most often the first admin;
+ * an If-Match of "1" would refuse (412) every task changed once.
  */
 const idParameter = (description: string) => ({
   name: "id",
@@ -25,7 +26,6 @@ export const SHARED_PARAMETERS = {
       'a comma-separated list of them (`"3", "4"`). 412 when someone changed it since; a weak ' +
       'ETag (`W/"3"`) never matches; `*` or no header applies to the task as it is.',
     schema: { type: "string", pattern: '^(\\*|(W/)?"[^"]*"(\\s*,\\s*(W/)?"[^"]*")*)$' },
-    example: '"1"',
   },
   IdempotencyKey: {
     name: "Idempotency-Key",
