@@ -1,3 +1,5 @@
+import { QUERY_PARAMETER_DOC } from "@/lib/validation/query-params";
+
 type Json = Record<string, unknown>;
 
 /** The vendor key a route's JSDoc uses to say "my query string is this zod schema". */
@@ -8,13 +10,16 @@ const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as 
 function toParameters(schema: Json): Json[] {
   const properties = (schema.properties ?? {}) as Record<string, Json>;
   const required = new Set((schema.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, { description, ...propertySchema }]) => ({
-    name,
-    in: "query",
-    required: required.has(name),
-    ...(description ? { description } : {}),
-    schema: propertySchema,
-  }));
+  return Object.entries(properties).map(
+    ([name, { description, [QUERY_PARAMETER_DOC]: documented, ...propertySchema }]) => ({
+      name,
+      in: "query",
+      required: required.has(name),
+      ...(description ? { description } : {}),
+      schema: propertySchema,
+      ...(documented as Json | undefined),
+    }),
+  );
 }
 
 /**

@@ -22,10 +22,42 @@ export const queryBoolean = z.preprocess(
     .transform((value) => value === "true" || value === "1"),
 );
 
+/**
+ * The meta key that documents a query parameter other than as its zod schema reads it: fields of
+ * an OpenAPI parameter object (`schema`, `style`, `explode`) laid over the generated ones.
+ */
+export const QUERY_PARAMETER_DOC = "x-query-parameter";
+
 /** `page` of a page-numbered list: 1 or more, 1 when absent. */
 export const pageParam = wholeNumberParam(
   z.int("Page must be a whole number.").min(1, "Page must be 1 or more."),
 ).default(1);
+
+/** `page` of a list that also takes DRF's `page=last` (read before this schema checks the rest). */
+export const pageOrLastParam = pageParam.meta({
+  description: "The page, 1 or more, or `last`.",
+  [QUERY_PARAMETER_DOC]: {
+    schema: {
+      anyOf: [
+        { type: "integer", minimum: 1 },
+        { type: "string", enum: ["last"] },
+      ],
+      default: 1,
+    },
+  },
+});
+
+/**
+ * A comma-separated list of `values` in one parameter, documented as OpenAPI's form-style array so
+ * that Swagger UI offers the values to pick.
+ */
+export function commaListDoc(values: readonly string[]) {
+  return {
+    style: "form",
+    explode: false,
+    schema: { type: "array", items: { type: "string", enum: values } },
+  };
+}
 
 /**
  * A page size over the list's largest is the largest, as DRF's max_page_size had it: a client that

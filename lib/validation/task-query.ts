@@ -1,9 +1,16 @@
 import { z } from "zod";
-import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
+import {
+  commaListDoc,
+  pageOrLastParam,
+  pageSizeParam,
+  QUERY_PARAMETER_DOC,
+  queryBoolean,
+} from "./query-params";
 import { PAGING_PARAMS } from "./paging-params";
 import { queryValues } from "./query-values";
 import { SEARCH_TERMS_HELP } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
 
 export const TASK_ORDER_FIELDS = [
@@ -38,10 +45,22 @@ function commaList<T extends z.ZodType<unknown, string>>(item: T) {
 /** GET /api/tasks/ query string, as the route and the dashboard's table both parse it. */
 export const taskListQuerySchema = z
   .object({
-    page: pageParam,
+    page: pageOrLastParam,
     page_size: pageSizeParam(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, "Tasks"),
-    status: commaList(taskStatusSchema).optional(),
-    priority: commaList(taskPrioritySchema).optional(),
+    status: commaList(taskStatusSchema)
+      .optional()
+      .meta({
+        description:
+          "One status, or several comma-separated (or the parameter repeated): any of them.",
+        [QUERY_PARAMETER_DOC]: commaListDoc(TASK_STATUSES),
+      }),
+    priority: commaList(taskPrioritySchema)
+      .optional()
+      .meta({
+        description:
+          "One priority, or several comma-separated (or the parameter repeated): any of them.",
+        [QUERY_PARAMETER_DOC]: commaListDoc(TASK_PRIORITIES),
+      }),
     assigned_to: userIdSchema.optional(),
     created_by: userIdSchema.optional(),
     due_before: isoDateSchema.optional().meta({

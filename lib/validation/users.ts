@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { validationError } from "@/lib/http/errors";
-import { pageParam, pageSizeParam, queryBoolean } from "./query-params";
+import { pageOrLastParam, pageSizeParam, queryBoolean } from "./query-params";
 import { queryValues } from "./query-values";
 import { withoutFields } from "./read-only-fields";
 import { SEARCH_TERMS_HELP } from "./search-terms";
@@ -116,7 +116,7 @@ export const listUsersQuerySchema = z
       .meta({
         description: `Managers may order by ${PUBLIC_USER_ORDERINGS.join(", ")} only.`,
       }),
-    page: pageParam,
+    page: pageOrLastParam,
     page_size: pageSizeParam(20),
   })
   .meta({ id: "UserListQuery" });

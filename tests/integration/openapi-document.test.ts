@@ -291,6 +291,35 @@ describe("the OpenAPI document", () => {
       `larger values are taken as ${taskQuery.MAX_PAGE_SIZE}`,
     );
   });
+
+  it("lets `page=last` and a list of statuses or priorities through Swagger UI's own checks", async () => {
+    // Typed as a bare integer, `page=last` was refused by Try it out before it was sent.
+    const ajv = new Ajv({ strict: false });
+    for (const path of ["/api/tasks", "/api/users"]) {
+      const page = (document.paths[path]?.get as Operation).parameters?.find(
+        (p) => p.name === "page",
+      ) as unknown as { schema: Json };
+      const accepts = ajv.compile(page.schema);
+      expect([accepts("last"), accepts(3), accepts(0), accepts("first")], path).toEqual([
+        true,
+        true,
+        false,
+        false,
+      ]);
+    }
+    const list = (document.paths["/api/tasks"]?.get as Operation).parameters ?? [];
+    for (const [name, values] of [
+      ["status", ["TODO", "IN_PROGRESS", "DONE"]],
+      ["priority", ["LOW", "MEDIUM", "HIGH", "URGENT"]],
+    ] as const) {
+      // A form-style array, unexploded, is sent as `status=TODO,DONE`: what the server reads.
+      expect(list.find((p) => p.name === name)).toMatchObject({
+        style: "form",
+        explode: false,
+        schema: { type: "array", items: { enum: values } },
+      });
+    }
+  });
 });
 
 describe("GET /api/schema/", () => {
