@@ -10,7 +10,8 @@ import { assertAdmin } from "./users";
 
 /**
  * Clears the sign-in lockout and failure counts of the user `which` selects, recording who lifted
- * it (`actor`; null for the system). The user as they are now, or null when there is none.
+ * a lockout (`actor`; null for the system): an account that was not locked leaves no trail entry,
+ * so the trail holds only real unlocks. The user as they are now, or null when there is none.
  */
 async function liftLockout(tx: Executor, which: SQL, actor: Actor | null) {
   const [user] = await tx.select(userColumns).from(users).where(which).for("update");
@@ -20,16 +21,18 @@ async function liftLockout(tx: Executor, which: SQL, actor: Actor | null) {
     .update(users)
     .set({ failedLoginCount: 0, lockoutCount: 0, lockedUntil: null })
     .where(eq(users.id, user.id));
-  await recordActivity(tx, [
-    {
-      kind: "USER_UNLOCKED",
-      actorId: actor?.id ?? null,
-      subjectUserId: user.id,
-      field: "locked_until",
-      fromValue: wasLocked ? user.lockedUntil!.toISOString() : null,
-      toValue: null,
-    },
-  ]);
+  if (wasLocked) {
+    await recordActivity(tx, [
+      {
+        kind: "USER_UNLOCKED",
+        actorId: actor?.id ?? null,
+        subjectUserId: user.id,
+        field: "locked_until",
+        fromValue: user.lockedUntil!.toISOString(),
+        toValue: null,
+      },
+    ]);
+  }
   return { user: toUserDto({ ...user, lockedUntil: null }), wasLocked };
 }
 

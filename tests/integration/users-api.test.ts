@@ -846,6 +846,11 @@ describe("sign-in lockouts", () => {
     });
     expect(unlocked.status).toBe(200);
     expect(unlocked.body).toMatchObject({ id: user.id, locked_until: null });
+    // Once more, with nothing left to lift: the same answer, and no second entry in the trail.
+    const again = await api<UserBody>("POST", `/api/users/${user.id}/unlock/`, {
+      token: admin.token,
+    });
+    expect(again.status).toBe(200);
     expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
     const events = await db()
       .select()
