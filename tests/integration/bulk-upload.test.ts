@@ -440,6 +440,25 @@ describe("POST /api/tasks/bulk-upload/", () => {
     expect(streamed.body.detail).toBe(
       "The file exceeds the upload limit of 20 MB; split it into smaller files.",
     );
+    // Yes and no as any client spells them (Python's requests sends True and False).
+    for (const query of ["?dry_run=True", "?dry_run=TRUE"]) {
+      const spelled = await upload<UploadBody>(manager.token, `${HEADER}\nA,,,TODO\n`, { query });
+      expect(spelled.status, query).toBe(200);
+      expect(spelled.body.dry_run, query).toBe(true);
+    }
+    const refusedFile = await upload<UploadBody>(manager.token, `${HEADER}\n,,,TODO\n`, {
+      query: "?dry_run=False",
+    });
+    expect(refusedFile.body.detail).not.toBe("Invalid query parameters.");
+    expect(refusedFile.body.errors).toEqual([expect.objectContaining({ line: 2, field: "title" })]);
+    const unclear = await upload(manager.token, `${HEADER}\nA,,,TODO\n`, {
+      query: "?dry_run=maybe",
+    });
+    expect(unclear.status).toBe(400);
+    expect(unclear.body).toEqual({
+      detail: "Invalid query parameters.",
+      errors: [{ field: "dry_run", message: "Must be true or false." }],
+    });
     expect(await databaseState()).toBe(before);
   });
 

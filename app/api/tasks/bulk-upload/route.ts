@@ -4,17 +4,22 @@ import { authedRoute } from "@/lib/http/api-route";
 import { badRequest, unsupportedMediaType } from "@/lib/http/errors";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { csvColumnMappingSchema } from "@/lib/validation/csv-column-mapping";
+import { queryBoolean } from "@/lib/validation/query-params";
 import { readMultipartFile } from "@/lib/http/multipart-file";
 import { replayableResponse } from "@/lib/http/replayable-response";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
 import { assertMayImport, importTasksCsv } from "@/lib/services/task-import";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
+/** `dry_run` read as every yes/no query value is (any case: Python's requests sends "True"). */
 function parseDryRun(params: URLSearchParams): boolean {
   const value = params.get("dry_run");
-  if (value === null || value === "" || value === "0" || value === "false") return false;
-  if (value === "1" || value === "true") return true;
-  throw badRequest("dry_run must be 1, true, 0 or false.");
+  if (value === null || value === "") return false;
+  const parsed = queryBoolean.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw badRequest("Invalid query parameters.", {
+    errors: [{ field: "dry_run", message: "Must be true or false." }],
+  });
 }
 
 /** The optional `columns` field: JSON {our column: the file's header name}; empty means none. */
@@ -64,7 +69,7 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
  *       - name: dry_run
  *         in: query
  *         required: false
- *         description: Check the file only; nothing is written.
+ *         description: Check the file only; nothing is written. Read in any case (`True` too).
  *         schema: { type: string, enum: ["1", "true", "0", "false"] }
  *       - $ref: '#/components/parameters/IdempotencyKey'
  *     requestBody:
