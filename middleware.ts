@@ -3,18 +3,20 @@ import { repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { sessionFromCookie } from "@/lib/auth/edge-session";
 import { expiredCookie } from "@/lib/auth/expired-cookie";
 import { PATH_HEADER } from "@/lib/auth/path-header";
-import { isOpenPage, roleMayEnter } from "@/lib/auth/path-rules";
-import { forbiddenPage } from "@/lib/http/forbidden-page";
+import { isOpenPage, NOT_ALLOWED_FROM, roleMayEnter } from "@/lib/auth/path-rules";
 import { isCrossSiteAction } from "@/lib/http/cross-site-action";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/security-headers";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { refuseStaticApiMethod } from "@/lib/http/static-api-methods";
 
+/** Where a role refused by the gate is answered: the page checks the session before its 403. */
+const NOT_ALLOWED_PAGE = "/not-allowed";
+
 /**
- * The page gate: a redirect to /login, a 403 page, or null to let the request through. Pages
- * still check the user in the database.
+ * The page gate: a redirect to /login, the URL to answer a refused role with, or null to let the
+ * request through. Pages still check the user in the database.
  */
-async function gate(request: NextRequest): Promise<NextResponse | null> {
+async function gate(request: NextRequest): Promise<NextResponse | URL | null> {
   const { pathname, search } = request.nextUrl;
   if (isOpenPage(pathname)) return null;
   const session = await sessionFromCookie(request);
@@ -28,7 +30,14 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
     const read = request.method === "GET" || request.method === "HEAD";
     return NextResponse.redirect(login, read ? 307 : 303);
   }
-  if (!roleMayEnter(session.role, pathname)) return forbiddenPage();
+  // The cookie's role may be stale (a role change or deactivation ends the session): the page,
+  // with the database at hand, sends an ended session to sign in and answers a live one 403.
+  if (!roleMayEnter(session.role, pathname)) {
+    // The page asked for travels in the address: Next's router may run this again for the new one.
+    const page = new URL(NOT_ALLOWED_PAGE, request.url);
+    page.searchParams.set(NOT_ALLOWED_FROM, pathname + search);
+    return page;
+  }
   return null;
 }
 
@@ -54,10 +63,13 @@ export async function middleware(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const cookies = repairCallbackCookies(request.headers.get("cookie"), request.nextUrl.origin);
 
-  let response = isCrossSiteAction(request)
+  const gated = isCrossSiteAction(request)
     ? new NextResponse("A request from another site is refused.", { status: 403 })
     : await gate(request);
-  if (!response) {
+  let response: NextResponse;
+  if (gated instanceof NextResponse) {
+    response = gated;
+  } else {
     const requestHeaders = new Headers(request.headers);
     if (cookies) requestHeaders.set("cookie", cookies.header);
     requestHeaders.set(REQUEST_ID_HEADER, requestId);
@@ -65,7 +77,8 @@ export async function middleware(request: NextRequest) {
     requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
     // Next reads the nonce from the request's CSP header and stamps it on its own scripts.
     requestHeaders.set("Content-Security-Policy", csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    const forwarded = { request: { headers: requestHeaders } };
+    response = gated ? NextResponse.rewrite(gated, forwarded) : NextResponse.next(forwarded);
   }
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);

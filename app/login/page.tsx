@@ -5,7 +5,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { describeSignInError } from "@/components/auth/sign-in-errors";
 import { loginNoticeText } from "@/lib/auth/messages";
 import { getOptionalActor } from "@/lib/auth/page-actor";
-import { roleHome } from "@/lib/auth/role-home";
+import { landingPath } from "@/lib/auth/role-home";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const callback = safeCallbackPath(first(params.callbackUrl));
   const actor = await getOptionalActor();
-  if (actor) redirect(callback ?? roleHome(actor.role));
+  if (actor) redirect(landingPath(actor.role, callback));
   const notice = loginNoticeText(first(params.notice));
 
   return (
@@ -40,10 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           </p>
         ) : null}
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <LoginForm
-            destination={callback ?? "/"}
-            initialError={describeSignInError(first(params.error))}
-          />
+          <LoginForm callback={callback} initialError={describeSignInError(first(params.error))} />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">
           Integrators: see the API documentation at{" "}

@@ -1,25 +1,26 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { INVALID_CREDENTIALS } from "@/lib/auth/messages";
+import { landingPath } from "@/lib/auth/role-home";
 import { loginSchema, type LoginInput } from "@/lib/validation/auth";
 import { describeSignInError } from "./sign-in-errors";
 import { PendingButton } from "@/components/ui/pending-button";
 
 type Props = {
-  /** Already checked to be a same-origin path; "/" sends the user to their role's home. */
-  destination: string;
+  /** The page asked for, already checked to be a same-origin path; null: the role's home. */
+  callback: string | null;
   initialError: string | null;
 };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-600 sm:text-sm";
 
-export function LoginForm({ destination, initialError }: Props) {
+export function LoginForm({ callback, initialError }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(initialError);
   const {
@@ -37,7 +38,9 @@ export function LoginForm({ destination, initialError }: Props) {
           setFormError(describeSignInError(result?.error ?? null) ?? INVALID_CREDENTIALS);
           return;
         }
-        router.replace(destination);
+        // The role is known only now: a page it may not open gives way to its home.
+        const session = await getSession();
+        router.replace(session?.user ? landingPath(session.user.role, callback) : "/");
         router.refresh();
       } catch {
         setFormError("Could not reach the server. Check your connection and try again.");

@@ -21,18 +21,21 @@ export async function getOptionalActor(): Promise<Actor | null> {
   return loadSignedInActor({ userId, sessionVersion, familyId });
 }
 
-async function loginUrl(): Promise<string> {
-  const callback = safeCallbackPath((await headers()).get(PATH_HEADER));
+async function loginUrl(page: string | null): Promise<string> {
+  const callback = safeCallbackPath(page ?? (await headers()).get(PATH_HEADER));
   return callback ? `/login?callbackUrl=${encodeURIComponent(callback)}` : "/login";
 }
 
 /**
- * The signed-in user, or a redirect to /login (signed out, deactivated, stale session).
+ * The signed-in user, or a redirect to /login (signed out, deactivated, stale session) with the
+ * page to come back to: `page`, or the one requested.
  * With `may`, a role the policy does not grant that action gets Next's 403 page (app/forbidden.tsx).
  */
-export async function requireActor(options: { may?: GlobalAction } = {}): Promise<Actor> {
+export async function requireActor(
+  options: { may?: GlobalAction; page?: string | null } = {},
+): Promise<Actor> {
   const actor = await getOptionalActor();
-  if (!actor) redirect(await loginUrl());
+  if (!actor) redirect(await loginUrl(options.page ?? null));
   if (options.may && !can(actor, options.may)) forbidden();
   return actor;
 }

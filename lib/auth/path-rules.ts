@@ -19,6 +19,9 @@ const PAGE_PERMISSIONS: readonly { path: RegExp; may: GlobalAction }[] = [
   { path: /^\/tasks\/import\/?$/, may: "task.import" },
 ];
 
+/** The query parameter naming the page a refused role asked for (middleware.ts, app/not-allowed). */
+export const NOT_ALLOWED_FROM = "from";
+
 /** Sign-in page and public files (anything with an extension, e.g. /robots.txt). */
 export function isOpenPage(pathname: string): boolean {
   return OPEN_PAGES.has(pathname.replace(/\/$/, "")) || /\/[^/]+\.[a-z0-9]+$/i.test(pathname);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
 import { holdScripts } from "./helpers/hydration";
+import { accessToken } from "./helpers/login";
 
 async function fillAndSubmit(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -139,6 +140,54 @@ test.describe("signed in", () => {
     ).toBeVisible();
     const board = await page.goto("/board");
     expect(board!.status()).toBe(403);
+  });
+
+  test("a session ended by a role change is sent to sign in, not refused by its old role", async ({
+    page,
+    request,
+  }) => {
+    const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
+    const email = `promoted-${Date.now()}@example.com`;
+    const password = "Promoted-passphrase-2026";
+    const created = await request.post("/api/users/", {
+      data: { email, full_name: "Pat Promoted", role: "EMPLOYEE", password },
+      headers: { authorization: admin },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+
+    await page.goto("/login");
+    await fillAndSubmit(page, email, password);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
+    const live = await page.request.get("/api/auth/session");
+    expect(((await live.json()) as { user?: { role: string } }).user?.role).toBe("EMPLOYEE");
+
+    const promoted = await request.patch(`/api/users/${id}/`, {
+      data: { role: "MANAGER" },
+      headers: { authorization: admin },
+    });
+    expect(promoted.status()).toBe(200);
+    // The cookie still says EMPLOYEE, which may not open the board: the page asks to sign in.
+    await page.goto("/board");
+    await expect(page).toHaveURL(
+      (url) => url.pathname === "/login" && url.searchParams.get("callbackUrl") === "/board",
+    );
+    const ended = await page.request.get("/api/auth/session");
+    expect(await ended.json()).toEqual({});
+
+    await fillAndSubmit(page, email, password);
+    await expect(page).toHaveURL((url) => url.pathname === "/board");
+  });
+
+  test("a sign-in asked for a page the role may not open lands on the role's home", async ({
+    page,
+  }) => {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/admin/users")}`);
+    await fillAndSubmit(page, DEMO.employee.email, DEMO.employee.password);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
+    // Signed in already, the sign-in page sends them the same way.
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/board")}`);
+    await expect(page).toHaveURL((url) => url.pathname === "/my-tasks");
   });
 
   test("a manager opening /admin/users is refused", async ({ page }) => {
