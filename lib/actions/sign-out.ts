@@ -3,15 +3,12 @@
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { expiredCookie } from "@/lib/auth/expired-cookie";
+import { expiredCookie, SESSION_COOKIE } from "@/lib/auth/expired-cookie";
 import { LOGIN_NOTICES } from "@/lib/auth/messages";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { REQUEST_ID_HEADER, resolveRequestId } from "@/lib/http/request-id";
 import { logger } from "@/lib/logger";
 import { endBrowserSession } from "@/lib/services/browser-sessions";
-
-/** next-auth's session cookie: `__Secure-` first behind https, split as `.0`, `.1`… when large. */
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 /**
  * The header's Sign out, as a form action so that it works before the page's script has run:

@@ -127,3 +127,30 @@ describe("browser session cookie on /api", () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe("GET /api/auth/session", () => {
+  // A live one is next-auth's to answer, which needs a running server (tests/e2e/auth.spec.ts).
+  it("reads an ended sign-in as signed out and drops its cookie", async () => {
+    const user = await makeUser("EMPLOYEE");
+    // Ended three ways: this sign-in signed out, the person deactivated, their role changed.
+    const signedOut = await startBrowserSession(user.id);
+    const signedOutCookie = await sessionCookie(user, { signInId: signedOut });
+    await endBrowserSession(user.id, signedOut);
+    const deactivated = await makeUser("EMPLOYEE");
+    const deactivatedCookie = await sessionCookie(deactivated);
+    await db().update(users).set({ isActive: false }).where(eq(users.id, deactivated.id));
+    const moved = await makeUser("EMPLOYEE");
+    const movedCookie = await sessionCookie(moved);
+    await db()
+      .update(users)
+      .set({ role: "MANAGER", sessionVersion: 2 })
+      .where(eq(users.id, moved.id));
+
+    for (const cookie of [signedOutCookie, deactivatedCookie, movedCookie]) {
+      const ended = await api("GET", "/api/auth/session", { headers: { cookie } });
+      expect(ended.status).toBe(200);
+      expect(ended.body).toEqual({});
+      expect(ended.headers.get("set-cookie")).toMatch(/^next-auth\.session-token=;.*Max-Age=0/);
+    }
+  });
+});

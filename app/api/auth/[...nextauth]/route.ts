@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { cookies } from "next/headers";
 import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { expiredCookie, needsSecure } from "@/lib/auth/expired-cookie";
+import { answerEndedSession } from "@/lib/auth/ended-session";
 import { authOptions } from "@/lib/auth/next-auth-options";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import type { Logger } from "pino";
@@ -73,6 +74,10 @@ async function nextAuthAnswer(
     return apiError(400, "callbackUrl must be a path or an http(s) URL.");
   }
   await repairBrokenCallbackCookies(request, origin);
+  if (request.method === "GET" && nextAuthAction((await segment.params).nextauth) === "session") {
+    const ended = await answerEndedSession(request);
+    if (ended) return ended;
+  }
   let answer: Response;
   try {
     answer = await NextAuth(request, segment, authOptions());
