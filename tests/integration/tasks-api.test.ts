@@ -334,6 +334,40 @@ describe("PUT /api/tasks/{id}/", () => {
   });
 });
 
+describe("PUT and PATCH /api/tasks/{id}/ of a task that is gone or hidden", () => {
+  it("answers 404 whatever the body, as DRF looked the task up before reading it", async () => {
+    const gone = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id });
+    await api("DELETE", `/api/tasks/${gone}/`, { token: managerA.token });
+    const hidden = await makeTask({ createdBy: managerB.id });
+    const bodies = [undefined, {}, { bogus: 1 }, { status: "BAD" }, { title: "" }];
+    for (const [caller, id] of [
+      [managerA, gone],
+      [employee1, gone],
+      [managerA, hidden],
+    ] as const) {
+      for (const method of ["PATCH", "PUT"] as const) {
+        for (const body of bodies) {
+          const res = await api<Detail>(method, `/api/tasks/${id}/`, { token: caller.token, body });
+          expect(res.status, `${method} ${JSON.stringify(body)} as ${caller.role}`).toBe(404);
+        }
+        const text = await api<Detail>(method, `/api/tasks/${id}/`, {
+          token: caller.token,
+          rawBody: "title=x",
+          headers: { "content-type": "text/plain" },
+        });
+        expect(text.status, `${method} text/plain as ${caller.role}`).toBe(404);
+      }
+    }
+    // A task the caller sees still has its body judged.
+    const own = await makeTask({ createdBy: managerA.id });
+    const bad = await api<Detail>("PATCH", `/api/tasks/${own}/`, {
+      token: managerA.token,
+      body: { status: "BAD" },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe("PUT and PATCH /api/tasks/{id}/ with a task sent back as GET returned it", () => {
   it("ignores the read-only fields, as DRF does, and changes only the editable ones", async () => {
     const id = await makeTask({ createdBy: managerA.id, assignedTo: employee1.id, title: "round" });

@@ -1,4 +1,7 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { ApiError } from "@/lib/http/errors";
 import { authedRoute } from "@/lib/http/api-route";
 import { etagFor, expectedVersionsFrom } from "@/lib/http/etag";
 import { parseJsonBody } from "@/lib/http/json-body";
@@ -10,6 +13,29 @@ import { refusedMethods } from "@/lib/http/refused-methods";
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
+
+/**
+ * The body of a PATCH or PUT of task `id`. A body refused (400, 415) for a task the caller cannot
+ * see is a 404 instead, as DRF looked the task up before reading the body: a client learns the
+ * task is gone, not that its body was wrong. The lookup runs only on that refusal.
+ */
+async function taskWriteInput<S extends z.ZodType>(
+  request: NextRequest,
+  schema: S,
+  actor: Actor,
+  id: number,
+): Promise<z.infer<S>> {
+  try {
+    return await parseJsonBody(request, schema, {
+      beforeValidation: (body) => taskWriteBody(actor, id, body),
+    });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 400 || error.status === 415)) {
+      await getTask(actor, id);
+    }
+    throw error;
+  }
+}
 
 function taskResponse(task: TaskDto): NextResponse {
   return NextResponse.json(task, {
@@ -91,9 +117,7 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
 export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);
   const expectedVersions = expectedVersionsFrom(request.headers);
-  const input = await parseJsonBody(request, updateTaskSchema, {
-    beforeValidation: (body) => taskWriteBody(actor, id, body),
-  });
+  const input = await taskWriteInput(request, updateTaskSchema, actor, id);
   return taskResponse(await updateTask(actor, id, input, { expectedVersions }));
 });
 
@@ -145,9 +169,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor }) => {
 export const PUT = authedRoute<Params>(async ({ request, params, actor }) => {
   const id = pathIdParam(params.id);
   const expectedVersions = expectedVersionsFrom(request.headers);
-  const input = await parseJsonBody(request, replaceTaskSchema, {
-    beforeValidation: (body) => taskWriteBody(actor, id, body),
-  });
+  const input = await taskWriteInput(request, replaceTaskSchema, actor, id);
   return taskResponse(await replaceTask(actor, id, input, { expectedVersions }));
 });
 
