@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/text/count-of";
 import type { ResultSetHeader } from "mysql2/promise";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
@@ -84,10 +85,14 @@ async function validateItems(
     for (const error of found) errors.add({ index, ...error });
   });
   if (errors.total > 0) {
-    throw badRequest(`${invalid} of ${items.length} tasks are invalid; nothing was created.`, {
-      errors: errors.items,
-      total_errors: errors.total,
-    });
+    const verb = invalid === 1 ? "is" : "are";
+    throw badRequest(
+      `${invalid} of ${countOf(items.length, "task")} ${verb} invalid; nothing was created.`,
+      {
+        errors: errors.items,
+        total_errors: errors.total,
+      },
+    );
   }
   return inputs;
 }
@@ -183,7 +188,11 @@ export async function bulkCreateTasks(
         const ids = await insertAll(tx, actor, inputs);
         const response = {
           status: 201,
-          body: { created: ids.length, ids, message: `${ids.length} tasks created successfully` },
+          body: {
+            created: ids.length,
+            ids,
+            message: `${countOf(ids.length, "task")} created successfully`,
+          },
         };
         await commitWithResponse(tx, scope, response);
         return { ...response, replayed: false };

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/text/count-of";
 import { createHash } from "node:crypto";
 import { db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -146,7 +147,7 @@ async function importRows(
           rows: run.rows,
           import_id: null,
           dry_run: true,
-          message: `Dry run: ${run.rows} tasks would be uploaded; nothing was written.`,
+          message: `Dry run: ${countOf(run.rows, "task")} would be uploaded; nothing was written.`,
           same_file_imported: await lastImportOfSameFile(actor, checksum),
           assignees: run.assigneeSummary(),
         },
@@ -161,7 +162,7 @@ async function importRows(
         rows: run.rows,
         import_id: importId,
         dry_run: false,
-        message: `${run.created} tasks uploaded successfully`,
+        message: `${countOf(run.created, "task")} uploaded successfully`,
       },
     };
     const requestHash = requestHashOf(checksum, mapping);

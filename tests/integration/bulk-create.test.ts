@@ -125,6 +125,16 @@ describe("POST /api/tasks/bulk-create/", () => {
     expect(await databaseState()).toBe(before);
   });
 
+  it("counts one task in the singular, created or refused", async () => {
+    const one = await bulkCreate(manager.token, [{ title: "Only one" }]);
+    expect(one.status).toBe(201);
+    expect(one.body.message).toBe("1 task created successfully");
+    const refused = await bulkCreate(manager.token, [{ title: "" }]);
+    expect(refused.body.detail).toBe("1 of 1 task is invalid; nothing was created.");
+    const oneOfTwo = await bulkCreate(manager.token, [{ title: "" }, { title: "Fine" }]);
+    expect(oneOfTwo.body.detail).toBe("1 of 2 tasks is invalid; nothing was created.");
+  });
+
   it("lists at most 1,000 errors and gives the total", async () => {
     const tasks = Array.from({ length: 1500 }, () => ({ title: "" }));
     const res = await bulkCreate(manager.token, tasks);
