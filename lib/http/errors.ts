@@ -3,16 +3,40 @@ import { z, type ZodError } from "zod";
 // Zod's generic words become DRF's, set where validation errors become answers, so before any is
 // parsed; a schema's own message for the case still wins. A field left out is "This field is
 // required." (not "Invalid input: expected string, received undefined", or for a choice "Invalid
-// option"), and a value outside a choice names itself and the choices.
+// option"), a null where none is taken "This field may not be null.", a value of another type
+// DRF's words for it, and a value outside a choice names itself and the choices.
 const MISSING_VALUE_CODES = new Set(["invalid_type", "invalid_value", "invalid_union"]);
 /** A longer value is not echoed back in the message. */
 const ECHOED_CHOICE_MAX = 40;
+
+/** A JSON value's type as DRF's messages name it (Python's names). */
+function pythonTypeName(input: unknown): string {
+  if (Array.isArray(input)) return "list";
+  if (typeof input === "string") return "str";
+  if (typeof input === "boolean") return "bool";
+  if (typeof input === "number") return Number.isInteger(input) ? "int" : "float";
+  return "dict";
+}
+
+/** DRF's message for a value of another type than the field takes, by zod's `expected`. */
+const WRONG_TYPE: Record<string, (input: unknown) => string> = {
+  string: () => "Not a valid string.",
+  number: () => "A valid number is required.",
+  int: () => "A valid integer is required.",
+  boolean: () => "Must be a valid boolean.",
+  array: (input) => `Expected a list of items but got type "${pythonTypeName(input)}".`,
+  object: (input) => `Invalid data. Expected a dictionary, but got ${pythonTypeName(input)}.`,
+};
 
 z.config({
   customError: (issue) => {
     if (MISSING_VALUE_CODES.has(issue.code ?? "") && issue.input === undefined) {
       return "This field is required.";
     }
+    if (MISSING_VALUE_CODES.has(issue.code ?? "") && issue.input === null) {
+      return "This field may not be null.";
+    }
+    if (issue.code === "invalid_type") return WRONG_TYPE[issue.expected]?.(issue.input);
     if (issue.code !== "invalid_value") return undefined;
     const choices = `Choose one of ${issue.values.join(", ")}.`;
     return typeof issue.input === "string" && issue.input.length <= ECHOED_CHOICE_MAX

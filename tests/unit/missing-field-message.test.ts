@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/http/errors";
 import { createTaskSchema } from "@/lib/validation/tasks";
-import { editUserSchema } from "@/lib/validation/users";
+import { editUserSchema, updateUserSchema } from "@/lib/validation/users";
 
 describe("a field left out", () => {
   it("is 'This field is required.', a choice as much as a text", () => {
@@ -37,5 +37,27 @@ describe("a value outside a choice", () => {
     expect(fieldErrors(long.error!)[0]!.message).toBe(
       "Not a valid choice. Choose one of TODO, IN_PROGRESS, DONE.",
     );
+  });
+});
+
+describe("a value of another type", () => {
+  it("is named in DRF's words, a null as DRF's 'may not be null'", () => {
+    const task = createTaskSchema.safeParse({ title: "t", description: 12, status: null });
+    expect(fieldErrors(task.error!)).toEqual([
+      { field: "description", message: "Not a valid string." },
+      { field: "status", message: "This field may not be null." },
+    ]);
+    const user = updateUserSchema.safeParse({ is_active: "true", full_name: null });
+    expect(fieldErrors(user.error!)).toEqual([
+      { field: "full_name", message: "This field may not be null." },
+      { field: "is_active", message: "Must be a valid boolean." },
+    ]);
+    for (const [body, message] of [
+      [[], "Invalid data. Expected a dictionary, but got list."],
+      ["text", "Invalid data. Expected a dictionary, but got str."],
+    ] as const) {
+      const parsed = createTaskSchema.safeParse(body);
+      expect(fieldErrors(parsed.error!)).toEqual([{ field: "non_field_errors", message }]);
+    }
   });
 });
