@@ -3,8 +3,8 @@ import { z, type ZodError } from "zod";
 // Zod's generic words become DRF's, set where validation errors become answers, so before any is
 // parsed; a schema's own message for the case still wins. A field left out is "This field is
 // required." (not "Invalid input: expected string, received undefined", or for a choice "Invalid
-// option"), a null where none is taken "This field may not be null.", a value of another type
-// DRF's words for it, and a value outside a choice names itself and the choices.
+// option"), a null where none is taken "This field may not be null.", a value of another type or
+// length DRF's words for it, and a value outside a choice names itself and the choices.
 const MISSING_VALUE_CODES = new Set(["invalid_type", "invalid_value", "invalid_union"]);
 /** A longer value is not echoed back in the message. */
 const ECHOED_CHOICE_MAX = 40;
@@ -37,6 +37,12 @@ z.config({
       return "This field may not be null.";
     }
     if (issue.code === "invalid_type") return WRONG_TYPE[issue.expected]?.(issue.input);
+    if (issue.code === "too_big" && issue.origin === "string") {
+      return `Ensure this field has no more than ${issue.maximum} characters.`;
+    }
+    if (issue.code === "too_small" && issue.origin === "string") {
+      return `Ensure this field has at least ${issue.minimum} characters.`;
+    }
     if (issue.code !== "invalid_value") return undefined;
     const choices = `Choose one of ${issue.values.join(", ")}.`;
     return typeof issue.input === "string" && issue.input.length <= ECHOED_CHOICE_MAX

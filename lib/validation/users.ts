@@ -100,7 +100,7 @@ export const listUsersQuerySchema = z
     search: z
       .string()
       .trim()
-      .max(100)
+      .max(100, "Search must be at most 100 characters.")
       .optional()
       .meta({ description: `Searches email and full name. ${SEARCH_TERMS_HELP}` }),
     role: roleSchema.optional(),

@@ -61,3 +61,16 @@ describe("a value of another type", () => {
     }
   });
 });
+
+describe("a text of the wrong length", () => {
+  it("says the limit, as DRF's 'Ensure this field has no more than N characters.'", () => {
+    const user = editUserSchema.safeParse({
+      email: `${"a".repeat(250)}@example.com`,
+      full_name: "F",
+      role: "EMPLOYEE",
+    });
+    expect(fieldErrors(user.error!)).toEqual([
+      { field: "email", message: "Ensure this field has no more than 254 characters." },
+    ]);
+  });
+});
