@@ -1,7 +1,14 @@
 import type { z } from "zod";
 
-/** A page's filters that applied, and those left out with the schema's reason. */
-export type LenientQuery<T> = { data: T; ignored: { field: string; message: string }[] };
+/**
+ * A page's filters that applied (parsed, and as written in the address: `applied`, for its
+ * filter boxes and links), and those left out with the schema's reason.
+ */
+export type LenientQuery<T> = {
+  data: T;
+  applied: Record<string, string>;
+  ignored: { field: string; message: string }[];
+};
 
 /**
  * Parses a page's URL filters with the API's schema, leaving out only the values it refuses (a
@@ -15,10 +22,10 @@ export function parseLeavingOutInvalid<T>(
   const ignored: LenientQuery<T>["ignored"] = [];
   for (;;) {
     const parsed = schema.safeParse(values);
-    if (parsed.success) return { data: parsed.data, ignored };
+    if (parsed.success) return { data: parsed.data, applied: values, ignored };
     const refused = parsed.error.issues.filter((issue) => String(issue.path[0]) in values);
     // Nothing left to leave out (a rule across fields with no field to blame): no filters.
-    if (refused.length === 0) return { data: schema.parse({}), ignored };
+    if (refused.length === 0) return { data: schema.parse({}), applied: {}, ignored };
     for (const issue of refused) {
       const field = String(issue.path[0]);
       if (!(field in values)) continue;

@@ -341,8 +341,17 @@ test("on a phone the users' table keeps to the screen, and the admin filters sta
   await expect(userRow(page, DEMO.manager.email)).toBeVisible();
   await expect(users).toBeHidden();
 
+  // A value the page ignored (and says so) is not counted, shown or carried into its links.
+  await page.goto("/admin/users?search=zzzz&role=bogus&is_active=True");
+  await expect(page.getByText(/were not understood and were ignored: Role/)).toBeVisible();
+  await expect(toggle).toHaveAccessibleName("Show filters (2 applied)");
+  await toggle.click();
+  await expect(users.getByLabel("Status")).toHaveValue("true");
+
   // Only the filters count, not the page number.
   await page.goto("/admin/activity?kind=TASK_CREATED&page=1");
+  await expect(summaryWith(page, "Show filters")).toHaveAccessibleName("Show filters (1 applied)");
+  await page.goto("/admin/activity?kind=TASK_CREATED&actor=abc");
   await expect(summaryWith(page, "Show filters")).toHaveAccessibleName("Show filters (1 applied)");
   await expect(page.getByRole("search", { name: "Filter activity" })).toBeHidden();
 });

@@ -45,7 +45,8 @@ export default async function AdminActivityPage({
       return value === undefined ? [] : [[name, value]];
     }),
   );
-  const { data: query, ignored } = parseLeavingOutInvalid(activityTrailQuerySchema, raw);
+  // Values the schema refused (and the page says so) are left out of the boxes and the links.
+  const { data: query, applied, ignored } = parseLeavingOutInvalid(activityTrailQuerySchema, raw);
   const ignoredMessage = ignoredFiltersMessage(ignored, ACTIVITY_FILTER_LABELS);
   const [page, people] = await Promise.all([
     listActivityTrail(actor, query),
@@ -53,13 +54,13 @@ export default async function AdminActivityPage({
   ]);
   const subject = people.find((person) => person.id === query.subject);
   const filters = new URLSearchParams(
-    Object.entries(raw).filter(([name]) => name !== "page"),
+    Object.entries(applied).filter(([name]) => name !== "page"),
   ).toString();
   // What the trail was filtered by: a value refused above (and said so) filtered nothing.
   const filtered = FILTERS.some((name) => name !== "page" && query[name] !== undefined);
   const filtersWithout = (name: string) => {
     const rest = new URLSearchParams(
-      Object.entries(raw).filter(([key]) => key !== "page" && key !== name),
+      Object.entries(applied).filter(([key]) => key !== "page" && key !== name),
     ).toString();
     return rest ? `?${rest}` : "";
   };
@@ -70,7 +71,7 @@ export default async function AdminActivityPage({
         title="Activity"
         description="Every task event and every user-administration event: who did what, when, before → after."
       />
-      <ActivityFilters values={raw} people={people} />
+      <ActivityFilters values={applied} people={people} />
       {query.subject === undefined ? null : (
         <p className="mb-4 text-sm text-slate-700">
           Showing what happened to{" "}

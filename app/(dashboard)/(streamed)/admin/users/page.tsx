@@ -47,7 +47,8 @@ export default async function AdminUsersPage({
       return value === undefined ? [] : [[name, value]];
     }),
   );
-  const { data: query, ignored } = parseLeavingOutInvalid(listUsersQuerySchema, raw);
+  // Values the schema refused (and the page says so) are left out of the boxes and the links.
+  const { data: query, applied, ignored } = parseLeavingOutInvalid(listUsersQuerySchema, raw);
   const ignoredMessage = ignoredFiltersMessage(ignored, USER_FILTER_LABELS);
   const page = await listUsers(actor, query);
   const users = page.results as UserDto[];
@@ -56,7 +57,7 @@ export default async function AdminUsersPage({
     users.map((user) => user.id),
   );
   const filters = new URLSearchParams(
-    Object.entries(raw).filter(([name]) => name !== "page" && name !== "ordering"),
+    Object.entries(applied).filter(([name]) => name !== "page" && name !== "ordering"),
   ).toString();
   // What the list was filtered by: a value refused above (and said so) filtered nothing.
   const filtered = Boolean(
@@ -80,12 +81,12 @@ export default async function AdminUsersPage({
       </details>
       <UsersFilters
         values={{
-          search: raw.search,
-          role: raw.role,
-          is_active: raw.is_active,
-          // As parsed: "1" and "True" check the box too.
+          search: applied.search,
+          role: applied.role,
+          // As parsed: "1" and "True" choose "Active" and check the box too.
+          is_active: query.is_active === undefined ? undefined : String(query.is_active),
           locked: query.locked === undefined ? undefined : String(query.locked),
-          ordering: raw.ordering,
+          ordering: applied.ordering,
         }}
       />
       {ignoredMessage ? (
