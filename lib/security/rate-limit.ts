@@ -81,8 +81,9 @@ function throttled(result: LimitResult, detail: (seconds: number) => string): Ap
 const apiThrottled = (seconds: number) =>
   `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 
-export function limitKindFor(pathname: string, actor: Actor | null): LimitKind {
-  if (SIGN_IN_PATHS.test(pathname)) return "login";
+export function limitKindFor(pathname: string, method: string, actor: Actor | null): LimitKind {
+  // Only the sign-in itself: an OPTIONS or a refused method guesses no password.
+  if (method === "POST" && SIGN_IN_PATHS.test(pathname)) return "login";
   if (!actor || OPEN_PATHS.test(pathname)) return "anon";
   return "api";
 }
@@ -97,7 +98,7 @@ export async function enforceRateLimit(
   log: Logger,
 ): Promise<Record<string, string>> {
   const pathname = request.nextUrl.pathname;
-  const kind = limitKindFor(pathname, actor);
+  const kind = limitKindFor(pathname, request.method, actor);
   const ip = clientIp(request);
   const identifier = kind === "api" ? `user:${actor!.id}` : `ip:${addressBucket(ip)}`;
   const result = await limiter(kind).check(identifier);

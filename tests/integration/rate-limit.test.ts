@@ -148,6 +148,15 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
     });
     expect(refresh.status).toBe(401);
     expect(refresh.headers.get("ratelimit-limit")).toBe("5");
+    // Nor is asking which methods sign-in takes, or sending it one it refuses.
+    for (const [method, status] of [
+      ["OPTIONS", 204],
+      ["DELETE", 405],
+    ] as const) {
+      const other = await api(method, "/api/auth/login/", { headers: { "x-forwarded-for": ip } });
+      expect(other.status, method).toBe(status);
+      expect(other.headers.get("ratelimit-limit"), method).toBe("5");
+    }
   });
 
   it("counts an IPv6 client's whole /64 as one address, so rotating through it gains nothing", async () => {
