@@ -218,6 +218,10 @@ test("a crafted ?error= with a line break or an emoji goes on to the sign-in pag
     expect(res.status()).toBe(302);
     expect(new URL(res.headers()["location"]!, res.url()).searchParams.get("error")).toBe(kept);
   }
+  // No error at all is no failure to show (next-auth wrote "?error=undefined").
+  const bare = await request.get("/api/auth/error", { maxRedirects: 0 });
+  expect(bare.status()).toBe(302);
+  expect(new URL(bare.headers()["location"]!, bare.url()).searchParams.get("error")).toBe("");
 });
 
 /** Sends raw bytes to the e2e server and reads until it closes the connection. */

@@ -132,13 +132,14 @@ function apiError(status: number, detail: string): Response {
 
 /**
  * next-auth's error action copies `?error=` unencoded into a redirect's Location header, where a
- * line break or an emoji is refused with an empty 500: only printable ASCII is passed on.
+ * line break or an emoji is refused with an empty 500: only printable ASCII is passed on. None
+ * at all is passed on empty: next-auth would write "undefined", which the sign-in page shows as
+ * a failed sign-in.
  */
 function withPrintableError(request: NextRequest): NextRequest {
   const url = new URL(request.url);
   const error = url.searchParams.get("error");
-  if (error === null) return request;
-  const printable = error.replace(NOT_PRINTABLE_ASCII, "");
+  const printable = (error ?? "").replace(NOT_PRINTABLE_ASCII, "");
   if (printable === error) return request;
   url.searchParams.set("error", printable);
   return new NextRequest(url, { headers: request.headers, method: request.method });
