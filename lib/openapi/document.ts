@@ -93,14 +93,16 @@ function reachableSchemas(roots: unknown, schemas: Record<string, Json>): Record
 const OPERATIONS = ["get", "put", "post", "delete", "patch"] as const;
 
 /**
- * Any operation can fail on the server, and any that reads the database can find it out of reach:
- * each gets the JSON 500 and 503 unless its JSDoc says more.
+ * Any request can name a host the server does not answer as, or carry a malformed address; any
+ * operation can fail on the server, and any that reads the database can find it out of reach:
+ * each gets the JSON 400, 500 and 503 unless its JSDoc says more.
  */
 function withServerErrors(paths: Record<string, Json>): Record<string, Json> {
   for (const item of Object.values(paths) as Record<string, { responses?: Json } | undefined>[]) {
     for (const method of OPERATIONS) {
       const responses = item[method]?.responses as Record<string, Json> | undefined;
       if (!responses) continue;
+      responses["400"] ??= { $ref: "#/components/responses/BadAddress" };
       responses["500"] ??= { $ref: "#/components/responses/InternalServerError" };
       responses["503"] ??= { $ref: "#/components/responses/Unavailable" };
     }

@@ -20,8 +20,12 @@ function errorResponse(
 /** The error answers every operation shares, referenced from route JSDoc as `$ref: '#/components/responses/<Name>'`. */
 export const ERROR_RESPONSES = {
   BadRequest: errorResponse(
-    "Invalid input: malformed JSON, or values that fail validation (each listed in `errors`).",
+    "Invalid input: malformed JSON, or values that fail validation (each listed in `errors`); or a Host this server does not answer as, or a malformed address.",
     { detail: "Validation failed.", errors: [{ field: "title", message: "Title is required." }] },
+  ),
+  BadAddress: errorResponse(
+    "The request's Host is not an address this server answers as (NEXTAUTH_URL, ALLOWED_HOSTS, loopback), or its path or query holds a malformed %-escape.",
+    { detail: "This server does not answer as the host the request names." },
   ),
   Unauthorized: errorResponse(
     "No valid access token. Sign in with `POST /api/auth/login` and send `Authorization: Bearer <access>`.",

@@ -184,6 +184,12 @@ describe("the OpenAPI document", () => {
     expect(answer.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("gives every operation a 400, which a foreign Host or a malformed address meets anywhere", () => {
+    for (const { method, path, operation } of operations) {
+      expect(operation.responses, `${method} ${path}`).toHaveProperty("400");
+    }
+  });
+
   it("shows examples that its own schemas accept, field for field", async () => {
     const resolved = (await SwaggerParser.dereference(structuredClone(document) as never)) as {
       paths: Record<string, Record<string, Operation & { requestBody?: Response }>>;
