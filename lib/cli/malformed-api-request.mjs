@@ -1,5 +1,6 @@
 // Requests to /api that Next.js cannot route answer its plain-text 500 (a path with a broken
-// %-escape) or a stack trace (TRACE); the API answers JSON, with the headers of its other answers.
+// %-escape) or a stack trace (TRACE), and an empty segment its 308 to the path without it; the
+// API answers JSON, with the headers of its other answers.
 import { randomUUID } from "node:crypto";
 import { API_ANSWER_HEADERS } from "../http/static-security-headers.mjs";
 
@@ -17,6 +18,8 @@ function problemOf(method, url) {
   } catch {
     return { status: 400, detail: "The URL has a malformed %-escape." };
   }
+  // "/api//tasks/" names no route, as DRF's router had it: a 404, not a redirect a POST may not follow.
+  if (path.includes("//")) return { status: 404, detail: "Not found." };
   return null;
 }
 

@@ -167,6 +167,8 @@ test("requests Next.js cannot route still get the API's JSON answer and headers"
   const cases: [APIResponse, number, string][] = [
     [await request.get("/api/tasks/%ZZ/"), 400, "The URL has a malformed %-escape."],
     [await request.get("/api/users/%E0%A4%A/"), 400, "The URL has a malformed %-escape."],
+    [await request.get("/api/tasks//", { maxRedirects: 0 }), 404, "Not found."],
+    [await request.get("/api//tasks/", { maxRedirects: 0 }), 404, "Not found."],
     [
       await request.fetch("/api/tasks/", { method: "TRACE" }),
       501,
