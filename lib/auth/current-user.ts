@@ -22,6 +22,27 @@ function bearerToken(request: Request): string | null {
 }
 
 /**
+ * The browser sign-in a request's session cookie names: null without one; its user, and who they
+ * are now (null once that sign-in has ended: signed out, deactivated, role changed).
+ */
+export async function browserSignIn(
+  request: NextRequest,
+): Promise<{ userId: number; actor: Actor | null } | null> {
+  const session = await getToken({ req: request, secret: config().NEXTAUTH_SECRET });
+  if (!session?.sub) return null;
+  const userId = Number(session.sub);
+  // A cookie from before browser sign-ins were recorded (no `fid`) names no sign-in: refused.
+  const actor = session.fid
+    ? await loadSignedInActor({
+        userId,
+        sessionVersion: Number(session.sv),
+        familyId: session.fid,
+      })
+    : null;
+  return { userId, actor };
+}
+
+/**
  * A cookie-authenticated write must come from our own origin (CSRF defence), judged as a form
  * post to the sign-in is: route handlers see `localhost:PORT` as their URL, not the address used.
  */
@@ -62,19 +83,12 @@ export async function authenticateRequest(
       throw error;
     }
   }
-  const session = await getToken({ req: request, secret: config().NEXTAUTH_SECRET });
-  if (!session?.sub) return null;
-  // A cookie from before browser sign-ins were recorded (no `fid`) names no sign-in: refused.
-  const actor = session.fid
-    ? await loadSignedInActor({
-        userId: Number(session.sub),
-        sessionVersion: Number(session.sv),
-        familyId: session.fid,
-      })
-    : null;
+  const session = await browserSignIn(request);
+  if (!session) return null;
+  const { actor } = session;
   if (!actor) {
     log.warn(
-      { userId: Number(session.sub), ip: clientIp(request) },
+      { userId: session.userId, ip: clientIp(request) },
       "session refused: user inactive or session revoked",
     );
     throw tokenNotValid("Session is no longer valid; sign in again.");

@@ -1,7 +1,5 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { config } from "@/lib/config";
-import { loadSignedInActor } from "@/lib/services/sessions";
+import { browserSignIn } from "./current-user";
 import { expiredCookie, SESSION_COOKIE } from "./expired-cookie";
 
 /**
@@ -10,16 +8,8 @@ import { expiredCookie, SESSION_COOKIE } from "./expired-cookie";
  * the still-signed cookie back as signed in and renew it. Null: next-auth answers.
  */
 export async function answerEndedSession(request: NextRequest): Promise<Response | null> {
-  const token = await getToken({ req: request, secret: config().NEXTAUTH_SECRET });
-  if (!token?.sub) return null;
-  const actor = token.fid
-    ? await loadSignedInActor({
-        userId: Number(token.sub),
-        sessionVersion: Number(token.sv),
-        familyId: token.fid,
-      })
-    : null;
-  if (actor) return null;
+  const session = await browserSignIn(request);
+  if (!session || session.actor) return null;
   const response = NextResponse.json({}, { headers: { "Cache-Control": "no-store" } });
   for (const { name } of request.cookies.getAll()) {
     if (SESSION_COOKIE.test(name)) response.cookies.set(name, "", expiredCookie(name));
