@@ -18,11 +18,11 @@ const RETURN_PLACES = {
   "/admin/activity": { label: "Back to the activity trail", countId: ACTIVITY_COUNT_ID },
 } satisfies Record<string, Omit<TaskReturn, "href">>;
 
+type ReturnPath = keyof typeof RETURN_PLACES;
+
 function isReturnPath(path: string): path is ReturnPath {
   return Object.hasOwn(RETURN_PLACES, path);
 }
-
-type ReturnPath = keyof typeof RETURN_PLACES;
 
 /** The way back to one of those lists, unfiltered: where a task reached some other way leads. */
 export function listReturn(path: ReturnPath): TaskReturn {
