@@ -19,11 +19,12 @@ const NOT_ALLOWED_PAGE = "/not-allowed";
 async function gate(request: NextRequest): Promise<NextResponse | URL | null> {
   const { pathname, search } = request.nextUrl;
   if (isOpenPage(pathname)) return null;
+  // A server action checks its caller and their role itself (requireActionActor) and refuses in
+  // words the page shows, keeping its work; a redirect or another page here would be fetched as
+  // the action's answer, a server failure.
+  if (request.method === "POST" && request.headers.has("next-action")) return null;
   const session = await sessionFromCookie(request);
   if (!session) {
-    // A server action checks its caller itself (requireActionActor) and refuses in words the page
-    // shows, keeping its work; a 307 here would be fetched as the action's answer, a server failure.
-    if (request.method === "POST" && request.headers.has("next-action")) return null;
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     // A form posted without script (Sign out, say) is not sent again to /login: 303 makes it a GET.

@@ -157,6 +157,17 @@ describe("middleware: the page gate", () => {
     expect((await run("/tasks", { method: "HEAD" })).status).toBe(307);
   });
 
+  it("lets a server action through to judge its caller itself, signed out or of another role", async () => {
+    // Its answer is read as the action's result: a redirect or another page would be a failure.
+    const action = { origin: BASE, host: new URL(BASE).host, "next-action": "7f3a" };
+    const signedOut = await run("/tasks", { method: "POST", headers: action });
+    const employee = await run("/admin/users", {
+      method: "POST",
+      headers: { ...action, cookie: await gateCookie("EMPLOYEE") },
+    });
+    expect([passedThrough(signedOut), passedThrough(employee)]).toEqual([true, true]);
+  });
+
   it("does not take a Bearer token, an expired or a forged cookie for a browser session", async () => {
     const token = await signAccessToken({
       userId: 3,
