@@ -2,7 +2,6 @@ import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
 import { invalidField } from "@/lib/http/errors";
-import { lockActingUser } from "./acting-user";
 import { lockedStanding, type UserStanding } from "./user-standing";
 
 /**
@@ -25,10 +24,10 @@ export function assigneeProblem(
 /**
  * A task may be assigned only to an existing, active user with an assignable role
  * (managers and employees). 400 {detail, errors:[{field:"assigned_to", message}]} otherwise.
- * The acting user's row is locked first (see lockActingUser), then the assignee's.
+ * The caller has locked the acting user's row already (lockActingUser): it comes before the
+ * assignee's.
  */
 export async function assertAssignable(tx: Executor, actor: Actor, userId: number): Promise<void> {
-  await lockActingUser(tx, actor);
   const user = await lockedStanding(tx, userId);
   const problem = assigneeProblem(actor, `User ${userId}`, user);
   if (problem) throw invalidField("assigned_to", problem);

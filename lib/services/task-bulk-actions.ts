@@ -1,3 +1,4 @@
+import { lockActingUser } from "./acting-user";
 import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
@@ -115,6 +116,7 @@ export async function applyBulkTaskAction(
   input: BulkTaskAction,
 ): Promise<BulkTaskResult> {
   return inTransaction(async (tx) => {
+    await lockActingUser(tx, actor);
     const locked = await tx.select().from(tasks).where(inArray(tasks.id, input.ids)).for("update");
     const rows = new Map(locked.map((row) => [row.id, row]));
     assertAllowed(actor, input, rows);

@@ -51,8 +51,8 @@ export async function insertTask(
   actor: Actor,
   input: CreateTaskInput,
 ): Promise<TaskDto> {
+  await lockActingUser(tx, actor);
   if (input.assigned_to !== null) await assertAssignable(tx, actor, input.assigned_to);
-  else await lockActingUser(tx, actor);
   const [created] = await tx
     .insert(tasks)
     .values({
@@ -192,6 +192,7 @@ export async function updateTask(
   options: WriteOptions = {},
 ): Promise<TaskDto> {
   return inTransaction(async (tx) => {
+    await lockActingUser(tx, actor);
     const row = await lockVisibleTask(tx, actor, id);
     const fields = Object.keys(input).filter(
       (k) => input[k as keyof UpdateTaskInput] !== undefined,
@@ -249,6 +250,7 @@ export async function deleteTask(
   options: WriteOptions = {},
 ): Promise<void> {
   await inTransaction(async (tx) => {
+    await lockActingUser(tx, actor);
     const row = await lockVisibleTask(tx, actor, id);
     if (!canOnTask(actor, "task.delete", row)) throw forbidden();
     assertExpectedVersion(row, options);

@@ -7,7 +7,7 @@ import { applyBulkTaskAction } from "@/lib/services/task-bulk-actions";
 import type { ActivityDto } from "@/lib/services/tasks";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
-import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { actorOf, makeTask, makeUser, type TestUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
 import { upload } from "./bulk-helpers";
 
@@ -294,6 +294,58 @@ describe("a task write and an admin's change to a user the write involves", () =
       expect(Number(rows[0]!.n)).toBe(0);
     } finally {
       change.release();
+    }
+  });
+
+  it("refuses edits, status changes, deletes and bulk changes that waited for the actor's demotion", async () => {
+    // They once took the actor's row only for their activity row, after their checks: each
+    // committed as the manager the account no longer was.
+    const manager = await makeUser("MANAGER");
+    const [edited, moved, removed, bulk] = await Promise.all(
+      [0, 1, 2, 3].map(() => makeTask({ createdBy: manager.id, title: "Before" })),
+    );
+    const writes: [string, () => Promise<{ status: number; body: unknown }>][] = [
+      [
+        "edit",
+        () =>
+          api("PATCH", `/api/tasks/${edited}/`, { token: manager.token, body: { title: "After" } }),
+      ],
+      [
+        "status",
+        () =>
+          api("PATCH", `/api/tasks/${moved}/`, { token: manager.token, body: { status: "DONE" } }),
+      ],
+      ["delete", () => api("DELETE", `/api/tasks/${removed}/`, { token: manager.token })],
+      [
+        "bulk",
+        () =>
+          applyBulkTaskAction(actorOf(manager), {
+            action: "priority",
+            priority: "HIGH",
+            ids: [bulk!],
+          })
+            .then((body) => ({ status: 200, body }))
+            .catch((error: { status: number; detail: string }) => ({
+              status: error.status,
+              body: { detail: error.detail },
+            })),
+      ],
+    ];
+    for (const [name, write] of writes) {
+      const change = await pool().getConnection();
+      try {
+        await change.beginTransaction();
+        await change.query("UPDATE users SET role = 'EMPLOYEE' WHERE id = ?", [manager.id]);
+        const pending = write();
+        await someTransactionWaitsForALock();
+        await change.commit();
+        const res = await pending;
+        expect(res.status, name).toBe(403);
+        expect(res.body, name).toEqual({ detail: ACCOUNT_CHANGED });
+      } finally {
+        await pool().query("UPDATE users SET role = 'MANAGER' WHERE id = ?", [manager.id]);
+        change.release();
+      }
     }
   });
 });
