@@ -1,4 +1,4 @@
-import { db } from "@/db/client";
+import { inTransaction } from "./transaction";
 import { signInWithPassword, type SignInContext, type SignedInUser } from "./auth";
 import { issueTokenPair, type TokenPair } from "./refresh-tokens";
 import { endAllSessions } from "./user-sessions";
@@ -23,5 +23,5 @@ export async function signInForTokens(
 
 /** Signs a user out everywhere: every access token, refresh token and browser session stops working. */
 export async function signOutEverywhere(userId: number): Promise<void> {
-  await db().transaction((tx) => endAllSessions(tx, userId));
+  await inTransaction((tx) => endAllSessions(tx, userId));
 }

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -9,6 +8,7 @@ import type { OwnPasswordChange } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { signInWithPassword, type SignInContext } from "./auth";
 import { assertPasswordUnlikeOwner } from "./user-guards";
+import { inTransaction } from "./transaction";
 import { endAllSessions } from "./user-sessions";
 
 /**
@@ -34,7 +34,7 @@ export async function changeOwnPassword(
   }
   assertPasswordUnlikeOwner(input.new_password, actor, "new_password");
   const passwordHash = await hashPassword(input.new_password);
-  await db().transaction(async (tx) => {
+  await inTransaction(async (tx) => {
     // Only if nothing ended the account's sessions since the check (an admin's reset did).
     const [result] = await tx
       .update(users)

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import { db, type Executor } from "@/db/client";
+import { db, selectRows, type Executor } from "@/db/client";
 import { retryOrBusy } from "./transaction";
+import { SHARE_LOCK } from "./user-standing";
 import { refreshTokens, users, type Role } from "@/db/schema";
 import {
   InvalidTokenError,
@@ -81,13 +82,23 @@ export async function rotateRefreshToken(token: string, { ip, log }: Context): P
   return result.pair;
 }
 
-/** The rotation itself: the token's row locked, checked, spent, and its successor stored. */
+/**
+ * The rotation itself: the user's row read under a share lock first, then the token's row locked,
+ * checked, spent, and its successor stored. Users' rows before tokens' rows, as ending every
+ * session takes them (user-sessions.ts): the new token's foreign key would otherwise take the
+ * user's row last, and deadlock with a sign-out everywhere holding it and waiting for the tokens.
+ */
 async function rotateInTransaction(
   tx: Executor,
   token: string,
   claims: RefreshClaims,
 ): Promise<Rotation> {
   const refuse = (reason: string): Rotation => ({ ok: false, reason, userId: claims.userId });
+  const [user] = await selectRows<TokenUserRow>(
+    tx,
+    sql`SELECT id, role, is_active, session_version FROM ${users}
+        WHERE id = ${claims.userId} ${SHARE_LOCK}`,
+  );
   const [row] = await tx
     .select()
     .from(refreshTokens)
@@ -100,16 +111,7 @@ async function rotateInTransaction(
   }
   if (row.revokedAt) return refuse("revoked refresh token");
   if (row.expiresAt.getTime() <= Date.now()) return refuse("expired refresh token");
-  const [user] = await tx
-    .select({
-      id: users.id,
-      role: users.role,
-      isActive: users.isActive,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, row.userId));
-  if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) {
+  if (!user || user.is_active !== 1 || user.session_version !== claims.sessionVersion) {
     await revokeFamily(tx, row.familyId);
     return refuse("user inactive or session revoked");
   }
@@ -117,8 +119,12 @@ async function rotateInTransaction(
     .update(refreshTokens)
     .set({ rotatedAt: sql`CURRENT_TIMESTAMP(3)` })
     .where(eq(refreshTokens.id, row.id));
-  return { ok: true, pair: await issueTokenPair(user, row.familyId, tx) };
+  const subject = { id: user.id, role: user.role, sessionVersion: user.session_version };
+  return { ok: true, pair: await issueTokenPair(subject, row.familyId, tx) };
 }
+
+/** The token's user as the rotation reads them. */
+type TokenUserRow = { id: number; role: Role; is_active: number; session_version: number };
 
 /**
  * Ends the sign-in a refresh token belongs to (its whole family). Idempotent; throws
@@ -154,15 +160,18 @@ export async function revokeRefreshToken(
     row.revokedAt === null &&
     row.isActive &&
     row.sessionVersion === claims.sessionVersion;
-  await db()
-    .update(refreshTokens)
-    .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
-    .where(
-      and(
-        eq(refreshTokens.familyId, claims.familyId),
-        eq(refreshTokens.userId, claims.userId),
-        isNull(refreshTokens.revokedAt),
+  // A rotation of the same family may hold its rows in another order: met, this runs again.
+  await retryOrBusy(() =>
+    db()
+      .update(refreshTokens)
+      .set({ revokedAt: sql`CURRENT_TIMESTAMP(3)` })
+      .where(
+        and(
+          eq(refreshTokens.familyId, claims.familyId),
+          eq(refreshTokens.userId, claims.userId),
+          isNull(refreshTokens.revokedAt),
+        ),
       ),
-    );
+  );
   return live ? claims.userId : null;
 }

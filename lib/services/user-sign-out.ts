@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/http/errors";
@@ -7,6 +6,7 @@ import type { UserDto } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { toUserDto, userColumns } from "./user-dto";
 import { assertAdmin } from "./users";
+import { inTransaction } from "./transaction";
 import { endAllSessions } from "./user-sessions";
 
 /**
@@ -16,7 +16,7 @@ import { endAllSessions } from "./user-sessions";
  */
 export async function signOutUser(actor: Actor, id: number): Promise<UserDto> {
   assertAdmin(actor);
-  return db().transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const [user] = await tx.select(userColumns).from(users).where(eq(users.id, id)).for("update");
     if (!user) throw notFound();
     await endAllSessions(tx, id);

@@ -25,7 +25,7 @@ import {
 } from "./user-guards";
 import { generatePassword } from "./user-passwords";
 import { endAllSessions } from "./user-sessions";
-import { retryOrBusy } from "./transaction";
+import { inTransaction, retryOrBusy } from "./transaction";
 
 export type { PublicUserDto, UserDto };
 
@@ -68,7 +68,7 @@ export async function createUser(
   const generated = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? generated!);
   try {
-    return await db().transaction(async (tx) => {
+    return await inTransaction(async (tx) => {
       await assertEmailFree(tx, input.email);
       const [created] = await tx
         .insert(users)

@@ -284,6 +284,39 @@ describe("POST /api/auth/refresh/", () => {
     }
   });
 
+  it("ends every sign-in while the user's other sign-ins refresh, without a 500", async () => {
+    // Ending them locked the user's row, then the tokens; a rotation took its token, then the
+    // user's row (its new token's foreign key): they deadlocked, the ending answered 500, and
+    // every token lived on.
+    const admin = await makeUser("ADMIN");
+    const user = await userWithoutSignIns();
+    for (let round = 0; round < 16; round++) {
+      const [current] = await db()
+        .select({ sessionVersion: users.sessionVersion })
+        .from(users)
+        .where(eq(users.id, user.id));
+      const pairs = await Promise.all(
+        [0, 1, 2, 3, 4].map(() => issueTokenPair({ ...user, ...current! })),
+      );
+      const ending =
+        round % 2 === 0
+          ? api("POST", `/api/users/${user.id}/sign-out/`, { token: admin.token })
+          : api("POST", "/api/auth/logout/", { body: { refresh: pairs[0]!.refresh, all: true } });
+      const [ended, ...refreshed] = await Promise.all([
+        ending,
+        ...pairs.slice(1).map((pair) => refresh(pair.refresh)),
+      ]);
+      expect(ended.status, `round ${round}`).toBe(200);
+      const issued = refreshed.filter((answer) => answer.status === 200);
+      for (const token of [
+        ...pairs.map((pair) => pair.refresh),
+        ...issued.map((a) => a.body.refresh),
+      ]) {
+        expect((await refresh(token)).status, `round ${round}`).toBe(401);
+      }
+    }
+  });
+
   it("never accepts an access token as a refresh token, nor the reverse", async () => {
     const user = await makeUser("EMPLOYEE");
     const pair = (await login(user.email, user.password)).body;
