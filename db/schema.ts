@@ -223,7 +223,8 @@ export const refreshTokens = mysqlTable(
   (t) => [
     uniqueIndex("refresh_tokens_hash_uq").on(t.tokenHash),
     index("refresh_tokens_family_idx").on(t.familyId),
-    index("refresh_tokens_user_idx").on(t.userId),
+    // By user and expiry: pruning a user's expired tokens reads that range alone, never the table.
+    index("refresh_tokens_user_expiry_idx").on(t.userId, t.expiresAt),
   ],
 );
 
