@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { BULK_ACTION_POLICY, canOnTask } from "@/lib/auth/policy";
 import { badRequest, forbidden, notFound } from "@/lib/http/errors";
 import { MAX_BULK_TASKS, type BulkTaskAction } from "@/lib/validation/task-bulk";
-import { MAX_PAGE_SIZE, parseTaskFilterQuery } from "@/lib/validation/task-query";
+import { parseTaskFilterQuery } from "@/lib/validation/task-query";
 import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
 import { assertAssignable } from "./assignees";
 import { deletionCounters, lockCounters, reassignmentCounters } from "./task-counter-locks";
@@ -131,20 +131,22 @@ export async function applyBulkTaskAction(
 
 /**
  * The ids of every task the actor's list shows under `filters` (a list's query string; its page,
- * size, order and cursor are ignored): the table's "select all matching". More than a bulk action
- * takes is a 400 that says so, rather than a change to some of them.
+ * size, order and cursor are ignored): the table's "select all matching". Read in one statement,
+ * so one snapshot: read page by page, tasks that left or joined the list between two pages were
+ * changed or skipped. More than a bulk action takes is a 400 that says so, rather than a change
+ * to some of them.
  */
 export async function matchingTaskIds(actor: Actor, filters: string): Promise<number[]> {
-  const query = { ...parseTaskFilterQuery(new URLSearchParams(filters)), page_size: MAX_PAGE_SIZE };
-  const ids: number[] = [];
-  for (let page = 1; ; page += 1) {
-    const { count, results } = await listTasks(actor, { ...query, page });
-    if (count > MAX_BULK_TASKS) {
-      throw badRequest(
-        `${count} tasks match; a bulk change takes at most ${MAX_BULK_TASKS}. Narrow the filters.`,
-      );
-    }
-    ids.push(...results.map((task) => task.id));
-    if (results.length < MAX_PAGE_SIZE || ids.length >= count) return ids;
+  const query = {
+    ...parseTaskFilterQuery(new URLSearchParams(filters)),
+    page: 1,
+    page_size: MAX_BULK_TASKS,
+  };
+  const { count, results } = await listTasks(actor, query);
+  if (count > MAX_BULK_TASKS) {
+    throw badRequest(
+      `${count} tasks match; a bulk change takes at most ${MAX_BULK_TASKS}. Narrow the filters.`,
+    );
   }
+  return results.map((task) => task.id);
 }

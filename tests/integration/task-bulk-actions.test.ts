@@ -208,6 +208,32 @@ describe('matchingTaskIds (the table\'s "select all matching")', () => {
     expect([...ids].sort((a, b) => a - b)).toEqual(mine);
   });
 
+  it("takes every task that matches throughout, while others leave the list during the read", async () => {
+    // Read page by page, each page in its own snapshot, tasks leaving the list before the next
+    // page shifted it: up to 90 of the 300 that matched throughout were skipped.
+    const manager = await makeUser("MANAGER");
+    const tag = `Steady ${Date.now().toString(36)}`;
+    const insert = (count: number, label: string) =>
+      pool().query("INSERT INTO tasks (title, description, created_by) VALUES ?", [
+        Array.from({ length: count }, (_, i) => [`${tag} ${label} ${i}`, "", manager.id]),
+      ]);
+    await insert(300, "steady");
+    // Newer, so first in the list's order: they leave from under its first pages.
+    await insert(90, "leaving");
+    const [rows] = (await pool().query("SELECT id, title FROM tasks WHERE title LIKE ?", [
+      `${tag} %`,
+    ])) as unknown as [{ id: number; title: string }[]];
+    const steady = rows.filter((row) => row.title.includes(" steady ")).map((row) => row.id);
+    const leaving = rows.filter((row) => row.title.includes(" leaving ")).map((row) => row.id);
+
+    const [ids] = await Promise.all([
+      matchingTaskIds(actorOf(manager), `status=TODO&search=${encodeURIComponent(tag)}`),
+      ...leaving.map((id) => pool().query("UPDATE tasks SET status = 'DONE' WHERE id = ?", [id])),
+    ]);
+    expect(ids.filter((id) => steady.includes(id))).toHaveLength(300);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("refuses, with how many match, a selection larger than a bulk change takes", async () => {
     const manager = await makeUser("MANAGER");
     const tag = `Many ${Date.now().toString(36)}`;
