@@ -3,7 +3,7 @@
 import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
@@ -91,6 +91,12 @@ export function TaskForm({ users, task, today }: Props) {
     else setFocus("title");
   }, [task, setFocus]);
 
+  // A saved form waits for the page to show what was saved (the task's new version, or the new
+  // task's page): until then a second press would send the old version (412) or a second task,
+  // and what was typed would go with the form's remount, so the texts are read-only meanwhile.
+  const [navigating, startNavigation] = useTransition();
+  const busy = isSubmitting || navigating;
+
   // Typed and not saved: closing or reloading the tab asks first (the browser's own question).
   useEffect(() => {
     if (!isDirty) return;
@@ -122,15 +128,17 @@ export function TaskForm({ users, task, today }: Props) {
     );
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${toastTitle(result.data.title)}” created.`);
-      if (task) {
-        refocusAfterRemount({ taskId: task.id, on: "save" });
-        router.refresh();
-      } else router.push(`/tasks/${result.data.id}`);
+      if (task) refocusAfterRemount({ taskId: task.id, on: "save" });
+      startNavigation(() => {
+        if (task) router.refresh();
+        else router.push(`/tasks/${result.data.id}`);
+      });
       return;
     }
-    for (const { field, message } of result.fieldErrors) {
-      if (FIELDS.includes(field as FieldName)) setError(field as FieldName, { message });
-    }
+    const refused = result.fieldErrors.filter(({ field }) => FIELDS.includes(field as FieldName));
+    refused.forEach(({ field, message }, index) =>
+      setError(field as FieldName, { message }, { shouldFocus: index === 0 }),
+    );
     // Shown and announced once, in the form (no toast on top of it), and scrolled to.
     setFormError(
       result.status === 404
@@ -178,6 +186,7 @@ export function TaskForm({ users, task, today }: Props) {
         <input
           id="task-title"
           {...register("title")}
+          readOnly={busy}
           aria-invalid={errors.title ? true : undefined}
           aria-describedby="task-title-error task-title-count"
           className={inputClass}
@@ -193,6 +202,7 @@ export function TaskForm({ users, task, today }: Props) {
           id="task-description"
           rows={5}
           {...register("description")}
+          readOnly={busy}
           aria-invalid={errors.description ? true : undefined}
           aria-describedby="task-description-error task-description-count"
           className={inputClass}
@@ -237,6 +247,7 @@ export function TaskForm({ users, task, today }: Props) {
             id="task-due-date"
             type="date"
             {...register("due_date", { setValueAs: (value) => (value ? value : null) })}
+            readOnly={busy}
             aria-invalid={errors.due_date ? true : undefined}
             aria-describedby={`task-due-date-error${overdueOnSave ? " task-due-date-hint" : ""}`}
             className={inputClass}
@@ -267,13 +278,8 @@ export function TaskForm({ users, task, today }: Props) {
         )}
       />
       <div>
-        <PendingButton
-          ref={saveButton}
-          type="submit"
-          pending={isSubmitting}
-          className={buttonPrimary}
-        >
-          {isSubmitting ? "Saving…" : task ? "Save changes" : "Create task"}
+        <PendingButton ref={saveButton} type="submit" pending={busy} className={buttonPrimary}>
+          {busy ? "Saving…" : task ? "Save changes" : "Create task"}
         </PendingButton>
       </div>
     </form>

@@ -9,7 +9,11 @@ export function ActivityList({ items }: { items: ActivityView[] }) {
   return (
     <ol className="space-y-2">
       {items.map((item) => (
-        <li key={item.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+        // A long unbroken title or name in "changed the title from …" wraps inside its card.
+        <li
+          key={item.id}
+          className="rounded-md border border-slate-200 bg-white p-3 text-sm wrap-anywhere"
+        >
           <p>
             <span className="font-medium">{item.who}</span> {item.what}
           </p>

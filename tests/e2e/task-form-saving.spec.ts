@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createTask } from "./helpers/api";
+import { DEMO } from "./helpers/demo-accounts";
+import { accessToken, signIn } from "./helpers/login";
+
+/** Holds the task page's answers (the refresh after a save, the new task's page) for `ms`. */
+async function slowTaskPages(page: Page, ms: number): Promise<void> {
+  await page.route(/\/tasks\/\d+(\?|$)/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+test("a saved task waits for its new version: a second save goes through, nothing typed is lost", async ({
+  page,
+  request,
+}) => {
+  const id = await createTask(request, DEMO.manager, { title: `Saved twice ${Date.now()}` });
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const title = page.getByLabel("Title");
+  const save = page.getByRole("button", { name: /Save changes|Saving…/ });
+  await expect(save).toHaveText("Save changes");
+  await slowTaskPages(page, 1500);
+
+  await title.fill("First edit");
+  await save.click();
+  // Until the page shows the saved version, the form stays busy and its texts take no typing,
+  // which the remount with that version would throw away.
+  await expect(save).toHaveText("Saving…");
+  await expect(title).toHaveAttribute("readonly", "");
+  await expect(save).toHaveText("Save changes");
+  await expect(title).toHaveValue("First edit");
+
+  // The second save sends the new version: no "someone else saved" refusal.
+  await title.fill("Second edit");
+  await save.click();
+  await expect(save).toHaveText("Save changes");
+  await expect(page.getByText(/Someone else saved this task/)).toHaveCount(0);
+  const saved = await request.get(`/api/tasks/${id}/`, {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` },
+  });
+  expect(await saved.json()).toMatchObject({ title: "Second edit", version: 3 });
+});
+
+test("a new task's button stays busy until its page comes, so a second press creates nothing", async ({
+  page,
+  request,
+}) => {
+  const tag = `Created once ${Date.now()}`;
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks/new");
+  await page.getByLabel("Title").fill(tag);
+  await slowTaskPages(page, 2000);
+  const create = page.getByRole("button", { name: "Create task" });
+  await create.click();
+  const busy = page.getByRole("button", { name: "Saving…" });
+  await expect(busy).toHaveAttribute("aria-disabled", "true");
+  await busy.click({ force: true });
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  const found = await request.get(`/api/tasks/?search=${encodeURIComponent(`"${tag}"`)}`, {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` },
+  });
+  expect(((await found.json()) as { count: number }).count).toBe(1);
+});
+
+test("a long unbroken title in the task's history wraps instead of widening the page", async ({
+  page,
+  request,
+}) => {
+  const id = await createTask(request, DEMO.manager, { title: "W".repeat(200) });
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const renamed = await request.patch(`/api/tasks/${id}/`, {
+    headers: { authorization },
+    data: { title: "Q".repeat(200) },
+  });
+  expect(renamed.status()).toBe(200);
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`/tasks/${id}`);
+    await expect(page.getByText(/changed the title from/)).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+  }
+});
