@@ -26,7 +26,7 @@ export function ProgressList({
   return (
     <section
       aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4"
     >
       <h2 id={headingId} className="mb-3 text-lg font-semibold">
         {title}
@@ -41,11 +41,11 @@ export function ProgressList({
               <li key={row.id ?? "none"}>
                 <div className="flex flex-wrap justify-between gap-2 text-sm">
                   {row.id === null ? (
-                    <span className="font-medium">{row.full_name}</span>
+                    <span className="font-medium wrap-anywhere">{row.full_name}</span>
                   ) : (
                     <Link
                       href={`/tasks?${filter}=${row.id}`}
-                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                      className="font-medium wrap-anywhere text-brand-700 underline-offset-2 hover:underline"
                     >
                       {row.full_name}
                     </Link>

@@ -446,3 +446,35 @@ test("an admin corrects a user's email in Edit; one another account has is refus
   const login = await request.post("/api/auth/login/", { data: { email: fixed, password } });
   expect(login.status()).toBe(200);
 });
+
+test("the Overview keeps to a phone's screen when someone's name has no spaces", async ({
+  page,
+  request,
+}) => {
+  const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const login = {
+    email: `long-name-${Date.now()}@example.com`,
+    password: "Long-name-passphrase-2026",
+  };
+  const created = await request.post("/api/users/", {
+    headers: { authorization: admin },
+    data: { ...login, full_name: "Maximiliana".repeat(11), role: "MANAGER" },
+  });
+  expect(created.status()).toBe(201);
+  // The most open work: the lists show this person first, however many others there are.
+  const tasks = Array.from({ length: 40 }, (_, i) => ({ title: `Long-name work ${i}` }));
+  const made = await request.post("/api/tasks/bulk-create/", {
+    headers: { authorization: `Bearer ${await accessToken(request, login)}` },
+    data: { tasks },
+  });
+  expect(made.status()).toBe(201);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto("/admin");
+  await expect(page.getByRole("link", { name: /^(Maximiliana)+$/ }).first()).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
