@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { errorFor, FieldError } from "@/components/ui/field-error";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
@@ -15,6 +15,12 @@ import { PendingButton } from "@/components/ui/pending-button";
 export function OwnPasswordForm() {
   const id = useId();
   const [errors, setErrors] = useState<FormFieldError[]>([]);
+  const form = useRef<HTMLFormElement>(null);
+  // A refused change takes the keyboard to the first field it names, as the task form does.
+  useEffect(() => {
+    if (errors.length === 0) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -50,6 +56,7 @@ export function OwnPasswordForm() {
 
   return (
     <form
+      ref={form}
       className="grid max-w-md gap-4"
       aria-label="Change your password"
       onSubmit={(event) => {

@@ -30,12 +30,15 @@ test("anyone changes their own password from Your account, and signs in again wi
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByText("That is not your current password.")).toBeVisible();
   await expect(form.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  // The keyboard goes to the field the refusal names.
+  await expect(form.getByLabel("Current password")).toBeFocused();
 
   // A slip in the new password is caught before every session ends on it.
   await form.getByLabel("Current password").fill(first);
   await form.getByLabel("Repeat the new password").fill("Second-passphrase-2062");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByText("The two new passwords differ.")).toBeVisible();
+  await expect(form.getByLabel("Repeat the new password")).toBeFocused();
   await form.getByLabel("Repeat the new password").fill("Second-passphrase-2026");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/login/);
