@@ -31,16 +31,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
           <h1 className="mt-2 text-2xl font-semibold text-slate-900">Sign in to ETUMS</h1>
           <p className="mt-1 text-sm text-slate-600">Task and user management for your team</p>
         </div>
-        {notice ? (
-          <p
-            role="status"
-            className="mb-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900"
-          >
-            {notice}
-          </p>
-        ) : null}
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <LoginForm callback={callback} initialError={describeSignInError(first(params.error))} />
+          <LoginForm
+            callback={callback}
+            notice={notice}
+            initialError={describeSignInError(first(params.error))}
+          />
         </div>
         <p className="mt-6 text-center text-xs text-slate-500">
           Integrators: see the API documentation at{" "}

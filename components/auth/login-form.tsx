@@ -14,14 +14,17 @@ import { PendingButton } from "@/components/ui/pending-button";
 type Props = {
   /** The page asked for, already checked to be a same-origin path; null: the role's home. */
   callback: string | null;
+  /** What brought them here (signed out, password changed): shown until they try to sign in. */
+  notice: string | null;
   initialError: string | null;
 };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-600 sm:text-sm";
 
-export function LoginForm({ callback, initialError }: Props) {
+export function LoginForm({ callback, notice, initialError }: Props) {
   const router = useRouter();
+  const [noticeShown, setNoticeShown] = useState(notice !== null);
   const [formError, setFormError] = useState<string | null>(initialError);
   const {
     register,
@@ -32,6 +35,7 @@ export function LoginForm({ callback, initialError }: Props) {
   const onSubmit = handleSubmit(
     async (values) => {
       setFormError(null);
+      setNoticeShown(false);
       try {
         const result = await signIn("credentials", { ...values, redirect: false });
         if (!result || result.error || !result.ok) {
@@ -52,6 +56,14 @@ export function LoginForm({ callback, initialError }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby="login-error">
+      {noticeShown ? (
+        <p
+          role="status"
+          className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900"
+        >
+          {notice}
+        </p>
+      ) : null}
       <div id="login-error" aria-live="assertive">
         {formError ? (
           <p

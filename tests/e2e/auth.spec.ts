@@ -58,6 +58,19 @@ test.describe("sign-in", () => {
     await expect(alert).toHaveText("Too many attempts, try again in 15 minutes.");
   });
 
+  test("the notice that brought someone here gives way once they try to sign in", async ({
+    page,
+  }) => {
+    await page.goto("/login?notice=signed-out");
+    const notice = page.getByRole("status").filter({ hasText: /signed out/i });
+    await expect(notice).toBeVisible();
+    await fillAndSubmit(page, `nobody-${Date.now()}@example.com`, "not-the-password");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Invalid email or password." }),
+    ).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  });
+
   test("the form validates before sending", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill("not-an-email");
