@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/text/count-of";
 import type { WeekCount } from "@/lib/services/overview";
 import { formatCalendarDay } from "@/components/tasks/labels";
 
@@ -19,7 +20,7 @@ export function WeeklyChart({ weeks }: { weeks: WeekCount[] }) {
   const max = Math.max(1, best);
   const width = weeks.length * (BAR_WIDTH + GAP);
   const total = weeks.reduce((sum, w) => sum + w.completed, 0);
-  const summary = `${total} tasks completed in the last ${weeks.length} weeks; the busiest week had ${best}.`;
+  const summary = `${countOf(total, "task")} completed in the last ${weeks.length} weeks; the busiest week had ${best}.`;
   return (
     <section
       aria-labelledby="weekly-heading"
