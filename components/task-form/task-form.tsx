@@ -33,6 +33,8 @@ const FIELDS: FieldName[] = [
 /** The fields that show an error of their own (status and priority are choices from a list). */
 const FIELDS_WITH_ERRORS = ["title", "description", "due_date", "assigned_to"];
 /** A 412: the API's "reload it" would contradict the choice the form then offers. */
+const ASSIGNEE_REFUSED =
+  "This person can no longer be given tasks (deactivated, or their role changed): choose someone else.";
 const CHANGED_MEANWHILE =
   "Someone else saved this task while you were editing it, so your changes were not saved.";
 
@@ -137,7 +139,12 @@ export function TaskForm({ users, task, today }: Props) {
     }
     const refused = result.fieldErrors.filter(({ field }) => FIELDS.includes(field as FieldName));
     refused.forEach(({ field, message }, index) =>
-      setError(field as FieldName, { message }, { shouldFocus: index === 0 }),
+      setError(
+        field as FieldName,
+        // The server names the person by id; the field above already shows whom they chose.
+        { message: field === "assigned_to" ? ASSIGNEE_REFUSED : message },
+        { shouldFocus: index === 0 },
+      ),
     );
     // Shown and announced once, in the form (no toast on top of it), and scrolled to.
     setFormError(

@@ -86,3 +86,33 @@ test("a long unbroken title in the task's history wraps instead of widening the 
     expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
   }
 });
+
+test("an assignee deactivated while the form was open is refused in words, at the field", async ({
+  page,
+  request,
+}) => {
+  const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const email = `leaving-${Date.now()}@example.com`;
+  const created = await request.post("/api/users/", {
+    headers: { authorization: admin },
+    data: { email, full_name: "Lee Leaving", role: "EMPLOYEE" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: number };
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks/new");
+  await page.getByLabel("Title").fill(`For Lee ${Date.now()}`);
+  const assignee = page.getByLabel("Assignee");
+  await assignee.fill(email);
+  await expect(page.locator(`datalist option[value*="<${email}>"]`)).toHaveCount(1);
+  await assignee.fill(`Lee Leaving <${email}>`);
+  const gone = await request.delete(`/api/users/${id}/`, { headers: { authorization: admin } });
+  expect(gone.status()).toBe(204);
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(
+    page.getByText("This person can no longer be given tasks (deactivated, or their role changed)"),
+  ).toBeVisible();
+  await expect(page.getByText(`User ${id} `)).toHaveCount(0);
+  await expect(assignee).toBeFocused();
+});
