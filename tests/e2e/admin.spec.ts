@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createUser } from "./helpers/api";
 import { expectAccessible } from "./helpers/axe";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectOpen, summaryWith } from "./helpers/disclosure";
@@ -451,16 +452,11 @@ test("the Overview keeps to a phone's screen when someone's name has no spaces",
   page,
   request,
 }) => {
-  const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
   const login = {
     email: `long-name-${Date.now()}@example.com`,
     password: "Long-name-passphrase-2026",
   };
-  const created = await request.post("/api/users/", {
-    headers: { authorization: admin },
-    data: { ...login, full_name: "Maximiliana".repeat(11), role: "MANAGER" },
-  });
-  expect(created.status()).toBe(201);
+  await createUser(request, { ...login, full_name: "Maximiliana".repeat(11), role: "MANAGER" });
   // The most open work: the lists show this person first, however many others there are.
   const tasks = Array.from({ length: 40 }, (_, i) => ({ title: `Long-name work ${i}` }));
   const made = await request.post("/api/tasks/bulk-create/", {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO } from "./helpers/demo-accounts";
+import { createUser } from "./helpers/api";
 import { holdScripts } from "./helpers/hydration";
 import { accessToken } from "./helpers/login";
 
@@ -162,12 +163,12 @@ test.describe("signed in", () => {
     const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
     const email = `promoted-${Date.now()}@example.com`;
     const password = "Promoted-passphrase-2026";
-    const created = await request.post("/api/users/", {
-      data: { email, full_name: "Pat Promoted", role: "EMPLOYEE", password },
-      headers: { authorization: admin },
+    const id = await createUser(request, {
+      email,
+      full_name: "Pat Promoted",
+      role: "EMPLOYEE",
+      password,
     });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: number };
 
     await page.goto("/login");
     await fillAndSubmit(page, email, password);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTask } from "./helpers/api";
+import { createTask, createUser } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { accessToken, signIn } from "./helpers/login";
 
@@ -93,12 +93,7 @@ test("an assignee deactivated while the form was open is refused in words, at th
 }) => {
   const admin = `Bearer ${await accessToken(request, DEMO.admin)}`;
   const email = `leaving-${Date.now()}@example.com`;
-  const created = await request.post("/api/users/", {
-    headers: { authorization: admin },
-    data: { email, full_name: "Lee Leaving", role: "EMPLOYEE" },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: number };
+  const id = await createUser(request, { email, full_name: "Lee Leaving", role: "EMPLOYEE" });
 
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   await page.goto("/tasks/new");

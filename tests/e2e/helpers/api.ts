@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
+import { DEMO } from "./demo-accounts";
 import { accessToken } from "./login";
 
 type Login = { email: string; password: string };
@@ -30,4 +31,15 @@ export async function userIdByEmail(
   const match = results.find((user) => user.email === email);
   expect(match, email).toBeDefined();
   return match!.id;
+}
+
+/** Creates a user through the real API as the demo admin; returns their id. */
+export async function createUser(
+  request: APIRequestContext,
+  data: { email: string; full_name: string; role: string; password?: string },
+): Promise<number> {
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const created = await request.post("/api/users/", { headers: { authorization }, data });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: number }).id;
 }
