@@ -58,6 +58,13 @@ async function patchStatus(caller: Caller, id: number, status: string) {
   const connection: PoolConnection = await pool.getConnection();
   try {
     await connection.beginTransaction();
+    // As the app: the caller's row under a share lock first, so a demotion or deactivation that
+    // commits meanwhile refuses the write (lib/services/acting-user.ts).
+    const [[standing]] = await connection.query<RowDataPacket[]>(
+      "SELECT role, is_active FROM users WHERE id = ? LOCK IN SHARE MODE",
+      [caller.id],
+    );
+    if (!standing?.is_active || standing.role !== caller.role) throw new Error("account changed");
     const [[row]] = await connection.query<RowDataPacket[]>(
       "SELECT * FROM tasks WHERE id = ? LIMIT 1 FOR UPDATE",
       [id],
