@@ -1,5 +1,6 @@
 import type { Role } from "@/db/schema";
 import { roleMayEnter } from "./path-rules";
+import { SAME_ORIGIN } from "./safe-redirect";
 
 const HOMES: Record<Role, string> = { EMPLOYEE: "/my-tasks", MANAGER: "/board", ADMIN: "/admin" };
 
@@ -14,6 +15,6 @@ export function roleHome(role: Role): string {
  */
 export function landingPath(role: Role, callback: string | null): string {
   if (!callback) return roleHome(role);
-  const { pathname } = new URL(callback, "http://same-origin.invalid");
+  const { pathname } = new URL(callback, SAME_ORIGIN);
   return roleMayEnter(role, pathname) ? callback : roleHome(role);
 }

@@ -1,3 +1,6 @@
+/** A stand-in origin for reading a relative path as a URL. */
+export const SAME_ORIGIN = "http://same-origin.invalid";
+
 /**
  * A callbackUrl we may send the browser to: a same-origin relative path only
  * ("/tasks/5?tab=x"), never "//evil.example", "/\evil", "https://…" or a non-path.
@@ -8,8 +11,8 @@ export function safeCallbackPath(value: string | null | undefined): string | nul
   }
   if (/[\u0000-\u001f\\]/.test(value)) return null;
   try {
-    const url = new URL(value, "http://same-origin.invalid");
-    if (url.origin !== "http://same-origin.invalid") return null;
+    const url = new URL(value, SAME_ORIGIN);
+    if (url.origin !== SAME_ORIGIN) return null;
     // Dot-segments are resolved only now: "/.//evil.example" comes out as "//evil.example".
     if (url.pathname.startsWith("//")) return null;
     if (url.pathname === "/login" || url.pathname.startsWith("/api/")) return null;

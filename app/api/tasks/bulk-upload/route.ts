@@ -1,7 +1,8 @@
 import { isCsvMediaType } from "@/lib/csv/media-type";
 import { config } from "@/lib/config";
 import { authedRoute } from "@/lib/http/api-route";
-import { badRequest, unsupportedMediaType } from "@/lib/http/errors";
+import { z } from "zod";
+import { badRequest, unsupportedMediaType, validationError } from "@/lib/http/errors";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { csvColumnMappingSchema } from "@/lib/validation/csv-column-mapping";
 import { queryBoolean } from "@/lib/validation/query-params";
@@ -12,14 +13,12 @@ import { assertMayImport, importTasksCsv } from "@/lib/services/task-import";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 /** `dry_run` read as every yes/no query value is (any case: Python's requests sends "True"). */
+const dryRunQuerySchema = z.object({ dry_run: queryBoolean.optional() });
+
 function parseDryRun(params: URLSearchParams): boolean {
-  const value = params.get("dry_run");
-  if (value === null || value === "") return false;
-  const parsed = queryBoolean.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw badRequest("Invalid query parameters.", {
-    errors: [{ field: "dry_run", message: "Must be true or false." }],
-  });
+  const parsed = dryRunQuerySchema.safeParse({ dry_run: params.get("dry_run") || undefined });
+  if (!parsed.success) throw validationError(parsed.error, "Invalid query parameters.");
+  return parsed.data.dry_run ?? false;
 }
 
 /** The optional `columns` field: JSON {our column: the file's header name}; empty means none. */
