@@ -4,6 +4,7 @@ import {
   CSV_COLUMNS,
   CSV_MAPPED_REQUIRED_COLUMNS,
   CSV_REQUIRED_COLUMNS,
+  filledWidth,
   type CsvColumn,
   type CsvColumnMapping,
 } from "@/lib/validation/bulk-csv";
@@ -25,25 +26,40 @@ const normal = (name: string) => name.trim().toLowerCase();
 
 /**
  * Reads the whole file in the browser for the preview only: its header, the first rows and how
- * many rows there are. The server reads the file itself (commas and line endings as here) and
- * judges every row.
+ * many rows there are. The server reads the file itself (commas and line endings as here, rows of
+ * only commas and spaces skipped, empty names ending the header dropped) and judges every row.
  */
 export function previewCsv(text: string, firstRows = 5): CsvPreview {
   const result = Papa.parse<string[]>(new LineEndingNormalizer().push(text), {
     delimiter: ",",
     newline: "\n",
-    skipEmptyLines: true,
+    skipEmptyLines: "greedy",
   });
   const [header = [], ...rows] = result.data;
-  return { fields: header, rows: rows.slice(0, firstRows), rowCount: rows.length };
+  return {
+    fields: header.slice(0, filledWidth(header)),
+    rows: rows.slice(0, firstRows),
+    rowCount: rows.length,
+  };
 }
 
-/** Same name (any case) first, then a known alias. */
+/** The header's names that the file has once (any case): a column the server can read by name. */
+export function namedOnce(fields: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const field of fields) counts.set(normal(field), (counts.get(normal(field)) ?? 0) + 1);
+  return fields.filter((field) => field.trim() !== "" && counts.get(normal(field)) === 1);
+}
+
+/**
+ * Same name (any case) first, then a known alias the file has once. Our own name is taken even
+ * twice, so that the check says the file repeats it; a repeated alias is left for the user.
+ */
 export function guessMapping(fields: string[]): ColumnMapping {
+  const once = namedOnce(fields);
   const mapping = {} as ColumnMapping;
   for (const column of CSV_COLUMNS) {
     const exact = fields.find((field) => normal(field) === column);
-    const alias = fields.find((field) => ALIASES[column].includes(normal(field)));
+    const alias = once.find((field) => ALIASES[column].includes(normal(field)));
     mapping[column] = exact ?? alias ?? "";
   }
   return mapping;

@@ -4,7 +4,7 @@ import {
   type CsvColumn,
 } from "@/lib/validation/bulk-csv";
 import { inputClass } from "@/components/ui/button-styles";
-import type { ColumnMapping } from "./csv-mapping";
+import { namedOnce, type ColumnMapping } from "./csv-mapping";
 
 /** Each of our columns in words, beside its name in the CSV (the sample's and the export's). */
 const COLUMN_WORDS: Record<CsvColumn, string> = {
@@ -26,6 +26,11 @@ export function MappingForm({
   mapping: ColumnMapping;
   onChange: (mapping: ColumnMapping) => void;
 }) {
+  // The server reads a column by its name: an unnamed one cannot be chosen, a repeated one is shown
+  // once and cannot be chosen either (which of the two would it be?).
+  const once = new Set(namedOnce(fields));
+  const names = [...new Set(fields.filter((field) => field.trim() !== ""))];
+  const choices = names.map((name) => ({ name, repeated: !once.has(name) }));
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
       <legend className="px-1 text-lg font-semibold">Match the columns</legend>
@@ -49,9 +54,9 @@ export function MappingForm({
                 className={inputClass}
               >
                 <option value="">{required ? "— choose a column —" : "— not in my file —"}</option>
-                {fields.map((field) => (
-                  <option key={field} value={field}>
-                    {field}
+                {choices.map(({ name, repeated }) => (
+                  <option key={name} value={name} disabled={repeated}>
+                    {repeated ? `${name} (the file has more than one)` : name}
                   </option>
                 ))}
               </select>

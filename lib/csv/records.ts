@@ -27,6 +27,14 @@ function lineBreaksIn(cells: string[]): number {
   return breaks;
 }
 
+/**
+ * A line with no text in any cell: an empty line, or one of only commas and spaces, which a
+ * spreadsheet leaves for the formatted but empty rows below its data.
+ */
+function isBlank(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
+
 /** The text has more lines than the reader was given leave to read. */
 export class TooManyLinesError extends Error {
   constructor(readonly maxLines: number) {
@@ -36,8 +44,8 @@ export class TooManyLinesError extends Error {
 
 /**
  * Streams comma-separated text through papaparse and hands each parsed chunk of records to
- * `onRecords` synchronously, numbered by the line each record starts on. Blank lines are
- * skipped, but counted against `maxLines`: past it, reading stops with TooManyLinesError.
+ * `onRecords` synchronously, numbered by the line each record starts on. Blank lines (isBlank)
+ * are skipped, but counted against `maxLines`: past it, reading stops with TooManyLinesError.
  * Resolves when the text ends; rejects with the text source's error.
  */
 export async function readCsvRecords(
@@ -68,7 +76,7 @@ export async function readCsvRecords(
         results.data.forEach((cells, index) => {
           const line = nextLine;
           nextLine += 1 + lineBreaksIn(cells);
-          if (cells.length === 1 && cells[0] === "" && !problems.has(index)) return;
+          if (isBlank(cells) && !problems.has(index)) return;
           records.push({ line, cells, problem: problems.get(index) ?? null });
         });
         try {

@@ -72,7 +72,7 @@ function someNames(names: string[]): string {
  * How many cells count: those up to the last that is not blank. A trailing comma (Excel and many
  * scripts leave one) adds an empty cell, which is no column and no value.
  */
-function filledWidth(cells: string[]): number {
+export function filledWidth(cells: string[]): number {
   let width = cells.length;
   while (width > 0 && cells[width - 1]!.trim() === "") width -= 1;
   return width;

@@ -95,6 +95,32 @@ describe("bulk-upload of rows with empty cells past the header (a trailing comma
     expect(await databaseState()).toBe(before);
   });
 
+  it("skips rows of nothing but commas (a spreadsheet's empty rows), lines still counted", async () => {
+    const tag = `commas-${Date.now().toString(36)}`;
+    const csv = [
+      `${HEADER},,`, // 1
+      `${tag} one,,,TODO,,`, // 2
+      ",,,,,", // 3
+      " , ,,\t,,", // 4
+      `${tag} two,,,FINISHED,,`, // 5
+      ",,,,,", // 6
+    ].join("\r\n");
+    const refused = await upload<UploadBody>(manager.token, csv, { query: "?dry_run=1" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toBe("1 error found in the file's 2 rows; nothing was imported.");
+    expect(refused.body.errors.map((e) => e.line)).toEqual([5]);
+
+    const res = await upload<UploadBody>(manager.token, csv.replace("FINISHED", "DONE"), {
+      columns: JSON.stringify({ title: "title", status: "status" }),
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.created).toBe(2);
+    expect((await importedRows(res.body.import_id)).map((row) => row.title)).toEqual([
+      `${tag} one`,
+      `${tag} two`,
+    ]);
+  });
+
   it("with a `columns` mapping, still reads an unnamed column as one of the file's others", async () => {
     const csv = "Name,State,\nMapped,TODO,a note\n";
     const res = await upload<UploadBody>(manager.token, csv, {

@@ -289,7 +289,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
     );
     expect(ok.status, ok.text).toBe(200);
     expect(ok.body).toMatchObject({ dry_run: true, rows: 2, created: 0, import_id: null });
-    const bad = await upload<UploadBody>(manager.token, `${HEADER}\nA,,,TODO\n,,,\n`, {
+    const bad = await upload<UploadBody>(manager.token, `${HEADER}\nA,,,TODO\n,x,,\n`, {
       query: "?dry_run=1",
     });
     expect(bad.status).toBe(400);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { previewCsv } from "@/components/import/csv-mapping";
+import {
+  guessMapping,
+  isIdentity,
+  namedOnce,
+  previewCsv,
+} from "@/components/import/csv-mapping";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
 
 async function serverRows(text: string): Promise<CsvRecord[]> {
@@ -19,12 +24,30 @@ describe("previewCsv", () => {
     expect(preview.rows[1]).toEqual(["Two", "a\r\nb"]);
   });
 
-  it("shows and counts rows of commas or spaces, which the server reports, as it does", async () => {
+  it("skips rows of commas or spaces, as the server does", async () => {
     const text =
-      "title,description,assigned_to,status\r\nA,,,TODO\r\n,,,\r\n   \r\n\r\nB,,,TODO\r\n,,,\r\n";
+      "title,description,assigned_to,status\r\nA,,,TODO\r\n,,,\r\n   \r\n\r\nB,,,TODO\r\n, ,\t,\r\n";
     const preview = previewCsv(text);
     expect(preview.rowCount).toBe((await serverRows(text)).length);
-    expect(preview.rowCount).toBe(5);
-    expect(preview.rows[1]).toEqual(["", "", "", ""]);
+    expect(preview.rowCount).toBe(2);
+    expect(preview.rows.map((row) => row[0])).toEqual(["A", "B"]);
+  });
+
+  it("drops empty names ending the header (Excel's trailing commas): the columns match ours", () => {
+    const preview = previewCsv("title,description,assigned_to,status,,\r\nA,,,TODO,,\r\n");
+    expect(preview.fields).toEqual(["title", "description", "assigned_to", "status"]);
+    expect(isIdentity(preview.fields, guessMapping(preview.fields))).toBe(true);
+  });
+});
+
+describe("guessMapping", () => {
+  it("never guesses a name the file has twice, unless it is ours (which the check then names)", () => {
+    const fields = ["Name", "Notes", "Notes", "Owner", "title", "TITLE"];
+    expect(guessMapping(fields)).toMatchObject({
+      title: "title",
+      description: "",
+      assigned_to: "Owner",
+    });
+    expect(namedOnce(fields)).toEqual(["Name", "Owner"]);
   });
 });
