@@ -9,6 +9,7 @@ import {
   checkCsvRow,
   checkHeader,
   type AssigneeRef,
+  type CsvColumn,
   type CsvColumnMapping,
   type CsvHeader,
   type CsvTask,
@@ -29,15 +30,25 @@ export type CsvRowError = {
 };
 
 /**
- * A 400's body for rows at fault. Each error names its column twice: `column`, as the import's
- * contract has it, and `field`, as every other validation error of the API does (DESIGN.md), so
- * that one error handler serves a client's JSON writes and its uploads.
+ * A 400's body for rows at fault. Each error names its column twice: `column`, as the file's header
+ * has it (the name the user sees in their spreadsheet, mapped or not), and `field`, ours, as every
+ * other validation error of the API names it (DESIGN.md), so that one error handler serves a
+ * client's JSON writes and its uploads.
  */
-export function csvRowErrorsBody(errors: CsvRowError[], total: number) {
+export function csvRowErrorsBody(errors: CsvRowError[], total: number, header?: CsvHeader) {
   return {
-    errors: errors.map((error) => ({ ...error, field: error.column })),
+    errors: errors.map((error) => ({
+      ...error,
+      column: nameInFile(error.column, header),
+      field: error.column,
+    })),
     total_errors: total,
   };
+}
+
+function nameInFile(column: string | null, header: CsvHeader | undefined): string | null {
+  const index = header && column ? header.columns[column as CsvColumn] : undefined;
+  return index === undefined ? column : (header!.names[index] ?? column);
 }
 
 /** A row waiting for its assignee lookup; `task` is null when only the assignee is checked. */
@@ -224,7 +235,7 @@ export class CsvImport {
     const total = this.errors.total + this.assigneeErrors.total;
     throw badRequest(
       `${total} ${total === 1 ? "error" : "errors"} found in the file's ${this.rows} ${this.rows === 1 ? "row" : "rows"}; nothing was imported.`,
-      csvRowErrorsBody(errors, total),
+      csvRowErrorsBody(errors, total, this.header),
     );
   }
 

@@ -67,9 +67,14 @@ export const bulkUploadResponseSchema = z
 export const csvRowErrorSchema = z
   .object({
     line: z.number().int(),
-    column: z.string().nullable(),
-    /** The same as `column`: the name every other validation error gives its field. */
-    field: z.string().nullable(),
+    column: z.string().nullable().meta({
+      description:
+        "The column as the file's header names it (with a `columns` mapping, the file's own name).",
+    }),
+    field: z.string().nullable().meta({
+      description:
+        "The task field the column feeds (`title`, `status`, …), as every other validation error names it.",
+    }),
     value: z.string().nullable(),
     message: z.string(),
   })

@@ -101,14 +101,14 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     expect(res.body.errors).toEqual([
       {
         line: 5,
-        column: "description",
+        column: "Notes",
         field: "description",
         value: null,
         message: "Expected 4 cells, found 1; missing: Notes, Assignee, State.",
       },
       {
         line: 6,
-        column: "status",
+        column: "State",
         field: "status",
         value: "FINISHED",
         message: "Status must be one of TODO, IN_PROGRESS, DONE.",
