@@ -130,7 +130,8 @@ export function TaskForm({ users, task, today }: Props) {
     );
     if (result.ok) {
       toast.success(task ? "Task saved." : `Task “${toastTitle(result.data.title)}” created.`);
-      if (task) refocusAfterRemount({ taskId: task.id, on: "save" });
+      // The new task's page keeps the keyboard where it was: on the form's button.
+      refocusAfterRemount({ taskId: task?.id ?? result.data.id, on: "save" });
       startNavigation(() => {
         if (task) router.refresh();
         else router.push(`/tasks/${result.data.id}`);

@@ -58,6 +58,8 @@ test("a new task's button stays busy until its page comes, so a second press cre
   await expect(busy).toHaveAttribute("aria-disabled", "true");
   await busy.click({ force: true });
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  // The keyboard stays where it was, on the form's button, not at the top of the new page.
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeFocused();
   const found = await request.get(`/api/tasks/?search=${encodeURIComponent(`"${tag}"`)}`, {
     headers: { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` },
   });
