@@ -19,7 +19,7 @@ type Props = {
   onCancel: () => void;
 };
 
-/** The Edit dialog's form: name, email and role (not one's own role), in Create's order. */
+/** The Edit dialog's form: name, email and role (not one's own email or role), in Create's order. */
 export function EditUserForm(props: Props) {
   const { user, isSelf, fieldId, errors, message, pending, onSave, onCancel } = props;
   const emailError = errorFor(errors, "email");
@@ -62,15 +62,18 @@ export function EditUserForm(props: Props) {
           name="email"
           type="email"
           defaultValue={user.email}
+          readOnly={isSelf}
           required
           maxLength={254}
           autoComplete="off"
-          className={inputClass}
+          className={`${inputClass} read-only:bg-slate-100`}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={`${fieldId}-email-hint${emailError ? ` ${fieldId}-email-error` : ""}`}
         />
         <p id={`${fieldId}-email-hint`} className="mt-1 text-xs text-slate-600">
-          They sign in with it; their sessions and password stay.
+          {isSelf
+            ? "You cannot change your own sign-in email: another admin must do it."
+            : "They sign in with it; their sessions and password stay."}
         </p>
         <FieldError id={`${fieldId}-email-error`} message={emailError} />
       </div>

@@ -6,18 +6,25 @@ import { passwordLikeOwner, type PasswordOwner } from "@/lib/auth/password-simil
 import { ApiError, badRequest, conflict, forbidden, invalidField } from "@/lib/http/errors";
 import { databaseErrorCode } from "./database-errors";
 
-export type AccountChange = { role?: Role; is_active?: boolean; password?: string };
+export type AccountChange = {
+  email?: string;
+  role?: Role;
+  is_active?: boolean;
+  password?: string;
+};
 
 export const SELF_ROLE_CHANGE = "You cannot change your own role; ask another admin.";
 export const SELF_DEACTIVATION = "You cannot deactivate your own account; ask another admin.";
 export const SELF_PASSWORD_RESET =
   "Change your own password on Your account page (or POST /api/users/me/password/): it asks for the current one.";
+export const SELF_EMAIL_CHANGE = "You cannot change your own sign-in email; ask another admin.";
 export const LAST_ADMIN =
   "This is the last active admin: make another user an admin before demoting or deactivating this one.";
 
 /**
- * An admin never changes their own role, deactivates themself, nor resets their own password (400,
- * before any write): a stolen admin token must not be enough to lock the owner out.
+ * An admin never changes their own role or sign-in email, deactivates themself, nor resets their
+ * own password (400, before any write): a stolen admin token must not be enough to lock the owner
+ * out. The email as it is may be sent again (the console's form sends every field).
  */
 export function assertAllowedOnOwnAccount(actor: Actor, targetId: number, change: AccountChange) {
   if (targetId !== actor.id) return;
@@ -28,6 +35,11 @@ export function assertAllowedOnOwnAccount(actor: Actor, targetId: number, change
   }
   if (change.role !== undefined && change.role !== actor.role) {
     throw badRequest(SELF_ROLE_CHANGE, { errors: [{ field: "role", message: SELF_ROLE_CHANGE }] });
+  }
+  if (change.email !== undefined && change.email !== actor.email) {
+    throw badRequest(SELF_EMAIL_CHANGE, {
+      errors: [{ field: "email", message: SELF_EMAIL_CHANGE }],
+    });
   }
   if (change.is_active === false) {
     throw badRequest(SELF_DEACTIVATION, {

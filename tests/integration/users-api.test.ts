@@ -628,6 +628,29 @@ describe("PATCH and DELETE /api/users/{id}/", () => {
     expect((await api("GET", "/api/users/me/", { token: self.token })).status).toBe(200);
   });
 
+  it("never lets an admin change their own sign-in email, but takes it sent back unchanged", async () => {
+    const self = await makeUser("ADMIN");
+    const refused = await api<ErrorBody>("PATCH", `/api/users/${self.id}/`, {
+      token: self.token,
+      body: { email: `taken-over-${self.id}@example.com` },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: "email", message: "You cannot change your own sign-in email; ask another admin." },
+    ]);
+    const [after] = await db().select().from(users).where(eq(users.id, self.id));
+    expect(after!.email).toBe(self.email);
+    expect(await activityFor(self.id)).toEqual([]);
+
+    const unchanged = await api<{ email: string; full_name: string }>(
+      "PATCH",
+      `/api/users/${self.id}/`,
+      { token: self.token, body: { email: self.email.toUpperCase(), full_name: "Renamed Self" } },
+    );
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ email: self.email, full_name: "Renamed Self" });
+  });
+
   it("deactivates on DELETE: the token dies, refresh tokens are revoked, tasks and history stay", async () => {
     const target = await makeUser("EMPLOYEE");
     const taskId = await makeTask({ createdBy: manager.id, assignedTo: target.id });

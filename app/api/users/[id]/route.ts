@@ -50,8 +50,8 @@ export const GET = authedRoute<Params>(async ({ params, actor }) =>
  *     description: >-
  *       A role change, deactivation or new password ends every session and token the user holds;
  *       a new email is the one they sign in with (409 when another account has it). Admins cannot
- *       change their own role, deactivate themselves or set their own password here (that takes
- *       the current one, at POST /api/users/me/password/), nor remove the last admin. A user's
+ *       change their own role or email, deactivate themselves or set their own password here (that
+ *       takes the current one, at POST /api/users/me/password/), nor remove the last admin. A user's
  *       read-only fields (`id`, timestamps…) are ignored, so a user can be sent back as GET
  *       returned it; any other unknown field is 400.
  *     operationId: updateUser
