@@ -7,9 +7,12 @@ import {
   unsupportedMediaType,
   validationError,
 } from "./errors";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-depth";
 import { isOwnOrigin } from "./public-url";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
+/** The token endpoints' bodies (an email and a password, or a token) fit in a few hundred bytes. */
+export const MAX_TOKEN_BODY_BYTES = 16 * 1024;
 
 /** Reads the body's bytes, refusing more than `limit` without buffering past it. */
 async function readBytesLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -145,6 +148,11 @@ export async function parseJsonBody<S extends z.ZodType>(
     data = await formFields(request, contentType, limit);
   } else if (/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     const text = await readTextLimited(request, limit);
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      throw badRequest(
+        `Malformed JSON request body: nested more than ${MAX_JSON_DEPTH} levels deep.`,
+      );
+    }
     beforeParse?.(text);
     try {
       // An empty body is no data, as DRF read it: the schema then names what is required.

@@ -236,6 +236,22 @@ describe("POST /api/auth/login/", () => {
 });
 
 describe("POST /api/auth/refresh/", () => {
+  it("refuses, before parsing, a body nested too deep or bigger than a token needs", async () => {
+    const deep = `{"refresh":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const nested = await api<{ detail: string }>("POST", "/api/auth/refresh/", {
+      headers: { "content-type": "application/json" },
+      rawBody: deep,
+    });
+    expect(nested.status).toBe(400);
+    expect(nested.body.detail).toBe(
+      "Malformed JSON request body: nested more than 32 levels deep.",
+    );
+    for (const path of ["/api/auth/refresh/", "/api/auth/login/", "/api/auth/logout/"]) {
+      const big = await api("POST", path, { body: { refresh: "x".repeat(17 * 1024) } });
+      expect({ path, status: big.status }).toEqual({ path, status: 413 });
+    }
+  });
+
   it("rotates: the new pair works and the old refresh token is spent", async () => {
     const user = await makeUser("EMPLOYEE");
     const first = (await login(user.email, user.password)).body;

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { clientIp } from "@/lib/auth/client-ip";
 import { accountLocked, invalidCredentials } from "@/lib/http/auth-errors";
 import { publicRoute } from "@/lib/http/api-route";
-import { parseJsonBody } from "@/lib/http/json-body";
+import { MAX_TOKEN_BODY_BYTES, parseJsonBody } from "@/lib/http/json-body";
 import { signInForTokens } from "@/lib/services/auth-tokens";
 import { loginSchema } from "@/lib/validation/auth";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -59,7 +59,10 @@ export const dynamic = "force-dynamic";
  */
 export const POST = publicRoute(
   async ({ request, log }) => {
-    const { email, password } = await parseJsonBody(request, loginSchema, { acceptForms: true });
+    const { email, password } = await parseJsonBody(request, loginSchema, {
+      acceptForms: true,
+      limit: MAX_TOKEN_BODY_BYTES,
+    });
     const result = await signInForTokens(email, password, { ip: clientIp(request), log });
     if (!result.ok) {
       throw result.reason === "locked"

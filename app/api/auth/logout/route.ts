@@ -5,7 +5,7 @@ import { InvalidTokenError } from "@/lib/auth/tokens";
 import { tokenNotValid } from "@/lib/http/auth-errors";
 import { publicRoute } from "@/lib/http/api-route";
 import { unauthorized } from "@/lib/http/errors";
-import { parseJsonBody } from "@/lib/http/json-body";
+import { MAX_TOKEN_BODY_BYTES, parseJsonBody } from "@/lib/http/json-body";
 import { signOutEverywhere } from "@/lib/services/auth-tokens";
 import { revokeRefreshToken } from "@/lib/services/refresh-tokens";
 import { logoutSchema } from "@/lib/validation/auth";
@@ -65,7 +65,10 @@ export const dynamic = "force-dynamic";
  */
 export const POST = publicRoute(
   async ({ request, log }) => {
-    const input = await parseJsonBody(request, logoutSchema, { acceptForms: true });
+    const input = await parseJsonBody(request, logoutSchema, {
+      acceptForms: true,
+      limit: MAX_TOKEN_BODY_BYTES,
+    });
     const ip = clientIp(request);
     let userId: number | null = null;
     if (input.refresh) {

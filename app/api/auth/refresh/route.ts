@@ -3,7 +3,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { InvalidTokenError } from "@/lib/auth/tokens";
 import { tokenNotValid } from "@/lib/http/auth-errors";
 import { publicRoute } from "@/lib/http/api-route";
-import { parseJsonBody } from "@/lib/http/json-body";
+import { MAX_TOKEN_BODY_BYTES, parseJsonBody } from "@/lib/http/json-body";
 import { rotateRefreshToken } from "@/lib/services/refresh-tokens";
 import { refreshSchema } from "@/lib/validation/auth";
 import { refusedMethods } from "@/lib/http/refused-methods";
@@ -59,7 +59,10 @@ export const dynamic = "force-dynamic";
  */
 export const POST = publicRoute(
   async ({ request, log }) => {
-    const { refresh } = await parseJsonBody(request, refreshSchema, { acceptForms: true });
+    const { refresh } = await parseJsonBody(request, refreshSchema, {
+      acceptForms: true,
+      limit: MAX_TOKEN_BODY_BYTES,
+    });
     try {
       const pair = await rotateRefreshToken(refresh, { ip: clientIp(request), log });
       return NextResponse.json(pair, { headers: { "Cache-Control": "no-store" } });
