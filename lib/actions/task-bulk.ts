@@ -16,9 +16,10 @@ import { asActor, type ActionResult } from "./result";
  */
 export async function bulkTaskAction(input: unknown): Promise<ActionResult<BulkTaskResult>> {
   return asActor({ action: "bulkTask", may: "task.manage" }, async (actor) => {
-    const selection = bulkSelectionSchema.safeParse(input);
     let withIds = input;
-    if (selection.success) {
+    if (typeof input === "object" && input !== null && "matching" in input) {
+      const selection = bulkSelectionSchema.safeParse(input);
+      if (!selection.success) throw validationError(selection.error);
       const { matching, ...action } = selection.data;
       withIds = { ...action, ids: await matchingTaskIds(actor, matching) };
     }

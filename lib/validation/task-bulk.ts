@@ -23,5 +23,12 @@ export const bulkTaskActionSchema = z.discriminatedUnion("action", [
 
 export type BulkTaskAction = z.output<typeof bulkTaskActionSchema>;
 
-/** A bulk action that names its tasks by the list's filters (a query string) instead of ids. */
-export const bulkSelectionSchema = z.looseObject({ matching: z.string().max(4000) });
+export const IDS_OR_MATCHING = "Name the tasks by ids or by matching, not both.";
+
+/**
+ * A bulk action that names its tasks by the list's filters (a query string) instead of ids; never
+ * both, where either reading would change tasks the caller did not mean.
+ */
+export const bulkSelectionSchema = z
+  .looseObject({ matching: z.string().max(4000) })
+  .refine((selection) => !("ids" in selection), { message: IDS_OR_MATCHING, path: ["ids"] });
