@@ -13,7 +13,7 @@ import { PaginationNav } from "@/components/ui/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { paramValue, toQueryString, type PageSearchParams } from "@/lib/pages/search-params";
-import { taskExportHref } from "@/lib/pages/task-export-href";
+import { appliedTaskFilters, taskExportHref } from "@/lib/pages/task-filter-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { pageCountOf } from "@/lib/http/page-links";
@@ -54,9 +54,10 @@ export default async function MyTasksPage({
   const reversedDates = Boolean(
     query.due_after && query.due_before && query.due_after > query.due_before,
   );
-  const filters = toQueryString(
-    Object.fromEntries([...FILTERS, "ordering"].map((name) => [name, paramValue(params, name)])),
-  );
+  const filters = toQueryString({
+    ...appliedTaskFilters(query, FILTERS),
+    ordering: query.ordering,
+  });
 
   return (
     <>

@@ -8,7 +8,7 @@ import { TaskFilters } from "@/components/tasks/task-filters";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
-import { taskExportHref } from "@/lib/pages/task-export-href";
+import { appliedTaskFilters, taskExportHref } from "@/lib/pages/task-filter-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
 import { can } from "@/lib/auth/policy";
@@ -20,8 +20,6 @@ import {
 } from "@/lib/services/user-queries";
 
 export const metadata: Metadata = { title: "Tasks" };
-
-const FILTERS = ["status", "priority", "assigned_to", "created_by", "overdue", "search"] as const;
 
 export default async function TasksPage({
   searchParams,
@@ -41,13 +39,11 @@ export default async function TasksPage({
     selected: query.assigned_to,
   });
 
-  const urlState: Record<string, string> = {};
-  for (const name of FILTERS) {
-    const value = paramValue(params, name);
-    if (value) urlState[name] = value;
-  }
-  urlState.ordering = query.ordering;
-  urlState.page_size = String(query.page_size);
+  const urlState = {
+    ...appliedTaskFilters(query),
+    ordering: query.ordering,
+    page_size: String(query.page_size),
+  };
 
   return (
     <>
