@@ -19,7 +19,7 @@ import {
 } from "@/components/tasks/labels";
 import { AssigneeField, type AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
-import { bulkTaskAction } from "@/lib/actions/task-bulk";
+import { bulkTaskAction, matchingTasksAction } from "@/lib/actions/task-bulk";
 import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 import { SelectionScope, type MatchingTasks } from "./selection-scope";
@@ -45,19 +45,16 @@ const KIND_VERBS: Record<Kind, string> = {
 /** Who a reassignment goes to, as the picker reads it: null is nobody. */
 type Assignee = { id: number | null; resolved: boolean };
 
-/** The tasks an action names: the selected rows, or every task the list's filters find. */
-type Selection = { ids: number[] } | { matching: string };
-
-function payload(kind: Kind, selection: Selection, value: string, assignee: Assignee) {
+function payload(kind: Kind, ids: number[], value: string, assignee: Assignee) {
   switch (kind) {
     case "status":
-      return { action: kind, ...selection, status: value };
+      return { action: kind, ids, status: value };
     case "priority":
-      return { action: kind, ...selection, priority: value };
+      return { action: kind, ids, priority: value };
     case "reassign":
-      return { action: kind, ...selection, assigned_to: assignee.id };
+      return { action: kind, ids, assigned_to: assignee.id };
     case "delete":
-      return { action: kind, ...selection };
+      return { action: kind, ids };
   }
 }
 
@@ -87,11 +84,13 @@ export function BulkBar({
 }) {
   const ids = selected.map((task) => task.id);
   const router = useRouter();
-  const [allMatching, setAllMatching] = useState(false);
-  // Unticking a row ends "all matching" for good: ticking the page again offers the choice again.
-  if (allMatching && matching === null) setAllMatching(false);
-  const everyMatch = allMatching && matching !== null;
-  const chosen = everyMatch ? matching.count : ids.length;
+  // "All matching": the ids the filters found when the user chose them, the set then counted,
+  // confirmed and changed. Unticking a row ends it for good: ticking the page offers it again.
+  const [matchingIds, setMatchingIds] = useState<number[] | null>(null);
+  const [findingMatches, startFindingMatches] = useTransition();
+  if (matchingIds !== null && matching === null) setMatchingIds(null);
+  const everyMatch = matchingIds !== null && matching !== null;
+  const chosen = everyMatch ? matchingIds.length : ids.length;
   const [kind, setKind] = useState<Kind>("status");
   const [value, setValue] = useState("TODO");
   const [assignee, setAssignee] = useState<Assignee>({ id: null, resolved: true });
@@ -114,15 +113,27 @@ export function BulkBar({
     ? []
     : selected.filter((task) => !canOnTask(actor, BULK_ACTION_POLICY[kind], task));
 
+  function chooseScope(all: boolean) {
+    setConfirming(false);
+    if (!all || matching === null) {
+      setMatchingIds(null);
+      return;
+    }
+    startFindingMatches(async () => {
+      const result = await callAction(() => matchingTasksAction(matching.query));
+      if (result.ok) setMatchingIds(result.data);
+      else toast.error(result.fieldErrors[0]?.message ?? result.message);
+    });
+  }
+
   function run() {
     if (kind === "reassign" && !assignee.resolved) {
       setAssigneeError("Choose a person from the list, or leave it empty for nobody.");
       return;
     }
     startTransition(async () => {
-      const selection = everyMatch ? { matching: matching.query } : { ids };
       const result = await callAction(() =>
-        bulkTaskAction(payload(kind, selection, value, assignee)),
+        bulkTaskAction(payload(kind, everyMatch ? matchingIds : ids, value, assignee)),
       );
       setConfirming(false);
       if (result.ok === false && result.status === 404) {
@@ -162,7 +173,8 @@ export function BulkBar({
             everyMatch={everyMatch}
             onPage={ids.length}
             matching={matching}
-            onChange={setAllMatching}
+            pending={findingMatches}
+            onChange={chooseScope}
           />
         ) : null}
       </div>

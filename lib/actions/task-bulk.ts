@@ -7,26 +7,29 @@ import {
   matchingTaskIds,
   type BulkTaskResult,
 } from "@/lib/services/task-bulk-actions";
-import { bulkSelectionSchema, bulkTaskActionSchema } from "@/lib/validation/task-bulk";
+import { bulkTaskActionSchema, matchingFiltersSchema } from "@/lib/validation/task-bulk";
 import { asActor, type ActionResult } from "./result";
 
-/**
- * The table's bulk bar: one call, one transaction, all or nothing. The tasks are its `ids`, or,
- * with `matching` (the list's query string), every task the filters find.
- */
+/** The table's bulk bar: one call, one transaction, all or nothing, over the tasks it names. */
 export async function bulkTaskAction(input: unknown): Promise<ActionResult<BulkTaskResult>> {
   return asActor({ action: "bulkTask", may: "task.manage" }, async (actor) => {
-    let withIds = input;
-    if (typeof input === "object" && input !== null && "matching" in input) {
-      const selection = bulkSelectionSchema.safeParse(input);
-      if (!selection.success) throw validationError(selection.error);
-      const { matching, ...action } = selection.data;
-      withIds = { ...action, ids: await matchingTaskIds(actor, matching) };
-    }
-    const parsed = bulkTaskActionSchema.safeParse(withIds);
+    const parsed = bulkTaskActionSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await applyBulkTaskAction(actor, parsed.data);
     revalidatePath("/", "layout");
     return result;
+  });
+}
+
+/**
+ * "Select all matching": the ids of every task the table's filters (its query string) find, read
+ * when the user selects them. The action then names exactly those, the set the user saw counted
+ * and confirmed: a task added to the filters' results meanwhile is never changed or deleted unseen.
+ */
+export async function matchingTasksAction(filters: unknown): Promise<ActionResult<number[]>> {
+  return asActor({ action: "matchingTasks", may: "task.manage" }, async (actor) => {
+    const parsed = matchingFiltersSchema.safeParse(filters);
+    if (!parsed.success) throw validationError(parsed.error);
+    return matchingTaskIds(actor, parsed.data);
   });
 }

@@ -23,12 +23,5 @@ export const bulkTaskActionSchema = z.discriminatedUnion("action", [
 
 export type BulkTaskAction = z.output<typeof bulkTaskActionSchema>;
 
-export const IDS_OR_MATCHING = "Name the tasks by ids or by matching, not both.";
-
-/**
- * A bulk action that names its tasks by the list's filters (a query string) instead of ids; never
- * both, where either reading would change tasks the caller did not mean.
- */
-export const bulkSelectionSchema = z
-  .looseObject({ matching: z.string().max(4000) })
-  .refine((selection) => !("ids" in selection), { message: IDS_OR_MATCHING, path: ["ids"] });
+/** The table's filters (its query string), whose every matching task a bulk action is to name. */
+export const matchingFiltersSchema = z.string().max(4000, "Too many filters.");

@@ -156,3 +156,60 @@ test("leaving out every selected task that is not yours keeps the keyboard's pla
   await expect(bulk).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
 });
+
+test("all matching is the set the page counted: every filter of its address, nothing added since", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const tag = `Due sweep ${Date.now().toString(36)}`;
+  const tasks = Array.from({ length: 10 }, (_, i) => ({
+    title: `${tag} ${i}`,
+    due_date: i < 3 ? "2026-12-10" : "2027-06-01",
+    status: i === 0 ? "IN_PROGRESS" : "TODO",
+  }));
+  const created = await request.post("/api/tasks/bulk-create/", {
+    headers: { authorization },
+    data: { tasks },
+  });
+  expect(created.status()).toBe(201);
+  const count = async (query: string) => {
+    const found = await request.get(
+      `/api/tasks/?search=${encodeURIComponent(`"${tag}"`)}&page_size=1${query}`,
+      { headers: { authorization } },
+    );
+    return ((await found.json()) as { count: number }).count;
+  };
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  // A due date and a repeated status: filters the boxes do not all show, which the list applies.
+  await page.goto(
+    `/tasks?search=${encodeURIComponent(tag)}&due_before=2026-12-31&status=TODO&status=IN_PROGRESS&page_size=2`,
+  );
+  await expect(page.getByRole("status").filter({ hasText: "3 tasks · page 1 of 2" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Next", exact: true })).toHaveAttribute(
+    "href",
+    /due_before=2026-12-31/,
+  );
+  const selectPage = page.getByLabel("Select all tasks on this page");
+  await expectHydrated(selectPage);
+  await selectPage.check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByRole("button", { name: "Select all 3 matching tasks" }).click();
+  await expect(bulk.getByText("All 3 matching tasks selected")).toBeVisible();
+
+  // A colleague's task joins the filters' results after the selection: it is not deleted unseen.
+  const late = await request.post("/api/tasks/", {
+    headers: { authorization },
+    data: { title: `${tag} late`, due_date: "2026-12-11" },
+  });
+  expect(late.status()).toBe(201);
+
+  await bulk.getByLabel("Action").selectOption("delete");
+  await bulk.getByRole("button", { name: "Delete selected" }).click();
+  await expect(bulk.getByText("Delete 3 tasks for good?")).toBeVisible();
+  await bulk.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByText("3 tasks deleted.")).toBeVisible();
+  expect(await count("")).toBe(8);
+  expect(await count("&due_before=2026-12-31")).toBe(1);
+});

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  guessMapping,
-  isIdentity,
-  namedOnce,
-  previewCsv,
-} from "@/components/import/csv-mapping";
+import { guessMapping, isIdentity, namedOnce, previewCsv } from "@/components/import/csv-mapping";
 import { readCsvRecords, type CsvRecord } from "@/lib/csv/records";
 
 async function serverRows(text: string): Promise<CsvRecord[]> {
