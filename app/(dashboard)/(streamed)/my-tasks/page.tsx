@@ -56,7 +56,7 @@ export default async function MyTasksPage({
   );
   const filters = toQueryString({
     ...appliedTaskFilters(query, FILTERS),
-    ordering: query.ordering,
+    ...(query.ordering === MY_TASKS_ORDERING ? {} : { ordering: query.ordering }),
   });
 
   return (
