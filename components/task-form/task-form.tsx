@@ -17,6 +17,7 @@ import { CharacterCount } from "@/components/ui/character-count";
 import { FieldError } from "@/components/ui/field-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { withSessionStorage } from "@/lib/client/session-storage";
+import { dropTaskDraft, keepTaskDraft, readTaskDraft } from "./task-draft";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
@@ -38,8 +39,11 @@ const ASSIGNEE_REFUSED =
 const CHANGED_MEANWHILE =
   "Someone else saved this task while you were editing it, so your changes were not saved.";
 
-/** `today`: the company's calendar day (companyToday), which decides what is overdue. */
-type Props = { users: AssignableUser[]; task?: TaskDto; today: string };
+/**
+ * `today`: the company's calendar day (companyToday), which decides what is overdue. `draftKey`:
+ * where what is typed and not saved is kept (taskDraftKey).
+ */
+type Props = { users: AssignableUser[]; task?: TaskDto; today: string; draftKey: string };
 
 /**
  * The page mounts a new form for each version of the task (its key), which would leave keyboard
@@ -54,7 +58,7 @@ function refocusAfterRemount(refocus: Refocus): void {
 }
 
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
-export function TaskForm({ users, task, today }: Props) {
+export function TaskForm({ users, task, today, draftKey }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const formErrorBox = useRef<HTMLDivElement>(null);
@@ -68,6 +72,7 @@ export function TaskForm({ users, task, today }: Props) {
     register,
     control,
     handleSubmit,
+    reset,
     setError,
     setFocus,
     formState: { errors, isSubmitting, isDirty },
@@ -99,6 +104,33 @@ export function TaskForm({ users, task, today }: Props) {
   const [navigating, startNavigation] = useTransition();
   const busy = isSubmitting || navigating;
 
+  // Typed and not saved: kept while the user is elsewhere in the app, and brought back here.
+  const version = task?.version ?? 0;
+  const [draft, setDraft] = useState<"unread" | "none" | "restored">("unread");
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    // After the first paint: the server's page had no draft to show.
+    const frame = requestAnimationFrame(() => {
+      const kept = readTaskDraft<FormInput>(draftKey, version);
+      if (kept) reset(kept, { keepDefaultValues: true });
+      setDraft(kept ? "restored" : "none");
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [draftKey, version, reset]);
+  const values = useWatch({ control });
+  useEffect(() => {
+    if (draft === "unread" || saved) return;
+    if (isDirty) keepTaskDraft(draftKey, version, values);
+    else dropTaskDraft(draftKey);
+  }, [draftKey, version, values, isDirty, draft, saved]);
+  const discardDraft = () => {
+    dropTaskDraft(draftKey);
+    reset();
+    setDraft("none");
+    // Once the note and its button are gone, else focus goes with them.
+    requestAnimationFrame(() => setFocus("title"));
+  };
+
   // Typed and not saved: closing or reloading the tab asks first (the browser's own question).
   useEffect(() => {
     if (!isDirty) return;
@@ -129,6 +161,8 @@ export function TaskForm({ users, task, today }: Props) {
       task ? updateTaskAction(task.id, values, task.version) : createTaskAction(values),
     );
     if (result.ok) {
+      setSaved(true);
+      dropTaskDraft(draftKey);
       toast.success(task ? "Task saved." : `Task “${toastTitle(result.data.title)}” created.`);
       // The new task's page keeps the keyboard where it was: on the form's button.
       refocusAfterRemount({ taskId: task?.id ?? result.data.id, on: "save" });
@@ -162,6 +196,17 @@ export function TaskForm({ users, task, today }: Props) {
 
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="grid max-w-2xl gap-4">
+      {draft === "restored" && isDirty ? (
+        <p
+          role="status"
+          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900"
+        >
+          Your unsaved changes are back, as you left them.{" "}
+          <button type="button" className="font-medium underline" onClick={discardDraft}>
+            Discard them
+          </button>
+        </p>
+      ) : null}
       {formError ? (
         <div
           ref={formErrorBox}
@@ -176,6 +221,7 @@ export function TaskForm({ users, task, today }: Props) {
                 type="button"
                 className="font-medium underline"
                 onClick={() => {
+                  dropTaskDraft(draftKey);
                   refocusAfterRemount({ taskId: task!.id, on: "title" });
                   router.refresh();
                 }}

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createTask, createUser } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
+import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 
 /** Holds the task page's answers (the refresh after a save, the new task's page) for `ms`. */
@@ -112,4 +113,47 @@ test("an assignee deactivated while the form was open is refused in words, at th
   ).toBeVisible();
   await expect(page.getByText(`User ${id} `)).toHaveCount(0);
   await expect(assignee).toBeFocused();
+});
+
+test("what was typed and not saved comes back after leaving the page inside the app, until discarded", async ({
+  page,
+  request,
+}) => {
+  const id = await createTask(request, DEMO.manager, {
+    title: `Draft ${Date.now()}`,
+    description: "Saved text",
+  });
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const description = page.getByLabel("Description");
+  await expectHydrated(description);
+  await description.fill("Typed, not saved");
+  await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
+  await expect(page).toHaveURL(/\/board$/);
+
+  await page.goBack();
+  await expect(description).toHaveValue("Typed, not saved");
+  const note = page.getByRole("status").filter({ hasText: "Your unsaved changes are back" });
+  await expect(note).toBeVisible();
+  await note.getByRole("button", { name: "Discard them" }).click();
+  await expect(description).toHaveValue("Saved text");
+  await expect(page.getByLabel("Title")).toBeFocused();
+  await expect(note).toHaveCount(0);
+
+  // Discarded for good; and a draft of a new task ends with its creation.
+  await page.reload();
+  await expect(description).toHaveValue("Saved text");
+  await page.goto("/tasks/new");
+  const title = page.getByLabel("Title");
+  await expectHydrated(title);
+  await title.fill(`Drafted ${id}`);
+  await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
+  await expect(page).toHaveURL(/\/board$/);
+  await page.goBack();
+  await expect(title).toHaveValue(`Drafted ${id}`);
+  await page.getByRole("button", { name: "Create task" }).click();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await page.goto("/tasks/new");
+  await expectHydrated(title);
+  await expect(title).toHaveValue("");
 });

@@ -12,6 +12,7 @@ import { TaskForm } from "@/components/task-form/task-form";
 import { navItemsFor } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
+import { taskDraftKey } from "@/components/task-form/task-draft";
 import { can, canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
 import { assigneeNamesIn, getTask, listTaskActivity } from "@/lib/services/tasks";
@@ -88,7 +89,13 @@ export default async function TaskPage({ params }: TaskPageProps) {
               <h2 id="edit-heading" className="mb-3 text-lg font-semibold">
                 Edit
               </h2>
-              <TaskForm key={task.version} users={users} task={task} today={companyToday()} />
+              <TaskForm
+                key={task.version}
+                users={users}
+                task={task}
+                today={companyToday()}
+                draftKey={taskDraftKey(actor.id, task.id)}
+              />
             </section>
           ) : (
             <section aria-labelledby="description-heading">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TaskForm } from "@/components/task-form/task-form";
+import { taskDraftKey } from "@/components/task-form/task-draft";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listAssignableUsers } from "@/lib/services/user-queries";
@@ -13,7 +14,7 @@ export default async function NewTaskPage() {
   return (
     <>
       <PageHeader title="New task" description="Describe the work and choose who does it." />
-      <TaskForm users={users} today={companyToday()} />
+      <TaskForm users={users} today={companyToday()} draftKey={taskDraftKey(actor.id, null)} />
     </>
   );
 }
