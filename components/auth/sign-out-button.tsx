@@ -1,12 +1,16 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { dropEveryTaskDraft } from "@/components/task-form/task-draft";
 import { signOutAction } from "@/lib/actions/sign-out";
 
-/** Ends the browser session and returns to the sign-in page, the page's script loaded or not. */
+/**
+ * Ends the browser session and returns to the sign-in page, the page's script loaded or not; with
+ * it, the task drafts the tab kept are dropped (a shared computer).
+ */
 export function SignOutButton() {
   return (
-    <form action={signOutAction}>
+    <form action={signOutAction} onSubmit={dropEveryTaskDraft}>
       <SignOutSubmit />
     </form>
   );

@@ -37,7 +37,8 @@ type Props = {
   /** The task's assignee now: shown even when the list leaves them out (deactivated, or beyond it). */
   current?: AssignableUser | null;
   value: number | null;
-  onChange: (id: number | null, resolved: boolean) => void;
+  /** `person`: whom the text names, when it names someone. */
+  onChange: (id: number | null, resolved: boolean, person: AssignableUser | null) => void;
   error?: string;
   label?: string;
   placeholder?: string;
@@ -74,7 +75,7 @@ export function AssigneeField({
   const [searching, setSearching] = useState(false);
   const searched = useRef(new Set<string>());
   const typedNow = useRef(text.trim());
-  const resolvedBySearch = useEffectEvent((userId: number) => onChange(userId, true));
+  const resolvedBySearch = useEffectEvent((user: AssignableUser) => onChange(user.id, true, user));
   // Or the form would send the choice the page was drawn with.
   useValueSetBeforeHydration(input, text, update);
 
@@ -82,9 +83,9 @@ export function AssigneeField({
     setText(next);
     const trimmed = next.trim();
     typedNow.current = trimmed;
-    if (!trimmed) return onChange(null, true);
-    const match = matchIn(known, trimmed);
-    onChange(match ? match.id : null, Boolean(match));
+    if (!trimmed) return onChange(null, true, null);
+    const match = matchIn(known, trimmed) ?? null;
+    onChange(match ? match.id : null, Boolean(match), match);
   }
 
   useEffect(() => {
@@ -104,7 +105,7 @@ export function AssigneeField({
         ...result.data.filter((user) => !people.some((known) => known.id === user.id)),
       ]);
       const match = typedNow.current === typed ? matchIn(result.data, typed) : undefined;
-      if (match) resolvedBySearch(match.id);
+      if (match) resolvedBySearch(match);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, known]);

@@ -1,39 +1,59 @@
+import { z } from "zod";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { withSessionStorage } from "@/lib/client/session-storage";
+import { TASK_DRAFT_PREFIX } from "@/lib/client/task-draft-key";
 
 /**
  * What was typed in a task's form and not saved, kept for the tab's session. Leaving the page
  * inside the app (a link, Back) unmounts the form, and the browser asks first only before the tab
  * closes or reloads: the draft brings the typing back when the user returns. It belongs to one
  * version of the task: once anyone saves it, the draft is dropped rather than laid over new text.
+ * The chosen assignee is kept as a person, for the field to name them even if the page's list of
+ * people does not hold them (found by a search).
  */
-type StoredDraft<V> = { version: number; values: V };
+const taskDraftSchema = z.object({
+  version: z.number().int(),
+  values: z.object({
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(TASK_STATUSES),
+    priority: z.enum(TASK_PRIORITIES),
+    due_date: z.string().nullable(),
+    assigned_to: z.number().int().nullable(),
+  }),
+  assignee: z.object({ id: z.number().int(), email: z.string(), full_name: z.string() }).nullable(),
+});
 
-const PREFIX = "etums:task-draft:";
+export type TaskDraft = z.infer<typeof taskDraftSchema>;
+export type TaskDraftValues = TaskDraft["values"];
 
-/** One signed-in user's draft of one task, or of a new one: never shown to whoever signs in next. */
-export function taskDraftKey(userId: number, taskId: number | null): string {
-  return `${PREFIX}${userId}:${taskId ?? "new"}`;
-}
-
-/** The draft's values if one was kept for this version of the task; any other is dropped. */
-export function readTaskDraft<V>(key: string, version: number): V | null {
+/** The draft kept for this version of the task, if any; any other (or unreadable) is dropped. */
+export function readTaskDraft(key: string, version: number): TaskDraft | null {
   const raw = withSessionStorage((storage) => storage.getItem(key));
   if (raw === null) return null;
+  let draft: TaskDraft | null = null;
   try {
-    const draft = JSON.parse(raw) as StoredDraft<V>;
-    if (draft.version === version) return draft.values;
+    const parsed = taskDraftSchema.safeParse(JSON.parse(raw));
+    if (parsed.success && parsed.data.version === version) draft = parsed.data;
   } catch {
-    // Not a draft this code wrote: dropped below.
+    draft = null;
   }
-  dropTaskDraft(key);
-  return null;
+  if (!draft) dropTaskDraft(key);
+  return draft;
 }
 
-export function keepTaskDraft<V>(key: string, version: number, values: V): void {
-  const draft: StoredDraft<V> = { version, values };
+export function keepTaskDraft(key: string, draft: TaskDraft): void {
   withSessionStorage((storage) => storage.setItem(key, JSON.stringify(draft)));
 }
 
 export function dropTaskDraft(key: string): void {
   withSessionStorage((storage) => storage.removeItem(key));
+}
+
+/** Signing out leaves no one's typing in the tab (a shared computer). */
+export function dropEveryTaskDraft(): void {
+  withSessionStorage((storage) => {
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
+    for (const key of keys) if (key?.startsWith(TASK_DRAFT_PREFIX)) storage.removeItem(key);
+  });
 }

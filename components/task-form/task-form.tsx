@@ -17,7 +17,7 @@ import { CharacterCount } from "@/components/ui/character-count";
 import { FieldError } from "@/components/ui/field-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { withSessionStorage } from "@/lib/client/session-storage";
-import { dropTaskDraft, keepTaskDraft, readTaskDraft } from "./task-draft";
+import { useTaskDraft } from "./use-task-draft";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
@@ -68,15 +68,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
   const saveButton = useRef<HTMLButtonElement>(null);
   const [stale, setStale] = useState(false);
   const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
-  const {
-    register,
-    control,
-    handleSubmit,
-    reset,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<FormInput, unknown, FormOutput>({
+  const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createTaskSchema),
     defaultValues: {
       title: task?.title ?? "",
@@ -87,6 +79,14 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
       assigned_to: task?.assigned_to ?? null,
     },
   });
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting, isDirty },
+  } = form;
 
   useEffect(() => {
     const noted = withSessionStorage((s) => s.getItem(REFOCUS_KEY));
@@ -105,31 +105,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
   const busy = isSubmitting || navigating;
 
   // Typed and not saved: kept while the user is elsewhere in the app, and brought back here.
-  const version = task?.version ?? 0;
-  const [draft, setDraft] = useState<"unread" | "none" | "restored">("unread");
-  const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    // After the first paint: the server's page had no draft to show.
-    const frame = requestAnimationFrame(() => {
-      const kept = readTaskDraft<FormInput>(draftKey, version);
-      if (kept) reset(kept, { keepDefaultValues: true });
-      setDraft(kept ? "restored" : "none");
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [draftKey, version, reset]);
-  const values = useWatch({ control });
-  useEffect(() => {
-    if (draft === "unread" || saved) return;
-    if (isDirty) keepTaskDraft(draftKey, version, values);
-    else dropTaskDraft(draftKey);
-  }, [draftKey, version, values, isDirty, draft, saved]);
-  const discardDraft = () => {
-    dropTaskDraft(draftKey);
-    reset();
-    setDraft("none");
-    // Once the note and its button are gone, else focus goes with them.
-    requestAnimationFrame(() => setFocus("title"));
-  };
+  const draft = useTaskDraft(form, draftKey, task?.version ?? 0);
 
   // Typed and not saved: closing or reloading the tab asks first (the browser's own question).
   useEffect(() => {
@@ -161,8 +137,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
       task ? updateTaskAction(task.id, values, task.version) : createTaskAction(values),
     );
     if (result.ok) {
-      setSaved(true);
-      dropTaskDraft(draftKey);
+      draft.markSaved();
       toast.success(task ? "Task saved." : `Task “${toastTitle(result.data.title)}” created.`);
       // The new task's page keeps the keyboard where it was: on the form's button.
       refocusAfterRemount({ taskId: task?.id ?? result.data.id, on: "save" });
@@ -196,17 +171,17 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
 
   return (
     <form onSubmit={handleSubmit(submit)} noValidate className="grid max-w-2xl gap-4">
-      {draft === "restored" && isDirty ? (
-        <p
-          role="status"
-          className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900"
-        >
-          Your unsaved changes are back, as you left them.{" "}
-          <button type="button" className="font-medium underline" onClick={discardDraft}>
-            Discard them
-          </button>
-        </p>
-      ) : null}
+      {/* In the page from the start, so that screen readers announce what fills it. */}
+      <div role="status">
+        {draft.restored ? (
+          <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
+            Your unsaved changes are back, as you left them.{" "}
+            <button type="button" className="font-medium underline" onClick={draft.discard}>
+              Discard them
+            </button>
+          </p>
+        ) : null}
+      </div>
       {formError ? (
         <div
           ref={formErrorBox}
@@ -221,7 +196,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
                 type="button"
                 className="font-medium underline"
                 onClick={() => {
-                  dropTaskDraft(draftKey);
+                  draft.drop();
                   refocusAfterRemount({ taskId: task!.id, on: "title" });
                   router.refresh();
                 }}
@@ -319,13 +294,15 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
         name="assigned_to"
         render={({ field, fieldState }) => (
           <AssigneeField
+            key={draft.generation}
             users={users}
-            current={task?.assignee ?? null}
+            current={draft.assignee ?? task?.assignee ?? null}
             value={typeof field.value === "number" ? field.value : null}
             error={fieldState.error?.message}
             focusRef={field.ref}
-            onChange={(id, resolved) => {
+            onChange={(id, resolved, person) => {
               setAssigneeUnresolved(!resolved);
+              draft.choosePerson(person);
               field.onChange(id);
             }}
           />

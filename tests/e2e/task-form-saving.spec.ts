@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTask, createUser } from "./helpers/api";
+import { createTask, createUser, userIdByEmail } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
@@ -123,37 +123,53 @@ test("what was typed and not saved comes back after leaving the page inside the 
     title: `Draft ${Date.now()}`,
     description: "Saved text",
   });
+  const emmaId = await userIdByEmail(request, DEMO.manager, DEMO.employee.email);
+  const leaveAndComeBack = async (path: RegExp) => {
+    await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
+    await expect(page).toHaveURL(/\/board$/);
+    await page.goBack();
+    await expect(page).toHaveURL(path);
+  };
   await signIn(page, DEMO.manager.email, DEMO.manager.password);
   await page.goto(`/tasks/${id}`);
   const description = page.getByLabel("Description");
+  const assignee = page.getByLabel("Assignee");
   await expectHydrated(description);
   await description.fill("Typed, not saved");
-  await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
-  await expect(page).toHaveURL(/\/board$/);
+  await assignee.fill(DEMO.employee.email);
+  await leaveAndComeBack(/\/tasks\/\d+$/);
 
-  await page.goBack();
   await expect(description).toHaveValue("Typed, not saved");
+  // The person chosen is named again, as the form will save them.
+  await expect(assignee).toHaveValue(new RegExp(`<${DEMO.employee.email}>$`));
   const note = page.getByRole("status").filter({ hasText: "Your unsaved changes are back" });
   await expect(note).toBeVisible();
   await note.getByRole("button", { name: "Discard them" }).click();
   await expect(description).toHaveValue("Saved text");
+  await expect(assignee).toHaveValue("");
   await expect(page.getByLabel("Title")).toBeFocused();
   await expect(note).toHaveCount(0);
-
-  // Discarded for good; and a draft of a new task ends with its creation.
   await page.reload();
   await expect(description).toHaveValue("Saved text");
+
+  // A new task's draft: restored with its assignee, saved as shown, and gone once created.
   await page.goto("/tasks/new");
   const title = page.getByLabel("Title");
   await expectHydrated(title);
   await title.fill(`Drafted ${id}`);
-  await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
-  await expect(page).toHaveURL(/\/board$/);
-  await page.goBack();
+  await assignee.fill(DEMO.employee.email);
+  await leaveAndComeBack(/\/tasks\/new$/);
   await expect(title).toHaveValue(`Drafted ${id}`);
+  await expect(assignee).toHaveValue(new RegExp(`<${DEMO.employee.email}>$`));
   await page.getByRole("button", { name: "Create task" }).click();
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  const createdId = Number(new URL(page.url()).pathname.split("/").pop());
+  const created = await request.get(`/api/tasks/${createdId}/`, {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` },
+  });
+  expect(await created.json()).toMatchObject({ title: `Drafted ${id}`, assigned_to: emmaId });
   await page.goto("/tasks/new");
   await expectHydrated(title);
+  await expect(page.getByRole("status").filter({ hasText: "unsaved changes" })).toHaveCount(0);
   await expect(title).toHaveValue("");
 });

@@ -12,7 +12,7 @@ import { TaskForm } from "@/components/task-form/task-form";
 import { navItemsFor } from "@/components/shell/nav-items";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
-import { taskDraftKey } from "@/components/task-form/task-draft";
+import { taskDraftKey } from "@/lib/client/task-draft-key";
 import { can, canOnTask } from "@/lib/auth/policy";
 import { ApiError } from "@/lib/http/errors";
 import { assigneeNamesIn, getTask, listTaskActivity } from "@/lib/services/tasks";

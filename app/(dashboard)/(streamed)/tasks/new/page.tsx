@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TaskForm } from "@/components/task-form/task-form";
-import { taskDraftKey } from "@/components/task-form/task-draft";
+import { taskDraftKey } from "@/lib/client/task-draft-key";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/page-actor";
 import { listAssignableUsers } from "@/lib/services/user-queries";
