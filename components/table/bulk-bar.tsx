@@ -121,8 +121,16 @@ export function BulkBar({
     }
     startFindingMatches(async () => {
       const result = await callAction(() => matchingTasksAction(matching.query));
-      if (result.ok) setMatchingIds(result.data);
-      else toast.error(result.fieldErrors[0]?.message ?? result.message);
+      if (!result.ok) {
+        toast.error(result.fieldErrors[0]?.message ?? result.message);
+      } else if (result.data.length === 0) {
+        // Every one went meanwhile: the refresh shows what is left, and takes this bar away.
+        toast.error("None of these tasks match any more.");
+        onDone();
+        router.refresh();
+      } else {
+        setMatchingIds(result.data);
+      }
     });
   }
 
@@ -277,9 +285,9 @@ export function BulkBar({
           type="button"
           className={kind === "delete" ? buttonDanger : buttonPrimary}
           pending={pending}
-          aria-disabled={refused.length > 0 || undefined}
+          aria-disabled={refused.length > 0 || findingMatches || undefined}
           onClick={() => {
-            if (refused.length > 0) return;
+            if (refused.length > 0 || findingMatches) return;
             if (needsConfirmation) setConfirming(true);
             else run();
           }}

@@ -149,9 +149,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   } else if (/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     const text = await readTextLimited(request, limit);
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-      throw badRequest(
-        `Malformed JSON request body: nested more than ${MAX_JSON_DEPTH} levels deep.`,
-      );
+      throw badRequest(`JSON request body nested more than ${MAX_JSON_DEPTH} levels deep.`);
     }
     beforeParse?.(text);
     try {

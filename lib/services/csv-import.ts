@@ -24,7 +24,7 @@ import { BulkTransaction, INSERT_BATCH_ROWS, type TaskInsertRow } from "./bulk-t
 
 export type CsvRowError = {
   line: number;
-  column: string | null;
+  column: CsvColumn | null;
   value: string | null;
   message: string;
 };
@@ -46,9 +46,11 @@ export function csvRowErrorsBody(errors: CsvRowError[], total: number, header?: 
   };
 }
 
-function nameInFile(column: string | null, header: CsvHeader | undefined): string | null {
-  const index = header && column ? header.columns[column as CsvColumn] : undefined;
-  return index === undefined ? column : (header!.names[index] ?? column);
+/** The header's own spelling of one of our columns (trimmed), or ours where the file has none. */
+function nameInFile(column: CsvColumn | null, header: CsvHeader | undefined): string | null {
+  if (!header || column === null) return column;
+  const index = header.columns[column];
+  return index === undefined ? column : (header.names[index] ?? column);
 }
 
 /** A row waiting for its assignee lookup; `task` is null when only the assignee is checked. */

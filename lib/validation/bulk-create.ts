@@ -69,7 +69,7 @@ export const csvRowErrorSchema = z
     line: z.number().int(),
     column: z.string().nullable().meta({
       description:
-        "The column as the file's header names it (with a `columns` mapping, the file's own name).",
+        "The column as the file's header spells it (trimmed), mapped or not; null for a problem of the whole row.",
     }),
     field: z.string().nullable().meta({
       description:

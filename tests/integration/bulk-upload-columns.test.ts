@@ -135,6 +135,7 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
 
   it.each([
     ["not JSON", "title=Name"],
+    ["a field longer than a mapping can be", `${SHEET_COLUMNS}${" ".repeat(5000)}`],
     ["the title left out", JSON.stringify({ description: "Notes", status: "State" })],
     ["a column we do not have", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), colour: "C" })],
     ["an empty name", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: " " })],

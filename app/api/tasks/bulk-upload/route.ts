@@ -1,6 +1,7 @@
 import { isCsvMediaType } from "@/lib/csv/media-type";
 import { config } from "@/lib/config";
 import { authedRoute } from "@/lib/http/api-route";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/http/json-depth";
 import { z } from "zod";
 import { badRequest, unsupportedMediaType, validationError } from "@/lib/http/errors";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
@@ -21,12 +22,18 @@ function parseDryRun(params: URLSearchParams): boolean {
   return parsed.data.dry_run ?? false;
 }
 
+/** Six names of a spreadsheet's header, with room to spare: a bigger field is not a mapping. */
+const MAX_COLUMNS_FIELD_CHARS = 4096;
+
 /** The optional `columns` field: JSON {our column: the file's header name}; empty means none. */
 function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
   if (raw === undefined || raw.trim() === "") return null;
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    data =
+      raw.length > MAX_COLUMNS_FIELD_CHARS || nestsDeeperThan(raw, MAX_JSON_DEPTH)
+        ? undefined
+        : JSON.parse(raw);
   } catch {
     data = undefined;
   }
