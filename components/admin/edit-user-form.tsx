@@ -5,7 +5,7 @@ import type { FormFieldError } from "@/lib/actions/result";
 import { RoleOptions } from "./role-options";
 import type { RowUser } from "./user-row-actions";
 
-export type EditedUser = { email: string; full_name: string; role: string };
+export type EditedUser = { email?: string; full_name: string; role: string };
 
 type Props = {
   user: RowUser;
@@ -30,8 +30,9 @@ export function EditUserForm(props: Props) {
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        // One's own email is not theirs to change here: not sent, so never judged as a change.
         onSave({
-          email: String(data.get("email") ?? ""),
+          ...(isSelf ? {} : { email: String(data.get("email") ?? "") }),
           full_name: String(data.get("full_name") ?? ""),
           role: String(data.get("role") ?? user.role),
         });

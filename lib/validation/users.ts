@@ -54,7 +54,8 @@ export const createUserSchema = createUserRequestSchema.required({ password: tru
 
 /** The admin console's edit dialog: email, name and role, sent together. */
 export const editUserSchema = z.strictObject({
-  email: emailSchema,
+  // Left out of one's own account's edit: not theirs to change (assertAllowedOnOwnAccount).
+  email: emailSchema.optional(),
   full_name: fullNameSchema,
   role: roleSchema,
 });
