@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { isTimeZone } from "./dates/time-zone";
 
-/** Development-only fallbacks; production refuses to start without real secrets. */
+/** Development-only fallbacks; production refuses to start without real secrets, or with these. */
 const DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+const DEV_JWT_SECRET = `${DEV_SECRET}-jwt`;
 
 /** A whole number of at least 1, as the environment gives it: text. */
 const positiveWhole = z.coerce.number().int().positive();
@@ -147,10 +148,19 @@ function loadConfig(): AppConfig {
   if (isProductionServer && missing.length > 0) {
     throw new Error(`Missing required secret(s) in production: ${missing.join(", ")}`);
   }
+  // Written in this file, so known to anyone: tokens and cookies signed with them can be forged.
+  const published = (["NEXTAUTH_SECRET", "JWT_SECRET"] as const).filter(
+    (k) => env[k] === DEV_SECRET || env[k] === DEV_JWT_SECRET,
+  );
+  if (isProductionServer && published.length > 0) {
+    throw new Error(
+      `${published.join(", ")}: the development fallback published in the source; set a random value (openssl rand -base64 48)`,
+    );
+  }
   return {
     ...env,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEV_SECRET,
-    JWT_SECRET: env.JWT_SECRET ?? `${DEV_SECRET}-jwt`,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
   };
 }
 

@@ -18,6 +18,16 @@ describe("configuration", () => {
     expect(() => config()).toThrow(/Missing required secret\(s\) in production: NEXTAUTH_SECRET$/);
   });
 
+  it("refuses, in production, the development fallbacks that the source publishes", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("NEXTAUTH_SECRET", "dev-only-secret-change-me-0123456789abcdef");
+    vi.stubEnv("JWT_SECRET", "dev-only-secret-change-me-0123456789abcdef-jwt");
+    const config = await freshConfig();
+    expect(() => config()).toThrow(
+      /^NEXTAUTH_SECRET, JWT_SECRET: the development fallback published in the source/,
+    );
+  });
+
   it("refuses a secret that is a typed pattern, and the same secret for both uses", async () => {
     vi.stubEnv("NEXTAUTH_SECRET", "a".repeat(48));
     vi.stubEnv("JWT_SECRET", "a-real-secret-that-is-long-enough-for-hs256!!");
