@@ -22,7 +22,7 @@ if (process.env.NODE_ENV && process.env.NODE_ENV !== "production") {
   console.error(
     `npm start serves the production build: NODE_ENV must be "production" or unset, not "${process.env.NODE_ENV}".`,
   );
-  process.exit(1);
+  process.exit(STARTUP_REFUSED);
 }
 process.env.NODE_ENV = "production";
 // .env.local and friends hold HOST, PORT and WEB_CONCURRENCY too, read here as `npm run demo` reads
@@ -33,7 +33,7 @@ const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}".`);
-  process.exit(1);
+  process.exit(STARTUP_REFUSED);
 }
 // In-flight requests get this long to finish after SIGTERM before the worker exits anyway.
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
@@ -41,7 +41,7 @@ if (!Number.isInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 0) {
   console.error(
     `SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds, not "${process.env.SHUTDOWN_TIMEOUT_MS}".`,
   );
-  process.exit(1);
+  process.exit(STARTUP_REFUSED);
 }
 const RESTART_DELAY_MS = 1_000;
 
@@ -52,7 +52,7 @@ function workerCount(value) {
     console.error(
       `WEB_CONCURRENCY must be a whole number of processes (1 or more), not "${value}".`,
     );
-    process.exit(1);
+    process.exit(STARTUP_REFUSED);
   }
   return count;
 }
@@ -75,7 +75,16 @@ async function serveWorker() {
     : () => false;
   const refusalLog = createRefusalLogger();
   reopenRefusalLog = refusalLog.reopen;
+  // Once stopping, every answer not yet begun closes its connection: a kept-alive one would carry
+  // the client's next request to a server that cuts it at SHUTDOWN_TIMEOUT_MS.
+  let draining = false;
+  const unanswered = new Set();
   const server = http.createServer((request, response) => {
+    if (draining) response.setHeader("connection", "close");
+    else {
+      unanswered.add(response);
+      response.on("close", () => unanswered.delete(response));
+    }
     appendConnectionAddress(request);
     if (refuseMalformedApiRequest(request, response, refusalLog.logger)) return;
     if (answerDirectly(request, response)) return;
@@ -98,10 +107,12 @@ async function serveWorker() {
     if (cluster.isPrimary) console.log(`ETUMS ready on http://${host}:${port} (1 process)`);
   });
   // Ctrl-C signals the whole process group, then the primary signals its workers again.
-  let draining = false;
   const stop = () => {
     if (draining) return;
     draining = true;
+    for (const response of unanswered) {
+      if (!response.headersSent) response.setHeader("connection", "close");
+    }
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => {
