@@ -1,3 +1,4 @@
+import { signInLog } from "./sign-in-log";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
@@ -52,8 +53,11 @@ function buildAuthOptions(): NextAuthOptions {
         },
         // Errors thrown here reach the sign-in form as its message; null means bad credentials.
         async authorize(credentials, request) {
-          const requestId = resolveRequestId(header(request?.headers, REQUEST_ID_HEADER));
-          const log = logger().child({ requestId });
+          const log =
+            signInLog.getStore() ??
+            logger().child({
+              requestId: resolveRequestId(header(request?.headers, REQUEST_ID_HEADER)),
+            });
           const ip = ipFromHeaders(request?.headers);
           await enforceLoginThrottle(ip, log);
           const parsed = loginSchema.safeParse(credentials ?? {});

@@ -5,6 +5,7 @@ import { isUsableCallbackUrl, repairCallbackCookies } from "@/lib/auth/callback-
 import { expiredCookie, needsSecure } from "@/lib/auth/expired-cookie";
 import { answerEndedSession } from "@/lib/auth/ended-session";
 import { authOptions } from "@/lib/auth/next-auth-options";
+import { signInLog } from "@/lib/auth/sign-in-log";
 import { NEXTAUTH_ACTIONS, nextAuthAction } from "@/lib/auth/next-auth-actions";
 import type { Logger } from "pino";
 import { errorResponse } from "@/lib/http/api-route";
@@ -80,7 +81,7 @@ async function nextAuthAnswer(
   }
   let answer: Response;
   try {
-    answer = await NextAuth(request, segment, authOptions());
+    answer = await signInLog.run(log, () => NextAuth(request, segment, authOptions()));
   } catch (error) {
     // A body next-auth cannot parse (malformed JSON to /session) throws out of it.
     if (error instanceof SyntaxError) return apiError(400, "Malformed request body.");
