@@ -1,15 +1,23 @@
 import { z } from "zod";
 
-/** Decimal digits, few enough to stay an exact number. */
-const DIGITS = /^\d{1,15}$/;
+/** Decimal digits after any leading zeros, few enough to stay an exact number. */
+const EXACT_DIGITS = /^0*(\d{1,15})$/;
+const DIGITS = /^\d+$/;
+
+/** Query digits as a number; more than can stay exact are a number past any page or limit. */
+function digitsValue(value: string): number {
+  const exact = EXACT_DIGITS.exec(value);
+  return exact ? Number(exact[1]) : Number.MAX_SAFE_INTEGER;
+}
 
 /**
  * A whole number in a query string (a page, a page size), checked by `schema`: its digits only.
- * Not z.coerce, which also took "0x2", "1e3", " 2" and "" for numbers.
+ * Not z.coerce, which also took "0x2", "1e3", " 2" and "" for numbers. A number of twenty digits
+ * is still a whole number: a page past the last, or a size taken as the largest.
  */
 export function wholeNumberParam<T extends z.ZodType>(schema: T) {
   return z.preprocess(
-    (value) => (typeof value === "string" && DIGITS.test(value) ? Number(value) : value),
+    (value) => (typeof value === "string" && DIGITS.test(value) ? digitsValue(value) : value),
     schema,
   );
 }

@@ -173,6 +173,12 @@ describe("GET /api/tasks/: page-number pagination", () => {
     const beyond = await list(manager, "page=5&page_size=10");
     expect(beyond.status).toBe(404);
     expect(beyond.body).toEqual({ detail: "Invalid page." });
+    // Too many digits to be exact is still a page past the last, not "not a whole number".
+    const far = await list(manager, "page=99999999999999999999&page_size=10");
+    expect(far.status).toBe(404);
+    expect(far.body).toEqual({ detail: "Invalid page." });
+    const padded = await list(manager, "page=00000000000000000002&page_size=10");
+    expect(padded.body.results.map((t) => t.id)).toEqual(pages[1]);
   });
 
   it("takes a page size over 100 as 100, as DRF's max_page_size did, with links that keep it", async () => {
@@ -184,6 +190,9 @@ describe("GET /api/tasks/: page-number pagination", () => {
     expect(first.status).toBe(200);
     expect(first.body.count).toBe(103);
     expect(first.body.results).toHaveLength(100);
+    const huge = await list(reader, "page_size=1000000000000000000000");
+    expect(huge.status).toBe(200);
+    expect(huge.body.results.map((t) => t.id)).toEqual(first.body.results.map((t) => t.id));
     const second = await api<ListBody>("GET", first.body.next!, { token: reader.token });
     expect(second.body.results).toHaveLength(3);
     expect([...first.body.results, ...second.body.results].map((t) => t.id).sort()).toEqual(

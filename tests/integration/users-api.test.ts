@@ -195,6 +195,11 @@ describe("GET /api/users/ by role", () => {
       });
       expect(past.status).toBe(404);
       expect(past.body).toEqual({ detail: "Invalid page." });
+      const far = await api<ErrorBody>("GET", `/api/users/?search=${tag}&page=${"9".repeat(30)}`, {
+        token: user.token,
+      });
+      expect(far.status).toBe(404);
+      expect(far.body).toEqual({ detail: "Invalid page." });
     }
     const none = await api<Page<UserBody>>("GET", `/api/users/?search=${tag}-nobody`, {
       token: admin.token,
