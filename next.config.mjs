@@ -32,17 +32,21 @@ const nextConfig = {
     ];
   },
   // The OpenAPI document is a static route (built at build time), which cannot read its query
-  // string: "/api/schema/?format=yaml" goes to the static YAML rendering instead.
+  // string: "/api/schema/?format=yaml" goes to the static YAML rendering instead, and any other
+  // format but json to the API's JSON 404, as DRF answers a format it does not render.
   async rewrites() {
-    const toYaml = {
-      has: [{ type: "query", key: "format", value: "yaml" }],
-      destination: "/api/schema/yaml/",
-    };
+    const byFormat = [
+      { has: [{ type: "query", key: "format", value: "yaml" }], destination: "/api/schema/yaml/" },
+      {
+        has: [{ type: "query", key: "format", value: "^(?!(?:json|yaml)$).*$" }],
+        destination: "/api/schema/unknown-format/",
+      },
+    ];
     return {
-      beforeFiles: [
-        { source: "/api/schema", ...toYaml },
-        { source: "/api/schema/", ...toYaml },
-      ],
+      beforeFiles: byFormat.flatMap((rule) => [
+        { source: "/api/schema", ...rule },
+        { source: "/api/schema/", ...rule },
+      ]),
     };
   },
 };

@@ -130,4 +130,15 @@ test("the deployed build serves the whole document, as JSON and with ?format=yam
     expect(yaml.headers()["content-type"]).toMatch(/^application\/yaml/);
     expect(parse(await yaml.text())).toEqual(document);
   }
+  expect(await (await request.get("/api/schema/?format=json")).json()).toEqual(document);
+  // A format it does not render is DRF's JSON 404, never the JSON document under another name.
+  for (const url of [
+    "/api/schema/?format=xml",
+    "/api/schema?format=",
+    "/api/schema/?format=YAML",
+  ]) {
+    const other = await request.get(url);
+    expect({ url, status: other.status() }).toEqual({ url, status: 404 });
+    expect(await other.json()).toEqual({ detail: "Not found." });
+  }
 });

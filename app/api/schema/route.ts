@@ -13,7 +13,7 @@ export const dynamic = "force-static";
  *     summary: This OpenAPI document
  *     description: >-
  *       JSON by default; `?format=yaml` answers the same document as YAML. Import either into
- *       Postman or any OpenAPI client generator.
+ *       Postman or any OpenAPI client generator. Any other `format` is 404, as in DRF.
  *     operationId: getSchema
  *     tags: [System]
  *     security: []
@@ -31,6 +31,7 @@ export const dynamic = "force-static";
  *             example: { openapi: 3.0.3, info: { title: ETUMS API, version: 1.0.0 }, paths: {} }
  *           application/yaml:
  *             schema: { type: string }
+ *       "404": { $ref: '#/components/responses/NotFound' }
  */
 export function GET() {
   return NextResponse.json(openApiDocument());
