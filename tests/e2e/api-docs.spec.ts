@@ -134,7 +134,7 @@ test("the deployed build serves the whole document, as JSON and with ?format=yam
   // A format it does not render is DRF's JSON 404, never the JSON document under another name.
   for (const url of [
     "/api/schema/?format=xml",
-    "/api/schema?format=",
+    "/api/schema?format=csv",
     "/api/schema/?format=YAML",
   ]) {
     const other = await request.get(url);
