@@ -7,12 +7,23 @@ import { TASK_DRAFT_PREFIX } from "@/lib/client/task-draft-key";
  * What was typed in a task's form and not saved, kept for the tab's session. Leaving the page
  * inside the app (a link, Back) unmounts the form, and the browser asks first only before the tab
  * closes or reloads: the draft brings the typing back when the user returns. It belongs to one
- * version of the task: once anyone saves it, the draft is dropped rather than laid over new text.
- * The chosen assignee is kept as a person, for the field to name them even if the page's list of
- * people does not hold them (found by a search).
+ * version of the task, and names the fields the user changed in it: once anyone saves the task,
+ * the draft is offered, never laid over the new version unasked. The chosen assignee is kept as a
+ * person, for the field to name them even if the page's list of people does not hold them.
  */
+export const DRAFT_FIELDS = [
+  "title",
+  "description",
+  "status",
+  "priority",
+  "due_date",
+  "assigned_to",
+] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
 const taskDraftSchema = z.object({
   version: z.number().int(),
+  changed: z.array(z.enum(DRAFT_FIELDS)),
   values: z.object({
     title: z.string(),
     description: z.string(),
@@ -27,19 +38,38 @@ const taskDraftSchema = z.object({
 export type TaskDraft = z.infer<typeof taskDraftSchema>;
 export type TaskDraftValues = TaskDraft["values"];
 
-/** The draft kept for this version of the task, if any; any other (or unreadable) is dropped. */
-export function readTaskDraft(key: string, version: number): TaskDraft | null {
+/**
+ * The draft kept for this task: of this version, or `outdated` when the task has been saved since
+ * (kept until the user applies or discards it). One that is unreadable or changed nothing is
+ * dropped.
+ */
+export function readTaskDraft(
+  key: string,
+  version: number,
+): { draft: TaskDraft; outdated: boolean } | null {
   const raw = withSessionStorage((storage) => storage.getItem(key));
   if (raw === null) return null;
   let draft: TaskDraft | null = null;
   try {
     const parsed = taskDraftSchema.safeParse(JSON.parse(raw));
-    if (parsed.success && parsed.data.version === version) draft = parsed.data;
+    if (parsed.success && parsed.data.version <= version && parsed.data.changed.length > 0) {
+      draft = parsed.data;
+    }
   } catch {
     draft = null;
   }
-  if (!draft) dropTaskDraft(key);
-  return draft;
+  if (!draft) {
+    dropTaskDraft(key);
+    return null;
+  }
+  return { draft, outdated: draft.version < version };
+}
+
+/** `values` with the fields `draft` changed taken from it: the draft laid over a newer version. */
+export function overlaidValues(values: TaskDraftValues, draft: TaskDraft): TaskDraftValues {
+  const overlaid = { ...values };
+  for (const field of draft.changed) Object.assign(overlaid, { [field]: draft.values[field] });
+  return overlaid;
 }
 
 export function keepTaskDraft(key: string, draft: TaskDraft): void {

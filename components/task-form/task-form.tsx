@@ -31,6 +31,23 @@ const FIELDS: FieldName[] = [
   "assigned_to",
 ];
 
+/** The form's labels, for naming fields in a sentence. */
+const FIELD_LABELS: Record<FieldName, string> = {
+  title: "Title",
+  description: "Description",
+  status: "Status",
+  priority: "Priority",
+  due_date: "Due date",
+  assigned_to: "Assignee",
+};
+
+/** ["title", "status"] → "Title and Status". */
+function fieldList(fields: readonly FieldName[]): string {
+  return new Intl.ListFormat("en", { type: "conjunction" }).format(
+    fields.map((field) => FIELD_LABELS[field]),
+  );
+}
+
 /** The fields that show an error of their own (status and priority are choices from a list). */
 const FIELDS_WITH_ERRORS = ["title", "description", "due_date", "assigned_to"];
 /** A 412: the API's "reload it" would contradict the choice the form then offers. */
@@ -175,10 +192,26 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
       <div role="status">
         {draft.restored ? (
           <p className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
-            Your unsaved changes are back, as you left them.{" "}
+            {draft.overNewer
+              ? "Your unsaved changes are back, over the version saved since: check them before saving. "
+              : "Your unsaved changes are back, as you left them. "}
             <button type="button" className="font-medium underline" onClick={draft.discard}>
               Discard them
             </button>
+          </p>
+        ) : null}
+        {draft.outdatedChanges ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            You left unsaved changes to {fieldList(draft.outdatedChanges)}, and this task has been
+            saved since: the form shows the saved version.{" "}
+            <button type="button" className="font-medium underline" onClick={draft.applyOutdated}>
+              Apply my changes
+            </button>{" "}
+            or{" "}
+            <button type="button" className="font-medium underline" onClick={draft.discard}>
+              discard them
+            </button>
+            .
           </p>
         ) : null}
       </div>

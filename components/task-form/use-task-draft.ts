@@ -5,7 +5,15 @@ import { useWatch, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { createTaskSchema } from "@/lib/validation/tasks";
 import type { AssignableUser } from "./assignee-field";
-import { dropTaskDraft, keepTaskDraft, readTaskDraft, type TaskDraftValues } from "./task-draft";
+import {
+  DRAFT_FIELDS,
+  dropTaskDraft,
+  keepTaskDraft,
+  overlaidValues,
+  readTaskDraft,
+  type TaskDraft,
+  type TaskDraftValues,
+} from "./task-draft";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
@@ -21,12 +29,17 @@ function draftValues(values: FormInput): TaskDraftValues {
   };
 }
 
+function changedFields(values: TaskDraftValues, base: TaskDraftValues): TaskDraft["changed"] {
+  return DRAFT_FIELDS.filter((field) => values[field] !== base[field]);
+}
+
 /**
  * The task form's draft (task-draft.ts): read once the page has shown the form (the server's page
  * had none), kept while the form differs from the task, and dropped when it no longer does, on
- * save, and on discard. `assignee` is the person the restored draft chose, for the assignee
- * field to name; `generation` changes whenever the form's values are replaced, for that field,
- * which holds its own text, to be drawn again.
+ * save, and on discard. A draft of an older version is `outdated`: offered until the user applies
+ * it (its changed fields laid over this version) or discards it, or types anew. `assignee` is the
+ * person the restored draft chose, for the assignee field to name; `generation` changes whenever
+ * the form's values are replaced, for that field, which holds its own text, to be drawn again.
  */
 export function useTaskDraft(
   form: UseFormReturn<FormInput, unknown, FormOutput>,
@@ -34,8 +47,11 @@ export function useTaskDraft(
   version: number,
 ) {
   const { control, reset, getValues, setFocus } = form;
-  const { isDirty } = form.formState;
-  const [state, setState] = useState<"unread" | "none" | "restored">("unread");
+  const { isDirty, defaultValues } = form.formState;
+  const [state, setState] = useState<"unread" | "none" | "restored" | "applied" | "outdated">(
+    "unread",
+  );
+  const [outdated, setOutdated] = useState<TaskDraft | null>(null);
   const [assignee, setAssignee] = useState<AssignableUser | null>(null);
   const [generation, setGeneration] = useState(0);
   const [saved, setSaved] = useState(false);
@@ -46,8 +62,12 @@ export function useTaskDraft(
     const frame = requestAnimationFrame(() => {
       const kept = readTaskDraft(key, version);
       if (!kept) return setState("none");
-      reset(kept.values, { keepDefaultValues: true });
-      setAssignee(kept.assignee);
+      if (kept.outdated) {
+        setOutdated(kept.draft);
+        return setState("outdated");
+      }
+      reset(kept.draft.values, { keepDefaultValues: true });
+      setAssignee(kept.draft.assignee);
       setGeneration((n) => n + 1);
       setState("restored");
     });
@@ -55,15 +75,38 @@ export function useTaskDraft(
   }, [key, version, reset]);
 
   const values = useWatch({ control });
+  const offering = state === "outdated" && !isDirty;
   useEffect(() => {
-    if (state === "unread" || saved) return;
+    // An outdated draft stays kept while it is offered; typing anew replaces it.
+    if (state === "unread" || saved || offering) return;
     if (!isDirty) return dropTaskDraft(key);
+    const typed = draftValues(getValues());
     const chosen = assignee?.id === values.assigned_to ? assignee : null;
-    keepTaskDraft(key, { version, values: draftValues(getValues()), assignee: chosen });
-  }, [key, version, values, isDirty, state, saved, assignee, getValues]);
+    keepTaskDraft(key, {
+      version,
+      changed: changedFields(typed, draftValues(defaultValues as FormInput)),
+      values: typed,
+      assignee: chosen,
+    });
+  }, [key, version, values, isDirty, state, saved, offering, assignee, getValues, defaultValues]);
 
   return {
-    restored: state === "restored" && isDirty,
+    restored: (state === "restored" || state === "applied") && isDirty,
+    /** The restored changes were laid over a version saved after them. */
+    overNewer: state === "applied",
+    /** The fields an outdated draft changed, while it is offered. */
+    outdatedChanges: offering && outdated ? outdated.changed : null,
+    /** The outdated draft's changes laid over this version's values, to check and save. */
+    applyOutdated() {
+      if (!outdated) return;
+      reset(overlaidValues(draftValues(getValues()), outdated), { keepDefaultValues: true });
+      if (outdated.changed.includes("assigned_to")) setAssignee(outdated.assignee);
+      setGeneration((n) => n + 1);
+      setState("applied");
+      const [first = "title"] = outdated.changed;
+      // Once the offer and its buttons are gone, on the first field it changed.
+      requestAnimationFrame(() => setFocus(first));
+    },
     assignee,
     generation,
     /** The assignee field resolved a person: kept with the draft, to be named when restored. */
@@ -76,6 +119,7 @@ export function useTaskDraft(
     /** Dropped with the form's values, which go back to the task's own. */
     discard() {
       dropTaskDraft(key);
+      setOutdated(null);
       reset();
       setAssignee(null);
       setGeneration((n) => n + 1);

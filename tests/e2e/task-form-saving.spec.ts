@@ -173,3 +173,63 @@ test("what was typed and not saved comes back after leaving the page inside the 
   await expect(page.getByRole("status").filter({ hasText: "unsaved changes" })).toHaveCount(0);
   await expect(title).toHaveValue("");
 });
+
+test("changes left unsaved while someone else saved the task are offered, and applied over theirs", async ({
+  page,
+  request,
+}) => {
+  const title = `Outdated draft ${Date.now()}`;
+  const id = await createTask(request, DEMO.manager, { title, description: "Saved text" });
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const renameAs = async (name: string) => {
+    const renamed = await request.patch(`/api/tasks/${id}/`, {
+      headers: { authorization },
+      data: { title: name },
+    });
+    expect(renamed.status()).toBe(200);
+  };
+  const leaveWhile = async (meanwhile: () => Promise<void>) => {
+    await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
+    await expect(page).toHaveURL(/\/board$/);
+    await meanwhile();
+    // Loaded anew: Back would show the page as the router cached it, at the old version.
+    await page.goto(`/tasks/${id}`);
+  };
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const titleField = page.getByLabel("Title");
+  const description = page.getByLabel("Description");
+  await expectHydrated(description);
+  await description.fill("Typed, not saved");
+  await leaveWhile(() => renameAs(`${title} (renamed)`));
+
+  // The saved version is shown; the typing is offered, never laid over it unasked.
+  const offer = page.getByRole("status").filter({ hasText: "You left unsaved changes to" });
+  await expect(offer).toContainText("Description, and this task has been saved since");
+  await expect(titleField).toHaveValue(`${title} (renamed)`);
+  await expect(description).toHaveValue("Saved text");
+  await offer.getByRole("button", { name: "Apply my changes" }).click();
+  await expect(description).toHaveValue("Typed, not saved");
+  await expect(description).toBeFocused();
+  await expect(titleField).toHaveValue(`${title} (renamed)`);
+  await expect(page.getByRole("status")).toContainText("over the version saved since");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Task saved.")).toBeVisible();
+  const saved = await request.get(`/api/tasks/${id}/`, { headers: { authorization } });
+  expect(await saved.json()).toMatchObject({
+    title: `${title} (renamed)`,
+    description: "Typed, not saved",
+  });
+
+  // Discarded, the offer is gone for good.
+  await description.fill("Typed again");
+  await leaveWhile(() => renameAs(`${title} (renamed twice)`));
+  await offer.getByRole("button", { name: "discard them" }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(description).toHaveValue("Typed, not saved");
+  await expect(titleField).toBeFocused();
+  await page.reload();
+  await expectHydrated(description);
+  await expect(titleField).toHaveValue(`${title} (renamed twice)`);
+  await expect(page.getByRole("status").filter({ hasText: "unsaved changes" })).toHaveCount(0);
+});
