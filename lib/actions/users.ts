@@ -18,6 +18,8 @@ import { userIdSchema } from "@/lib/validation/tasks";
 import { createUserRequestSchema, editUserSchema, passwordSchema } from "@/lib/validation/users";
 import { asActor, type ActionResult } from "./result";
 
+const activeFlagSchema = z.boolean({ message: "Say whether the account is to be active." });
+
 /** After a change: the admin pages show it, and the action's log line names whom it touched. */
 function changed(log: Logger, subjectUserId: number): void {
   log.setBindings({ subjectUserId });
@@ -52,7 +54,11 @@ export async function setUserActiveAction(
 ): Promise<ActionResult<UserDto>> {
   return asActor({ action: "setUserActive", may: "user.manage" }, async (actor, log) => {
     const target = userIdSchema.parse(id);
-    const user = active ? await reactivateUser(actor, target) : await deactivateUser(actor, target);
+    // Parsed like every other argument: a crafted "false" is text, and text is truthy.
+    const reactivate = activeFlagSchema.parse(active);
+    const user = reactivate
+      ? await reactivateUser(actor, target)
+      : await deactivateUser(actor, target);
     changed(log, user.id);
     return user;
   });

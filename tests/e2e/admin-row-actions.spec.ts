@@ -274,3 +274,41 @@ test("an admin signs someone out everywhere: their open browser goes to sign-in,
   await expect(own.getByRole("button", { name: /^Edit/ })).toBeVisible();
   await expect(own.getByRole("button", { name: /^Sign out .* everywhere$/ })).toHaveCount(0);
 });
+
+test("a crafted Deactivate that sends its flag as text is refused, never read as true", async ({
+  page,
+  request,
+}) => {
+  const email = `flag.${RUN}@example.com`;
+  const id = await createUser(request, {
+    email,
+    full_name: `Flo Flag ${RUN}`,
+    role: "EMPLOYEE",
+    password: "Flag-as-text-passphrase-1",
+  });
+  const authorization = `Bearer ${await accessToken(request, DEMO.admin)}`;
+  const isActive = async () =>
+    (
+      (await (await request.get(`/api/users/${id}/`, { headers: { authorization } })).json()) as {
+        is_active: boolean;
+      }
+    ).is_active;
+
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto(`/admin/users?search=${encodeURIComponent(email)}`);
+  // The Deactivate press, sent as the string "false": truthy, it reactivated instead.
+  await page.route("**/admin/users**", async (route) => {
+    const call = route.request();
+    if (call.method() !== "POST" || !call.headers()["next-action"]) return route.continue();
+    const args = JSON.parse(call.postData() ?? "[]") as unknown[];
+    args[1] = String(args[1]);
+    await route.continue({ postData: JSON.stringify(args) });
+  });
+  await userRow(page, email)
+    .getByRole("button", { name: /^Deactivate/ })
+    .click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Deactivate" }).click();
+  await expect(dialog.getByText("Say whether the account is to be active.")).toBeVisible();
+  expect(await isActive()).toBe(true);
+});
