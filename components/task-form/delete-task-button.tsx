@@ -11,16 +11,22 @@ import { listReturn, taskReturnFor } from "@/lib/client/task-return";
 import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { useHydrated } from "@/lib/client/use-hydrated";
 
+const CHANGED_BEFORE_DELETE =
+  "Someone changed this task since the page was loaded, so it was not deleted. Here it is as it is now.";
+
 /**
- * Deleting asks once more, inline, before it happens. Until the page's script runs the button is
+ * Deleting asks once more, inline, before it happens, and deletes only the version it named: a
+ * task changed meanwhile is shown again instead. Until the page's script runs the button is
  * disabled: it could not ask yet, and a tap that does nothing reads as broken.
  */
 export function DeleteTaskButton({
   taskId,
+  taskVersion,
   taskTitle,
   openPaths,
 }: {
   taskId: number;
+  taskVersion: number;
   taskTitle: string;
   /** The pages the caller may see: where the list the task was opened from must be. */
   openPaths: readonly string[];
@@ -57,10 +63,11 @@ export function DeleteTaskButton({
       pending={pending}
       onConfirm={() =>
         startTransition(async () => {
-          const result = await callAction(() => deleteTaskAction(taskId));
+          const result = await callAction(() => deleteTaskAction(taskId, taskVersion));
           if (!result.ok) {
-            toast.error(result.message);
+            toast.error(result.status === 412 ? CHANGED_BEFORE_DELETE : result.message);
             cancel();
+            if (result.status === 412) router.refresh();
             return;
           }
           toast.success("Task deleted.");

@@ -39,9 +39,15 @@ export async function updateTaskAction(
   });
 }
 
-export async function deleteTaskAction(taskId: number): Promise<ActionResult<null>> {
+/** `expectedVersion`: the version the confirmation named; a task changed since is not deleted. */
+export async function deleteTaskAction(
+  taskId: number,
+  expectedVersion: number,
+): Promise<ActionResult<null>> {
   return asActor({ action: "deleteTask" }, async (actor) => {
-    await deleteTask(actor, taskIdSchema.parse(taskId));
+    await deleteTask(actor, taskIdSchema.parse(taskId), {
+      expectedVersions: [taskVersionSchema.parse(expectedVersion)],
+    });
     revalidatePath("/", "layout");
     return null;
   });

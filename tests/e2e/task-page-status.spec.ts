@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createTask, userIdByEmail } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectHydrated } from "./helpers/hydration";
-import { signIn } from "./helpers/login";
+import { accessToken, signIn } from "./helpers/login";
 
 test("a task page answers 404 when the task is missing, malformed or not the caller's", async ({
   page,
@@ -66,6 +66,41 @@ test("a task deleted from its page leads to the table with focus on its count, a
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByRole("status").filter({ hasText: /tasks? · page/ })).toBeFocused();
   expect((await page.goto(`/tasks/${id}`))?.status()).toBe(404);
+});
+
+test("a task changed by someone else after its page loaded is not deleted, and is shown as it is now", async ({
+  page,
+  request,
+}) => {
+  const title = `Changed before deletion ${Date.now().toString(36)}`;
+  const id = await createTask(request, DEMO.manager, { title });
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const remove = page.getByRole("button", { name: "Delete task" });
+  await expect(remove).toBeEnabled();
+  await remove.click();
+  await expect(page.getByText(`Delete “${title}” for good?`)).toBeVisible();
+  const renamed = await request.patch(`/api/tasks/${id}/`, {
+    headers: { authorization },
+    data: { title: `${title} (kept, renamed)` },
+  });
+  expect(renamed.status()).toBe(200);
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByText(/Someone changed this task since the page was loaded/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${title} (kept, renamed)`);
+  await expect(remove).toBeFocused();
+  const still = await request.get(`/api/tasks/${id}/`, { headers: { authorization } });
+  expect(still.status()).toBe(200);
+
+  // Asked again about the task as it now is, it goes.
+  await remove.click();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
+  expect((await request.get(`/api/tasks/${id}/`, { headers: { authorization } })).status()).toBe(
+    404,
+  );
 });
 
 test("a task's page leads back to the filtered board it was opened from, and so does Delete", async ({

@@ -78,7 +78,12 @@ export default async function TaskPage({ params }: TaskPageProps) {
         description={`Task #${task.id}`}
         actions={
           mayDelete ? (
-            <DeleteTaskButton taskId={task.id} taskTitle={task.title} openPaths={openPaths} />
+            <DeleteTaskButton
+              taskId={task.id}
+              taskVersion={task.version}
+              taskTitle={task.title}
+              openPaths={openPaths}
+            />
           ) : null
         }
       />
