@@ -72,13 +72,13 @@ export async function authenticateRequest(
           { userId: claims.userId, ip: clientIp(request) },
           "token refused: user inactive, signed out or session revoked",
         );
-        throw tokenNotValid("Token is no longer valid.");
+        throw tokenNotValid("Token is no longer valid.", claims.userId);
       }
       return actor;
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         log.warn({ reason: error.reason, ip: clientIp(request) }, "token refused");
-        throw tokenNotValid("Given token not valid for any token type");
+        throw tokenNotValid("Given token not valid for any token type", error.holderId);
       }
       throw error;
     }
@@ -91,7 +91,7 @@ export async function authenticateRequest(
       { userId: session.userId, ip: clientIp(request) },
       "session refused: user inactive or session revoked",
     );
-    throw tokenNotValid("Session is no longer valid; sign in again.");
+    throw tokenNotValid("Session is no longer valid; sign in again.", session.userId);
   }
   assertSameOrigin(request);
   return actor;

@@ -86,10 +86,20 @@ export async function signRefreshToken(
 }
 
 export class InvalidTokenError extends Error {
-  constructor(readonly reason: string) {
+  /** `holderId`: for a token we signed that has only expired, the user it was issued to. */
+  constructor(
+    readonly reason: string,
+    readonly holderId: number | null = null,
+  ) {
     super(reason);
     this.name = "InvalidTokenError";
   }
+}
+
+/** Whose an expired token was: jose checks the signature before the expiry, so this is ours. */
+function expiredHolder(payload: JWTPayload, type: TokenType): number | null {
+  const userId = Number(payload.sub);
+  return payload.typ === type && Number.isSafeInteger(userId) && userId > 0 ? userId : null;
 }
 
 /** Signature, pinned algorithm, issuer, audience, expiry and the token's type, or InvalidTokenError. */
@@ -105,7 +115,9 @@ async function verifyTyped(token: string, type: TokenType): Promise<JWTPayload> 
     return payload;
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError("token expired");
+    if (error instanceof joseErrors.JWTExpired) {
+      throw new InvalidTokenError("token expired", expiredHolder(error.payload, type));
+    }
     throw new InvalidTokenError("invalid token");
   }
 }

@@ -5,6 +5,7 @@ import { authenticateRequest } from "@/lib/auth/current-user";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { logger } from "@/lib/logger";
 import { databaseUnavailability } from "@/lib/services/database-errors";
+import { refusedTokenHolder } from "./auth-errors";
 import { clientClosedMidBody } from "./client-abort";
 import { ApiError, unauthorized, unavailable, unknownHost } from "./errors";
 import { answersAsHost } from "./public-url";
@@ -79,7 +80,8 @@ async function run<P, A extends Actor | null>(
   let handlerStarted = false;
   try {
     if (options.anyHost !== true && !answersAsHost(request)) throw unknownHost();
-    // A refused credential still counts against the caller's address, so guessing is throttled.
+    // A refused credential still counts: against its holder when it was ours (expired, signed
+    // out), else against the caller's address, so guessing is throttled.
     let authError: unknown = null;
     if (options.authenticate !== false) {
       actor = await authenticateRequest(request, log).catch((error: unknown) => {
@@ -88,7 +90,13 @@ async function run<P, A extends Actor | null>(
       });
     }
     log = actor ? log.child({ userId: actor.id }) : log;
-    if (options.rateLimit !== false) limitHeaders = await enforceRateLimit(request, actor, log);
+    if (options.rateLimit !== false) {
+      limitHeaders = await enforceRateLimit(
+        request,
+        actor?.id ?? refusedTokenHolder(authError),
+        log,
+      );
+    }
     if (authError) throw authError;
     if (requireActor && !actor) throw unauthorized();
     handlerStarted = true;

@@ -81,30 +81,31 @@ function throttled(result: LimitResult, detail: (seconds: number) => string): Ap
 const apiThrottled = (seconds: number) =>
   `Request was throttled. Expected available in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 
-export function limitKindFor(pathname: string, method: string, actor: Actor | null): LimitKind {
+export function limitKindFor(pathname: string, method: string, userId: number | null): LimitKind {
   // Only the sign-in itself: an OPTIONS or a refused method guesses no password.
   if (method === "POST" && SIGN_IN_PATHS.test(pathname)) return "login";
-  if (!actor || OPEN_PATHS.test(pathname)) return "anon";
+  if (userId === null || OPEN_PATHS.test(pathname)) return "anon";
   return "api";
 }
 
 /**
- * Counts an /api request against its limit: per user when signed in, per IP when anonymous,
- * per IP with the strict limit on sign-in endpoints. Returns the RateLimit headers; throws 429.
+ * Counts an /api request against its limit: per user when the caller is known (signed in, or
+ * holding a token of theirs that has expired), per IP when anonymous, per IP with the strict
+ * limit on sign-in endpoints. Returns the RateLimit headers; throws 429.
  */
 export async function enforceRateLimit(
   request: NextRequest,
-  actor: Actor | null,
+  userId: number | null,
   log: Logger,
 ): Promise<Record<string, string>> {
   const pathname = request.nextUrl.pathname;
-  const kind = limitKindFor(pathname, request.method, actor);
+  const kind = limitKindFor(pathname, request.method, userId);
   const ip = clientIp(request);
-  const identifier = kind === "api" ? `user:${actor!.id}` : `ip:${addressBucket(ip)}`;
+  const identifier = kind === "api" ? `user:${userId}` : `ip:${addressBucket(ip)}`;
   const result = await limiter(kind).check(identifier);
   if (!result.success) {
     log.warn(
-      { ip, userId: actor?.id ?? null, limit: kind, path: pathname, backend: result.backend },
+      { ip, userId, limit: kind, path: pathname, backend: result.backend },
       "rate limit exceeded",
     );
     throw throttled(result, kind === "login" ? tooManyAttempts : apiThrottled);

@@ -1,13 +1,16 @@
 import { Redis } from "ioredis";
+import { decodeJwt } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { stripShebang } from "@/lib/security/ioredis-adapter";
+import { signAccessToken } from "@/lib/auth/tokens";
 import { ApiError } from "@/lib/http/errors";
 import { logger } from "@/lib/logger";
 import { createLimiter } from "@/lib/security/limiter";
 import { enforceActionRateLimit } from "@/lib/security/rate-limit";
+import { issueTokenPair } from "@/lib/services/refresh-tokens";
 import { api } from "../helpers/api";
 import { makeUser } from "../helpers/factories";
-import { freshIp, login } from "./auth-helpers";
+import { freshIp, login, refresh } from "./auth-helpers";
 
 // Small limits for this file only; config() reads the environment on first use.
 process.env.RATE_LIMIT_ANON = "5/60s";
@@ -123,6 +126,35 @@ describe("API rate limits (Redis through the ioredis adapter)", () => {
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it("counts an expired token of ours against its holder, so others at the address can still refresh", async () => {
+    const user = await makeUser("EMPLOYEE");
+    const { access, refresh: refreshToken } = await issueTokenPair({ ...user, sessionVersion: 1 });
+    const expired = await signAccessToken(
+      {
+        userId: user.id,
+        role: user.role,
+        sessionVersion: 1,
+        familyId: String(decodeJwt(access).fam),
+      },
+      -10,
+    );
+    const shared = freshIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = await api("GET", "/api/users/me/", {
+        token: expired,
+        headers: { "x-forwarded-for": shared },
+      });
+      statuses.push(res.status);
+    }
+    // The holder's own budget (4), not the address's anonymous one (5).
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    expect((await refresh(refreshToken, shared)).status).toBe(200);
+    expect(
+      (await api("GET", "/api/health/", { headers: { "x-forwarded-for": shared } })).status,
+    ).toBe(200);
   });
 
   it("throttles sign-in per IP with the login limit, even for the right password", async () => {
