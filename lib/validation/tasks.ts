@@ -25,12 +25,16 @@ export const DATE_RANGE_MESSAGE = `Enter a date from ${EARLIEST_DATE} to 9999-12
  * A calendar date, "YYYY-MM-DD", that really exists (no 2026-02-30), of any year: what a stored
  * date may be (one saved before EARLIEST_DATE applied, too).
  */
-export const calendarDateSchema = z.iso.date({ error: (issue) => dateMessage(issue.input) });
+export const calendarDateSchema = z.iso.date({
+  error: (issue) => dateMessage(issue.input),
+  // Not a date at all: its range is no further news.
+  abort: true,
+});
 
 /** Why a value is not a calendar date: its shape, or (2026-02-30) a day no calendar has. */
 export function dateMessage(value: unknown): string {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
-    ? `${value.trim()} is not a real date.`
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? `${value} is not a real date.`
     : "Enter a date as YYYY-MM-DD.";
 }
 

@@ -188,6 +188,17 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     expect(yearZero.body.errors).toEqual([
       { field: "due_date", message: "Enter a date from 1000-01-01 to 9999-12-31." },
     ]);
+    // Not a date at all, space and all: asked for the format, once, with no range on top.
+    for (const due_date of [" 2026-12-05", "0001-01-01x"]) {
+      const malformed = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
+        token: managerA.token,
+        body: { due_date },
+      });
+      expect({ due_date, errors: malformed.body.errors }).toEqual({
+        due_date,
+        errors: [{ field: "due_date", message: "Enter a date as YYYY-MM-DD." }],
+      });
+    }
   });
 
   it("refuses control characters, which would make the task's CSV export unreadable", async () => {
