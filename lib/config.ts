@@ -148,6 +148,10 @@ function loadConfig(): AppConfig {
   if (isProductionServer && missing.length > 0) {
     throw new Error(`Missing required secret(s) in production: ${missing.join(", ")}`);
   }
+  // The default is the developer's own database (root, no password): production names its own.
+  if (isProductionServer && !present.DATABASE_URL) {
+    throw new Error("Missing required setting in production: DATABASE_URL");
+  }
   // Written in this file, so known to anyone: tokens and cookies signed with them can be forged.
   const published = (["NEXTAUTH_SECRET", "JWT_SECRET"] as const).filter(
     (k) => env[k] === DEV_SECRET || env[k] === DEV_JWT_SECRET,

@@ -18,6 +18,23 @@ describe("configuration", () => {
     expect(() => config()).toThrow(/Missing required secret\(s\) in production: NEXTAUTH_SECRET$/);
   });
 
+  it("refuses to run a production server on the development database default", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("NEXTAUTH_SECRET", "another-real-secret-long-enough-for-hs256!!");
+    vi.stubEnv("JWT_SECRET", "a-real-secret-that-is-long-enough-for-hs256!!");
+    vi.stubEnv("DATABASE_URL", "");
+    let config = await freshConfig();
+    expect(() => config()).toThrow(/^Missing required setting in production: DATABASE_URL$/);
+    vi.stubEnv("DATABASE_URL", "mysql://etums:pw@db.internal:3306/etums");
+    config = await freshConfig();
+    expect(config().DATABASE_URL).toBe("mysql://etums:pw@db.internal:3306/etums");
+    // Development keeps the default, for a fresh clone.
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("DATABASE_URL", "");
+    config = await freshConfig();
+    expect(config().DATABASE_URL).toBe("mysql://root@127.0.0.1:3306/etums");
+  });
+
   it("refuses, in production, the development fallbacks that the source publishes", async () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("NEXTAUTH_SECRET", "dev-only-secret-change-me-0123456789abcdef");
