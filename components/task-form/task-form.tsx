@@ -3,7 +3,7 @@
 import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition, type BaseSyntheticEvent } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
@@ -74,6 +74,18 @@ function refocusAfterRemount(refocus: Refocus): void {
   withSessionStorage((s) => s.setItem(REFOCUS_KEY, JSON.stringify(refocus)));
 }
 
+const INCOMPLETE_DATE = "Enter a whole date that exists, or clear the field for no due date.";
+
+/**
+ * A date typed in part, or one that does not exist (30 February), reaches the form as empty: the
+ * input's own validity tells it from a cleared field, lest saving silently drop the due date.
+ */
+function dueDateIsIncomplete(submitEvent: BaseSyntheticEvent | undefined): boolean {
+  const form = submitEvent?.target;
+  const input = form instanceof HTMLFormElement ? form.elements.namedItem("due_date") : null;
+  return input instanceof HTMLInputElement && input.validity.badInput;
+}
+
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
 export function TaskForm({ users, task, today, draftKey }: Props) {
   const router = useRouter();
@@ -83,6 +95,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
     if (formError) formErrorBox.current?.scrollIntoView({ block: "nearest" });
   }, [formError]);
   const saveButton = useRef<HTMLButtonElement>(null);
+
   const [stale, setStale] = useState(false);
   const [assigneeUnresolved, setAssigneeUnresolved] = useState(false);
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -139,9 +152,13 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
   });
   const overdueOnSave = Boolean(dueDate) && dueDate! < today && status !== "DONE";
 
-  async function submit(values: FormOutput) {
+  async function submit(values: FormOutput, event?: BaseSyntheticEvent) {
     setFormError(null);
     setStale(false);
+    if (dueDateIsIncomplete(event)) {
+      setError("due_date", { message: INCOMPLETE_DATE }, { shouldFocus: true });
+      return;
+    }
     if (assigneeUnresolved) {
       setError(
         "assigned_to",

@@ -233,3 +233,40 @@ test("changes left unsaved while someone else saved the task are offered, and ap
   await expect(titleField).toHaveValue(`${title} (renamed twice)`);
   await expect(page.getByRole("status").filter({ hasText: "unsaved changes" })).toHaveCount(0);
 });
+
+test("a due date typed only in part is refused at the field, not saved as no date", async ({
+  page,
+  request,
+}) => {
+  const id = await createTask(request, DEMO.manager, {
+    title: `Part of a date ${Date.now().toString(36)}`,
+    due_date: "2026-12-20",
+  });
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const saved = async () =>
+    (await (await request.get(`/api/tasks/${id}/`, { headers: { authorization } })).json()) as {
+      due_date: string | null;
+      version: number;
+    };
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const dueDate = page.getByLabel("Due date");
+  await expectHydrated(dueDate);
+
+  // One part of the date cleared from the keyboard: the input then holds no whole date.
+  await dueDate.focus();
+  await page.keyboard.press("Backspace");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(
+    page.getByText("Enter a whole date that exists, or clear the field for no due date."),
+  ).toBeVisible();
+  await expect(dueDate).toBeFocused();
+  await expect(dueDate).toHaveAttribute("aria-invalid", "true");
+  expect(await saved()).toMatchObject({ due_date: "2026-12-20", version: 1 });
+
+  // Cleared whole, it is what it says: no due date.
+  await dueDate.fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Task saved.")).toBeVisible();
+  expect(await saved()).toMatchObject({ due_date: null, version: 2 });
+});
