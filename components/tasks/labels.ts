@@ -1,4 +1,5 @@
 import { TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
+import type { FilterOption } from "@/components/ui/filter-field";
 import type { UserRef } from "@/lib/validation/tasks";
 
 export const STATUS_LABELS: Record<TaskStatus, string> = {
@@ -112,3 +113,5 @@ export const taskChangedMeanwhile = (title: string, where: string) =>
 
 /** The statuses of work still to do, as one filter choice (the API reads a comma-separated list). */
 export const OPEN_STATUSES = TASK_STATUSES.filter((status) => status !== "DONE").join(",");
+/** The status filters' own name for them. */
+export const OPEN_CHOICE: FilterOption = { value: OPEN_STATUSES, label: "Open (not done)" };

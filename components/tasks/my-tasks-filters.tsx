@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { TASK_STATUSES } from "@/db/schema";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
-import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
+import { codeChoices, FilterInput, FilterSelect } from "@/components/ui/filter-field";
 import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";
 import { FilterForm } from "@/components/ui/filter-form";
-import { OPEN_STATUSES, STATUS_LABELS } from "./labels";
+import { OPEN_CHOICE, STATUS_LABELS } from "./labels";
 
 type Props = {
   status?: string;
@@ -26,6 +26,7 @@ const ORDERINGS = [
 
 /** A GET form: the filters live in the URL and work without JavaScript. */
 export function MyTasksFilters({ status, dueAfter, dueBefore, overdue, search, ordering }: Props) {
+  const statusChoice = codeChoices(TASK_STATUSES, STATUS_LABELS, status, [OPEN_CHOICE]);
   return (
     <FilterForm
       // Remounted when the URL's filters change by a link (see TaskFilters).
@@ -48,12 +49,9 @@ export function MyTasksFilters({ status, dueAfter, dueBefore, overdue, search, o
         label="Status"
         id="filter-status"
         name="status"
-        defaultValue={status}
+        defaultValue={statusChoice.value}
         anyLabel="Any status"
-        options={[
-          ...labelledOptions(TASK_STATUSES, STATUS_LABELS),
-          { value: OPEN_STATUSES, label: "Open (not done)" },
-        ]}
+        options={statusChoice.options}
       />
       <FilterInput
         label="Due from"

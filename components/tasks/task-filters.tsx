@@ -4,12 +4,12 @@ import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
 import { CreatorFilterNote } from "@/components/tasks/creator-filter-note";
 import { FilterForm } from "@/components/ui/filter-form";
-import { OPEN_STATUSES, PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
+import { OPEN_CHOICE, PRIORITY_LABELS, STATUS_LABELS } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import {
+  codeChoices,
   FilterInput,
   FilterSelect,
-  labelledOptions,
   type FilterOption,
 } from "@/components/ui/filter-field";
 
@@ -54,6 +54,8 @@ export function TaskFilters({
   /** Who `values.created_by` names, for a form without the Manager field. */
   creatorName?: string;
 }) {
+  const status = codeChoices(TASK_STATUSES, STATUS_LABELS, values.status, [OPEN_CHOICE]);
+  const priority = codeChoices(TASK_PRIORITIES, PRIORITY_LABELS, values.priority);
   return (
     <FilterForm
       resultsId={resultsId}
@@ -110,21 +112,18 @@ export function TaskFilters({
           label="Status"
           id="filter-status"
           name="status"
-          defaultValue={values.status}
+          defaultValue={status.value}
           anyLabel="Any status"
-          options={[
-            ...labelledOptions(TASK_STATUSES, STATUS_LABELS),
-            { value: OPEN_STATUSES, label: "Open (not done)" },
-          ]}
+          options={status.options}
         />
       ) : null}
       <FilterSelect
         label="Priority"
         id="filter-priority"
         name="priority"
-        defaultValue={values.priority}
+        defaultValue={priority.value}
         anyLabel="Any priority"
-        options={labelledOptions(TASK_PRIORITIES, PRIORITY_LABELS)}
+        options={priority.options}
       />
       <div className="flex items-center gap-2 lg:pb-2">
         <input

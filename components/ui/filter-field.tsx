@@ -11,6 +11,30 @@ export function labelledOptions<T extends string>(
   return values.map((value) => ({ value, label: labels[value] }));
 }
 
+/**
+ * A filter's choices of codes, and which is chosen, when the address may name several at once
+ * ("TODO,DONE" from a link): such a combination is one more choice, in the codes' own order, so
+ * the select shows what the list applied and Apply keeps it instead of dropping it to "any".
+ */
+export function codeChoices<T extends string>(
+  codes: readonly T[],
+  labels: Record<T, string>,
+  applied: string | undefined,
+  named: FilterOption[] = [],
+): { options: FilterOption[]; value: string | undefined } {
+  const given = applied?.split(",") ?? [];
+  const chosen = codes.filter((code) => given.includes(code));
+  const value = chosen.length > 0 ? chosen.join(",") : applied;
+  const options = [...labelledOptions(codes, labels), ...named];
+  if (chosen.length > 1 && !options.some((option) => option.value === value)) {
+    options.push({
+      value: chosen.join(","),
+      label: chosen.map((code) => labels[code]).join(" or "),
+    });
+  }
+  return { options, value };
+}
+
 /** A labelled <select> for a GET filter form; its first option ("") means "do not filter". */
 export function FilterSelect({
   label,

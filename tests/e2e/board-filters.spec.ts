@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createTask } from "./helpers/api";
 import { DEMO } from "./helpers/demo-accounts";
 import { moveCardByKeyboard } from "./helpers/board";
+import { expectHydrated } from "./helpers/hydration";
 import { accessToken, signIn } from "./helpers/login";
 
 test("the board's filters, applied by keyboard, leave focus on what they found", async ({
@@ -133,6 +134,30 @@ test("filters left empty stay out of the address", async ({ page }) => {
   await expect(page).toHaveURL(/priority=HIGH/);
   const names = [...new URL(page.url()).searchParams.keys()].sort();
   expect(names).toEqual(["ordering", "page_size", "priority"]);
+});
+
+test("statuses or priorities combined by a link show as applied, and Apply keeps them", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  // Given in any order, and several at once: as "Open tasks of …" links and the API allow.
+  await page.goto("/tasks?status=DONE,TODO&priority=URGENT,HIGH");
+  const filters = page.getByRole("form", { name: "Filter tasks" });
+  const status = filters.getByLabel("Status");
+  await expectHydrated(status);
+  await expect(status.locator("option:checked")).toHaveText("To do or Done");
+  await expect(filters.getByLabel("Priority").locator("option:checked")).toHaveText(
+    "High or Urgent",
+  );
+  await filters.getByLabel("Text").fill("report");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/search=report/);
+  const applied = new URL(page.url()).searchParams;
+  expect([applied.get("status"), applied.get("priority")]).toEqual(["TODO,DONE", "HIGH,URGENT"]);
+  // The combination is one more choice: the single statuses and "Open" are still there.
+  await status.selectOption({ label: "Open (not done)" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/status=TODO%2CIN_PROGRESS/);
 });
 
 test("moving a card whose task was deleted meanwhile says so and takes the card away", async ({

@@ -132,6 +132,22 @@ test("applied by keyboard, the filters leave focus on what they found, which is 
   ).toBeVisible();
 });
 
+test("a combination of statuses from a link shows as applied, and Apply keeps it", async ({
+  page,
+}) => {
+  await signIn(page, EMAIL, PASSWORD);
+  await page.goto("/my-tasks?status=DONE,TODO");
+  const filters = page.getByRole("form", { name: "Filter my tasks" });
+  const status = filters.getByLabel("Status");
+  await expectHydrated(status);
+  await expect(status.locator("option:checked")).toHaveText("To do or Done");
+  await filters.getByLabel("Due until").fill("2020-12-31");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/due_before=2020-12-31/);
+  expect(new URL(page.url()).searchParams.get("status")).toBe("TODO,DONE");
+  await expect(status.locator("option:checked")).toHaveText("To do or Done");
+});
+
 test("on a phone the filters start folded, say how many apply, and open from the keyboard", async ({
   page,
 }) => {

@@ -9,6 +9,7 @@ import { TaskFilters } from "@/components/tasks/task-filters";
 import { BOARD_COUNT_ID } from "@/lib/client/focus-after-load";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
+import { appliedTaskFilters } from "@/lib/pages/task-filter-params";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
 import { pageTaskQuery } from "@/lib/pages/task-list-query";
 import { requireActor } from "@/lib/auth/page-actor";
@@ -52,7 +53,7 @@ export default async function BoardPage({
         values={{
           assigned_to: paramValue(params, "assigned_to"),
           created_by: paramValue(params, "created_by"),
-          priority: paramValue(params, "priority"),
+          priority: appliedTaskFilters(query).priority,
           overdue: query.overdue,
           search: paramValue(params, "search"),
         }}

@@ -54,8 +54,9 @@ export default async function MyTasksPage({
   const reversedDates = Boolean(
     query.due_after && query.due_before && query.due_after > query.due_before,
   );
+  const applied = appliedTaskFilters(query, FILTERS);
   const filters = toQueryString({
-    ...appliedTaskFilters(query, FILTERS),
+    ...applied,
     ...(query.ordering === MY_TASKS_ORDERING ? {} : { ordering: query.ordering }),
   });
 
@@ -95,7 +96,7 @@ export default async function MyTasksPage({
         </p>
       ) : null}
       <MyTasksFilters
-        status={status}
+        status={applied.status}
         dueAfter={dueAfter}
         dueBefore={dueBefore}
         overdue={query.overdue === true}

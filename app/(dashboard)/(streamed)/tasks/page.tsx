@@ -39,8 +39,9 @@ export default async function TasksPage({
     selected: query.assigned_to,
   });
 
+  const applied = appliedTaskFilters(query);
   const urlState = {
-    ...appliedTaskFilters(query),
+    ...applied,
     ordering: query.ordering,
     page_size: String(query.page_size),
   };
@@ -70,10 +71,10 @@ export default async function TasksPage({
         keep={{ ordering: query.ordering, page_size: String(query.page_size) }}
         resultsId={TASK_COUNT_ID}
         values={{
-          status: paramValue(params, "status"),
+          status: applied.status,
           assigned_to: paramValue(params, "assigned_to"),
           created_by: paramValue(params, "created_by"),
-          priority: paramValue(params, "priority"),
+          priority: applied.priority,
           overdue: query.overdue,
           search: paramValue(params, "search"),
         }}
