@@ -1,10 +1,11 @@
 import { eq, type SQL } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/http/errors";
 import type { UserDto } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
+import { inTransaction } from "./transaction";
 import { toUserDto, userColumns } from "./user-dto";
 import { assertAdmin } from "./users";
 
@@ -44,14 +45,14 @@ export type UnlockOutcome = { id: number; email: string; wasLocked: boolean };
  */
 export async function unlockAccount(email: string): Promise<UnlockOutcome | null> {
   const normalized = email.trim().toLowerCase();
-  const lifted = await db().transaction((tx) => liftLockout(tx, eq(users.email, normalized), null));
+  const lifted = await inTransaction((tx) => liftLockout(tx, eq(users.email, normalized), null));
   return lifted && { id: lifted.user.id, email: lifted.user.email, wasLocked: lifted.wasLocked };
 }
 
 /** POST /api/users/{id}/unlock/ and the users page: an admin lets a locked-out person back in. */
 export async function unlockUser(actor: Actor, id: number): Promise<UserDto> {
   assertAdmin(actor);
-  const lifted = await db().transaction((tx) => liftLockout(tx, eq(users.id, id), actor));
+  const lifted = await inTransaction((tx) => liftLockout(tx, eq(users.id, id), actor));
   if (!lifted) throw notFound();
   return lifted.user;
 }
