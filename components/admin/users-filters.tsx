@@ -1,4 +1,5 @@
 import { ROLES } from "@/db/schema";
+import { SEARCH_MAX } from "@/lib/validation/search-terms";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { FilterForm } from "@/components/ui/filter-form";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";
@@ -40,6 +41,7 @@ export function UsersFilters({ values }: { values: UsersFilterValues }) {
         name="search"
         type="search"
         defaultValue={values.search}
+        maxLength={SEARCH_MAX}
       />
       <FilterSelect
         label="Role"

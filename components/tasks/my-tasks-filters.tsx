@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SEARCH_MAX } from "@/lib/validation/search-terms";
 import { TASK_STATUSES } from "@/db/schema";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { codeChoices, FilterInput, FilterSelect } from "@/components/ui/filter-field";
@@ -43,7 +44,7 @@ export function MyTasksFilters({ status, dueAfter, dueBefore, overdue, search, o
         type="search"
         name="search"
         defaultValue={search}
-        maxLength={200}
+        maxLength={SEARCH_MAX}
       />
       <FilterSelect
         label="Status"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SEARCH_MAX } from "@/lib/validation/search-terms";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
@@ -78,6 +79,7 @@ export function TaskFilters({
         name="search"
         defaultValue={values.search}
         placeholder="Title or description"
+        maxLength={SEARCH_MAX}
       />
       {assignees.searchable ? (
         <AssigneeFilterField people={assignees.people} current={assignees.current} />

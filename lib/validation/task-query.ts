@@ -8,7 +8,7 @@ import {
 } from "./query-params";
 import { PAGING_PARAMS } from "./paging-params";
 import { queryValues } from "./query-values";
-import { SEARCH_TERMS_HELP } from "./search-terms";
+import { searchSchema } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
@@ -73,12 +73,7 @@ export const taskListQuerySchema = z
       description:
         "true: tasks not DONE whose due date is before today in the server's TIME_ZONE (UTC unless set); false: the others.",
     }),
-    search: z
-      .string()
-      .trim()
-      .max(200, "Search must be at most 200 characters.")
-      .optional()
-      .meta({ description: `Searches title and description. ${SEARCH_TERMS_HELP}` }),
+    search: searchSchema("title and description"),
     ordering: z
       .enum(TASK_ORDERINGS, {
         message: `Ordering must be one of: ${TASK_ORDERINGS.join(", ")}.`,

@@ -3,7 +3,7 @@ import { validationError } from "@/lib/http/errors";
 import { pageOrLastParam, pageSizeParam, queryBoolean } from "./query-params";
 import { queryValues } from "./query-values";
 import { withoutFields } from "./read-only-fields";
-import { SEARCH_TERMS_HELP } from "./search-terms";
+import { searchSchema } from "./search-terms";
 import {
   directionControlMessage,
   halfCharacterMessage,
@@ -98,12 +98,7 @@ export function userOrderingMessage(fields: readonly UserOrderField[]): string {
 /** GET /api/users/ query string and the /admin/users table. */
 export const listUsersQuerySchema = z
   .object({
-    search: z
-      .string()
-      .trim()
-      .max(100, "Search must be at most 100 characters.")
-      .optional()
-      .meta({ description: `Searches email and full name. ${SEARCH_TERMS_HELP}` }),
+    search: searchSchema("email and full name"),
     role: roleSchema.optional(),
     is_active: queryBoolean.optional(),
     locked: queryBoolean.optional().meta({

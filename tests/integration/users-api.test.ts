@@ -166,6 +166,29 @@ describe("GET /api/users/ by role", () => {
     expect(spelled.body.results.map((u) => u.id)).toEqual([made[0]!.id]);
   });
 
+  it("finds someone by a whole long e-mail address: a search takes 200 characters, as the tasks' does", async () => {
+    const tag = Date.now().toString(36);
+    const email = `${"l".repeat(60)}${tag}@${"d".repeat(60)}.${"e".repeat(20)}.example`;
+    expect(email.length).toBeGreaterThan(150);
+    const person = await makeUser("EMPLOYEE", { email });
+    const found = await api<Page<UserBody>>(
+      "GET",
+      `/api/users/?search=${encodeURIComponent(email)}`,
+      { token: admin.token },
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.results.map((u) => u.id)).toEqual([person.id]);
+    const tooLong = await api<{ errors: unknown[] }>(
+      "GET",
+      `/api/users/?search=${"x".repeat(201)}`,
+      { token: admin.token },
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors).toEqual([
+      { field: "search", message: "Search must be at most 200 characters." },
+    ]);
+  });
+
   it("takes page=last, as DRF did", async () => {
     const tag = `zl${Date.now().toString(36)}`;
     const made = [];
