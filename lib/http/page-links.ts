@@ -36,3 +36,18 @@ export function readLastPage(searchParams: URLSearchParams): {
   if (lastPage) params.set("page", "1");
   return { params, lastPage };
 }
+
+/**
+ * `page=last` of a list that may change while it is read: `read` (a page with the list's count,
+ * read together) at `guess`, then, when that count makes another page the last (rows came or
+ * went since the guess was counted), once more there. The page read, and its number.
+ */
+export async function readLastPageOf<T extends { count: number }>(
+  guess: number,
+  pageSize: number,
+  read: (page: number) => Promise<T>,
+): Promise<{ page: number; list: T }> {
+  const list = await read(guess);
+  const last = pageCountOf(list.count, pageSize);
+  return last === guess ? { page: guess, list } : { page: last, list: await read(last) };
+}

@@ -2,11 +2,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { readLastPageOf } from "@/lib/http/page-links";
 import { TOKEN_USER_SQL } from "@/lib/services/sessions";
-import { TASK_ORDERINGS } from "@/lib/validation/task-query";
+import { lastPageOf, listTasks } from "@/lib/services/tasks";
+import { parseTaskListQuery, TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { api } from "../helpers/api";
-import { makeTask, makeUser, type TestUser } from "../helpers/factories";
+import { actorOf, makeTask, makeUser, type TestUser } from "../helpers/factories";
 import { recordStatements } from "../helpers/sql-spy";
 import { expectCountersMatchTasks } from "../helpers/task-counts";
 
@@ -483,6 +485,23 @@ describe("GET /api/tasks/: page=last, as DRF", () => {
     expect(repeated.body.results.map((t) => t.id)).toEqual(ids.slice(0, 3).reverse());
     const second = await list(owner, "page=last&page=2&page_size=10");
     expect(second.body.results).toHaveLength(10);
+  });
+
+  it("reads once more when tasks came between the count and the page, so the page is the last", async () => {
+    const owner = await makeUser("MANAGER");
+    const actor = actorOf(owner);
+    for (let i = 0; i < 12; i++) await makeTask({ createdBy: owner.id });
+    const query = parseTaskListQuery(new URLSearchParams("page_size=10"));
+    const counted = await lastPageOf(actor, query);
+    expect(counted).toBe(2);
+    // Another writer adds ten tasks before the counted page is read: page 2 is no longer last.
+    for (let i = 0; i < 10; i++) await makeTask({ createdBy: owner.id });
+    const last = await readLastPageOf(counted, query.page_size, (page) =>
+      listTasks(actor, { ...query, page }),
+    );
+    expect(last.page).toBe(3);
+    expect(last.list.count).toBe(22);
+    expect(last.list.results).toHaveLength(2);
   });
 
   it("is page 1 of an empty list, not a 404", async () => {

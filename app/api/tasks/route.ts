@@ -3,7 +3,7 @@ import { authedRoute } from "@/lib/http/api-route";
 import { etagFor } from "@/lib/http/etag";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { pageLinks, readLastPage } from "@/lib/http/page-links";
+import { pageLinks, readLastPage, readLastPageOf } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { parseIdempotencyKey } from "@/lib/services/idempotency";
 import { createTaskOnce } from "@/lib/services/task-create-once";
@@ -58,9 +58,15 @@ export const GET = authedRoute(async ({ request, actor }) => {
   const url = publicUrl(request);
   const { params, lastPage } = readLastPage(url.searchParams);
   const query = parseTaskListQuery(params);
-  if (lastPage && !query.cursor) query.page = await lastPageOf(actor, query);
-  const page = await listTasks(actor, query);
-  // Past the end is a 404, except for `page=last` when the list shrank between its two reads.
+  const last =
+    lastPage && !query.cursor
+      ? await readLastPageOf(await lastPageOf(actor, query), query.page_size, (number) =>
+          listTasks(actor, { ...query, page: number }),
+        )
+      : null;
+  if (last) query.page = last.page;
+  const page = last?.list ?? (await listTasks(actor, query));
+  // Past the end is a 404, except for `page=last` when the list shrank again while it was read.
   if (!query.cursor && !lastPage && query.page > 1 && page.results.length === 0) {
     throw notFound("Invalid page.");
   }

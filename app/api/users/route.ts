@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
 import { notFound } from "@/lib/http/errors";
 import { parseJsonBody } from "@/lib/http/json-body";
-import { pageCountOf, pageLinks, readLastPage } from "@/lib/http/page-links";
+import { pageLinks, readLastPage, readLastPageOf } from "@/lib/http/page-links";
 import { publicUrl } from "@/lib/http/public-url";
 import { assertAdmin, createUser } from "@/lib/services/users";
 import { listUsers } from "@/lib/services/user-queries";
@@ -48,9 +48,10 @@ import { refusedMethods } from "@/lib/http/refused-methods";
 export const GET = authedRoute(async ({ request, actor }) => {
   const { params, lastPage } = readLastPage(publicUrl(request).searchParams);
   const query = parseUserListQuery(params);
-  let list = await listUsers(actor, query);
-  const last = pageCountOf(list.count, list.page_size);
-  if (lastPage && last > 1) list = await listUsers(actor, { ...query, page: last });
+  const list = lastPage
+    ? (await readLastPageOf(1, query.page_size, (page) => listUsers(actor, { ...query, page })))
+        .list
+    : await listUsers(actor, query);
   const { count, page, page_size, results } = list;
   if (!lastPage && page > 1 && results.length === 0) throw notFound("Invalid page.");
   return NextResponse.json({
