@@ -202,6 +202,44 @@ describe("GET /api/tasks/: page-number pagination", () => {
     );
   });
 
+  it("by creation, a cursor visits each task once while tasks are edited, added and deleted", async () => {
+    const owner = await makeUser("MANAGER");
+    const made: number[] = [];
+    for (let i = 0; i < 25; i++) made.push(await makeTask({ createdBy: owner.id, title: `c${i}` }));
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    const gone = new Set<number>();
+    for (let guard = 0; guard < 10; guard++) {
+      const res: Awaited<ReturnType<typeof list>> = await list(
+        owner,
+        `page_size=10${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      seen.push(...res.body.results.map((t) => t.id));
+      cursor = res.body.next_cursor;
+      if (!cursor) break;
+      // Between pages: every task renamed and moved on (its updated_at and title change), an
+      // unseen one deleted, a new one added.
+      for (const id of made.filter((id) => !gone.has(id))) {
+        const edit = await api("PATCH", `/api/tasks/${id}/`, {
+          token: owner.token,
+          body: { title: `edited ${guard} ${id}`, status: "IN_PROGRESS" },
+        });
+        expect(edit.status).toBe(200);
+      }
+      const unseen = made.find((id) => !seen.includes(id) && !gone.has(id))!;
+      expect((await api("DELETE", `/api/tasks/${unseen}/`, { token: owner.token })).status).toBe(
+        204,
+      );
+      gone.add(unseen);
+      await makeTask({ createdBy: owner.id, title: "added meanwhile" });
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    // Newest first: what was added meanwhile is before the cursor; deleted ones are gone.
+    expect(seen.length).toBe(25 - gone.size);
+    expect(gone.size).toBe(2);
+    expect(seen.every((id) => made.includes(id))).toBe(true);
+  });
+
   it("uses 20 per page by default and works without the trailing slash", async () => {
     const res = await api<ListBody>("GET", "/api/tasks", { token: manager.token });
     expect(res.status).toBe(200);

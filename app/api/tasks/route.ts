@@ -31,7 +31,10 @@ function cursorUrl(url: URL, cursor: string): string {
  *       Admins see every task, managers the tasks they created or are assigned, employees the
  *       tasks assigned to them. Page-number pagination (`page`, or `page=last`; `page_size`: more than 100 is taken as 100) as DRF had it,
  *       or keyset pagination: pass `cursor` (from `next_cursor`) to page at the same cost at any
- *       depth without skipping or repeating a task when tasks change between pages. Deep page
+ *       depth, and without skipping or repeating a task when tasks are added or deleted between
+ *       pages. A task whose sort field changes meanwhile moves in the order, so it may then be
+ *       seen twice or not at all: page by creation (the default `-created_at`, or `created_at`),
+ *       which no edit changes, to visit each task exactly once. Deep page
  *       numbers are fast too while no task changes. `status` and `priority` take one value or
  *       several, comma-separated (`TODO,IN_PROGRESS`).
  *     operationId: listTasks
