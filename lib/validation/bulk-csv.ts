@@ -3,11 +3,11 @@ import { restoreFormula } from "@/lib/csv/formula";
 import { ID_DIGITS, idFromText } from "./id-text";
 import { longerThan } from "./character-count";
 import {
-  DATE_RANGE_MESSAGE,
+  DUE_DATE_RANGE_MESSAGE,
   DESCRIPTION_CONTROL_MESSAGE,
   DESCRIPTION_MAX,
   DESCRIPTION_TOO_LONG,
-  EARLIEST_DATE,
+  isDueDateInRange,
   dateMessage,
   TITLE_CONTROL_MESSAGE,
   TITLE_DIRECTION_MESSAGE,
@@ -259,8 +259,8 @@ export function checkCsvRow(cells: string[], header: CsvHeader): CsvRowCheck {
   const dueDate = rawDue.trim() === "" ? null : rawDue.trim();
   if (dueDate !== null && !isCalendarDate(dueDate)) {
     problem("due_date", rawDue, dateMessage(dueDate));
-  } else if (dueDate !== null && dueDate < EARLIEST_DATE) {
-    problem("due_date", rawDue, DATE_RANGE_MESSAGE);
+  } else if (dueDate !== null && !isDueDateInRange(dueDate)) {
+    problem("due_date", rawDue, DUE_DATE_RANGE_MESSAGE);
   }
 
   const rawAssignee = cell("assigned_to");

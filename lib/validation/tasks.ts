@@ -44,6 +44,18 @@ export const isoDateSchema = calendarDateSchema.refine(
   DATE_RANGE_MESSAGE,
 );
 
+/** The last day a task may be due: the next one is where undated tasks sort (UNDATED_DUE_SORT). */
+export const LATEST_DUE_DATE = "9999-12-30";
+export const DUE_DATE_RANGE_MESSAGE = `Enter a due date from ${EARLIEST_DATE} to ${LATEST_DUE_DATE}.`;
+
+/** Whether a calendar date may be a task's due date. */
+export function isDueDateInRange(date: string): boolean {
+  return date >= EARLIEST_DATE && date <= LATEST_DUE_DATE;
+}
+
+/** A task's due date as a client gives it. */
+const dueDateSchema = calendarDateSchema.refine(isDueDateInRange, DUE_DATE_RANGE_MESSAGE);
+
 export const userIdSchema = idSchema("Must be a user id.");
 export const taskIdSchema = idSchema("Must be a task id.");
 /** The version a browser last saw, for a write's optimistic-concurrency check. */
@@ -84,7 +96,7 @@ export const createTaskSchema = z
     description: taskDescriptionSchema.default(""),
     status: taskStatusSchema.default("TODO"),
     priority: taskPrioritySchema.default("MEDIUM"),
-    due_date: isoDateSchema.nullable().default(null),
+    due_date: dueDateSchema.nullable().default(null),
     assigned_to: userIdSchema.nullable().default(null),
   })
   .meta({ id: "TaskCreate" });
@@ -95,7 +107,7 @@ const editableTaskFields = {
   description: taskDescriptionSchema,
   status: taskStatusSchema,
   priority: taskPrioritySchema,
-  due_date: isoDateSchema.nullable(),
+  due_date: dueDateSchema.nullable(),
   assigned_to: userIdSchema.nullable(),
 };
 

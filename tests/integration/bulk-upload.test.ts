@@ -181,13 +181,14 @@ describe("POST /api/tasks/bulk-upload/", () => {
       `Short row,,${employee.id},TODO`, // 12
       `Bad assignee,,someone,TODO,,`, // 13
       `Good again,,,TODO,,`, // 14
+      `Last day,,,TODO,9999-12-31,`, // 15
     ];
     const before = await databaseState();
     const res = await upload<UploadBody>(manager.token, lines.join("\n") + "\n");
     expect(res.status, res.text).toBe(400);
-    // Ten errors, in a file of twelve task rows (lines 2 to 14, one row across two lines).
-    expect(res.body.detail).toBe("10 errors found in the file's 12 rows; nothing was imported.");
-    expect(res.body.total_errors).toBe(10);
+    // Eleven errors, in a file of thirteen task rows (lines 2 to 15, one row across two lines).
+    expect(res.body.detail).toBe("11 errors found in the file's 13 rows; nothing was imported.");
+    expect(res.body.total_errors).toBe(11);
     expect(res.body.errors.map((e) => [e.line, e.column, e.value])).toEqual([
       [4, "title", ""],
       [5, "title", "x".repeat(200) + "…"],
@@ -199,6 +200,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       [11, "assigned_to", String(admin.id)],
       [12, "due_date", null],
       [13, "assigned_to", "someone"],
+      [15, "due_date", "9999-12-31"],
     ]);
     const messages = res.body.errors.map((e) => e.message);
     expect(messages).toEqual([
@@ -213,6 +215,7 @@ describe("POST /api/tasks/bulk-upload/", () => {
       `User ${admin.id} is not an active employee or manager.`,
       "Expected 6 cells, found 4; missing: due_date, priority.",
       "Must be a user id or an email address.",
+      "Enter a due date from 1000-01-01 to 9999-12-30.",
     ]);
     expect(await databaseState()).toBe(before);
 

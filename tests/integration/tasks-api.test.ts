@@ -186,8 +186,21 @@ describe("PATCH /api/tasks/{id}/: the permission table", () => {
     });
     expect(yearZero.status).toBe(400);
     expect(yearZero.body.errors).toEqual([
-      { field: "due_date", message: "Enter a date from 1000-01-01 to 9999-12-31." },
+      { field: "due_date", message: "Enter a due date from 1000-01-01 to 9999-12-30." },
     ]);
+    // The last day there is: where undated tasks sort, so a task due then would sort among them.
+    const lastDay = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
+      token: managerA.token,
+      body: { due_date: "9999-12-31" },
+    });
+    expect(lastDay.body.errors).toEqual([
+      { field: "due_date", message: "Enter a due date from 1000-01-01 to 9999-12-30." },
+    ]);
+    const dayBefore = await api<TaskDto>("PATCH", `/api/tasks/${t.ownA}/`, {
+      token: managerA.token,
+      body: { due_date: "9999-12-30" },
+    });
+    expect(dayBefore.body.due_date).toBe("9999-12-30");
     // Not a date at all, space and all: asked for the format, once, with no range on top.
     for (const due_date of [" 2026-12-05", "0001-01-01x"]) {
       const malformed = await api<Detail>("PATCH", `/api/tasks/${t.ownA}/`, {
