@@ -17,19 +17,14 @@ import { CharacterCount } from "@/components/ui/character-count";
 import { FieldError } from "@/components/ui/field-error";
 import { PendingButton } from "@/components/ui/pending-button";
 import { withSessionStorage } from "@/lib/client/session-storage";
+import { DRAFT_FIELDS } from "./task-draft";
 import { useTaskDraft } from "./use-task-draft";
 
 type FormInput = z.input<typeof createTaskSchema>;
 type FormOutput = z.output<typeof createTaskSchema>;
 type FieldName = keyof FormOutput;
-const FIELDS: FieldName[] = [
-  "title",
-  "description",
-  "status",
-  "priority",
-  "due_date",
-  "assigned_to",
-];
+/** The form's fields: every one a draft keeps. */
+const FIELDS: readonly FieldName[] = DRAFT_FIELDS;
 
 /** The form's labels, for naming fields in a sentence. */
 const FIELD_LABELS: Record<FieldName, string> = {
