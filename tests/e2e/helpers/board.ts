@@ -16,6 +16,9 @@ export async function moveCardByKeyboard(
   await page.keyboard.press("Space");
   // Picking up announces the card's own column at once (dnd-kit's first "over" event).
   await expect(announcer).toContainText(`“${title}” is over`);
+  // dnd-kit starts listening for the arrows in a timer it sets at pick-up, and the announcement
+  // can come first (a key pressed then was lost under CI's load): a timer set now runs after it.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
   await page.keyboard.press(key);
   await expect(announcer).toContainText(`“${title}” is over ${to}.`);
   await page.keyboard.press("Space");
