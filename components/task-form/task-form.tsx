@@ -11,7 +11,14 @@ import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
-import { createTaskSchema, DESCRIPTION_MAX, TITLE_MAX, type TaskDto } from "@/lib/validation/tasks";
+import {
+  createTaskSchema,
+  DESCRIPTION_MAX,
+  EARLIEST_DATE,
+  LATEST_DUE_DATE,
+  TITLE_MAX,
+  type TaskDto,
+} from "@/lib/validation/tasks";
 import { AssigneeField, type AssignableUser } from "./assignee-field";
 import { CharacterCount } from "@/components/ui/character-count";
 import { FieldError } from "@/components/ui/field-error";
@@ -320,6 +327,8 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
           <input
             id="task-due-date"
             type="date"
+            min={EARLIEST_DATE}
+            max={LATEST_DUE_DATE}
             {...register("due_date", { setValueAs: (value) => (value ? value : null) })}
             readOnly={busy}
             aria-invalid={errors.due_date ? true : undefined}

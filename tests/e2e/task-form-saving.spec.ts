@@ -252,6 +252,9 @@ test("a due date typed only in part is refused at the field, not saved as no dat
   await page.goto(`/tasks/${id}`);
   const dueDate = page.getByLabel("Due date");
   await expectHydrated(dueDate);
+  // The date picker offers the days a task may be due, no more.
+  await expect(dueDate).toHaveAttribute("min", "1000-01-01");
+  await expect(dueDate).toHaveAttribute("max", "9999-12-30");
 
   // One part of the date cleared from the keyboard: the input then holds no whole date.
   await dueDate.focus();
