@@ -24,15 +24,12 @@ export function codeChoices<T extends string>(
 ): { options: FilterOption[]; value: string | undefined } {
   const given = applied?.split(",") ?? [];
   const chosen = codes.filter((code) => given.includes(code));
-  const value = chosen.length > 0 ? chosen.join(",") : applied;
+  const combination = chosen.join(",");
   const options = [...labelledOptions(codes, labels), ...named];
-  if (chosen.length > 1 && !options.some((option) => option.value === value)) {
-    options.push({
-      value: chosen.join(","),
-      label: chosen.map((code) => labels[code]).join(" or "),
-    });
+  if (chosen.length > 1 && !options.some((option) => option.value === combination)) {
+    options.push({ value: combination, label: chosen.map((code) => labels[code]).join(" or ") });
   }
-  return { options, value };
+  return { options, value: combination || applied };
 }
 
 /** A labelled <select> for a GET filter form; its first option ("") means "do not filter". */

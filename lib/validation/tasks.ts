@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withoutFields } from "./read-only-fields";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES, UNDATED_DUE_SORT } from "@/db/schema";
 import { idSchema } from "./ids";
 import {
   directionControlMessage,
@@ -44,8 +44,10 @@ export const isoDateSchema = calendarDateSchema.refine(
   DATE_RANGE_MESSAGE,
 );
 
-/** The last day a task may be due: the next one is where undated tasks sort (UNDATED_DUE_SORT). */
-export const LATEST_DUE_DATE = "9999-12-30";
+/** The last day a task may be due: the day before the one where undated tasks sort. */
+export const LATEST_DUE_DATE = new Date(Date.parse(UNDATED_DUE_SORT) - 86_400_000)
+  .toISOString()
+  .slice(0, 10);
 export const DUE_DATE_RANGE_MESSAGE = `Enter a due date from ${EARLIEST_DATE} to ${LATEST_DUE_DATE}.`;
 
 /** Whether a calendar date may be a task's due date. */
