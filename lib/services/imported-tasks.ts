@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { taskImports, tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { visibleTasks } from "./task-visibility";
 
 export type ImportedTask = { id: number; title: string };
 
@@ -9,15 +10,15 @@ export type ImportedTask = { id: number; title: string };
 const IMPORT_SUMMARY_TASKS = 50;
 
 /**
- * The first tasks that the caller's own import `importId` created, in file order, for the import
- * page's summary. An import makes its caller the creator of every row, so these are tasks the
- * caller may see; someone else's import names none.
+ * The first tasks that the caller's own import `importId` created and the caller may still see, in
+ * file order, for the import page's summary; someone else's import names none.
  */
 export async function tasksOfOwnImport(actor: Actor, importId: number): Promise<ImportedTask[]> {
   return db()
     .select({ id: tasks.id, title: tasks.title })
     .from(tasks)
-    .where(and(eq(tasks.importId, importId), eq(tasks.createdBy, actor.id)))
+    .innerJoin(taskImports, eq(taskImports.id, tasks.importId))
+    .where(and(eq(taskImports.id, importId), eq(taskImports.userId, actor.id), visibleTasks(actor)))
     .orderBy(asc(tasks.id))
     .limit(IMPORT_SUMMARY_TASKS);
 }

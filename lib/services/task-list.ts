@@ -25,6 +25,7 @@ import {
 } from "./task-list-sql";
 import { companyToday } from "./company-time";
 import { recordFromSqlRow, toTaskDto, type TaskRecord } from "./task-records";
+import { RELATION_COLUMN } from "./task-visibility";
 
 export type TaskPage = { count: number; results: TaskDto[]; next_cursor: string | null };
 
@@ -35,7 +36,7 @@ export function listScope(actor: Actor): TaskListScope {
   return {
     kind: "related",
     userId: actor.id,
-    columns: rule.map((r) => (r === "creator" ? "created_by" : "assigned_to")),
+    columns: rule.map((relation) => RELATION_COLUMN[relation]),
   };
 }
 
