@@ -11,6 +11,7 @@ import { errorFor, FieldError } from "@/components/ui/field-error";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
 import { PendingButton } from "@/components/ui/pending-button";
+import { EMAIL_MAX, FULL_NAME_MAX } from "@/lib/validation/user-limits";
 
 /** Name, email, role and an optional initial password; without one, a generated one is shown once. */
 export function CreateUserForm() {
@@ -67,7 +68,12 @@ export function CreateUserForm() {
           <label htmlFor={`${id}-full_name`} className={labelClass}>
             Full name
           </label>
-          <input {...field("full_name")} required maxLength={150} className={inputClass} />
+          <input
+            {...field("full_name")}
+            required
+            maxLength={FULL_NAME_MAX}
+            className={inputClass}
+          />
           <FieldError id={`${id}-full_name-error`} message={errorFor(errors, "full_name")} />
         </div>
         <div>
@@ -78,6 +84,7 @@ export function CreateUserForm() {
             {...field("email")}
             type="email"
             required
+            maxLength={EMAIL_MAX}
             autoComplete="off"
             className={inputClass}
           />

@@ -3,6 +3,7 @@ import { errorFor, FieldError } from "@/components/ui/field-error";
 import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { FormFieldError } from "@/lib/actions/result";
 import { RoleOptions } from "./role-options";
+import { EMAIL_MAX, FULL_NAME_MAX } from "@/lib/validation/user-limits";
 import type { RowUser } from "./user-row-actions";
 
 export type EditedUser = { email?: string; full_name: string; role: string };
@@ -47,7 +48,7 @@ export function EditUserForm(props: Props) {
           name="full_name"
           defaultValue={user.full_name}
           required
-          maxLength={150}
+          maxLength={FULL_NAME_MAX}
           className={inputClass}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={nameError ? `${fieldId}-name-error` : undefined}
@@ -65,7 +66,7 @@ export function EditUserForm(props: Props) {
           defaultValue={user.email}
           readOnly={isSelf}
           required
-          maxLength={254}
+          maxLength={EMAIL_MAX}
           autoComplete="off"
           className={`${inputClass} read-only:bg-slate-100`}
           aria-invalid={emailError ? true : undefined}

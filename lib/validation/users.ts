@@ -4,6 +4,7 @@ import { pageOrLastParam, pageSizeParam, queryBoolean } from "./query-params";
 import { queryValues } from "./query-values";
 import { withoutFields } from "./read-only-fields";
 import { searchSchema } from "./search-terms";
+import { EMAIL_MAX, FULL_NAME_MAX } from "./user-limits";
 import {
   directionControlMessage,
   halfCharacterMessage,
@@ -19,7 +20,7 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254)
+  .max(EMAIL_MAX)
   .pipe(z.email({ message: "Enter a valid email address." }));
 
 export const passwordSchema = z.string().superRefine((value, ctx) => {
@@ -31,7 +32,7 @@ export const fullNameSchema = z
   .string()
   .trim()
   .min(1, { message: "Full name is required.", abort: true })
-  .max(150)
+  .max(FULL_NAME_MAX)
   .refine(withoutControl, "Full name must not contain control characters.")
   .refine(wholeCharacters, halfCharacterMessage("Full name"))
   .refine(withoutDirectionControl, directionControlMessage("Full name"))

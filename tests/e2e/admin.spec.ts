@@ -4,6 +4,7 @@ import { expectAccessible } from "./helpers/axe";
 import { DEMO } from "./helpers/demo-accounts";
 import { expectOpen, summaryWith } from "./helpers/disclosure";
 import { accessToken, signIn } from "./helpers/login";
+import { EMAIL_MAX, FULL_NAME_MAX } from "../../lib/validation/user-limits";
 
 /** `SAVE_SCREENSHOTS=1` refreshes the README's pictures; otherwise they go with the test results. */
 function shotPath(name: string): string {
@@ -71,6 +72,9 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   // The admin creates a manager with a chosen password and an employee with a generated one.
   await page.goto("/admin/users");
   let form = await openCreateForm(page);
+  // The boxes stop where the API would refuse.
+  await expect(form.getByLabel("Full name")).toHaveAttribute("maxlength", String(FULL_NAME_MAX));
+  await expect(form.getByLabel("Email")).toHaveAttribute("maxlength", String(EMAIL_MAX));
   await form.getByLabel("Full name").fill(MANAGER.name);
   await form.getByLabel("Email").fill(MANAGER.email);
   await form.getByLabel("Role").selectOption("MANAGER");
@@ -435,6 +439,8 @@ test("an admin corrects a user's email in Edit; one another account has is refus
   const edit = page.getByRole("dialog", { name: `Edit Pat Typo ${RUN} (${typo})` });
   const email = edit.getByLabel("Email");
   await expect(email).toHaveValue(typo);
+  await expect(email).toHaveAttribute("maxlength", String(EMAIL_MAX));
+  await expect(edit.getByLabel("Full name")).toHaveAttribute("maxlength", String(FULL_NAME_MAX));
   await email.fill(DEMO.manager.email);
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit.getByText("A user with this email already exists.").first()).toBeVisible();
