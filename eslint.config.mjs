@@ -33,6 +33,16 @@ export default tseslint.config(
     },
   },
   {
+    // Components reach the data through services and actions; the vocabularies are in lib/domain.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/db/*"], message: "Import enums from @/lib/domain instead." }] },
+      ],
+    },
+  },
+  {
     // Command-line tools, the seed, benchmarks and test runners talk to the terminal.
     files: ["lib/cli/**", "db/**", "tests/**"],
     rules: { "no-console": "off" },

@@ -1,4 +1,4 @@
-import type { Role, TaskPriority, TaskStatus } from "./schema";
+import type { Role, TaskPriority, TaskStatus } from "../lib/domain/enums";
 
 export type DemoUser = { email: string; fullName: string; role: Role; password: string };
 

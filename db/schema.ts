@@ -16,32 +16,8 @@ import {
   varchar,
 } from "drizzle-orm/mysql-core";
 import { sql } from "drizzle-orm";
-
-export const ROLES = ["ADMIN", "MANAGER", "EMPLOYEE"] as const;
-export const TASK_STATUSES = ["TODO", "IN_PROGRESS", "DONE"] as const;
-/** Declared in ascending urgency: MySQL orders ENUM columns by this position. */
-export const TASK_PRIORITIES = ["LOW", "MEDIUM", "HIGH", "URGENT"] as const;
-export const ACTIVITY_KINDS = [
-  "TASK_CREATED",
-  "TASK_UPDATED",
-  "TASK_STATUS_CHANGED",
-  "TASK_ASSIGNED",
-  "TASK_DELETED",
-  "TASK_IMPORTED",
-  "USER_CREATED",
-  "USER_UPDATED",
-  "USER_ROLE_CHANGED",
-  "USER_DEACTIVATED",
-  "USER_REACTIVATED",
-  "USER_PASSWORD_RESET",
-  "USER_UNLOCKED",
-  "USER_SIGNED_OUT",
-] as const;
-
-export type Role = (typeof ROLES)[number];
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+import { UNDATED_DUE_SORT } from "../lib/domain/due-sort";
+import { ACTIVITY_KINDS, ROLES, TASK_PRIORITIES, TASK_STATUSES } from "../lib/domain/enums";
 
 const createdAt = () =>
   datetime("created_at", { mode: "date", fsp: 3 })
@@ -93,9 +69,6 @@ export const taskImports = mysqlTable(
   },
   (t) => [index("task_imports_user_idx").on(t.userId, t.createdAt)],
 );
-
-/** Where an undated task sorts among due dates: after all of them. */
-export const UNDATED_DUE_SORT = "9999-12-31";
 
 export const tasks = mysqlTable(
   "tasks",

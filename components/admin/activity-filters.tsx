@@ -1,4 +1,4 @@
-import { ACTIVITY_KINDS } from "@/db/schema";
+import { ACTIVITY_KINDS } from "@/lib/domain/enums";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { FilterForm } from "@/components/ui/filter-form";
 import { FilterInput, FilterSelect, labelledOptions } from "@/components/ui/filter-field";

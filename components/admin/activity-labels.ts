@@ -1,4 +1,4 @@
-import type { ActivityKind } from "@/db/schema";
+import type { ActivityKind } from "@/lib/domain/enums";
 
 export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   TASK_CREATED: "Task created",

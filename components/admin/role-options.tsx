@@ -1,4 +1,4 @@
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/domain/enums";
 import { ROLE_LABELS } from "./format";
 
 export function RoleOptions() {

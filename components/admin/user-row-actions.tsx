@@ -13,7 +13,7 @@ import {
   unlockUserAction,
 } from "@/lib/actions/users";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import type { ActionResult, FormFieldError } from "@/lib/actions/result";
 import { EditUserForm } from "./edit-user-form";
 import { nameWithEmail } from "./format";

@@ -1,4 +1,4 @@
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/domain/enums";
 import { SEARCH_MAX } from "@/lib/validation/search-terms";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { FilterForm } from "@/components/ui/filter-form";

@@ -2,7 +2,7 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { memo } from "react";
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/domain/enums";
 import { STATUS_LABELS } from "@/components/tasks/labels";
 import { BoardCard } from "./board-card";
 import type { BoardTask, NewTaskDefaults } from "./board-types";

@@ -1,4 +1,4 @@
-import type { TaskPriority, TaskStatus } from "@/db/schema";
+import type { TaskPriority, TaskStatus } from "@/lib/domain/enums";
 import type { TaskDto, UserRef } from "@/lib/validation/tasks";
 
 /** Only what a card shows: the board may hold hundreds, so the page sends no more than this. */

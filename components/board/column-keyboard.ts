@@ -1,5 +1,5 @@
 import type { KeyboardCoordinateGetter } from "@dnd-kit/core";
-import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/domain/enums";
 
 const FORWARD = new Set(["ArrowRight", "ArrowDown"]);
 const BACKWARD = new Set(["ArrowLeft", "ArrowUp"]);

@@ -1,4 +1,4 @@
-import type { TaskPriority } from "@/db/schema";
+import type { TaskPriority } from "@/lib/domain/enums";
 import { PRIORITY_LABELS } from "@/components/tasks/labels";
 import type { AssigneeChoice } from "@/lib/services/user-queries";
 import type { NewTaskDefaults } from "./board-types";

@@ -3,7 +3,7 @@
 import { callAction } from "@/lib/client/call-action";
 import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/domain/enums";
 import { STATUS_LABELS, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, buttonSecondary, inputClass } from "@/components/ui/button-styles";
 import { createTaskAction } from "@/lib/actions/task-form";

@@ -17,7 +17,7 @@ import {
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
-import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/domain/enums";
 import {
   STATUS_LABELS,
   TASK_GONE,

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { ASSIGNABLE_ROLES, GLOBAL_POLICY, type GlobalAction } from "@/lib/auth/policy";
 
 export type NavItem = { href: string; label: string };

@@ -4,7 +4,7 @@ import { callAction } from "@/lib/client/call-action";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { TASK_PRIORITIES, TASK_STATUSES, type Role } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES, type Role } from "@/lib/domain/enums";
 import {
   BULK_ACTION_POLICY,
   canOnTask,

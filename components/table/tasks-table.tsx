@@ -23,7 +23,7 @@ import { buttonSecondary } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PAGING_PARAMS } from "@/lib/validation/paging-params";
 import type { TaskDto } from "@/lib/validation/tasks";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { emptyPageTitle, previousPage } from "@/components/ui/page-counts";
 import { pageCountOf } from "@/lib/http/page-links";
 import { BulkBar } from "./bulk-bar";

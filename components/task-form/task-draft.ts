@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { withSessionStorage } from "@/lib/client/session-storage";
 import { TASK_DRAFT_PREFIX } from "@/lib/client/task-draft-key";
 

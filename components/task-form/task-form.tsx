@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, useTransition, type BaseSyntheticEvent } f
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE, toastTitle } from "@/components/tasks/labels";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";

@@ -1,4 +1,4 @@
-import { TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/lib/domain/enums";
 import type { FilterOption } from "@/components/ui/filter-field";
 import type { UserRef } from "@/lib/validation/tasks";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SEARCH_MAX } from "@/lib/validation/search-terms";
-import { TASK_STATUSES } from "@/db/schema";
+import { TASK_STATUSES } from "@/lib/domain/enums";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { codeChoices, FilterInput, FilterSelect } from "@/components/ui/filter-field";
 import { MY_TASKS_COUNT_ID } from "@/lib/client/focus-after-load";

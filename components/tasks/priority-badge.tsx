@@ -1,4 +1,4 @@
-import type { TaskPriority } from "@/db/schema";
+import type { TaskPriority } from "@/lib/domain/enums";
 import { PRIORITY_LABELS } from "./labels";
 
 const STYLES: Record<TaskPriority, string> = {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/domain/enums";
 import { STATUS_LABELS } from "./labels";
 
 const STYLES: Record<TaskStatus, string> = {

@@ -6,7 +6,7 @@ import { useValueSetBeforeHydration } from "@/lib/client/use-value-set-before-hy
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/domain/enums";
 import { changeTaskStatusAction } from "@/lib/actions/task-status";
 import { STATUS_LABELS, TASK_GONE, taskChangedMeanwhile, toastTitle } from "./labels";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SEARCH_MAX } from "@/lib/validation/search-terms";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { nameOf, type AssigneeFilter } from "@/components/tasks/assignee-options";
 import { AssigneeFilterField } from "@/components/tasks/assignee-filter-field";
 import { CreatorFilterNote } from "@/components/tasks/creator-filter-note";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { TaskStatus } from "@/db/schema";
+import type { TaskStatus } from "@/lib/domain/enums";
 import { updateTask } from "@/lib/services/tasks";
 import {
   taskIdSchema,

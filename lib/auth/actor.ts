@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 
 /** The signed-in caller, as every service receives it. */
 export type Actor = {

@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { config } from "@/lib/config";
 
 // db/schema's ROLES would pull drizzle into the edge bundle.

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { GLOBAL_POLICY, type GlobalAction } from "./policy";
 
 /** Edge-safe path rules for middleware.ts: which paths are open, and which roles may never enter. */

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 
 /** How the caller relates to a task: they created it, or it is assigned to them. */
 export type TaskRelation = "creator" | "assignee";

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { roleMayEnter } from "./path-rules";
 import { SAME_ORIGIN } from "./safe-redirect";
 

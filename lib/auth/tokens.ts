@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from "jose";
 import { config } from "@/lib/config";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 
 export const TOKEN_ISSUER = "etums";
 export const TOKEN_AUDIENCE = "etums-api";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import type { ActivityKind } from "@/db/schema";
+import type { ActivityKind } from "@/lib/domain/enums";
 
 /** One audit event; `actorId` null means the system (command line, seed). */
 export type ActivityEntry = {

@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/mysql2";
 import type { PoolConnection, ResultSetHeader } from "mysql2/promise";
 import { pool, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
-import type { TaskPriority, TaskStatus } from "@/db/schema";
+import type { TaskPriority, TaskStatus } from "@/lib/domain/enums";
 import { TaskCountTally } from "./task-count-deltas";
 
 /** Rows per multi-row INSERT: large enough to amortise round trips. */

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { db, selectRows } from "@/db/client";
-import { TASK_STATUSES, tasks, users, type Role, type TaskStatus } from "@/db/schema";
+import { tasks, users } from "@/db/schema";
+import { TASK_STATUSES, type Role, type TaskStatus } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { forbidden } from "@/lib/http/errors";

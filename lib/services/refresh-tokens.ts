@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import { db, selectRows, type Executor } from "@/db/client";
 import { retryOrBusy } from "./transaction";
 import { SHARE_LOCK } from "./user-standing";
-import { refreshTokens, users, type Role } from "@/db/schema";
+import { refreshTokens, users } from "@/db/schema";
+import { type Role } from "@/lib/domain/enums";
 import {
   InvalidTokenError,
   type RefreshClaims,

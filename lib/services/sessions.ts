@@ -1,6 +1,6 @@
 import type { RowDataPacket } from "mysql2/promise";
 import { pool } from "@/db/client";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { SignInClaims } from "@/lib/auth/tokens";
 

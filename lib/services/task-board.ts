@@ -1,4 +1,4 @@
-import { TASK_STATUSES, type TaskStatus } from "@/db/schema";
+import { TASK_STATUSES, type TaskStatus } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { MAX_PAGE_SIZE, type TaskListQuery } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { badRequest } from "@/lib/http/errors";
 import { calendarDateSchema } from "@/lib/validation/tasks";
-import { TASK_PRIORITIES, TASK_STATUSES, UNDATED_DUE_SORT } from "@/db/schema";
+import { UNDATED_DUE_SORT } from "@/lib/domain/due-sort";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import {
   TASK_ORDERINGS,
   type TaskOrderField,

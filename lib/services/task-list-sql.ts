@@ -1,4 +1,4 @@
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import type { TaskListQuery, TaskOrderField } from "@/lib/validation/task-query";
 import { searchPatterns } from "./search-patterns";
 import { fieldOf, type TaskCursor } from "./task-cursor";

@@ -1,6 +1,6 @@
 import type { RowDataPacket } from "mysql2";
 import { pool } from "@/db/client";
-import { UNDATED_DUE_SORT } from "@/db/schema";
+import { UNDATED_DUE_SORT } from "@/lib/domain/due-sort";
 import type { Actor } from "@/lib/auth/actor";
 import { taskVisibility } from "@/lib/auth/policy";
 import { pageCountOf } from "@/lib/http/page-links";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
-import type { TaskPriority, TaskRow, TaskStatus } from "@/db/schema";
+import type { TaskRow } from "@/db/schema";
+import type { TaskPriority, TaskStatus } from "@/lib/domain/enums";
 import type { TaskDto } from "@/lib/validation/tasks";
 import { companyToday } from "./company-time";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageParam, pageSizeParam } from "./query-params";
-import { ACTIVITY_KINDS } from "@/db/schema";
+import { ACTIVITY_KINDS } from "@/lib/domain/enums";
 import { idSchema } from "./ids";
 import { isoDateSchema, userIdSchema } from "./tasks";
 

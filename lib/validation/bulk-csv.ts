@@ -1,4 +1,9 @@
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from "@/db/schema";
+import {
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type TaskPriority,
+  type TaskStatus,
+} from "@/lib/domain/enums";
 import { restoreFormula } from "@/lib/csv/formula";
 import { ID_DIGITS, idFromText } from "./id-text";
 import { longerThan } from "./character-count";

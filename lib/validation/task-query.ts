@@ -10,7 +10,7 @@ import { PAGING_PARAMS } from "./paging-params";
 import { queryValues } from "./query-values";
 import { searchSchema } from "./search-terms";
 import { badRequest, fieldErrors } from "@/lib/http/errors";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { isoDateSchema, taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
 
 export const TASK_ORDER_FIELDS = [

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withoutFields } from "./read-only-fields";
-import { TASK_PRIORITIES, TASK_STATUSES, UNDATED_DUE_SORT } from "@/db/schema";
+import { UNDATED_DUE_SORT } from "@/lib/domain/due-sort";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { idSchema } from "./ids";
 import {
   directionControlMessage,

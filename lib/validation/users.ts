@@ -13,7 +13,7 @@ import {
   withoutControl,
   withoutDirectionControl,
 } from "./visible-text";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/domain/enums";
 import { passwordWeakness } from "@/lib/auth/passwords";
 
 export const emailSchema = z

@@ -4,7 +4,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import type { PoolConnection, RowDataPacket } from "mysql2/promise";
 import { createDriverPool } from "../../db/client";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../lib/domain/enums";
 import { verifyAccessToken } from "../../lib/auth/tokens";
 import { TOKEN_USER_SQL } from "../../lib/services/sessions";
 import { companyToday } from "../../lib/services/company-time";

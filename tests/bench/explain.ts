@@ -1,5 +1,5 @@
 import mysql from "mysql2/promise";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../lib/domain/enums";
 import { listScope } from "../../lib/services/tasks";
 import { decodeCursor } from "../../lib/services/task-cursor";
 import {

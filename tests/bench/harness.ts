@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import mysql from "mysql2/promise";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../lib/domain/enums";
 import { signAccessToken } from "../../lib/auth/tokens";
 import { buildStatus, distDirOf, recordBuild } from "../../lib/cli/build-stamp.mjs";
 import { treeCpuMs } from "./process-stats";

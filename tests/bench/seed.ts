@@ -1,6 +1,6 @@
 import mysql from "mysql2/promise";
 import { resetDatabase } from "../../db/migrate";
-import { TASK_PRIORITIES, TASK_STATUSES } from "../../db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "../../lib/domain/enums";
 import { hashPassword } from "../../lib/auth/passwords";
 
 export const BENCH_USERS = 1_000;

@@ -3,7 +3,7 @@ import type { ProxyMatcher } from "next/dist/build/analysis/get-page-static-info
 import { getMiddlewareRouteMatcher } from "next/dist/shared/lib/router/utils/middleware-route-matcher";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { signAccessToken } from "@/lib/auth/tokens";
 import { config, middleware } from "@/middleware";
 import { sessionCookie } from "./session-cookie";

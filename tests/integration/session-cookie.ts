@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import { startBrowserSession } from "@/lib/services/browser-sessions";
 
 export const SESSION_COOKIE = "next-auth.session-token";

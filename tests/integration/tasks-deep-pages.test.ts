@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { pool } from "@/db/client";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { ANCHORED_FROM_OFFSET } from "@/lib/services/task-list-anchors";
 import { TASK_ORDERINGS } from "@/lib/validation/task-query";
 import type { TaskDto } from "@/lib/validation/tasks";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pool } from "@/db/client";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { explainListQueries } from "../bench/explain";
 import { makeUser, type TestUser } from "../helpers/factories";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { db, pool } from "@/db/client";
-import { TASK_PRIORITIES, TASK_STATUSES } from "@/db/schema";
+import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { readLastPageOf } from "@/lib/http/page-links";
 import { TOKEN_USER_SQL } from "@/lib/services/sessions";
 import { lastPageOf, listTasks } from "@/lib/services/tasks";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { navItemsFor } from "@/components/shell/nav-items";
 import { roleMayEnter } from "@/lib/auth/path-rules";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/domain/enums";
 import {
   ASSIGNABLE_ROLES,
   can,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TASK_STATUSES } from "@/db/schema";
+import { TASK_STATUSES } from "@/lib/domain/enums";
 import { STATUS_LABELS } from "@/components/tasks/labels";
 import { MyTaskCard } from "@/components/tasks/my-task-card";
 import { MY_TASKS_ORDERING, MyTasksFilters } from "@/components/tasks/my-tasks-filters";
