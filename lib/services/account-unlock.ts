@@ -7,6 +7,7 @@ import type { UserDto } from "@/lib/validation/users";
 import { recordActivity } from "./activity";
 import { inTransaction } from "./transaction";
 import { toUserDto, userColumns } from "./user-dto";
+import { lockActingAdmin } from "./user-guards";
 import { assertAdmin } from "./users";
 
 /**
@@ -52,7 +53,10 @@ export async function unlockAccount(email: string): Promise<UnlockOutcome | null
 /** POST /api/users/{id}/unlock/ and the users page: an admin lets a locked-out person back in. */
 export async function unlockUser(actor: Actor, id: number): Promise<UserDto> {
   assertAdmin(actor);
-  const lifted = await inTransaction((tx) => liftLockout(tx, eq(users.id, id), actor));
+  const lifted = await inTransaction(async (tx) => {
+    await lockActingAdmin(tx, actor);
+    return liftLockout(tx, eq(users.id, id), actor);
+  });
   if (!lifted) throw notFound();
   return lifted.user;
 }

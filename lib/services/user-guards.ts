@@ -19,8 +19,6 @@ export const SELF_DEACTIVATION = "You cannot deactivate your own account; ask an
 export const SELF_PASSWORD_RESET =
   "Change your own password on Your account page (or POST /api/users/me/password/): it asks for the current one.";
 export const SELF_EMAIL_CHANGE = "You cannot change your own sign-in email; ask another admin.";
-export const LAST_ADMIN =
-  "This is the last active admin: make another user an admin before demoting or deactivating this one.";
 
 /**
  * An admin never changes their own role or sign-in email, deactivates themself, nor resets their
@@ -59,15 +57,11 @@ export function assertPasswordUnlikeOwner(
   if (likeOwner) throw invalidField(field, likeOwner);
 }
 
-export function mayRemoveAdmin(change: AccountChange): boolean {
-  return change.role !== undefined || change.is_active === false;
-}
-
 /**
  * Locks the rows of every active admin (FOR UPDATE), always first and in index order, so two
  * concurrent demotions queue behind each other instead of both seeing "another admin remains".
  */
-export async function lockActiveAdmins(tx: Executor): Promise<number[]> {
+async function lockActiveAdmins(tx: Executor): Promise<number[]> {
   const rows = await tx
     .select({ id: users.id })
     .from(users)
@@ -76,22 +70,14 @@ export async function lockActiveAdmins(tx: Executor): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** 409 when the change would leave no active admin; `activeAdmins` must come from lockActiveAdmins. */
-export function assertAnAdminRemains(
-  target: { id: number; role: Role; isActive: boolean },
-  change: AccountChange,
-  activeAdmins: number[],
-): void {
-  if (target.role !== "ADMIN" || !target.isActive) return;
-  const demoted = change.role !== undefined && change.role !== "ADMIN";
-  const deactivated = change.is_active === false;
-  if ((demoted || deactivated) && activeAdmins.filter((id) => id !== target.id).length === 0) {
-    throw conflict(LAST_ADMIN);
-  }
-}
-
-/** The acting admin may have been demoted or deactivated while their request waited for the lock. */
-export function assertActorStillAdmin(actor: Actor, activeAdmins: number[]): void {
+/**
+ * Every admin write starts here: locks the active admins and refuses unless the actor is still
+ * one of them, so a demotion or deactivation that commits after the request was authenticated
+ * stops the write. This is also what keeps an active admin: only one may remove another, never
+ * themself (assertAllowedOnOwnAccount), and two removing each other queue on these locks.
+ */
+export async function lockActingAdmin(tx: Executor, actor: Actor): Promise<void> {
+  const activeAdmins = await lockActiveAdmins(tx);
   if (!activeAdmins.includes(actor.id)) {
     throw forbidden("Your account is no longer an active admin.");
   }

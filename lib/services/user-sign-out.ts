@@ -7,6 +7,7 @@ import { recordActivity } from "./activity";
 import { toUserDto, userColumns } from "./user-dto";
 import { assertAdmin } from "./users";
 import { inTransaction } from "./transaction";
+import { lockActingAdmin } from "./user-guards";
 import { endAllSessions } from "./user-sessions";
 
 /**
@@ -17,6 +18,7 @@ import { endAllSessions } from "./user-sessions";
 export async function signOutUser(actor: Actor, id: number): Promise<UserDto> {
   assertAdmin(actor);
   return inTransaction(async (tx) => {
+    await lockActingAdmin(tx, actor);
     const [user] = await tx.select(userColumns).from(users).where(eq(users.id, id)).for("update");
     if (!user) throw notFound();
     await endAllSessions(tx, id);

@@ -15,13 +15,10 @@ import type {
 import { recordActivity } from "./activity";
 import { toUserDto, userColumns } from "./user-dto";
 import {
-  assertActorStillAdmin,
   assertEmailFree,
-  assertAnAdminRemains,
   assertAllowedOnOwnAccount,
   assertPasswordUnlikeOwner,
-  lockActiveAdmins,
-  mayRemoveAdmin,
+  lockActingAdmin,
   translateWriteError,
 } from "./user-guards";
 import { generatePassword } from "./user-passwords";
@@ -70,6 +67,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password ?? generated!);
   try {
     return await inTransaction(async (tx) => {
+      if (actor) await lockActingAdmin(tx, actor);
       await assertEmailFree(tx, input.email);
       const [created] = await tx
         .insert(users)
@@ -116,7 +114,7 @@ function applyUpdate(
   passwordHash: string | undefined,
 ): Promise<UserDto> {
   return db().transaction(async (tx) => {
-    const activeAdmins = mayRemoveAdmin(input) ? await lockActiveAdmins(tx) : [];
+    await lockActingAdmin(tx, actor);
     const [current] = await tx
       .select({ ...userColumns })
       .from(users)
@@ -129,8 +127,6 @@ function applyUpdate(
         fullName: input.full_name ?? current.fullName,
       });
     }
-    assertAnAdminRemains(current, input, activeAdmins);
-    if (mayRemoveAdmin(input)) assertActorStillAdmin(actor, activeAdmins);
 
     const changes: Partial<typeof users.$inferInsert> = {};
     let endSessions = false;

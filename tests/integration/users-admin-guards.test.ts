@@ -2,8 +2,12 @@ import { and, eq, ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { activity, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { unlockUser } from "@/lib/services/account-unlock";
+import { signOutUser } from "@/lib/services/user-sign-out";
+import { createUser, resetPassword, updateUser } from "@/lib/services/users";
 import { api } from "../helpers/api";
-import { makeUser } from "../helpers/factories";
+import { actorOf, makeUser, type TestUser } from "../helpers/factories";
 
 type ErrorBody = { detail: string };
 
@@ -34,9 +38,10 @@ describe("the last active admin", () => {
     ]);
     const winners = [a, b].filter((r) => r.status < 300);
     expect(winners).toHaveLength(1);
+    // The loser was removed by the winner before its own change ran: that is the reason given.
     expect([a, b].find((r) => r.status >= 300)).toMatchObject({
-      status: 409,
-      body: { detail: expect.stringMatching(/last active admin/) },
+      status: 403,
+      body: { detail: "Your account is no longer an active admin." },
     });
     expect(await activeAdminIds()).toHaveLength(1);
   });
@@ -66,5 +71,48 @@ describe("the last active admin", () => {
     const recorded = deactivations.filter((d) => ring.some((u) => u.id === d.subjectUserId));
     expect(recorded).toHaveLength(results.filter((r) => r.status === 204).length);
     expect(remaining.length).toBe(3 - recorded.length);
+  });
+});
+
+describe("an admin demoted after their request was authenticated", () => {
+  // The actor is the caller as the request saw them; the demotion commits before the write runs.
+  const writes: [string, (actor: Actor, target: TestUser) => Promise<unknown>][] = [
+    [
+      "creates no user",
+      (actor, target) =>
+        createUser(actor, {
+          email: `late-${target.email}`,
+          full_name: "Too Late",
+          role: "EMPLOYEE",
+        }),
+    ],
+    [
+      "renames no one",
+      (actor, target) => updateUser(actor, target.id, { full_name: "Renamed Late" }),
+    ],
+    ["resets no password", (actor, target) => resetPassword(actor, target.id)],
+    ["unlocks no one", (actor, target) => unlockUser(actor, target.id)],
+    ["signs no one out", (actor, target) => signOutUser(actor, target.id)],
+  ];
+
+  it.each(writes)("%s, and leaves no trail", async (_, write) => {
+    const admin = await makeUser("ADMIN");
+    const target = await makeUser("EMPLOYEE");
+    const authenticated = actorOf(admin);
+    await db().update(users).set({ role: "EMPLOYEE" }).where(eq(users.id, admin.id));
+    const before = await db().select().from(users).where(eq(users.id, target.id));
+
+    await expect(write(authenticated, target)).rejects.toMatchObject({
+      status: 403,
+      detail: "Your account is no longer an active admin.",
+    });
+    expect(await db().select().from(users).where(eq(users.id, target.id))).toEqual(before);
+    expect(await db().select().from(activity).where(eq(activity.actorId, admin.id))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(users)
+        .where(eq(users.email, `late-${target.email}`)),
+    ).toEqual([]);
   });
 });

@@ -101,7 +101,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor, log })
  *     summary: Deactivate a user (admins)
  *     description: >-
  *       Deactivates, never deletes: their tasks and history stay, every session and token they
- *       hold stops working at once. Not yourself, not the last admin.
+ *       hold stops working at once. Not yourself: so an active admin always remains.
  *     operationId: deactivateUser
  *     tags: [Users]
  *     parameters:
@@ -112,7 +112,6 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor, log })
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
  *       "404": { $ref: '#/components/responses/NotFound' }
- *       "409": { $ref: '#/components/responses/Conflict' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  *       "503": { $ref: '#/components/responses/Busy' }
  */
