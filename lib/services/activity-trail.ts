@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { db } from "@/db/client";
 import { activity, tasks, users } from "@/db/schema";
-import { type ActivityKind } from "@/lib/domain/enums";
+import type { ActivityKind } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { forbidden } from "@/lib/http/errors";

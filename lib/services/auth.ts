@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Role } from "@/lib/domain/enums";
+import type { Role } from "@/lib/domain/enums";
 import { afterFailure, secondsUntil } from "@/lib/auth/lockout";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/passwords";
 import { config } from "@/lib/config";

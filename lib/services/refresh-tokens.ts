@@ -5,7 +5,7 @@ import { db, selectRows, type Executor } from "@/db/client";
 import { retryOrBusy } from "./transaction";
 import { SHARE_LOCK } from "./user-standing";
 import { refreshTokens, users } from "@/db/schema";
-import { type Role } from "@/lib/domain/enums";
+import type { Role } from "@/lib/domain/enums";
 import {
   InvalidTokenError,
   type RefreshClaims,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activity, users } from "@/db/schema";
-import { type ActivityKind } from "@/lib/domain/enums";
+import type { ActivityKind } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { can, canOnTask } from "@/lib/auth/policy";
 import { notFound } from "@/lib/http/errors";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Role } from "@/lib/domain/enums";
+import type { Role } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { passwordLikeOwner, type PasswordOwner } from "@/lib/auth/password-similarity";
 import { ApiError, badRequest, conflict, forbidden, invalidField } from "@/lib/http/errors";

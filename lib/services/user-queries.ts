@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Role } from "@/lib/domain/enums";
+import type { Role } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { ASSIGNABLE_ROLES, can } from "@/lib/auth/policy";
 import { badRequest, forbidden, notFound } from "@/lib/http/errors";

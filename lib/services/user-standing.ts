@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { type Role } from "@/lib/domain/enums";
+import type { Role } from "@/lib/domain/enums";
 
 /** What decides whether a user may act or be assigned work. */
 export type UserStanding = { role: Role; isActive: boolean };

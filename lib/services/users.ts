@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { users } from "@/db/schema";
-import { type ActivityKind } from "@/lib/domain/enums";
+import type { ActivityKind } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { can } from "@/lib/auth/policy";

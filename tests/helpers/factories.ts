@@ -1,6 +1,6 @@
 import { db } from "@/db/client";
 import { tasks, users } from "@/db/schema";
-import { type Role, type TaskPriority, type TaskStatus } from "@/lib/domain/enums";
+import type { Role, TaskPriority, TaskStatus } from "@/lib/domain/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { issueTokenPair } from "@/lib/services/refresh-tokens";

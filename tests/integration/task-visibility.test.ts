@@ -2,7 +2,7 @@ import { and, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { tasks } from "@/db/schema";
-import { type Role } from "@/lib/domain/enums";
+import type { Role } from "@/lib/domain/enums";
 import { canOnTask } from "@/lib/auth/policy";
 import { visibleTasks } from "@/lib/services/task-visibility";
 import { actorOf, makeTask, makeUser, type TestUser } from "../helpers/factories";
