@@ -27,8 +27,15 @@ type RouteSegment<P> = { params: Promise<P> };
  * block them. `rateLimit: false` is for health probes, which a load balancer sends from one address
  * and which must never be answered 429 (that reads as a failed probe). `anyHost: true` is for them
  * too: a probe names the instance's own address as its Host, which no other route answers as.
+ * `reportsStatus: true` is the readiness probe's: its 503 is the answer it was asked for, not a
+ * failure of the request, so its line is a warning (the route logs the outage itself, once).
  */
-export type RouteOptions = { authenticate?: boolean; rateLimit?: boolean; anyHost?: boolean };
+export type RouteOptions = {
+  authenticate?: boolean;
+  rateLimit?: boolean;
+  anyHost?: boolean;
+  reportsStatus?: boolean;
+};
 type Handler<P, A extends Actor | null> = (ctx: ApiContext<P, A>) => Promise<Response>;
 
 export function errorResponse(error: ApiError): NextResponse {
@@ -119,7 +126,7 @@ async function run<P, A extends Actor | null>(
   for (const [name, value] of Object.entries(limitHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
-  logRequest(log, request, response.status, started, actor === null);
+  logRequest(log, request, response.status, started, actor === null, options.reportsStatus);
   return response;
 }
 

@@ -36,9 +36,9 @@ function withHeader(response: Response, name: string, value: string): Response {
 }
 
 /**
- * The one line every API request gets, at a level by its status. `log` carries the request id, and
- * a signed-in caller's id when there is one: a key twice breaks strict JSON readers, so only an
- * anonymous request's line says `userId: null`.
+ * The one line every API request gets, at a level by its status (a 5xx that `reportsStatus` is a
+ * warning). `log` carries the request id, and a signed-in caller's id when there is one: a key
+ * twice breaks strict JSON readers, so only an anonymous request's line says `userId: null`.
  */
 export function logRequest(
   log: Logger,
@@ -46,6 +46,7 @@ export function logRequest(
   status: number,
   started: number,
   anonymous: boolean,
+  reportsStatus = false,
 ): void {
   const line = {
     method: request.method,
@@ -54,7 +55,7 @@ export function logRequest(
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     ...(anonymous ? { userId: null } : {}),
   };
-  if (status >= 500) log.error(line, "request failed");
+  if (status >= 500 && !reportsStatus) log.error(line, "request failed");
   else if (status >= 400) log.warn(line, "request refused");
   else log.info(line, "request");
 }

@@ -47,3 +47,15 @@ async function probe(timeoutMs: number): Promise<boolean> {
     clearTimeout(timer);
   }
 }
+
+let lastAnswer: boolean | undefined;
+
+/**
+ * Whether `up` differs from the previous probe's answer (a first answer of "down" counts): an
+ * outage is logged when it begins and when it ends, not once per probe a second.
+ */
+export function answerChanged(up: boolean): boolean {
+  const changed = lastAnswer === undefined ? !up : lastAnswer !== up;
+  lastAnswer = up;
+  return changed;
+}

@@ -1,15 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 // Point this file's database at a closed port before anything reads the configuration.
 process.env.DATABASE_URL = "mysql://root@127.0.0.1:1/etums_test";
 
+const logFile = path.resolve(process.env.LOG_FILE ?? "logs/test.log");
+
+function linesOf(requestId: string): { level: string; msg: string; status?: number }[] {
+  return fs
+    .readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((line) => line.includes(requestId))
+    .map((line) => JSON.parse(line) as { level: string; msg: string; status?: number });
+}
+
+async function probe(): Promise<{ status: number; body: unknown; requestId: string }> {
+  const { api } = await import("../helpers/api");
+  const requestId = `req-${crypto.randomUUID()}`;
+  const res = await api("GET", "/api/health/", { headers: { "x-request-id": requestId } });
+  return { status: res.status, body: res.body, requestId };
+}
+
 describe("health with the database down", () => {
-  it("answers 503 with a JSON body", async () => {
+  it("answers 503 with a JSON body, and logs the outage at error level", async () => {
     const { api } = await import("../helpers/api");
-    const res = await api("GET", "/api/health/");
+    const requestId = `req-${crypto.randomUUID()}`;
+    const res = await api("GET", "/api/health/", { headers: { "x-request-id": requestId } });
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(res.body).toEqual({ status: "degraded", db: "down" });
+    expect(linesOf(requestId).filter((l) => l.level === "error")).toEqual([
+      expect.objectContaining({ msg: "the database does not answer health checks" }),
+    ]);
+  });
+
+  it("says so once: each later probe's 503 is a warning, not a failed request", async () => {
+    // Past the second in which one probe's answer is reused, so that both probes ask the database.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const first = await probe();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await probe();
+    expect([first.status, second.status]).toEqual([503, 503]);
+    for (const { requestId } of [first, second]) {
+      const requestLines = linesOf(requestId).filter((l) => l.status !== undefined);
+      expect(requestLines).toEqual([expect.objectContaining({ level: "warn", status: 503 })]);
+    }
+    const errors = [first, second].flatMap(({ requestId }) =>
+      linesOf(requestId).filter((l) => l.level === "error"),
+    );
+    expect(errors).toEqual([]);
   });
 
   it("leaves liveness at 200: a database outage must not restart the app", async () => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/http/api-route";
-import { databaseIsUp } from "@/lib/services/health";
+import { answerChanged, databaseIsUp } from "@/lib/services/health";
 import { refusedMethods } from "@/lib/http/refused-methods";
 
 export const dynamic = "force-dynamic";
@@ -32,14 +32,18 @@ export const dynamic = "force-dynamic";
  */
 // Credentials are ignored: a monitor's stale token must not turn a health check into a 401.
 export const GET = publicRoute(
-  async () => {
+  async ({ log }) => {
     const up = await databaseIsUp();
+    if (answerChanged(up)) {
+      if (up) log.info("the database answers health checks again");
+      else log.error("the database does not answer health checks");
+    }
     return NextResponse.json(up ? { status: "ok", db: "ok" } : { status: "degraded", db: "down" }, {
       status: up ? 200 : 503,
       headers: { "Cache-Control": "no-store" },
     });
   },
-  { authenticate: false, rateLimit: false, anyHost: true },
+  { authenticate: false, rateLimit: false, anyHost: true, reportsStatus: true },
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refusedMethods("GET");
