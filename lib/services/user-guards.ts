@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { passwordLikeOwner, type PasswordOwner } from "@/lib/auth/password-similarity";
 import { ApiError, badRequest, conflict, forbidden, invalidField } from "@/lib/http/errors";
 import { databaseErrorCode } from "./database-errors";
+import { lockedStanding } from "./user-standing";
 
 export type AccountChange = {
   email?: string;
@@ -23,7 +24,8 @@ export const SELF_EMAIL_CHANGE = "You cannot change your own sign-in email; ask 
 /**
  * An admin never changes their own role or sign-in email, deactivates themself, nor resets their
  * own password (400, before any write): a stolen admin token must not be enough to lock the owner
- * out. The email as it is may be sent again (the console's form sends every field).
+ * out. The email as it is may be sent again (the console's form sends every field). Together with
+ * lockActingAdmin, this is also what guarantees that an active admin always remains.
  */
 export function assertAllowedOnOwnAccount(actor: Actor, targetId: number, change: AccountChange) {
   if (targetId !== actor.id) return;
@@ -57,10 +59,12 @@ export function assertPasswordUnlikeOwner(
   if (likeOwner) throw invalidField(field, likeOwner);
 }
 
-/**
- * Locks the rows of every active admin (FOR UPDATE), always first and in index order, so two
- * concurrent demotions queue behind each other instead of both seeing "another admin remains".
- */
+/** A role other than admin, or a deactivation: the changes that could leave no admin. */
+function mayRemoveAdmin(change: AccountChange): boolean {
+  return (change.role !== undefined && change.role !== "ADMIN") || change.is_active === false;
+}
+
+/** Locks the rows of every active admin (FOR UPDATE), in the order of the index it reads them by. */
 async function lockActiveAdmins(tx: Executor): Promise<number[]> {
   const rows = await tx
     .select({ id: users.id })
@@ -70,17 +74,26 @@ async function lockActiveAdmins(tx: Executor): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+const NO_LONGER_ADMIN = "Your account is no longer an active admin.";
+
 /**
- * Every admin write starts here: locks the active admins and refuses unless the actor is still
- * one of them, so a demotion or deactivation that commits after the request was authenticated
- * stops the write. This is also what keeps an active admin: only one may remove another, never
- * themself (assertAllowedOnOwnAccount), and two removing each other queue on these locks.
+ * Every admin write starts here, and refuses an actor demoted or deactivated since their request
+ * was authenticated. A `change` that may remove an admin locks every active admin first, so that
+ * two admins removing each other queue instead of both succeeding; any other write holds only
+ * the actor's own row (shared), so it never waits on another admin's work. This is what keeps an
+ * active admin: only a locked active admin removes one, and never themself (assertAllowedOnOwnAccount).
  */
-export async function lockActingAdmin(tx: Executor, actor: Actor): Promise<void> {
-  const activeAdmins = await lockActiveAdmins(tx);
-  if (!activeAdmins.includes(actor.id)) {
-    throw forbidden("Your account is no longer an active admin.");
+export async function lockActingAdmin(
+  tx: Executor,
+  actor: Actor,
+  change: AccountChange = {},
+): Promise<void> {
+  if (mayRemoveAdmin(change)) {
+    if (!(await lockActiveAdmins(tx)).includes(actor.id)) throw forbidden(NO_LONGER_ADMIN);
+    return;
   }
+  const standing = await lockedStanding(tx, actor.id);
+  if (!standing?.isActive || standing.role !== "ADMIN") throw forbidden(NO_LONGER_ADMIN);
 }
 
 export const DUPLICATE_EMAIL = "A user with this email already exists.";

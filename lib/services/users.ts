@@ -114,7 +114,7 @@ function applyUpdate(
   passwordHash: string | undefined,
 ): Promise<UserDto> {
   return db().transaction(async (tx) => {
-    await lockActingAdmin(tx, actor);
+    await lockActingAdmin(tx, actor, input);
     const [current] = await tx
       .select({ ...userColumns })
       .from(users)

@@ -112,6 +112,7 @@ export const PATCH = authedRoute<Params>(async ({ request, params, actor, log })
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
  *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "409": { $ref: '#/components/responses/Conflict' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  *       "503": { $ref: '#/components/responses/Busy' }
  */
