@@ -1,4 +1,4 @@
-import { eq, or, type SQL } from "drizzle-orm";
+import { eq, or, sql, type Column, type SQL } from "drizzle-orm";
 import { tasks } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { taskVisibility, type TaskRelation } from "@/lib/auth/policy";
@@ -9,7 +9,10 @@ export const RELATION_COLUMN = {
   assignee: "assigned_to",
 } as const satisfies Record<TaskRelation, string>;
 
-const RELATION_FIELD = { creator: tasks.createdBy, assignee: tasks.assignedTo };
+const RELATION_FIELD = {
+  creator: tasks.createdBy,
+  assignee: tasks.assignedTo,
+} satisfies Record<TaskRelation, Column>;
 
 /**
  * The policy's task.read rule as a Drizzle condition on `tasks`: undefined when the actor sees
@@ -18,5 +21,7 @@ const RELATION_FIELD = { creator: tasks.createdBy, assignee: tasks.assignedTo };
 export function visibleTasks(actor: Actor): SQL | undefined {
   const rule = taskVisibility(actor.role);
   if (rule === "all") return undefined;
+  // or() of nothing is undefined, which and() would drop: no relation must mean no task.
+  if (rule.length === 0) return sql`false`;
   return or(...rule.map((relation) => eq(RELATION_FIELD[relation], actor.id)));
 }
