@@ -28,7 +28,8 @@ type RouteSegment<P> = { params: Promise<P> };
  * and which must never be answered 429 (that reads as a failed probe). `anyHost: true` is for them
  * too: a probe names the instance's own address as its Host, which no other route answers as.
  * `reportsStatus: true` is the readiness probe's: its 503 is the answer it was asked for, not a
- * failure of the request, so its line is a warning (the route logs the outage itself, once).
+ * failure of the request, so its line is a warning (the route logs the outage itself, once); any
+ * other 5xx is still an error.
  */
 export type RouteOptions = {
   authenticate?: boolean;

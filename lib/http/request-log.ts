@@ -36,7 +36,7 @@ function withHeader(response: Response, name: string, value: string): Response {
 }
 
 /**
- * The one line every API request gets, at a level by its status (a 5xx that `reportsStatus` is a
+ * The one line every API request gets, at a level by its status (a 503 that `reportsStatus` is a
  * warning). `log` carries the request id, and a signed-in caller's id when there is one: a key
  * twice breaks strict JSON readers, so only an anonymous request's line says `userId: null`.
  */
@@ -55,7 +55,8 @@ export function logRequest(
     durationMs: Math.round((performance.now() - started) * 10) / 10,
     ...(anonymous ? { userId: null } : {}),
   };
-  if (status >= 500 && !reportsStatus) log.error(line, "request failed");
+  if (status === 503 && reportsStatus) log.warn(line, "probe answered unavailable");
+  else if (status >= 500) log.error(line, "request failed");
   else if (status >= 400) log.warn(line, "request refused");
   else log.info(line, "request");
 }

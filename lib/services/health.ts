@@ -48,14 +48,15 @@ async function probe(timeoutMs: number): Promise<boolean> {
   }
 }
 
-let lastAnswer: boolean | undefined;
+// Per process, not per module copy (Next bundles a module more than once), so one outage is one line.
+const answers = globalThis as typeof globalThis & { etumsLastHealthAnswer?: boolean };
 
 /**
  * Whether `up` differs from the previous probe's answer (a first answer of "down" counts): an
  * outage is logged when it begins and when it ends, not once per probe a second.
  */
 export function answerChanged(up: boolean): boolean {
-  const changed = lastAnswer === undefined ? !up : lastAnswer !== up;
-  lastAnswer = up;
-  return changed;
+  const last = answers.etumsLastHealthAnswer;
+  answers.etumsLastHealthAnswer = up;
+  return last === undefined ? !up : last !== up;
 }
