@@ -18,6 +18,7 @@ import {
 import { sql } from "drizzle-orm";
 import { UNDATED_DUE_SORT } from "../lib/domain/due-sort";
 import { ACTIVITY_KINDS, ROLES, TASK_PRIORITIES, TASK_STATUSES } from "../lib/domain/enums";
+import { EMAIL_MAX, FULL_NAME_MAX } from "../lib/validation/user-limits";
 
 const createdAt = () =>
   datetime("created_at", { mode: "date", fsp: 3 })
@@ -33,8 +34,8 @@ export const users = mysqlTable(
   {
     id: int("id").autoincrement().primaryKey(),
     /** Stored lower-cased; the unique index makes addresses unique whatever their case. */
-    email: varchar("email", { length: 254 }).notNull(),
-    fullName: varchar("full_name", { length: 150 }).notNull(),
+    email: varchar("email", { length: EMAIL_MAX }).notNull(),
+    fullName: varchar("full_name", { length: FULL_NAME_MAX }).notNull(),
     passwordHash: varchar("password_hash", { length: 255 }).notNull(),
     role: mysqlEnum("role", ROLES).notNull().default("EMPLOYEE"),
     isActive: boolean("is_active").notNull().default(true),

@@ -1,10 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import type { Role } from "@/lib/domain/enums";
+import { ROLES, type Role } from "@/lib/domain/enums";
 import { config } from "@/lib/config";
-
-// db/schema's ROLES would pull drizzle into the edge bundle.
-const EDGE_ROLES: readonly Role[] = ["ADMIN", "MANAGER", "EMPLOYEE"];
 
 export type EdgeIdentity = { userId: number; role: Role };
 
@@ -22,6 +19,6 @@ export async function sessionFromCookie(request: NextRequest): Promise<EdgeIdent
   });
   const userId = Number(token?.sub);
   const role = token?.role;
-  if (!Number.isSafeInteger(userId) || !role || !EDGE_ROLES.includes(role)) return null;
+  if (!Number.isSafeInteger(userId) || !role || !ROLES.includes(role)) return null;
   return { userId, role };
 }
