@@ -6,8 +6,10 @@ import { ACTIVITY_LABELS, fieldLabel } from "./activity-labels";
 import { ROLE_LABELS } from "./format";
 
 /** A value of the trail in words, as the task page shows it; "—" for none. */
-function trailValue(field: string, value: string | null, names: Names): string {
+function trailValue(field: string, value: string | null, names: Names): React.ReactNode {
   if (value === null) return "—";
+  // The one instant the trail stores (as ISO): on the company's clock, like every other time.
+  if (field === "locked_until") return <Timestamp iso={value} />;
   if (field === "role") return ROLE_LABELS[value as keyof typeof ROLE_LABELS] ?? value;
   if (field === "is_active") return value === "true" ? "active" : "deactivated";
   if (field === "status" || field === "priority" || field === "assigned_to") {

@@ -15,6 +15,7 @@ import {
   type CsvTask,
 } from "@/lib/validation/bulk-csv";
 import type { AssigneeSummary } from "@/lib/validation/bulk-create";
+import { countOf } from "@/lib/text/count-of";
 import { lockActingUser } from "./acting-user";
 import { recordActivity } from "./activity";
 import { AssigneeDirectory } from "./bulk-assignees";
@@ -255,7 +256,7 @@ export class CsvImport {
         actorId: this.actor.id,
         importId,
         field: "file_name",
-        toValue: `${this.fileName} (${this.created} tasks)`,
+        toValue: `${this.fileName} (${countOf(this.created, "task")})`,
       },
     ]);
     return importId;

@@ -414,6 +414,12 @@ test("a locked-out person shows as such, and Unlock lets them sign in again at o
   expect((await apiSignIn(password)).status()).toBe(200);
   await findUser(page, email);
   await expect(row.getByText("Locked out until")).toHaveCount(0);
+  // The trail names when the lockout would have ended on the company's clock, not as stored.
+  const { id } = (await created.json()) as { id: number };
+  await page.goto(`/admin/activity?subject=${id}&kind=USER_UNLOCKED`);
+  const unlocked = page.getByRole("row").filter({ hasText: "Sign-in lockout lifted" });
+  await expect(unlocked).toContainText(/locked until: \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
+  await expect(unlocked).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   // The box shows the filter as the list applied it, however the address spells it.
   await page.goto("/admin/users?locked=1");
   await expect(filters.getByLabel("Locked out only")).toBeChecked();

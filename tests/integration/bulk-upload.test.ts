@@ -116,6 +116,14 @@ describe("POST /api/tasks/bulk-upload/", () => {
       { token: manager.token },
     );
     expect(importersView.body[0]!.to_value).toBe("tasks.csv (3 tasks)");
+
+    const one = await upload<UploadBody>(manager.token, `${HEADER}\nOnly one,,,TODO\n`);
+    expect(one.status).toBe(201);
+    const [oneImport] = await pool().query<RowDataPacket[]>(
+      "SELECT to_value FROM activity WHERE kind = 'TASK_IMPORTED' AND import_id = ?",
+      [one.body.import_id],
+    );
+    expect(oneImport.map((e) => e.to_value)).toEqual(["tasks.csv (1 task)"]);
   });
 
   it("reads a BOM, CRLF line ends and quoted cells holding commas, quotes and newlines", async () => {
