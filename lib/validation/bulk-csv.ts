@@ -93,7 +93,8 @@ export function checkHeader(allCells: string[], mapping?: CsvColumnMapping | nul
   const names = cells.map((cell) => cell.trim().toLowerCase());
   if (mapping) return checkMappedHeader(names, mapping, cells);
   const known = new Set<string>(CSV_COLUMNS);
-  const unknown = names.filter((name) => !known.has(name));
+  // Named as the file writes them, so that the user finds them in it.
+  const unknown = cells.filter((_, i) => !known.has(names[i]!)).map((cell) => cell.trim());
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   for (const name of names) {

@@ -78,7 +78,7 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     const csv = "Name,Notes,Assignee,State\nA,,,TODO\n";
     const res = await upload<UploadBody>(manager.token, csv);
     expect(res.status).toBe(400);
-    expect(res.body.detail).toContain("Unknown column(s): name, notes, assignee, state.");
+    expect(res.body.detail).toContain("Unknown column(s): Name, Notes, Assignee, State.");
   });
 
   it("checks the file's own bytes and lines: a Latin-1 file is refused at its first bad line", async () => {
