@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { createUserAction } from "@/lib/actions/users";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import type { FormFieldError } from "@/lib/actions/result";
-import { errorFor, FieldError } from "@/components/ui/field-error";
+import { errorFor, FieldError, inputName, withoutErrorFor } from "@/components/ui/field-error";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -62,6 +62,10 @@ export function CreateUserForm() {
         onSubmit={(event) => {
           event.preventDefault();
           submit(event.currentTarget);
+        }}
+        onInput={(event) => {
+          const edited = inputName(event);
+          setErrors((now) => withoutErrorFor(now, edited));
         }}
       >
         <div>

@@ -1,5 +1,5 @@
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
-import { errorFor, FieldError } from "@/components/ui/field-error";
+import { errorFor, FieldError, inputName } from "@/components/ui/field-error";
 import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { FormFieldError } from "@/lib/actions/result";
 import { RoleOptions } from "./role-options";
@@ -14,6 +14,8 @@ type Props = {
   /** Prefix of the fields' ids, unique on the page. */
   fieldId: string;
   errors: FormFieldError[];
+  /** The user edited a field: its error, about the value sent, no longer applies. */
+  onFieldInput: (field: string) => void;
   message: string | null;
   pending: boolean;
   onSave: (values: EditedUser) => void;
@@ -22,7 +24,7 @@ type Props = {
 
 /** The Edit dialog's form: name, email and role (not one's own email or role), in Create's order. */
 export function EditUserForm(props: Props) {
-  const { user, isSelf, fieldId, errors, message, pending, onSave, onCancel } = props;
+  const { user, isSelf, fieldId, errors, message, pending, onSave, onCancel, onFieldInput } = props;
   const emailError = errorFor(errors, "email");
   const nameError = errorFor(errors, "full_name");
   return (
@@ -38,6 +40,7 @@ export function EditUserForm(props: Props) {
           role: String(data.get("role") ?? user.role),
         });
       }}
+      onInput={(event) => onFieldInput(inputName(event))}
     >
       <div>
         <label htmlFor={`${fieldId}-name`} className={labelClass}>

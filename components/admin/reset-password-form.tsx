@@ -1,5 +1,5 @@
 import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
-import { errorFor, FieldError } from "@/components/ui/field-error";
+import { errorFor, FieldError, inputName } from "@/components/ui/field-error";
 import { FormDialogActions } from "@/components/ui/form-dialog-actions";
 import type { FormFieldError } from "@/lib/actions/result";
 import { OneTimePassword } from "./one-time-password";
@@ -10,6 +10,8 @@ type Props = {
   /** Prefix of the field's ids, unique on the page. */
   fieldId: string;
   errors: FormFieldError[];
+  /** The user edited a field: its error, about the value sent, no longer applies. */
+  onFieldInput: (field: string) => void;
   message: string | null;
   pending: boolean;
   /** The password the server generated, once it has: shown instead of the form. */
@@ -21,7 +23,8 @@ type Props = {
 
 /** The Reset password dialog's body: the form, then the generated password if there is one. */
 export function ResetPasswordForm(props: Props) {
-  const { user, fieldId, errors, message, pending, generated, onReset, onClose } = props;
+  const { user, fieldId, errors, message, pending, generated, onReset, onClose, onFieldInput } =
+    props;
   const error = errorFor(errors, "password");
   if (generated) {
     return (
@@ -42,6 +45,7 @@ export function ResetPasswordForm(props: Props) {
         event.preventDefault();
         onReset(String(new FormData(event.currentTarget).get("password") ?? ""));
       }}
+      onInput={(event) => onFieldInput(inputName(event))}
     >
       <p className="text-sm text-slate-700">
         Their sessions end at once; they sign in again with the new password.

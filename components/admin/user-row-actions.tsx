@@ -15,6 +15,7 @@ import {
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import type { Role } from "@/lib/domain/enums";
 import type { ActionResult, FormFieldError } from "@/lib/actions/result";
+import { withoutErrorFor } from "@/components/ui/field-error";
 import { EditUserForm } from "./edit-user-form";
 import { nameWithEmail } from "./format";
 import { Modal } from "./modal";
@@ -79,7 +80,14 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   const who = nameWithEmail(user);
   const close = () => setOpen(null);
   // What the two form dialogs share.
-  const dialog = { user, fieldId: id, errors, message, pending };
+  const dialog = {
+    user,
+    fieldId: id,
+    errors,
+    message,
+    pending,
+    onFieldInput: (field: string) => setErrors((now) => withoutErrorFor(now, field)),
+  };
 
   return (
     <div className="flex flex-wrap gap-1">

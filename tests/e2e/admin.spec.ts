@@ -451,6 +451,10 @@ test("an admin corrects a user's email in Edit; one another account has is refus
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit.getByText("A user with this email already exists.").first()).toBeVisible();
   await expect(email).toHaveAttribute("aria-describedby", /-email-error/);
+  // Once the address is edited, the message about the one sent no longer stands beside it.
+  await email.pressSequentially("x");
+  await expect(edit.getByText("A user with this email already exists.")).toHaveCount(0);
+  await expect(email).not.toHaveAttribute("aria-describedby", /-email-error/);
 
   await email.fill(fixed);
   await edit.getByRole("button", { name: "Save" }).click();
