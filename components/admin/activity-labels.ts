@@ -15,6 +15,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   USER_PASSWORD_RESET: "Password reset",
   USER_UNLOCKED: "Sign-in lockout lifted",
   USER_SIGNED_OUT: "Signed out everywhere",
+  USER_PASSWORD_CHANGED: "Own password changed",
 };
 
 const FIELD_LABELS: Record<string, string> = {

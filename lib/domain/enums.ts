@@ -21,6 +21,7 @@ export const ACTIVITY_KINDS = [
   "USER_PASSWORD_RESET",
   "USER_UNLOCKED",
   "USER_SIGNED_OUT",
+  "USER_PASSWORD_CHANGED",
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -45,7 +45,7 @@ export async function changeOwnPassword(
     }
     await recordActivity(tx, [
       {
-        kind: "USER_PASSWORD_RESET",
+        kind: "USER_PASSWORD_CHANGED",
         actorId: actor.id,
         subjectUserId: actor.id,
         field: "password",

@@ -38,7 +38,7 @@ describe("POST /api/users/me/password/", () => {
     const rows = await db()
       .select()
       .from(activity)
-      .where(and(eq(activity.subjectUserId, user.id), eq(activity.kind, "USER_PASSWORD_RESET")));
+      .where(and(eq(activity.subjectUserId, user.id), eq(activity.kind, "USER_PASSWORD_CHANGED")));
     expect(rows).toEqual([expect.objectContaining({ actorId: user.id, fromValue: null })]);
   });
 

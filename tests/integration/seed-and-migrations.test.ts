@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { count, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { splitDatabaseUrl } from "@/db/database-url";
 import { migrateDatabase, resetDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { NOT_A_DEMO_DATABASE, seedDemoData } from "@/db/seed";
-import { tasks, users } from "@/db/schema";
+import { activity, tasks, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { pendingMigrations } from "@/lib/services/schema-version";
 import { makeTask, makeUser } from "../helpers/factories";
@@ -152,6 +152,41 @@ describe("migration 0009: counts rebuilt from the tasks", () => {
       connection.release();
     }
     await expectCountersMatchTasks();
+  });
+});
+
+describe("migration 0014: own password changes told apart from resets", () => {
+  it("re-labels the resets a user made of their own password, and only those", async () => {
+    const admin = await makeUser("ADMIN");
+    const person = await makeUser("EMPLOYEE");
+    const reset = {
+      kind: "USER_PASSWORD_RESET",
+      subjectUserId: person.id,
+      field: "password",
+    } as const;
+    await db()
+      .insert(activity)
+      .values([
+        { ...reset, actorId: person.id },
+        { ...reset, actorId: admin.id },
+      ]);
+
+    const migration = fs.readFileSync(
+      path.resolve(import.meta.dirname, "../../drizzle/0014_activity_own_password_changed.sql"),
+      "utf8",
+    );
+    for (const statement of migration.split("--> statement-breakpoint")) {
+      await pool().query(statement);
+    }
+    const rows = await db()
+      .select({ kind: activity.kind, actorId: activity.actorId })
+      .from(activity)
+      .where(eq(activity.subjectUserId, person.id))
+      .orderBy(asc(activity.id));
+    expect(rows).toEqual([
+      { kind: "USER_PASSWORD_CHANGED", actorId: person.id },
+      { kind: "USER_PASSWORD_RESET", actorId: admin.id },
+    ]);
   });
 });
 

@@ -15,7 +15,8 @@ import { ownPasswordChangeSchema } from "@/lib/validation/users";
  *     description: >-
  *       Anyone signed in. The current password is checked as a sign-in checks it (wrong ones
  *       count toward the account's lockout). Every token and session of yours ends, this one
- *       included: sign in again with the new password.
+ *       included: sign in again with the new password. Recorded in the activity trail as
+ *       `USER_PASSWORD_CHANGED` (an admin's reset is `USER_PASSWORD_RESET`).
  *     operationId: changeOwnPassword
  *     tags: [Users]
  *     requestBody:
