@@ -35,6 +35,10 @@ export function FilterForm({ resultsId, applied, className, ...formProps }: Filt
       </summary>
       <form
         {...formProps}
+        // Back to this page, the browser would restore what was typed before leaving, over the
+        // filters the page applies; these boxes show the applied ones, and no value is worth
+        // remembering.
+        autoComplete="off"
         ref={dropEmptyFieldsOnSubmit}
         className={className}
         onSubmit={() => (resultsId ? focusAfterLoad(resultsId) : undefined)}

@@ -160,6 +160,27 @@ test("statuses or priorities combined by a link show as applied, and Apply keeps
   await expect(page).toHaveURL(/status=TODO%2CIN_PROGRESS/);
 });
 
+test("after Back, the filter boxes show the filters the list applies, not what was typed before leaving", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto("/tasks?status=IN_PROGRESS&search=report&ordering=priority");
+  const filters = page.getByRole("form", { name: "Filter tasks" });
+  const status = filters.getByLabel("Status");
+  await expectHydrated(status);
+  // Changed here, then applied: the page left behind still holds these edits.
+  await status.selectOption({ label: "Any status" });
+  await filters.getByLabel("Text").fill("");
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).not.toHaveURL(/search=report/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/status=IN_PROGRESS&search=report/);
+  await expectHydrated(status);
+  await expect(status.locator("option:checked")).toHaveText("In progress");
+  await expect(filters.getByLabel("Text")).toHaveValue("report");
+});
+
 test("moving a card whose task was deleted meanwhile says so and takes the card away", async ({
   page,
   request,
