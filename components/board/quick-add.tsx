@@ -34,9 +34,12 @@ export function QuickAdd({
   // Once the form closes, focus returns to the button that opened it.
   const [closed, setClosed] = useState(false);
   const [pending, startTransition] = useTransition();
+  // Cancelled or done, the next Add task starts blank: no title or error from the last one.
   const close = () => {
     setOpen(false);
     setClosed(true);
+    setTitle("");
+    setError(null);
   };
   const describedBy = [error ? `${id}-error` : "", defaults ? `${id}-defaults` : ""]
     .join(" ")
@@ -77,8 +80,6 @@ export function QuickAdd({
           }
           onCreated(toBoardTask(result.data));
           toast.success(`Task “${toastTitle(result.data.title)}” added.`);
-          setTitle("");
-          setError(null);
           close();
         });
       }}

@@ -307,7 +307,19 @@ test("Escape closes the quick add, the delete question and the phone menu, and f
   await page.goto("/board");
   const addToDo = page.getByRole("button", { name: "+ Add task to To do" });
   await addToDo.click();
-  await expect(page.getByLabel("Title of the new task in To do")).toBeFocused();
+  const newTitle = page.getByLabel("Title of the new task in To do");
+  await expect(newTitle).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(addToDo).toBeFocused();
+  // A refused title and its message do not come back with the next Add task.
+  await addToDo.click();
+  await newTitle.fill("   ");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "Title is required." })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await addToDo.click();
+  await expect(newTitle).toHaveValue("");
+  await expect(page.getByRole("alert").filter({ hasText: "Title is required." })).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(addToDo).toBeFocused();
 
