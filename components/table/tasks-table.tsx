@@ -176,8 +176,10 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
           className="text-sm text-slate-700"
           role="status"
         >
-          {count} task{count === 1 ? "" : "s"}
-          {page <= pageCount ? ` · page ${page} of ${pageCount}` : ""}
+          {count.toLocaleString("en-US")} task{count === 1 ? "" : "s"}
+          {page <= pageCount
+            ? ` · page ${page.toLocaleString("en-US")} of ${pageCount.toLocaleString("en-US")}`
+            : ""}
           {loading ? (
             <span className="ml-2 inline-flex items-center gap-1 text-slate-600">
               <span

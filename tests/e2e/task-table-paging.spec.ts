@@ -187,3 +187,17 @@ test("a manager without tasks is told the table is empty, not that filters hide 
   await page.goto("/tasks?status=DONE");
   await expect(page.getByText("No task matches these filters.")).toBeVisible();
 });
+
+test("the table's count line groups thousands, as every other count does", async ({ page }) => {
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const tag = `Thousand ${Date.now().toString(36)}`;
+  const created = await page.request.post("/api/tasks/bulk-create/", {
+    data: { tasks: Array.from({ length: 1000 }, (_, i) => ({ title: `${tag} ${i}` })) },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}&page_size=20`);
+  await expect(
+    page.getByRole("status").filter({ hasText: "1,000 tasks · page 1 of 50" }),
+  ).toBeVisible();
+});
