@@ -32,7 +32,8 @@ const KIND_LABELS: Record<Kind, string> = {
   delete: "Delete",
 };
 /** What the policy is told of a selected task, and its title to name it by. */
-export type SelectedTask = TaskOwnership & { id: number; title: string };
+export type SelectedTask = TaskOwnership & { id: number; title: string; version: number };
+type SeenVersion = { id: number; version: number };
 
 /** What each action does to a task, for "not yours to …". */
 const KIND_VERBS: Record<Kind, string> = {
@@ -45,16 +46,23 @@ const KIND_VERBS: Record<Kind, string> = {
 /** Who a reassignment goes to, as the picker reads it: null is nobody. */
 type Assignee = { id: number | null; resolved: boolean };
 
-function payload(kind: Kind, ids: number[], value: string, assignee: Assignee) {
+/** `seen`: the versions of the rows the table showed, so that none changed since is overwritten. */
+function payload(
+  kind: Kind,
+  ids: number[],
+  seen: SeenVersion[],
+  value: string,
+  assignee: Assignee,
+) {
   switch (kind) {
     case "status":
-      return { action: kind, ids, status: value };
+      return { action: kind, ids, seen, status: value };
     case "priority":
-      return { action: kind, ids, priority: value };
+      return { action: kind, ids, seen, priority: value };
     case "reassign":
-      return { action: kind, ids, assigned_to: assignee.id };
+      return { action: kind, ids, seen, assigned_to: assignee.id };
     case "delete":
-      return { action: kind, ids };
+      return { action: kind, ids, seen };
   }
 }
 
@@ -141,12 +149,27 @@ export function BulkBar({
     }
     startTransition(async () => {
       const result = await callAction(() =>
-        bulkTaskAction(payload(kind, everyMatch ? matchingIds : ids, value, assignee)),
+        bulkTaskAction(
+          payload(
+            kind,
+            everyMatch ? matchingIds : ids,
+            selected.map(({ id, version }) => ({ id, version })),
+            value,
+            assignee,
+          ),
+        ),
       );
       setConfirming(false);
       if (result.ok === false && result.status === 404) {
         // A selected task went meanwhile: the refresh takes its row away, and with it this bar.
         toast.error(SELECTED_TASK_GONE);
+        onDone();
+        router.refresh();
+        return;
+      }
+      if (result.ok === false && result.status === 412) {
+        // Someone changed a selected task: nothing was done; the refresh shows them as they are.
+        toast.error(result.message);
         onDone();
         router.refresh();
         return;

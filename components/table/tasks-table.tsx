@@ -223,6 +223,7 @@ export function TasksTable({ tasks, count, page, pageSize, ordering, query, user
             .map((task) => ({
               id: task.id,
               title: task.title,
+              version: task.version,
               createdBy: task.created_by,
               assignedTo: task.assigned_to,
             }))}

@@ -4,7 +4,8 @@ import type { Executor } from "@/db/client";
 import { tasks, type TaskRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { BULK_ACTION_POLICY, canOnTask } from "@/lib/auth/policy";
-import { badRequest, forbidden, notFound } from "@/lib/http/errors";
+import { badRequest, forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
+import { countOf } from "@/lib/text/count-of";
 import { MAX_BULK_TASKS, type BulkTaskAction } from "@/lib/validation/task-bulk";
 import { parseTaskFilterQuery } from "@/lib/validation/task-query";
 import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
@@ -40,6 +41,26 @@ function assertAllowed(actor: Actor, input: BulkTaskAction, rows: Map<number, Ta
       throw forbidden(`You may not change “${row.title}” (task ${id}); nothing was changed.`);
     }
   }
+}
+
+/**
+ * 412 when a task the table showed has changed since (its `seen` version is not the row's), naming
+ * the first few: as the task page refuses to save or delete over a change it did not show.
+ */
+function assertUnchangedSince(input: BulkTaskAction, rows: Map<number, TaskRow>): void {
+  const changed = (input.seen ?? []).flatMap(({ id, version }) => {
+    const row = rows.get(id);
+    return row && row.version !== version ? [row] : [];
+  });
+  if (changed.length === 0) return;
+  const named = changed
+    .slice(0, 3)
+    .map((row) => `“${row.title}”`)
+    .join(", ");
+  const more = changed.length > 3 ? ` and ${changed.length - 3} more` : "";
+  throw preconditionFailed(
+    `Someone changed ${countOf(changed.length, "selected task")} since the table was loaded (${named}${more}); nothing was changed.`,
+  );
 }
 
 async function applyDelete(tx: Executor, actor: Actor, rows: TaskRow[]): Promise<number> {
@@ -120,6 +141,7 @@ export async function applyBulkTaskAction(
     const locked = await tx.select().from(tasks).where(inArray(tasks.id, input.ids)).for("update");
     const rows = new Map(locked.map((row) => [row.id, row]));
     assertAllowed(actor, input, rows);
+    assertUnchangedSince(input, rows);
     const selected = input.ids.map((id) => rows.get(id)!);
     const changed =
       input.action === "delete"

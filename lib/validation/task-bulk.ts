@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { taskPrioritySchema, taskStatusSchema, userIdSchema } from "./tasks";
+import {
+  taskIdSchema,
+  taskPrioritySchema,
+  taskStatusSchema,
+  taskVersionSchema,
+  userIdSchema,
+} from "./tasks";
 
 export const MAX_BULK_TASKS = 500;
 
@@ -9,16 +15,36 @@ const taskIds = z
   .max(MAX_BULK_TASKS, `At most ${MAX_BULK_TASKS} tasks at once.`)
   .transform((ids) => [...new Set(ids)]);
 
+/**
+ * The version of each task as the table showed it: a task changed since is not changed or deleted
+ * unseen (412). Tasks it does not name (those "all matching" found) are taken as they are.
+ */
+const seenVersions = z
+  .array(z.strictObject({ id: taskIdSchema, version: taskVersionSchema }))
+  .max(MAX_BULK_TASKS)
+  .optional();
+
 /** One action over many selected tasks (the table's bulk bar). */
 export const bulkTaskActionSchema = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("status"), ids: taskIds, status: taskStatusSchema }),
-  z.strictObject({ action: z.literal("priority"), ids: taskIds, priority: taskPrioritySchema }),
+  z.strictObject({
+    action: z.literal("status"),
+    ids: taskIds,
+    seen: seenVersions,
+    status: taskStatusSchema,
+  }),
+  z.strictObject({
+    action: z.literal("priority"),
+    ids: taskIds,
+    seen: seenVersions,
+    priority: taskPrioritySchema,
+  }),
   z.strictObject({
     action: z.literal("reassign"),
     ids: taskIds,
+    seen: seenVersions,
     assigned_to: userIdSchema.nullable(),
   }),
-  z.strictObject({ action: z.literal("delete"), ids: taskIds }),
+  z.strictObject({ action: z.literal("delete"), ids: taskIds, seen: seenVersions }),
 ]);
 
 export type BulkTaskAction = z.output<typeof bulkTaskActionSchema>;

@@ -213,3 +213,45 @@ test("all matching is the set the page counted: every filter of its address, not
   expect(await count("")).toBe(8);
   expect(await count("&due_before=2026-12-31")).toBe(1);
 });
+
+test("a bulk delete refuses a selected task someone changed after the table loaded, and deletes nothing", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const tag = `Stale ${Date.now().toString(36)}`;
+  const created = await request.post("/api/tasks/bulk-create/", {
+    headers: { authorization },
+    data: { tasks: [{ title: `${tag} kept` }, { title: `${tag} changed` }] },
+  });
+  expect(created.status()).toBe(201);
+  const ids = ((await created.json()) as { ids: number[] }).ids;
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}`);
+  const selectPage = page.getByLabel("Select all tasks on this page");
+  await expectHydrated(selectPage);
+  await selectPage.check();
+  // A colleague finishes one of them while the table is open.
+  const finished = await request.patch(`/api/tasks/${ids[1]}/`, {
+    headers: { authorization },
+    data: { status: "DONE" },
+  });
+  expect(finished.status()).toBe(200);
+
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByLabel("Action").selectOption("delete");
+  await bulk.getByRole("button", { name: "Delete selected" }).click();
+  await bulk.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(
+    page.getByText(
+      `Someone changed 1 selected task since the table was loaded (“${tag} changed”); nothing was changed.`,
+    ),
+  ).toBeVisible();
+  const left = await request.get(`/api/tasks/?search=${encodeURIComponent(tag)}`, {
+    headers: { authorization },
+  });
+  expect(((await left.json()) as { count: number }).count).toBe(2);
+  // The table now shows the task as it is.
+  await expect(page.getByRole("row").filter({ hasText: `${tag} changed` })).toContainText("Done");
+});

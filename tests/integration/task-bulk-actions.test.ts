@@ -152,6 +152,40 @@ describe("applyBulkTaskAction", () => {
     expect(deleted.filter((e) => e.taskId === done || e.taskId === todo)).toHaveLength(2);
   });
 
+  it("refuses (412) a task changed since the table showed it, names it, and changes nothing", async () => {
+    const manager = await makeUser("MANAGER");
+    const ids = [
+      await makeTask({ createdBy: manager.id, title: "Seen as it is" }),
+      await makeTask({ createdBy: manager.id, title: "Changed meanwhile" }),
+    ];
+    const seen = (await rowsOf(ids)).map(({ id, version }) => ({ id, version }));
+    await db().update(tasks).set({ status: "DONE", version: 2 }).where(eq(tasks.id, ids[1]!));
+    const before = await rowsOf(ids);
+
+    for (const input of [
+      { action: "delete", ids, seen },
+      { action: "priority", ids, seen, priority: "HIGH" },
+    ]) {
+      const error = await refusal(
+        applyBulkTaskAction(actorOf(manager), bulkTaskActionSchema.parse(input)),
+      );
+      expect(error.status).toBe(412);
+      expect(error.detail).toBe(
+        "Someone changed 1 selected task since the table was loaded (“Changed meanwhile”); nothing was changed.",
+      );
+    }
+    expect(await rowsOf(ids)).toEqual(before);
+    expect(await activityOf(ids)).toEqual([]);
+
+    // With the versions as they are now, the same action goes through.
+    const now = (await rowsOf(ids)).map(({ id, version }) => ({ id, version }));
+    const done = await applyBulkTaskAction(
+      actorOf(manager),
+      bulkTaskActionSchema.parse({ action: "delete", ids, seen: now }),
+    );
+    expect(done).toMatchObject({ matched: 2, changed: 2 });
+  });
+
   it("runs again, whole, when InnoDB rolls it back to break a deadlock", async () => {
     const manager = await makeUser("MANAGER");
     const [low, high] = [
