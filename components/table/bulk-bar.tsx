@@ -94,11 +94,11 @@ export function BulkBar({
   const router = useRouter();
   // "All matching": the ids the filters found when the user chose them, the set then counted,
   // confirmed and changed. Unticking a row ends it for good: ticking the page offers it again.
-  const [matchingIds, setMatchingIds] = useState<number[] | null>(null);
+  const [matchingSeen, setMatchingSeen] = useState<SeenVersion[] | null>(null);
   const [findingMatches, startFindingMatches] = useTransition();
-  if (matchingIds !== null && matching === null) setMatchingIds(null);
-  const everyMatch = matchingIds !== null && matching !== null;
-  const chosen = everyMatch ? matchingIds.length : ids.length;
+  if (matchingSeen !== null && matching === null) setMatchingSeen(null);
+  const everyMatch = matchingSeen !== null && matching !== null;
+  const chosen = everyMatch ? matchingSeen.length : ids.length;
   const [kind, setKind] = useState<Kind>("status");
   const [value, setValue] = useState("TODO");
   const [assignee, setAssignee] = useState<Assignee>({ id: null, resolved: true });
@@ -124,7 +124,7 @@ export function BulkBar({
   function chooseScope(all: boolean) {
     setConfirming(false);
     if (!all || matching === null) {
-      setMatchingIds(null);
+      setMatchingSeen(null);
       return;
     }
     startFindingMatches(async () => {
@@ -137,7 +137,7 @@ export function BulkBar({
         onDone();
         router.refresh();
       } else {
-        setMatchingIds(result.data);
+        setMatchingSeen(result.data);
       }
     });
   }
@@ -152,8 +152,8 @@ export function BulkBar({
         bulkTaskAction(
           payload(
             kind,
-            everyMatch ? matchingIds : ids,
-            selected.map(({ id, version }) => ({ id, version })),
+            everyMatch ? matchingSeen.map(({ id }) => id) : ids,
+            everyMatch ? matchingSeen : selected.map(({ id, version }) => ({ id, version })),
             value,
             assignee,
           ),

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { validationError } from "@/lib/http/errors";
 import {
   applyBulkTaskAction,
-  matchingTaskIds,
+  matchingTasks,
   type BulkTaskResult,
+  type MatchingTask,
 } from "@/lib/services/task-bulk-actions";
 import { bulkTaskActionSchema, matchingFiltersSchema } from "@/lib/validation/task-bulk";
 import { asActor, type ActionResult } from "./result";
@@ -22,14 +23,15 @@ export async function bulkTaskAction(input: unknown): Promise<ActionResult<BulkT
 }
 
 /**
- * "Select all matching": the ids of every task the table's filters (its query string) find, read
- * when the user selects them. The action then names exactly those, the set the user saw counted
- * and confirmed: a task added to the filters' results meanwhile is never changed or deleted unseen.
+ * "Select all matching": every task the table's filters (its query string) find, with its version,
+ * read when the user selects them. The action then names exactly those, the set the user saw
+ * counted and confirmed: a task added to the filters' results, or changed, meanwhile is never
+ * changed or deleted unseen.
  */
-export async function matchingTasksAction(filters: unknown): Promise<ActionResult<number[]>> {
+export async function matchingTasksAction(filters: unknown): Promise<ActionResult<MatchingTask[]>> {
   return asActor({ action: "matchingTasks", may: "task.manage" }, async (actor) => {
     const parsed = matchingFiltersSchema.safeParse(filters);
     if (!parsed.success) throw validationError(parsed.error);
-    return matchingTaskIds(actor, parsed.data);
+    return matchingTasks(actor, parsed.data);
   });
 }

@@ -151,14 +151,18 @@ export async function applyBulkTaskAction(
   });
 }
 
+/** A task as "select all matching" found it: what a bulk action then names, at that version. */
+export type MatchingTask = { id: number; version: number };
+
 /**
- * The ids of every task the actor's list shows under `filters` (a list's query string; its page,
- * size, order and cursor are ignored): the table's "select all matching". Read in one statement,
- * so one snapshot: read page by page, tasks that left or joined the list between two pages were
- * changed or skipped. More than a bulk action takes is a 400 that says so, rather than a change
- * to some of them.
+ * Every task the actor's list shows under `filters` (a list's query string; its page, size, order
+ * and cursor are ignored), with its version: the table's "select all matching", so that a task
+ * changed after the user chose them is not changed unseen. Read in one statement, so one
+ * snapshot: read page by page, tasks that left or joined the list between two pages were changed
+ * or skipped. More than a bulk action takes is a 400 that says so, rather than a change to some
+ * of them.
  */
-export async function matchingTaskIds(actor: Actor, filters: string): Promise<number[]> {
+export async function matchingTasks(actor: Actor, filters: string): Promise<MatchingTask[]> {
   const query = {
     ...parseTaskFilterQuery(new URLSearchParams(filters)),
     page: 1,
@@ -170,5 +174,5 @@ export async function matchingTaskIds(actor: Actor, filters: string): Promise<nu
       `${count} tasks match; a bulk change takes at most ${MAX_BULK_TASKS}. Narrow the filters.`,
     );
   }
-  return results.map((task) => task.id);
+  return results.map(({ id, version }) => ({ id, version }));
 }

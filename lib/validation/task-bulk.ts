@@ -16,8 +16,8 @@ const taskIds = z
   .transform((ids) => [...new Set(ids)]);
 
 /**
- * The version of each task as the table showed it: a task changed since is not changed or deleted
- * unseen (412). Tasks it does not name (those "all matching" found) are taken as they are.
+ * The version of each task as the table showed it, or as "select all matching" found it: a task
+ * changed since is not changed or deleted unseen (412). A task it does not name is taken as it is.
  */
 const seenVersions = z
   .array(z.strictObject({ id: taskIdSchema, version: taskVersionSchema }))

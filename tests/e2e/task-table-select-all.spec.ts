@@ -255,3 +255,54 @@ test("a bulk delete refuses a selected task someone changed after the table load
   // The table now shows the task as it is.
   await expect(page.getByRole("row").filter({ hasText: `${tag} changed` })).toContainText("Done");
 });
+
+test("all matching tasks are held to the versions they had when chosen, beyond the page shown too", async ({
+  page,
+  request,
+}) => {
+  const authorization = `Bearer ${await accessToken(request, DEMO.manager)}`;
+  const tag = `Held ${Date.now().toString(36)}`;
+  const created = await request.post("/api/tasks/bulk-create/", {
+    headers: { authorization },
+    data: { tasks: Array.from({ length: 25 }, (_, i) => ({ title: `${tag} ${i}` })) },
+  });
+  expect(created.status()).toBe(201);
+  const ids = ((await created.json()) as { ids: number[] }).ids;
+
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks?search=${encodeURIComponent(tag)}&page_size=20`);
+  const selectPage = page.getByLabel("Select all tasks on this page");
+  await expectHydrated(selectPage);
+  await selectPage.check();
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+  await bulk.getByRole("button", { name: "Select all 25 matching tasks" }).click();
+  await expect(bulk.getByText("All 25 matching tasks selected")).toBeVisible();
+  // A task the page does not show is changed after the user chose them all.
+  let hidden: { id: number; title: string } | undefined;
+  for (const [i, id] of ids.entries()) {
+    const title = `${tag} ${i}`;
+    if ((await page.getByRole("link", { name: title, exact: true }).count()) === 0) {
+      hidden = { id, title };
+      break;
+    }
+  }
+  expect(hidden).toBeDefined();
+  const changed = await request.patch(`/api/tasks/${hidden!.id}/`, {
+    headers: { authorization },
+    data: { priority: "URGENT" },
+  });
+  expect(changed.status()).toBe(200);
+
+  await bulk.getByLabel("New status").selectOption("DONE");
+  await bulk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(
+    page.getByText(
+      `Someone changed 1 selected task since the table was loaded (“${hidden!.title}”); nothing was changed.`,
+    ),
+  ).toBeVisible();
+  const done = await request.get(
+    `/api/tasks/?search=${encodeURIComponent(tag)}&status=DONE&page_size=1`,
+    { headers: { authorization } },
+  );
+  expect(((await done.json()) as { count: number }).count).toBe(0);
+});

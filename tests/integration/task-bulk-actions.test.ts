@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db, pool } from "@/db/client";
 import { activity, tasks } from "@/db/schema";
 import { ApiError } from "@/lib/http/errors";
-import { applyBulkTaskAction, matchingTaskIds } from "@/lib/services/task-bulk-actions";
+import { applyBulkTaskAction, matchingTasks } from "@/lib/services/task-bulk-actions";
 import { bulkTaskActionSchema, MAX_BULK_TASKS } from "@/lib/validation/task-bulk";
 import { actorOf, makeTask, makeUser } from "../helpers/factories";
 import { someTransactionWaitsForALock } from "../helpers/lock-waits";
@@ -226,7 +226,7 @@ describe("applyBulkTaskAction", () => {
   });
 });
 
-describe('matchingTaskIds (the table\'s "select all matching")', () => {
+describe('matchingTasks (the table\'s "select all matching")', () => {
   it("names every task the actor's list shows under the filters, whatever page was shown", async () => {
     const manager = await makeUser("MANAGER");
     const otherManager = await makeUser("MANAGER");
@@ -238,8 +238,10 @@ describe('matchingTaskIds (the table\'s "select all matching")', () => {
     await makeTask({ createdBy: manager.id, title: `${tag} done`, status: "DONE" });
     await makeTask({ createdBy: otherManager.id, title: `${tag} not mine`, status: "TODO" });
     const filters = new URLSearchParams({ search: tag, status: "TODO", page: "2", page_size: "3" });
-    const ids = await matchingTaskIds(actorOf(manager), filters.toString());
-    expect([...ids].sort((a, b) => a - b)).toEqual(mine);
+    const found = await matchingTasks(actorOf(manager), filters.toString());
+    expect(found.map(({ id }) => id).sort((a, b) => a - b)).toEqual(mine);
+    // With the version each had, for the bulk action to hold them to.
+    expect(found.every(({ version }) => version === 1)).toBe(true);
   });
 
   it("takes every task that matches throughout, while others leave the list during the read", async () => {
@@ -260,10 +262,11 @@ describe('matchingTaskIds (the table\'s "select all matching")', () => {
     const steady = rows.filter((row) => row.title.includes(" steady ")).map((row) => row.id);
     const leaving = rows.filter((row) => row.title.includes(" leaving ")).map((row) => row.id);
 
-    const [ids] = await Promise.all([
-      matchingTaskIds(actorOf(manager), `status=TODO&search=${encodeURIComponent(tag)}`),
+    const [found] = await Promise.all([
+      matchingTasks(actorOf(manager), `status=TODO&search=${encodeURIComponent(tag)}`),
       ...leaving.map((id) => pool().query("UPDATE tasks SET status = 'DONE' WHERE id = ?", [id])),
     ]);
+    const ids = found.map(({ id }) => id);
     expect(ids.filter((id) => steady.includes(id))).toHaveLength(300);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -275,7 +278,7 @@ describe('matchingTaskIds (the table\'s "select all matching")', () => {
       Array.from({ length: MAX_BULK_TASKS + 1 }, (_, i) => [`${tag} ${i}`, "", manager.id]),
     ]);
     const error = await refusal(
-      matchingTaskIds(actorOf(manager), `search=${encodeURIComponent(tag)}`),
+      matchingTasks(actorOf(manager), `search=${encodeURIComponent(tag)}`),
     );
     expect(error.status).toBe(400);
     expect(error.detail).toBe(
