@@ -20,6 +20,7 @@ import {
 import { AssigneeField, type AssignableUser } from "@/components/task-form/assignee-field";
 import { buttonDanger, buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import { bulkTaskAction, matchingTasksAction } from "@/lib/actions/task-bulk";
+import { someTitles } from "@/lib/text/some-titles";
 import { InlineConfirm } from "@/components/ui/inline-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 import { SelectionScope, type MatchingTasks } from "./selection-scope";
@@ -279,11 +280,7 @@ export function BulkBar({
         <p role="status" className="w-full text-sm text-amber-900">
           {refused.length === 1 ? "One" : refused.length} of the selected tasks{" "}
           {refused.length === 1 ? "is" : "are"} not yours to {KIND_VERBS[kind]}:{" "}
-          {refused
-            .slice(0, 3)
-            .map((task) => `“${toastTitle(task.title)}”`)
-            .join(", ")}
-          {refused.length > 3 ? ` and ${refused.length - 3} more` : ""}.{" "}
+          {someTitles(refused.map((task) => toastTitle(task.title)))}.{" "}
           <button
             type="button"
             className="font-medium underline"

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { BULK_ACTION_POLICY, canOnTask } from "@/lib/auth/policy";
 import { badRequest, forbidden, notFound, preconditionFailed } from "@/lib/http/errors";
 import { countOf } from "@/lib/text/count-of";
+import { someTitles } from "@/lib/text/some-titles";
 import { MAX_BULK_TASKS, type BulkTaskAction } from "@/lib/validation/task-bulk";
 import { parseTaskFilterQuery } from "@/lib/validation/task-query";
 import { activityValue, fieldChangeKind, recordActivity, type ActivityEntry } from "./activity";
@@ -53,13 +54,9 @@ function assertUnchangedSince(input: BulkTaskAction, rows: Map<number, TaskRow>)
     return row && row.version !== version ? [row] : [];
   });
   if (changed.length === 0) return;
-  const named = changed
-    .slice(0, 3)
-    .map((row) => `“${row.title}”`)
-    .join(", ");
-  const more = changed.length > 3 ? ` and ${changed.length - 3} more` : "";
+  const named = someTitles(changed.map((row) => row.title));
   throw preconditionFailed(
-    `Someone changed ${countOf(changed.length, "selected task")} since the table was loaded (${named}${more}); nothing was changed.`,
+    `Someone changed ${countOf(changed.length, "selected task")} since the table was loaded (${named}); nothing was changed.`,
   );
 }
 
