@@ -33,6 +33,11 @@ const taskDraftSchema = z.object({
     assigned_to: z.number().int().nullable(),
   }),
   assignee: z.object({ id: z.number().int(), email: z.string(), full_name: z.string() }).nullable(),
+  /**
+   * The due date was left typed in part: the input then holds no value, so the draft keeps the
+   * task's own date instead and says so, lest the part be restored as "no due date".
+   */
+  due_date_unfinished: z.boolean().optional(),
 });
 
 export type TaskDraft = z.infer<typeof taskDraftSchema>;
@@ -41,7 +46,7 @@ export type TaskDraftValues = TaskDraft["values"];
 /**
  * The draft kept for this task: of this version, or `outdated` when the task has been saved since
  * (kept until the user applies or discards it). One that is unreadable or changed nothing is
- * dropped.
+ * dropped; an unfinished due date alone counts only for the version it was typed in.
  */
 export function readTaskDraft(
   key: string,
@@ -52,8 +57,10 @@ export function readTaskDraft(
   let draft: TaskDraft | null = null;
   try {
     const parsed = taskDraftSchema.safeParse(JSON.parse(raw));
-    if (parsed.success && parsed.data.version <= version && parsed.data.changed.length > 0) {
-      draft = parsed.data;
+    const kept = parsed.success ? parsed.data : null;
+    const unfinishedHere = kept?.due_date_unfinished === true && kept.version === version;
+    if (kept && kept.version <= version && (kept.changed.length > 0 || unfinishedHere)) {
+      draft = kept;
     }
   } catch {
     draft = null;

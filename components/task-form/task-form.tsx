@@ -3,13 +3,18 @@
 import { callAction, formRefusalMessage } from "@/lib/client/call-action";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type BaseSyntheticEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { TASK_PRIORITIES, TASK_STATUSES } from "@/lib/domain/enums";
 import { PRIORITY_LABELS, STATUS_LABELS, TASK_GONE, toastTitle } from "@/components/tasks/labels";
-import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
+import {
+  buttonPrimary,
+  buttonSecondary,
+  inputClass,
+  labelClass,
+} from "@/components/ui/button-styles";
 import { createTaskAction, updateTaskAction } from "@/lib/actions/task-form";
 import {
   createTaskSchema,
@@ -77,16 +82,8 @@ function refocusAfterRemount(refocus: Refocus): void {
 }
 
 const INCOMPLETE_DATE = "Enter a whole date that exists, or clear the field for no due date.";
-
-/**
- * A date typed in part, or one that does not exist (30 February), reaches the form as empty: the
- * input's own validity tells it from a cleared field, lest saving silently drop the due date.
- */
-function dueDateIsIncomplete(submitEvent: BaseSyntheticEvent | undefined): boolean {
-  const form = submitEvent?.target;
-  const input = form instanceof HTMLFormElement ? form.elements.namedItem("due_date") : null;
-  return input instanceof HTMLInputElement && input.validity.badInput;
-}
+const UNFINISHED_DATE_LEFT =
+  "The due date you were typing was unfinished when you left, so it was not kept: enter it again if you meant to change it.";
 
 /** Create (no task) or edit (a task): the API's own zod schema checks the fields in the browser. */
 export function TaskForm({ users, task, today, draftKey }: Props) {
@@ -136,8 +133,20 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
   const [navigating, startNavigation] = useTransition();
   const busy = isSubmitting || navigating;
 
+  // A date typed in part, or one that does not exist (30 February), reaches the form as empty: the
+  // input's own validity tells it from a cleared field, lest it be saved or kept as no due date.
+  const [dueDateInput, setDueDateInput] = useState<HTMLInputElement | null>(null);
+  const dueDateUnfinished = useCallback(
+    () => dueDateInput?.validity.badInput === true,
+    [dueDateInput],
+  );
+
   // Typed and not saved: kept while the user is elsewhere in the app, and brought back here.
-  const draft = useTaskDraft(form, draftKey, task?.version ?? 0);
+  const draft = useTaskDraft(form, draftKey, task?.version ?? 0, dueDateUnfinished);
+  const dueDateField = register("due_date", {
+    setValueAs: (value) => (value ? value : null),
+    onChange: draft.dueDateEdited,
+  });
 
   // Typed and not saved: closing or reloading the tab asks first (the browser's own question).
   useEffect(() => {
@@ -153,11 +162,16 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
     name: ["due_date", "status", "title", "description"],
   });
   const overdueOnSave = Boolean(dueDate) && dueDate! < today && status !== "DONE";
+  const dueDateHint = draft.unfinishedDateLeft
+    ? UNFINISHED_DATE_LEFT
+    : overdueOnSave
+      ? "That day has passed: the task will show as overdue."
+      : null;
 
-  async function submit(values: FormOutput, event?: BaseSyntheticEvent) {
+  async function submit(values: FormOutput) {
     setFormError(null);
     setStale(false);
-    if (dueDateIsIncomplete(event)) {
+    if (dueDateUnfinished()) {
       setError("due_date", { message: INCOMPLETE_DATE }, { shouldFocus: true });
       return;
     }
@@ -329,15 +343,19 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
             type="date"
             min={EARLIEST_DATE}
             max={LATEST_DUE_DATE}
-            {...register("due_date", { setValueAs: (value) => (value ? value : null) })}
+            {...dueDateField}
+            ref={(input) => {
+              dueDateField.ref(input);
+              setDueDateInput(input);
+            }}
             readOnly={busy}
             aria-invalid={errors.due_date ? true : undefined}
-            aria-describedby={`task-due-date-error${overdueOnSave ? " task-due-date-hint" : ""}`}
+            aria-describedby={`task-due-date-error${dueDateHint ? " task-due-date-hint" : ""}`}
             className={inputClass}
           />
-          {overdueOnSave ? (
+          {dueDateHint ? (
             <p id="task-due-date-hint" className="mt-1 text-xs text-amber-800">
-              That day has passed: the task will show as overdue.
+              {dueDateHint}
             </p>
           ) : null}
           <FieldError id="task-due-date-error" message={errors.due_date?.message} />
@@ -362,10 +380,23 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
           />
         )}
       />
-      <div>
+      <div className="flex flex-wrap gap-3">
         <PendingButton ref={saveButton} type="submit" pending={busy} className={buttonPrimary}>
           {busy ? "Saving…" : task ? "Save changes" : "Create task"}
         </PendingButton>
+        {/* After a refusal for a newer version, "Load the saved version" above is the way back. */}
+        {isDirty && !busy && !stale ? (
+          <button
+            type="button"
+            className={buttonSecondary}
+            onClick={() => {
+              setFormError(null);
+              draft.discard();
+            }}
+          >
+            Discard changes
+          </button>
+        ) : null}
       </div>
     </form>
   );

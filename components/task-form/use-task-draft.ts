@@ -40,11 +40,13 @@ function changedFields(values: TaskDraftValues, base: TaskDraftValues): TaskDraf
  * it (its changed fields laid over this version) or discards it, or types anew. `assignee` is the
  * person the restored draft chose, for the assignee field to name; `generation` changes whenever
  * the form's values are replaced, for that field, which holds its own text, to be drawn again.
+ * `dueDateUnfinished` asks the date input whether it holds a date typed only in part.
  */
 export function useTaskDraft(
   form: UseFormReturn<FormInput, unknown, FormOutput>,
   key: string,
   version: number,
+  dueDateUnfinished: () => boolean,
 ) {
   const { control, reset, getValues, setFocus } = form;
   const { isDirty, defaultValues } = form.formState;
@@ -55,6 +57,7 @@ export function useTaskDraft(
   const [assignee, setAssignee] = useState<AssignableUser | null>(null);
   const [generation, setGeneration] = useState(0);
   const [saved, setSaved] = useState(false);
+  const [unfinishedDateLeft, setUnfinishedDateLeft] = useState(false);
 
   useEffect(() => {
     // Once the form is on screen: read in the render that hydrates it, a draft would differ from
@@ -67,6 +70,7 @@ export function useTaskDraft(
         return setState("outdated");
       }
       reset(kept.draft.values, { keepDefaultValues: true });
+      setUnfinishedDateLeft(kept.draft.due_date_unfinished === true);
       setAssignee(kept.draft.assignee);
       setGeneration((n) => n + 1);
       setState("restored");
@@ -80,20 +84,39 @@ export function useTaskDraft(
     // An outdated draft stays kept while it is offered; typing anew replaces it.
     if (state === "unread" || saved || offering) return;
     if (!isDirty) return dropTaskDraft(key);
-    const typed = draftValues(getValues());
+    const base = draftValues(defaultValues as FormInput);
+    const unfinished = dueDateUnfinished();
+    const typed = { ...draftValues(getValues()), ...(unfinished && { due_date: base.due_date }) };
     const chosen = assignee?.id === values.assigned_to ? assignee : null;
     keepTaskDraft(key, {
       version,
-      changed: changedFields(typed, draftValues(defaultValues as FormInput)),
+      changed: changedFields(typed, base),
       values: typed,
       assignee: chosen,
+      ...(unfinished && { due_date_unfinished: true }),
     });
-  }, [key, version, values, isDirty, state, saved, offering, assignee, getValues, defaultValues]);
+  }, [
+    key,
+    version,
+    values,
+    isDirty,
+    state,
+    saved,
+    offering,
+    assignee,
+    getValues,
+    defaultValues,
+    dueDateUnfinished,
+  ]);
 
   return {
     restored: (state === "restored" || state === "applied") && isDirty,
     /** The restored changes were laid over a version saved after them. */
     overNewer: state === "applied",
+    /** The restored draft had a due date typed in part, which came back as the task's own. */
+    unfinishedDateLeft,
+    /** The due date was typed in again: the note about the unfinished one has done its work. */
+    dueDateEdited: () => setUnfinishedDateLeft(false),
     /** The fields an outdated draft changed, while it is offered. */
     outdatedChanges: offering && outdated ? outdated.changed : null,
     /** The outdated draft's changes laid over this version's values, to check and save. */
@@ -120,6 +143,7 @@ export function useTaskDraft(
     discard() {
       dropTaskDraft(key);
       setOutdated(null);
+      setUnfinishedDateLeft(false);
       reset();
       setAssignee(null);
       setGeneration((n) => n + 1);

@@ -273,3 +273,79 @@ test("a due date typed only in part is refused at the field, not saved as no dat
   await expect(page.getByText("Task saved.")).toBeVisible();
   expect(await saved()).toMatchObject({ due_date: null, version: 2 });
 });
+
+test("Discard changes puts the form back as saved, and no draft of it comes back", async ({
+  page,
+  request,
+}) => {
+  const title = `Discarded ${Date.now()}`;
+  const id = await createTask(request, DEMO.manager, { title, description: "Saved text" });
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const titleField = page.getByLabel("Title");
+  const description = page.getByLabel("Description");
+  const discard = page.getByRole("button", { name: "Discard changes" });
+  await expectHydrated(description);
+  // Nothing to discard yet.
+  await expect(discard).toHaveCount(0);
+
+  await titleField.fill("Typed title");
+  await description.fill("Typed, not saved");
+  await discard.click();
+  await expect(titleField).toHaveValue(title);
+  await expect(description).toHaveValue("Saved text");
+  await expect(titleField).toBeFocused();
+  await expect(discard).toHaveCount(0);
+  await page.reload();
+  await expectHydrated(description);
+  await expect(description).toHaveValue("Saved text");
+  await expect(page.getByRole("status").filter({ hasText: "unsaved changes" })).toHaveCount(0);
+
+  // A new task's form is emptied.
+  await page.goto("/tasks/new");
+  const newTitle = page.getByLabel("Title");
+  await expectHydrated(newTitle);
+  await newTitle.fill("Not wanted after all");
+  await discard.click();
+  await expect(newTitle).toHaveValue("");
+  await expect(discard).toHaveCount(0);
+});
+
+test("a due date left typed in part comes back as the saved date, said so, never as no date", async ({
+  page,
+  request,
+}) => {
+  const id = await createTask(request, DEMO.manager, {
+    title: `Unfinished date ${Date.now().toString(36)}`,
+    due_date: "2026-12-20",
+  });
+  await signIn(page, DEMO.manager.email, DEMO.manager.password);
+  await page.goto(`/tasks/${id}`);
+  const dueDate = page.getByLabel("Due date");
+  const description = page.getByLabel("Description");
+  await expectHydrated(dueDate);
+  await description.fill("Typed, not saved");
+  // One part of the date cleared from the keyboard: the input then holds no whole date.
+  await dueDate.focus();
+  await page.keyboard.press("Backspace");
+  await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
+  await expect(page).toHaveURL(/\/board$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+
+  await expect(description).toHaveValue("Typed, not saved");
+  await expect(dueDate).toHaveValue("2026-12-20");
+  const hint = page.getByText("The due date you were typing was unfinished when you left");
+  await expect(hint).toBeVisible();
+  await expect(dueDate).toHaveAccessibleDescription(/was unfinished when you left/);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Task saved.")).toBeVisible();
+  const saved = await request.get(`/api/tasks/${id}/`, {
+    headers: { authorization: `Bearer ${await accessToken(request, DEMO.manager)}` },
+  });
+  expect(await saved.json()).toMatchObject({
+    description: "Typed, not saved",
+    due_date: "2026-12-20",
+  });
+  await expect(hint).toHaveCount(0);
+});
