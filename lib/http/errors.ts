@@ -100,20 +100,31 @@ const UNKNOWN_FIELD = "Unknown field.";
 /**
  * zod issues → [{field, message}], with nested paths joined by dots ("tasks.3.title"). Each
  * unknown key of a strict object is an error of its own field, so a client sees which to drop.
+ * One error per field and message: a value can fail two checks that say the same thing. A value
+ * of the wrong type is that field's only error: zod still runs the checks meant for the right
+ * type (a list "too short" for a password), whose words would mislead.
  */
-/** One error per field and message: a value can fail two checks that say the same thing. */
 export function fieldErrors(error: ZodError): FieldError[] {
-  const all = error.issues.flatMap((issue) => {
+  type Found = FieldError & { wrongType: boolean };
+  const all = error.issues.flatMap((issue): Found[] => {
     const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ field: [...path, key].join("."), message: UNKNOWN_FIELD }));
+      return issue.keys.map((key) => ({
+        field: [...path, key].join("."),
+        message: UNKNOWN_FIELD,
+        wrongType: false,
+      }));
     }
-    return [{ field: path.join(".") || "non_field_errors", message: issue.message }];
+    const field = path.join(".") || "non_field_errors";
+    return [{ field, message: issue.message, wrongType: issue.code === "invalid_type" }];
   });
+  const wronglyTyped = new Set(all.filter((e) => e.wrongType).map((e) => e.field));
   const seen = new Set<string>();
-  return all.filter(({ field, message }) => {
+  return all.flatMap(({ field, message, wrongType }) => {
     const key = JSON.stringify([field, message]);
-    return !seen.has(key) && seen.add(key);
+    if ((wronglyTyped.has(field) && !wrongType) || seen.has(key)) return [];
+    seen.add(key);
+    return [{ field, message }];
   });
 }
 

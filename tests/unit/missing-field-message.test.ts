@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/http/errors";
+import { loginSchema } from "@/lib/validation/auth";
 import { createTaskSchema } from "@/lib/validation/tasks";
 import { editUserSchema, updateUserSchema } from "@/lib/validation/users";
 
@@ -72,5 +73,18 @@ describe("a text of the wrong length", () => {
     expect(fieldErrors(user.error!)).toEqual([
       { field: "email", message: "Ensure this field has no more than 254 characters." },
     ]);
+  });
+});
+
+describe("a value of another type", () => {
+  it("is its field's one error: the checks meant for the right type say nothing of it", () => {
+    const login = loginSchema.safeParse({ email: 1, password: [] });
+    expect(fieldErrors(login.error!)).toEqual([
+      { field: "email", message: "Not a valid string." },
+      { field: "password", message: "Not a valid string." },
+    ]);
+    // A field of the right type keeps every error it has.
+    const short = loginSchema.safeParse({ email: "", password: "" });
+    expect(fieldErrors(short.error!).map((e) => e.field)).toEqual(["email", "password"]);
   });
 });
