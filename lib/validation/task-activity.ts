@@ -20,6 +20,8 @@ export const taskActivityEntrySchema = z
   })
   .meta({ id: "TaskActivityEntry" });
 
+const AFTER_MESSAGE = "Must be an event id, or 0 for the first events.";
+
 /** Events one answer of GET /api/tasks/{id}/activity/ holds at most. */
 export const TASK_ACTIVITY_MAX = 1000;
 
@@ -29,9 +31,13 @@ export const TASK_ACTIVITY_MAX = 1000;
  */
 export const taskActivityQuerySchema = z
   .object({
-    after: idSchema("Must be an event id.")
+    // 0 is "after nothing", where a generic pager starts: the same as leaving it out.
+    after: idSchema(AFTER_MESSAGE, { orZero: true })
       .optional()
-      .meta({ description: "Only events after this one (its id); the next page's start." }),
+      .transform((after) => (after === 0 ? undefined : after))
+      .meta({
+        description: "Only events after this one (its id); the next page's start. 0: the first.",
+      }),
     limit: wholeNumberParam(
       z
         .int("Limit must be a whole number, 1 or more.")

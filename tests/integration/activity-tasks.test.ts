@@ -135,6 +135,22 @@ describe("task activity", () => {
     expect(walked).toEqual(ids);
   });
 
+  it("takes after=0 as the start, where a generic pager begins", async () => {
+    const id = await makeTask({ createdBy: manager.id });
+    for (const status of ["IN_PROGRESS", "DONE"]) {
+      await api("PATCH", `/api/tasks/${id}/`, { token: manager.token, body: { status } });
+    }
+    const fromStart = await api<ActivityDto[]>("GET", `/api/tasks/${id}/activity/?after=0`, {
+      token: manager.token,
+    });
+    const whole = await api<ActivityDto[]>("GET", `/api/tasks/${id}/activity/`, {
+      token: manager.token,
+    });
+    expect(fromStart.status).toBe(200);
+    expect(fromStart.body.length).toBeGreaterThan(0);
+    expect(fromStart.body).toEqual(whole.body);
+  });
+
   it("refuses a limit or a starting point that is not a whole number with 400", async () => {
     const id = await makeTask({ createdBy: manager.id });
     for (const query of ["limit=0", "limit=x", "after=-1", "after=1.5"]) {
