@@ -165,3 +165,17 @@ export async function parseJsonBody<S extends z.ZodType>(
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }
+
+/**
+ * A body the endpoint may go without: none at all is `absent`; one sent is held to `schema` as
+ * any JSON body is (so a form or another type is 415, not silently ignored).
+ */
+export async function parseOptionalJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  absent: z.infer<S>,
+): Promise<z.infer<S>> {
+  const length = request.headers.get("content-length");
+  const sent = request.headers.has("content-type") || (length !== null && length !== "0");
+  return sent ? parseJsonBody(request, schema) : absent;
+}

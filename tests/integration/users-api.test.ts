@@ -912,6 +912,41 @@ describe("sign-in lockouts", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("unlock and sign-out take no body: a form, another type or a field is refused, and nothing is done", async () => {
+    const user = await makeUser("EMPLOYEE");
+    for (let i = 0; i < 5; i += 1) await login(user.email, "not-their-password");
+    const refusals = [
+      { rawBody: new URLSearchParams({ a: "1" }), status: 415 },
+      { rawBody: "hello", headers: { "content-type": "text/plain" }, status: 415 },
+      { body: { reason: "lost laptop" }, status: 400 },
+    ];
+    for (const action of ["unlock", "sign-out"]) {
+      for (const { status, ...sent } of refusals) {
+        const refused = await api<{ errors?: { field: string }[] }>(
+          "POST",
+          `/api/users/${user.id}/${action}/`,
+          { token: admin.token, ...sent },
+        );
+        expect(refused.status, `${action} ${status}`).toBe(status);
+        if (status === 400)
+          expect(refused.body.errors).toEqual([expect.objectContaining({ field: "reason" })]);
+      }
+    }
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(429);
+    const trail = await db().select().from(activity).where(eq(activity.subjectUserId, user.id));
+    expect(trail.filter((e) => e.kind === "USER_UNLOCKED" || e.kind === "USER_SIGNED_OUT")).toEqual(
+      [],
+    );
+
+    // An empty JSON object is no input, as no body is.
+    const unlocked = await api("POST", `/api/users/${user.id}/unlock/`, {
+      token: admin.token,
+      body: {},
+    });
+    expect(unlocked.status).toBe(200);
+    expect((await login(user.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
   it("finds who is locked out now for an admin, not a lockout that has run out; never for a manager", async () => {
     const tag = `lockfilter${Date.now().toString(36)}`;
     const [locked, expired] = await Promise.all(

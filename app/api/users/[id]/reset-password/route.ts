@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
-import { parseJsonBody } from "@/lib/http/json-body";
+import { parseOptionalJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
 import { assertAdmin, resetPassword } from "@/lib/services/users";
 import { resetPasswordSchema } from "@/lib/validation/users";
@@ -49,9 +49,7 @@ type Params = { id: string };
 export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
   assertAdmin(actor);
-  const length = request.headers.get("content-length");
-  const hasBody = request.headers.has("content-type") || (length !== null && length !== "0");
-  const input = hasBody ? await parseJsonBody(request, resetPasswordSchema) : {};
+  const input = await parseOptionalJsonBody(request, resetPasswordSchema, {});
   const result = await resetPassword(actor, id, input.password);
   log.info({ subjectUserId: id }, "password reset");
   return NextResponse.json(result);

@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
+import { parseOptionalJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
 import { refusedMethods } from "@/lib/http/refused-methods";
 import { signOutUser } from "@/lib/services/user-sign-out";
+import { noFieldsSchema } from "@/lib/validation/no-fields";
 
 type Params = { id: string };
 
@@ -15,7 +17,7 @@ type Params = { id: string };
  *       Every browser session, access token and refresh token of the user stops working at once
  *       (a lost laptop, a token left in a script); their password stays, and they can sign in
  *       again. Recorded in the activity trail as `USER_SIGNED_OUT`. Signing yourself out this
- *       way ends the token that made the call too. No body.
+ *       way ends the token that made the call too. No body (an empty JSON object is taken too); a form or any field is refused.
  *     operationId: signOutUser
  *     tags: [Users]
  *     parameters:
@@ -27,13 +29,17 @@ type Params = { id: string };
  *           application/json:
  *             schema: { $ref: '#/components/schemas/User' }
  *             examples: { user: { $ref: '#/components/examples/User' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
  *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
-export const POST = authedRoute<Params>(async ({ params, actor, log }) => {
-  const user = await signOutUser(actor, pathIdParam(params.id));
+export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
+  const id = pathIdParam(params.id);
+  await parseOptionalJsonBody(request, noFieldsSchema, {});
+  const user = await signOutUser(actor, id);
   log.info({ subjectUserId: user.id }, "user signed out everywhere");
   return NextResponse.json(user);
 });

@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/http/api-route";
+import { parseOptionalJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
 import { refusedMethods } from "@/lib/http/refused-methods";
 import { unlockUser } from "@/lib/services/account-unlock";
+import { noFieldsSchema } from "@/lib/validation/no-fields";
 
 type Params = { id: string };
 
@@ -15,7 +17,7 @@ type Params = { id: string };
  *       After repeated wrong passwords an account refuses sign-in for a while (`locked_until`).
  *       This lets the user sign in again at once with their password, and clears the count of
  *       failed attempts; it is recorded in the activity trail. Unlocking an account that is not
- *       locked only clears that count. No body.
+ *       locked only clears that count. No body (an empty JSON object is taken too); a form or any field is refused.
  *     operationId: unlockUser
  *     tags: [Users]
  *     parameters:
@@ -27,13 +29,17 @@ type Params = { id: string };
  *           application/json:
  *             schema: { $ref: '#/components/schemas/User' }
  *             examples: { user: { $ref: '#/components/examples/User' } }
+ *       "400": { $ref: '#/components/responses/BadRequest' }
  *       "401": { $ref: '#/components/responses/Unauthorized' }
  *       "403": { $ref: '#/components/responses/Forbidden' }
  *       "404": { $ref: '#/components/responses/NotFound' }
+ *       "415": { $ref: '#/components/responses/UnsupportedMediaType' }
  *       "429": { $ref: '#/components/responses/TooManyRequests' }
  */
-export const POST = authedRoute<Params>(async ({ params, actor, log }) => {
-  const user = await unlockUser(actor, pathIdParam(params.id));
+export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
+  const id = pathIdParam(params.id);
+  await parseOptionalJsonBody(request, noFieldsSchema, {});
+  const user = await unlockUser(actor, id);
   log.info({ subjectUserId: user.id }, "user unlocked");
   return NextResponse.json(user);
 });
