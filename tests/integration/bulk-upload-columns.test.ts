@@ -134,21 +134,39 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
   });
 
   it.each([
-    ["not JSON", "title=Name"],
-    ["a field longer than a mapping can be", `${SHEET_COLUMNS}${" ".repeat(5000)}`],
-    ["the title left out", JSON.stringify({ description: "Notes", status: "State" })],
-    ["a column we do not have", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), colour: "C" })],
-    ["an empty name", JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: " " })],
+    ["not JSON", "title=Name", { field: "columns" }],
+    [
+      "a field longer than a mapping can be",
+      `${SHEET_COLUMNS}${" ".repeat(5000)}`,
+      { field: "columns" },
+    ],
+    [
+      "the title left out",
+      JSON.stringify({ description: "Notes", status: "State" }),
+      { field: "columns" },
+    ],
+    // A key's error is named by the key, in the words any JSON body's unknown field gets.
+    [
+      "a column we do not have",
+      JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), colour: "C" }),
+      { field: "columns.colour", message: "Unknown field." },
+    ],
+    [
+      "an empty name",
+      JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: " " }),
+      { field: "columns.title" },
+    ],
     [
       "one file column for two of ours",
       JSON.stringify({ ...JSON.parse(SHEET_COLUMNS), title: "notes" }),
+      { field: "columns" },
     ],
-  ])("answers 400 on the `columns` field for %s", async (_, columns) => {
+  ])("answers 400 on the `columns` field for %s", async (_, columns, error) => {
     const res = await upload<UploadBody>(manager.token, "Name,Notes,Assignee,State\nA,,,TODO\n", {
       columns,
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ field: "columns" });
+    expect(res.body.errors).toEqual([expect.objectContaining(error)]);
     expect(res.body.detail).toMatch(/^Invalid columns: /);
   });
 

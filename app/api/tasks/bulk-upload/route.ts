@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { authedRoute } from "@/lib/http/api-route";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/http/json-depth";
 import { z } from "zod";
-import { badRequest, unsupportedMediaType, validationError } from "@/lib/http/errors";
+import { badRequest, fieldErrors, unsupportedMediaType, validationError } from "@/lib/http/errors";
 import type { CsvColumnMapping } from "@/lib/validation/bulk-csv";
 import { csvColumnMappingSchema } from "@/lib/validation/csv-column-mapping";
 import { queryBoolean } from "@/lib/validation/query-params";
@@ -39,11 +39,17 @@ function parseColumnMapping(raw: string | undefined): CsvColumnMapping | null {
   }
   const parsed = csvColumnMappingSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const message =
-    data === undefined
-      ? 'columns must be a JSON object such as {"title": "Name"}.'
-      : parsed.error.issues.map((issue) => [...issue.path, issue.message].join(": ")).join(" ");
-  throw badRequest(`Invalid columns: ${message}`, { errors: [{ field: "columns", message }] });
+  if (data === undefined) {
+    const message = 'columns must be a JSON object such as {"title": "Name"}.';
+    throw badRequest(`Invalid columns: ${message}`, { errors: [{ field: "columns", message }] });
+  }
+  // Each key's error as any JSON body's nested field ("columns.colour"); the mapping's own, "columns".
+  const errors = fieldErrors(parsed.error).map(({ field, message }) => ({
+    field: field === "non_field_errors" ? "columns" : `columns.${field}`,
+    message,
+  }));
+  const summary = errors.map(({ field, message }) => `${field}: ${message}`).join(" ");
+  throw badRequest(`Invalid columns: ${summary}`, { errors });
 }
 
 /**
