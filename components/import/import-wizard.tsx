@@ -179,10 +179,9 @@ export function ImportWizard() {
           ) : null}
           {wrongSeparator ? (
             <p role="alert" className="text-sm text-red-700">
-              {wrongSeparator}
+              {wrongSeparator} Then choose it again.
             </p>
-          ) : null}
-          {needsMapping || missing.length > 0 ? (
+          ) : needsMapping || missing.length > 0 ? (
             <MappingForm
               fields={loaded.preview.fields}
               mapping={loaded.mapping}
@@ -194,12 +193,12 @@ export function ImportWizard() {
           ) : headerProblem ? null : (
             <p className="text-sm text-slate-700">The columns match ours; no mapping is needed.</p>
           )}
-          {headerProblem ? (
+          {headerProblem && !wrongSeparator ? (
             <p role="alert" className="text-sm text-red-700">
               {headerProblem} Fix the file&apos;s first line and choose it again.
             </p>
           ) : null}
-          {missing.length > 0 ? (
+          {missing.length > 0 && !wrongSeparator ? (
             <p className="text-sm text-red-700">Choose a column for: {missing.join(", ")}.</p>
           ) : null}
           <div className="flex flex-wrap items-center gap-3">
@@ -207,7 +206,7 @@ export function ImportWizard() {
               type="button"
               className={buttonPrimary}
               pending={busy !== null}
-              disabled={missing.length > 0 || headerProblem !== ""}
+              disabled={missing.length > 0 || headerProblem !== "" || wrongSeparator !== ""}
               onClick={() => void send(true)}
             >
               {busy === "check" ? "Checking…" : "Check the file"}

@@ -118,6 +118,9 @@ function checkMappedHeader(
   mapping: CsvColumnMapping,
   cells: string[],
 ): HeaderCheck {
+  // Its one column holds every name: a mapping onto it would import each row whole as a title.
+  const wrongSeparator = separatorHint(cells).trim();
+  if (wrongSeparator) return { ok: false, message: wrongSeparator };
   const columns: Partial<Record<CsvColumn, number>> = {};
   const absent: string[] = [];
   const ambiguous: string[] = [];

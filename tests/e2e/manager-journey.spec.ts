@@ -635,6 +635,9 @@ test("the file goes as it is: a Latin-1 sheet is refused at its line, a semicolo
   await expect(
     page.getByRole("alert").filter({ hasText: "separated by semicolons" }),
   ).toBeVisible();
+  // Nothing to match its one column to, and nothing to check until it is saved again.
+  await expect(page.getByRole("group", { name: "Match the columns" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Check the file" })).toBeDisabled();
 
   await chooser.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
   await expect(page.getByText("empty.csv is empty.")).toBeVisible();

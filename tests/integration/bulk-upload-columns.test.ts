@@ -203,6 +203,14 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     );
     expect(res.status).toBe(400);
     expect(res.body.detail).toContain("separated by semicolons");
+    // Mapped onto the one column it has, it would import each row whole as a title.
+    const mapped = await upload<UploadBody>(
+      manager.token,
+      "title;description;assigned_to;status\nA;;;TODO\n",
+      { columns: JSON.stringify({ title: "title;description;assigned_to;status" }) },
+    );
+    expect(mapped.status).toBe(400);
+    expect(mapped.body.detail).toContain("separated by semicolons");
   });
 
   it("accepts the older CSV media types browsers still send", async () => {
