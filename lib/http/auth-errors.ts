@@ -37,10 +37,13 @@ export function invalidCredentials(): ApiError {
   );
 }
 
-export function accountLocked(retryAfterSeconds: number): ApiError {
+export function accountLocked(
+  retryAfterSeconds: number,
+  detail = tooManyAttempts(retryAfterSeconds),
+): ApiError {
   return new ApiError(
     429,
-    tooManyAttempts(retryAfterSeconds),
+    detail,
     { code: "account_locked" },
     { "Retry-After": String(retryAfterSeconds) },
   );

@@ -19,7 +19,8 @@ export type SignedInUser = {
 
 export type SignInResult =
   | { ok: true; user: SignedInUser }
-  | { ok: false; reason: "invalid" }
+  /** `triesLeft`: wrong passwords before the account locks, for its own user only (never a sign-in). */
+  | { ok: false; reason: "invalid"; triesLeft?: number }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 export type SignInContext = { ip: string; log: Logger };
@@ -124,6 +125,8 @@ export async function signInWithPassword(
       { ip, ...account(log, user.id), reason: "wrong password", failures: next.failedLoginCount },
       "sign-in failed",
     );
-    return INVALID;
+    return purpose === "own-password"
+      ? { ...INVALID, triesLeft: LOCKOUT_THRESHOLD - next.failedLoginCount }
+      : INVALID;
   });
 }

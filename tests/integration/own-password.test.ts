@@ -91,9 +91,38 @@ describe("POST /api/users/me/password/", () => {
   it("counts wrong current passwords toward the lockout, as sign-ins do", async () => {
     const user = await makeUser("EMPLOYEE");
     const wrong = { current_password: "guess-number-one", new_password: NEW_PASSWORD };
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await change(user.token, wrong)).status);
-    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+    const answers: { status: number; message: string | undefined }[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await change(user.token, wrong);
+      const body = res.body as { detail: string; errors?: { message: string }[] };
+      answers.push({ status: res.status, message: body.errors?.[0]?.message ?? body.detail });
+    }
+    // The account's own user is warned before the lock, and told what it locks: signing in.
+    expect(answers).toEqual([
+      { status: 400, message: "That is not your current password." },
+      { status: 400, message: "That is not your current password." },
+      {
+        status: 400,
+        message:
+          "That is not your current password. 2 more wrong tries lock signing in to your account for a while.",
+      },
+      {
+        status: 400,
+        message:
+          "That is not your current password. One more wrong try locks signing in to your account for a while.",
+      },
+      {
+        status: 429,
+        message:
+          "Too many attempts, try again in 15 minutes. Signing in to your account is locked until then; you stay signed in here, and an administrator can unlock it sooner.",
+      },
+    ]);
     expect((await login(user.email, TEST_PASSWORD)).status).toBe(429);
+    // A sign-in never says how many tries are left: that would help whoever is guessing.
+    const other = await makeUser("EMPLOYEE");
+    for (let i = 0; i < 4; i += 1) {
+      const res = await login(other.email, "guess-number-one");
+      expect(JSON.stringify(res.body)).not.toMatch(/more wrong tr/);
+    }
   });
 });
