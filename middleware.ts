@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { repairCallbackCookies } from "@/lib/auth/callback-url-cookie";
 import { sessionFromCookie } from "@/lib/auth/edge-session";
-import { expiredCookie } from "@/lib/auth/expired-cookie";
+import { expiredCookie, SESSION_COOKIE } from "@/lib/auth/expired-cookie";
+import { LOGIN_NOTICES } from "@/lib/auth/messages";
 import { PATH_HEADER } from "@/lib/auth/path-header";
 import { isOpenPage, NOT_ALLOWED_FROM, roleMayEnter } from "@/lib/auth/path-rules";
 import { isCrossSiteAction } from "@/lib/http/cross-site-action";
@@ -27,6 +28,10 @@ async function gate(request: NextRequest): Promise<NextResponse | URL | null> {
   if (!session) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    // A session cookie that no longer reads (expired) is a session that ended, not a first visit.
+    if (request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name))) {
+      login.searchParams.set("notice", LOGIN_NOTICES.sessionEnded);
+    }
     // A form posted without script (Sign out, say) is not sent again to /login: 303 makes it a GET.
     const read = request.method === "GET" || request.method === "HEAD";
     return NextResponse.redirect(login, read ? 307 : 303);

@@ -29,6 +29,8 @@ export function LoginForm({ callback, notice, initialError }: Props) {
   const {
     register,
     handleSubmit,
+    resetField,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<LoginInput>({ resolver: zodResolver(loginSchema), mode: "onSubmit" });
 
@@ -39,7 +41,13 @@ export function LoginForm({ callback, notice, initialError }: Props) {
       try {
         const result = await signIn("credentials", { ...values, redirect: false });
         if (!result || result.error || !result.ok) {
-          setFormError(describeSignInError(result?.error ?? null) ?? INVALID_CREDENTIALS);
+          const refusal = describeSignInError(result?.error ?? null) ?? INVALID_CREDENTIALS;
+          setFormError(refusal);
+          // The password is most likely what was mistyped: the next try starts there, empty.
+          if (refusal === INVALID_CREDENTIALS) {
+            resetField("password");
+            setFocus("password");
+          }
           return;
         }
         // The role is known only now: a page it may not open gives way to its home.

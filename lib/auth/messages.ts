@@ -22,11 +22,17 @@ export const LOGIN_NOTICES = {
   passwordChanged: "password-changed",
   signedOut: "signed-out",
   signedOutEverywhere: "signed-out-everywhere",
+  sessionEnded: "session-ended",
 } as const;
+
+/** A session that ended without its user signing out here: it ran out, or it was ended elsewhere. */
+export const SESSION_ENDED_NOTICE =
+  "Your session has ended (it expired, or it was signed out elsewhere or by an administrator). Sign in again to continue.";
 
 export function loginNoticeText(key: string | null): string | null {
   if (key === LOGIN_NOTICES.passwordChanged) return PASSWORD_CHANGED;
   if (key === LOGIN_NOTICES.signedOut) return "You have signed out.";
+  if (key === LOGIN_NOTICES.sessionEnded) return SESSION_ENDED_NOTICE;
   if (key === LOGIN_NOTICES.signedOutEverywhere) {
     return "You have signed out everywhere: every other browser and token of yours has ended too.";
   }

@@ -6,6 +6,7 @@ import { loadSignedInActor } from "@/lib/services/sessions";
 import type { Actor } from "./actor";
 import { can, type GlobalAction } from "./policy";
 import { authOptions } from "./next-auth-options";
+import { LOGIN_NOTICES } from "./messages";
 import { PATH_HEADER } from "./path-header";
 import { safeCallbackPath } from "./safe-redirect";
 
@@ -15,15 +16,25 @@ import { safeCallbackPath } from "./safe-redirect";
  * signed out.
  */
 export async function getOptionalActor(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions());
-  if (!session?.user?.id || !session.user.signInId) return null;
-  const { id: userId, sessionVersion, signInId: familyId } = session.user;
-  return loadSignedInActor({ userId, sessionVersion, familyId });
+  return (await readPageSession()).actor;
 }
 
-async function loginUrl(page: string | null): Promise<string> {
+/** The signed-in user, and whether the browser still holds a session the database has ended. */
+async function readPageSession(): Promise<{ actor: Actor | null; ended: boolean }> {
+  const session = await getServerSession(authOptions());
+  if (!session?.user?.id || !session.user.signInId) return { actor: null, ended: false };
+  const { id: userId, sessionVersion, signInId: familyId } = session.user;
+  const actor = await loadSignedInActor({ userId, sessionVersion, familyId });
+  return { actor, ended: actor === null };
+}
+
+async function loginUrl(page: string | null, sessionEnded: boolean): Promise<string> {
   const callback = safeCallbackPath(page ?? (await headers()).get(PATH_HEADER));
-  return callback ? `/login?callbackUrl=${encodeURIComponent(callback)}` : "/login";
+  const query = new URLSearchParams({
+    ...(callback && { callbackUrl: callback }),
+    ...(sessionEnded && { notice: LOGIN_NOTICES.sessionEnded }),
+  }).toString();
+  return query ? `/login?${query}` : "/login";
 }
 
 /**
@@ -34,8 +45,8 @@ async function loginUrl(page: string | null): Promise<string> {
 export async function requireActor(
   options: { may?: GlobalAction; page?: string | null } = {},
 ): Promise<Actor> {
-  const actor = await getOptionalActor();
-  if (!actor) redirect(await loginUrl(options.page ?? null));
+  const { actor, ended } = await readPageSession();
+  if (!actor) redirect(await loginUrl(options.page ?? null, ended));
   if (options.may && !can(actor, options.may)) forbidden();
   return actor;
 }

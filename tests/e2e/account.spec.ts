@@ -81,7 +81,8 @@ test("Sign out everywhere ends this browser, another one and the user's API toke
   await expect(page).toHaveURL(/\/login\?notice=signed-out-everywhere/);
   await expect(page.getByText("You have signed out everywhere")).toBeVisible();
   await otherPage.goto("/my-tasks");
-  await expect(otherPage).toHaveURL(/\/login/);
+  await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Fmy-tasks&notice=session-ended$/);
+  await expect(otherPage.getByText("Your session has ended")).toBeVisible();
   const me = await request.get("/api/users/me/", { headers: { authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(401);
   await other.close();

@@ -149,6 +149,7 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   ).toBeVisible();
   await employeePage.goto("/my-tasks");
   await expect(employeePage).toHaveURL(/\/login/);
+  await expect(employeePage.getByText("Your session has ended")).toBeVisible();
   await employeePage.getByLabel(/email/i).fill(EMPLOYEE.email);
   await employeePage.getByLabel(/password/i).fill(employeePassword);
   await employeePage.getByRole("button", { name: /sign in/i }).click();

@@ -16,6 +16,24 @@ const homes = [
   { role: "ADMIN", account: DEMO.admin, home: "/admin" },
 ] as const;
 
+test("a session that ended is said so on the sign-in page; a first visit is not", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/my-tasks");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmy-tasks$/);
+  await expect(page.getByText("Your session has ended")).toHaveCount(0);
+  // A session cookie that no longer reads: expired, or signed with a secret since rotated.
+  await context.addCookies([
+    { name: "next-auth.session-token", value: "expired", url: page.url() },
+  ]);
+  await page.goto("/my-tasks");
+  await expect(page).toHaveURL(/notice=session-ended/);
+  await expect(page.getByRole("status")).toContainText(
+    "Your session has ended (it expired, or it was signed out elsewhere or by an administrator).",
+  );
+});
+
 test.describe("sign-in", () => {
   for (const { role, account, home } of homes) {
     test(`${role} signing in lands on ${home}`, async ({ page }) => {
@@ -35,9 +53,10 @@ test.describe("sign-in", () => {
       page.getByRole("alert").filter({ hasText: "Invalid email or password." }),
     ).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
-    await expect(page.getByLabel("Password")).toBeVisible();
-    // The button kept keyboard focus while it waited: a disabled one would have dropped it.
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+    // The next try starts at the password, emptied; the email stays as typed.
+    await expect(page.getByLabel("Password")).toBeFocused();
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByLabel("Email")).toHaveValue(DEMO.manager.email);
     // Sent again with a field the form refuses: that field's error, not the last answer's too.
     await page.getByLabel("Email").fill("");
     await page.getByRole("button", { name: "Sign in" }).click();
