@@ -31,14 +31,16 @@ export function TaskLink({
 
 function OpeningHint() {
   const { pending } = useLinkStatus();
-  // Always there, shown only while pending and after a beat, so a quick open neither shifts nor flashes.
+  // Shown only while pending and after a beat, so a quick open does not flash; hung from a
+  // zero-width anchor past the text, so it never takes a line of its own in a narrow cell.
   return (
-    <span
-      aria-hidden="true"
-      data-opening={pending || undefined}
-      className={`ml-1.5 inline-block h-3 w-3 rounded-full border-2 border-slate-300 border-t-brand-600 align-middle motion-safe:animate-spin ${
-        pending ? "visible opacity-100 transition-opacity delay-150" : "invisible opacity-0"
-      }`}
-    />
+    <span aria-hidden="true" className="relative inline-block h-3 w-0 align-middle">
+      <span
+        data-opening={pending || undefined}
+        className={`absolute top-0 left-1.5 h-3 w-3 rounded-full border-2 border-slate-300 border-t-brand-600 motion-safe:animate-spin ${
+          pending ? "visible opacity-100 transition-opacity delay-150" : "invisible opacity-0"
+        }`}
+      />
+    </span>
   );
 }
