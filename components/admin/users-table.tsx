@@ -99,14 +99,14 @@ export function UsersTable({ users, actorId, ordering, query }: Props) {
                   <span className="ml-1 text-xs font-normal text-slate-600">(you)</span>
                 ) : null}
                 {/* A phone has no Email or Role column: they go under the name. */}
-                <span className="block text-xs font-normal break-all text-slate-600 sm:hidden">
+                <span className="block text-xs font-normal wrap-anywhere text-slate-600 sm:hidden">
                   {user.email}
                 </span>
                 <span className="block text-xs font-normal text-slate-600 sm:hidden">
                   {ROLE_LABELS[user.role]}
                 </span>
               </td>
-              <td className="px-3 py-2 break-all max-sm:hidden">{user.email}</td>
+              <td className="px-3 py-2 wrap-anywhere max-sm:hidden">{user.email}</td>
               <td className="px-3 py-2 max-sm:hidden">{ROLE_LABELS[user.role]}</td>
               <td className="px-3 py-2">
                 {user.is_active ? (

@@ -9,7 +9,16 @@ export function TaskFacts({ task }: { task: TaskDto }) {
   const rows: [string, React.ReactNode][] = [
     ["Status", <StatusBadge key="s" status={task.status} />],
     ["Priority", <PriorityBadge key="p" priority={task.priority} named={false} />],
-    ["Due", <DueDate key="d" date={task.due_date} overdue={task.is_overdue} named={false} />],
+    [
+      "Due",
+      <DueDate
+        key="d"
+        date={task.due_date}
+        overdue={task.is_overdue}
+        named={false}
+        small={false}
+      />,
+    ],
     ["Assignee", task.assignee ? task.assignee.full_name : "Nobody"],
     // Nobody assigned it until someone is assigned: until then it is only who created it.
     [task.assignee ? "Assigned by" : "Created by", task.creator.full_name],
