@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { errorFor, FieldError } from "@/components/ui/field-error";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
@@ -10,17 +10,13 @@ import { changeOwnPasswordAction } from "@/lib/actions/own-password";
 import type { FormFieldError } from "@/lib/actions/result";
 import { LOGIN_NOTICES, PASSWORD_CHANGED } from "@/lib/auth/messages";
 import { PendingButton } from "@/components/ui/pending-button";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 
 /** Current password, then the new one; on success every session ends, so this one signs out. */
 export function OwnPasswordForm() {
   const id = useId();
   const [errors, setErrors] = useState<FormFieldError[]>([]);
-  const form = useRef<HTMLFormElement>(null);
-  // A refused change takes the keyboard to the first field it names, as the task form does.
-  useEffect(() => {
-    if (errors.length === 0) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  const { container: form, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -66,6 +62,7 @@ export function OwnPasswordForm() {
         if (data.get("new_password") !== data.get("new_password_again")) {
           setMessage(null);
           setErrors([{ field: "new_password_again", message: "The two new passwords differ." }]);
+          focusFirstInvalid();
           return;
         }
         startTransition(async () => {
@@ -78,6 +75,7 @@ export function OwnPasswordForm() {
           if (!result.ok) {
             setErrors(result.fieldErrors);
             setMessage(result.fieldErrors.length > 0 ? null : result.message);
+            focusFirstInvalid();
             return;
           }
           toast.success(PASSWORD_CHANGED);

@@ -8,6 +8,7 @@ import { createUserAction } from "@/lib/actions/users";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/button-styles";
 import type { FormFieldError } from "@/lib/actions/result";
 import { errorFor, FieldError, inputName, withoutErrorFor } from "@/components/ui/field-error";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { OneTimePassword } from "./one-time-password";
 import { RoleOptions } from "./role-options";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -21,6 +22,7 @@ export function CreateUserForm() {
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<{ email: string; password?: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -36,6 +38,7 @@ export function CreateUserForm() {
       if (!result.ok) {
         setErrors(result.fieldErrors);
         setMessage(formRefusalMessage(result, ["full_name", "email", "password"]));
+        focusFirstInvalid();
         return;
       }
       setErrors([]);
@@ -57,6 +60,7 @@ export function CreateUserForm() {
   return (
     <div className="space-y-4">
       <form
+        ref={container}
         aria-label="Create a user"
         className="grid gap-4 sm:grid-cols-2"
         onSubmit={(event) => {

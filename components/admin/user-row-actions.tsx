@@ -24,6 +24,7 @@ import { UserActiveConfirm } from "./user-active-confirm";
 import { UserSignOutConfirm } from "./user-sign-out-confirm";
 import { PendingButton } from "@/components/ui/pending-button";
 import { useHydrated } from "@/lib/client/use-hydrated";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 
 export type RowUser = {
   id: number;
@@ -54,6 +55,8 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   const [pending, startTransition] = useTransition();
   const [unlocking, startUnlock] = useTransition();
   const hydrated = useHydrated();
+  // The dialogs are drawn inside this component's own element.
+  const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLDivElement>();
 
   function show(which: Open) {
     setErrors([]);
@@ -69,6 +72,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
         setErrors(result.fieldErrors);
         // Of its dialogs' fields, email and name (edit) and the password (reset) show their errors.
         setMessage(formRefusalMessage(result, ["email", "full_name", "password"]));
+        focusFirstInvalid();
         return;
       }
       done(result.data);
@@ -90,7 +94,7 @@ export function UserRowActions({ user, isSelf }: { user: RowUser; isSelf: boolea
   };
 
   return (
-    <div className="flex flex-wrap gap-1">
+    <div ref={container} className="flex flex-wrap gap-1">
       <button
         type="button"
         disabled={!hydrated}

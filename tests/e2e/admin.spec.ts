@@ -99,6 +99,8 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   await form.getByLabel("Email").fill(EMPLOYEE.email.toUpperCase());
   await form.getByRole("button", { name: "Create user" }).click();
   await expect(form.getByText("A user with this email already exists.").first()).toBeVisible();
+  // The keyboard is taken to the field at fault.
+  await expect(form.getByLabel("Email")).toBeFocused();
 
   // The new manager, in a browser of their own, assigns a task to the new employee (API token).
   const managerToken = await accessToken(request, MANAGER);
@@ -452,6 +454,7 @@ test("an admin corrects a user's email in Edit; one another account has is refus
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit.getByText("A user with this email already exists.").first()).toBeVisible();
   await expect(email).toHaveAttribute("aria-describedby", /-email-error/);
+  await expect(email).toBeFocused();
   // Once the address is edited, the message about the one sent no longer stands beside it.
   await email.pressSequentially("x");
   await expect(edit.getByText("A user with this email already exists.")).toHaveCount(0);
