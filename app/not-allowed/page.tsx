@@ -2,6 +2,10 @@ import { forbidden } from "next/navigation";
 import { requireActor } from "@/lib/auth/page-actor";
 import { NOT_ALLOWED_FROM } from "@/lib/auth/path-rules";
 import { paramValue, type PageSearchParams } from "@/lib/pages/search-params";
+import type { Metadata } from "next";
+
+/** The 403 page drawn in its place names the tab too. */
+export const metadata: Metadata = { title: "Not allowed" };
 
 /**
  * What middleware.ts shows in place of a page the session's role may not open. The role it read

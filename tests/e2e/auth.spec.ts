@@ -171,6 +171,10 @@ test.describe("signed in", () => {
     await expect(
       page.getByRole("heading", { name: "You do not have access to this page" }),
     ).toBeVisible();
+    await expect(page).toHaveTitle("Not allowed · ETUMS");
+    // A hand-edited filter in the address is named, not silently dropped.
+    await page.goto("/my-tasks?status=BOGUS");
+    await expect(page.getByText("Some filters were not understood and were ignored")).toBeVisible();
     const board = await page.goto("/board");
     expect(board!.status()).toBe(403);
   });
