@@ -11,6 +11,14 @@ export type LenientQuery<T> = {
 };
 
 /**
+ * The schema's words, but for a value outside a choice: the API lists the codes it takes
+ * (TASK_CREATED, …), which a page's reader never sees; its box offers the choices in words.
+ */
+function pageMessage(issue: z.core.$ZodIssue): string {
+  return issue.code === "invalid_value" ? "not one of the choices offered" : issue.message;
+}
+
+/**
  * Parses a page's URL filters with the API's schema, leaving out only the values it refuses (a
  * hand-edited URL, or a From after To): the other filters still apply, as the filter boxes show.
  */
@@ -30,7 +38,7 @@ export function parseLeavingOutInvalid<T>(
       const field = String(issue.path[0]);
       if (!(field in values)) continue;
       delete values[field];
-      ignored.push({ field, message: issue.message });
+      ignored.push({ field, message: pageMessage(issue) });
     }
   }
 }
