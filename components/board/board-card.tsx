@@ -65,7 +65,7 @@ export const BoardCard = memo(function BoardCard({ task }: { task: BoardTask }) 
         ref={setActivatorNodeRef}
         {...attributes}
         aria-label={`Move “${task.title}”`}
-        className="absolute right-2 top-2 cursor-grab rounded px-1 text-slate-600 hover:bg-slate-100"
+        className="absolute top-2 right-2 inline-flex h-6 min-w-6 cursor-grab items-center justify-center rounded text-slate-600 hover:bg-slate-100"
       >
         <span aria-hidden="true">⠿</span>
       </button>

@@ -148,9 +148,11 @@ test("the new task moves across the board by mouse and by keyboard, and stays mo
   await expect(card("DONE")).toBeVisible();
   await expect(card("DONE").getByText("Urgent")).toBeVisible();
   // The keyboard stays on the card, back in its column, ready for the next move.
-  await expect(
-    card("DONE").getByRole("button", { name: `Move “${NEW_TITLE}”`, exact: true }),
-  ).toBeFocused();
+  const move = card("DONE").getByRole("button", { name: `Move “${NEW_TITLE}”`, exact: true });
+  await expect(move).toBeFocused();
+  // Big enough for a finger: WCAG 2.2's 24 by 24 pixels.
+  const handle = await move.boundingBox();
+  expect(Math.min(handle!.width, handle!.height)).toBeGreaterThanOrEqual(24);
 
   // The server never gets the move (offline, a proxy's 502): the card goes back, and says why.
   await page.route("**/board**", (route) =>
