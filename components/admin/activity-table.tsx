@@ -1,6 +1,7 @@
 import { TaskLink } from "@/components/tasks/task-link";
 import { Timestamp } from "@/components/ui/timestamp";
 import { activityValue, type Names } from "@/components/tasks/activity-text";
+import type { ActivityKind } from "@/lib/domain/enums";
 import type { TrailEntry } from "@/lib/services/activity-trail";
 import { ACTIVITY_LABELS, fieldLabel } from "./activity-labels";
 import { ROLE_LABELS } from "./format";
@@ -18,6 +19,19 @@ function trailValue(field: string, value: string | null, names: Names): React.Re
   return value;
 }
 
+/** Events whose values are what a thing began with: there was no "before" to show. */
+const BEGINNINGS = new Set<ActivityKind>(["TASK_CREATED", "TASK_IMPORTED", "USER_CREATED"]);
+
+/** A person by name, their email under it: names repeat in a large company. */
+function PersonCell({ person }: { person: NonNullable<TrailEntry["actor"]> }) {
+  return (
+    <span>
+      {person.full_name}
+      <span className="block text-xs wrap-anywhere text-slate-600">{person.email}</span>
+    </span>
+  );
+}
+
 function Subject({ entry }: { entry: TrailEntry }) {
   if (entry.task_id !== null) {
     return entry.task_title === null ? (
@@ -28,7 +42,7 @@ function Subject({ entry }: { entry: TrailEntry }) {
       </TaskLink>
     );
   }
-  if (entry.subject) return <span>{entry.subject.full_name}</span>;
+  if (entry.subject) return <PersonCell person={entry.subject} />;
   return <span className="text-slate-600">—</span>;
 }
 
@@ -36,6 +50,14 @@ function Change({ entry, names }: { entry: TrailEntry; names: Names }) {
   if (!entry.field) return <span className="text-slate-600">—</span>;
   if (entry.from_value === null && entry.to_value === null)
     return <span>{fieldLabel(entry.field)}</span>;
+  if (entry.from_value === null && BEGINNINGS.has(entry.kind)) {
+    return (
+      <span>
+        {fieldLabel(entry.field)}:{" "}
+        <span className="font-medium">{trailValue(entry.field, entry.to_value, names)}</span>
+      </span>
+    );
+  }
   return (
     <span>
       {fieldLabel(entry.field)}:{" "}
@@ -78,7 +100,9 @@ export function ActivityTable({ entries, names }: { entries: TrailEntry[]; names
               <td className="px-3 py-2 whitespace-nowrap">
                 <Timestamp iso={entry.created_at} />
               </td>
-              <td className="px-3 py-2">{entry.actor?.full_name ?? "System"}</td>
+              <td className="px-3 py-2">
+                {entry.actor ? <PersonCell person={entry.actor} /> : "System"}
+              </td>
               <td className="px-3 py-2">{ACTIVITY_LABELS[entry.kind]}</td>
               <td className="px-3 py-2">
                 <Subject entry={entry} />

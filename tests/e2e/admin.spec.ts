@@ -217,9 +217,15 @@ test("an admin runs the team: create, assign, deactivate, reactivate, change rol
   await expect(trail.getByRole("row", { name: /User deactivated/ }).first()).toContainText(
     /account: active\s*→.*deactivated/,
   );
-  await expect(
-    trail.getByRole("row", { name: new RegExp(`User created.*${EMPLOYEE.name}`) }),
-  ).toHaveCount(1);
+  const userCreated = trail.getByRole("row", {
+    name: new RegExp(`User created.*${EMPLOYEE.name}`),
+  });
+  await expect(userCreated).toHaveCount(1);
+  // What the account began with, not a change from nothing; each person named with their email.
+  await expect(userCreated).toContainText("role: Employee");
+  await expect(userCreated).not.toContainText("→");
+  await expect(userCreated).toContainText(EMPLOYEE.email);
+  await expect(userCreated).toContainText(DEMO.admin.email);
   await expect(
     trail.getByRole("row", { name: new RegExp(`User created.*${MANAGER.name}`) }),
   ).toHaveCount(1);
