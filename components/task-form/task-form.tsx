@@ -81,6 +81,7 @@ function refocusAfterRemount(refocus: Refocus): void {
   withSessionStorage((s) => s.setItem(REFOCUS_KEY, JSON.stringify(refocus)));
 }
 
+const DUE_DATE_ID = "task-due-date";
 const INCOMPLETE_DATE = "Enter a whole date that exists, or clear the field for no due date.";
 const UNFINISHED_DATE_LEFT =
   "The due date you were typing was unfinished when you left, so it was not kept: enter it again if you meant to change it.";
@@ -135,11 +136,10 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
 
   // A date typed in part, or one that does not exist (30 February), reaches the form as empty: the
   // input's own validity tells it from a cleared field, lest it be saved or kept as no due date.
-  const [dueDateInput, setDueDateInput] = useState<HTMLInputElement | null>(null);
-  const dueDateUnfinished = useCallback(
-    () => dueDateInput?.validity.badInput === true,
-    [dueDateInput],
-  );
+  const dueDateUnfinished = useCallback(() => {
+    const input = document.getElementById(DUE_DATE_ID);
+    return input instanceof HTMLInputElement && input.validity.badInput;
+  }, []);
 
   // Typed and not saved: kept while the user is elsewhere in the app, and brought back here.
   const draft = useTaskDraft(form, draftKey, task?.version ?? 0, dueDateUnfinished);
@@ -147,6 +147,12 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
     setValueAs: (value) => (value ? value : null),
     onChange: draft.dueDateEdited,
   });
+
+  // The assignee field reports on what is typed, not on a remount: a discard must clear its flag.
+  function discard() {
+    setAssigneeUnresolved(false);
+    draft.discard();
+  }
 
   // Typed and not saved: closing or reloading the tab asks first (the browser's own question).
   useEffect(() => {
@@ -228,9 +234,15 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
             {draft.overNewer
               ? "Your unsaved changes are back, over the version saved since: check them before saving. "
               : "Your unsaved changes are back, as you left them. "}
-            <button type="button" className="font-medium underline" onClick={draft.discard}>
+            <button type="button" className="font-medium underline" onClick={discard}>
               Discard them
             </button>
+          </p>
+        ) : null}
+        {/* Nothing else came back: without this, only the date field itself would say so. */}
+        {draft.unfinishedDateLeft && !draft.restored ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {UNFINISHED_DATE_LEFT}
           </p>
         ) : null}
         {draft.outdatedChanges ? (
@@ -241,7 +253,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
               Apply my changes
             </button>{" "}
             or{" "}
-            <button type="button" className="font-medium underline" onClick={draft.discard}>
+            <button type="button" className="font-medium underline" onClick={discard}>
               discard them
             </button>
             .
@@ -335,18 +347,20 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
           </select>
         </div>
         <div>
-          <label htmlFor="task-due-date" className={labelClass}>
+          <label htmlFor={DUE_DATE_ID} className={labelClass}>
             Due date
           </label>
           <input
-            id="task-due-date"
+            id={DUE_DATE_ID}
             type="date"
             min={EARLIEST_DATE}
             max={LATEST_DUE_DATE}
             {...dueDateField}
-            ref={(input) => {
-              dueDateField.ref(input);
-              setDueDateInput(input);
+            // Typed in part, the value stays "" and no change is reported: the draft asks again.
+            onInput={draft.recheck}
+            onBlur={(event) => {
+              draft.recheck();
+              return dueDateField.onBlur(event);
             }}
             readOnly={busy}
             aria-invalid={errors.due_date ? true : undefined}
@@ -391,7 +405,7 @@ export function TaskForm({ users, task, today, draftKey }: Props) {
             className={buttonSecondary}
             onClick={() => {
               setFormError(null);
-              draft.discard();
+              discard();
             }}
           >
             Discard changes

@@ -58,6 +58,8 @@ export function useTaskDraft(
   const [generation, setGeneration] = useState(0);
   const [saved, setSaved] = useState(false);
   const [unfinishedDateLeft, setUnfinishedDateLeft] = useState(false);
+  // Asked again for what the form's values do not show (a date typed only in part).
+  const [rechecks, setRechecks] = useState(0);
 
   useEffect(() => {
     // Once the form is on screen: read in the render that hydrates it, a draft would differ from
@@ -99,6 +101,7 @@ export function useTaskDraft(
     key,
     version,
     values,
+    rechecks,
     isDirty,
     state,
     saved,
@@ -117,6 +120,8 @@ export function useTaskDraft(
     unfinishedDateLeft,
     /** The due date was typed in again: the note about the unfinished one has done its work. */
     dueDateEdited: () => setUnfinishedDateLeft(false),
+    /** Keeps the draft again: the date input's state changed with no change of value. */
+    recheck: () => setRechecks((n) => n + 1),
     /** The fields an outdated draft changed, while it is offered. */
     outdatedChanges: offering && outdated ? outdated.changed : null,
     /** The outdated draft's changes laid over this version's values, to check and save. */

@@ -291,11 +291,19 @@ test("Discard changes puts the form back as saved, and no draft of it comes back
 
   await titleField.fill("Typed title");
   await description.fill("Typed, not saved");
+  // A person typed in part, whom the form could not resolve: discarded with the rest.
+  await page.getByLabel("Assignee").fill("Nobody by th");
   await discard.click();
   await expect(titleField).toHaveValue(title);
   await expect(description).toHaveValue("Saved text");
+  await expect(page.getByLabel("Assignee")).toHaveValue("");
   await expect(titleField).toBeFocused();
   await expect(discard).toHaveCount(0);
+  // What is left saves: nothing of the discarded person holds the form back.
+  await titleField.fill(`${title} (kept)`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Task saved.")).toBeVisible();
+  await expect(titleField).toHaveValue(`${title} (kept)`);
   await page.reload();
   await expectHydrated(description);
   await expect(description).toHaveValue("Saved text");
@@ -348,4 +356,17 @@ test("a due date left typed in part comes back as the saved date, said so, never
     due_date: "2026-12-20",
   });
   await expect(hint).toHaveCount(0);
+
+  // The date alone left unfinished: the form comes back as saved, and says so at its top too.
+  await expectHydrated(dueDate);
+  await dueDate.focus();
+  await page.keyboard.press("Backspace");
+  await page.getByRole("navigation").getByRole("link", { name: "Board" }).click();
+  await expect(page).toHaveURL(/\/board$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/\d+$/);
+  await expect(dueDate).toHaveValue("2026-12-20");
+  await expect(
+    page.getByRole("status").filter({ hasText: "was unfinished when you left" }),
+  ).toBeVisible();
 });
