@@ -28,13 +28,15 @@ async function gate(request: NextRequest): Promise<NextResponse | URL | null> {
   if (!session) {
     const login = new URL("/login", request.url);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
-    // A session cookie that no longer reads (expired) is a session that ended, not a first visit.
-    if (request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name))) {
-      login.searchParams.set("notice", LOGIN_NOTICES.sessionEnded);
-    }
+    // A session cookie that no longer reads (a rotated secret, a corrupt copy) is a session that
+    // ended, not a first visit; dropped as it is said, so that the notice comes once.
+    const unreadable = request.cookies.getAll().filter(({ name }) => SESSION_COOKIE.test(name));
+    if (unreadable.length > 0) login.searchParams.set("notice", LOGIN_NOTICES.sessionEnded);
     // A form posted without script (Sign out, say) is not sent again to /login: 303 makes it a GET.
     const read = request.method === "GET" || request.method === "HEAD";
-    return NextResponse.redirect(login, read ? 307 : 303);
+    const redirect = NextResponse.redirect(login, read ? 307 : 303);
+    for (const { name } of unreadable) redirect.cookies.set(name, "", expiredCookie(name));
+    return redirect;
   }
   // The cookie's role may be stale (a role change or deactivation ends the session): the page,
   // with the database at hand, sends an ended session to sign in and answers a live one 403.

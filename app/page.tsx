@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
-import { getOptionalActor } from "@/lib/auth/page-actor";
+import { requireActor } from "@/lib/auth/page-actor";
 import { roleHome } from "@/lib/auth/role-home";
 
+/** Each role's home; signing in first, told so when a session has ended. */
 export default async function Home() {
-  const actor = await getOptionalActor();
-  redirect(actor ? roleHome(actor.role) : "/login");
+  const actor = await requireActor({ page: "" });
+  redirect(roleHome(actor.role));
 }

@@ -39,7 +39,7 @@ async function loginUrl(page: string | null, sessionEnded: boolean): Promise<str
 
 /**
  * The signed-in user, or a redirect to /login (signed out, deactivated, stale session) with the
- * page to come back to: `page`, or the one requested.
+ * page to come back to: `page` ("" for none), or the one requested; an ended session is said so.
  * With `may`, a role the policy does not grant that action gets Next's 403 page (app/forbidden.tsx).
  */
 export async function requireActor(

@@ -80,6 +80,9 @@ test("Sign out everywhere ends this browser, another one and the user's API toke
 
   await expect(page).toHaveURL(/\/login\?notice=signed-out-everywhere/);
   await expect(page.getByText("You have signed out everywhere")).toBeVisible();
+  // The home address says so too, with no page to come back to.
+  await otherPage.goto("/");
+  await expect(otherPage).toHaveURL(/\/login\?notice=session-ended$/);
   await otherPage.goto("/my-tasks");
   await expect(otherPage).toHaveURL(/\/login\?callbackUrl=%2Fmy-tasks&notice=session-ended$/);
   await expect(otherPage.getByText("Your session has ended")).toBeVisible();

@@ -32,6 +32,9 @@ test("a session that ended is said so on the sign-in page; a first visit is not"
   await expect(page.getByRole("status")).toContainText(
     "Your session has ended (it expired, or it was signed out elsewhere or by an administrator).",
   );
+  // Said once: the cookie went with the notice, so the next visit is a plain sign-in.
+  await page.goto("/my-tasks");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmy-tasks$/);
 });
 
 test.describe("sign-in", () => {
