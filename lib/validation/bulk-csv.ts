@@ -49,10 +49,17 @@ export type CsvColumnMapping = Partial<Record<CsvColumn, string>>;
 
 const EXPECTED = `Expected columns: ${CSV_REQUIRED_COLUMNS.join(", ")} (optional: ${CSV_OPTIONAL_COLUMNS.join(", ")}).`;
 
-/** A header that is one cell holding ";" or tabs is a file saved with another separator. */
-export function separatorHint(cells: string[]): string {
+/**
+ * A header that is one filled cell holding names split by ";" or tabs is a file saved with another
+ * separator (a trailing comma leaves an empty cell after it).
+ */
+export function separatorHint(allCells: string[]): string {
+  const cells = allCells.slice(0, filledWidth(allCells));
   if (cells.length !== 1) return "";
-  const separator = cells[0]!.includes(";") ? "semicolons" : cells[0]!.includes("\t") ? "tabs" : "";
+  // One name with a ";" only at its end ("Notes;") is one column, not two.
+  const names = (separator: string) =>
+    cells[0]!.split(separator).filter((name) => name.trim() !== "").length;
+  const separator = names(";") > 1 ? "semicolons" : names("\t") > 1 ? "tabs" : "";
   return separator
     ? ` The columns seem to be separated by ${separator}; save the file as comma-separated CSV (UTF-8).`
     : "";

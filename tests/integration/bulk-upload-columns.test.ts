@@ -211,6 +211,20 @@ describe("bulk-upload with a `columns` mapping (a spreadsheet's own column names
     );
     expect(mapped.status).toBe(400);
     expect(mapped.body.detail).toContain("separated by semicolons");
+    // An empty cell after it (a trailing comma) does not hide it.
+    const trailing = await upload<UploadBody>(
+      manager.token,
+      "title;description;assigned_to;status,\nA;;;TODO,\n",
+      { columns: JSON.stringify({ title: "title;description;assigned_to;status" }) },
+    );
+    expect(trailing.status).toBe(400);
+    expect(trailing.body.detail).toContain("separated by semicolons");
+    // One name that merely ends in a semicolon is one column.
+    const one = await upload<UploadBody>(manager.token, "Name;\nA\n", {
+      columns: JSON.stringify({ title: "Name;" }),
+      query: "?dry_run=1",
+    });
+    expect(one.status, one.text).toBe(200);
   });
 
   it("accepts the older CSV media types browsers still send", async () => {
