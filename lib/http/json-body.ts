@@ -167,8 +167,9 @@ export async function parseJsonBody<S extends z.ZodType>(
 }
 
 /**
- * A body the endpoint may go without: none at all is `absent`; one sent is held to `schema` as
- * any JSON body is (so a form or another type is 415, not silently ignored).
+ * A body the endpoint may go without: none at all (or declared empty, whatever its type) is
+ * `absent`; one sent is held to `schema` as any JSON body is (so a form or another type is 415,
+ * not silently ignored).
  */
 export async function parseOptionalJsonBody<S extends z.ZodType>(
   request: Request,
@@ -176,6 +177,9 @@ export async function parseOptionalJsonBody<S extends z.ZodType>(
   absent: z.infer<S>,
 ): Promise<z.infer<S>> {
   const length = request.headers.get("content-length");
-  const sent = request.headers.has("content-type") || (length !== null && length !== "0");
+  if (length === "0") return absent;
+  const sent = ["content-type", "content-length", "transfer-encoding"].some((name) =>
+    request.headers.has(name),
+  );
   return sent ? parseJsonBody(request, schema) : absent;
 }

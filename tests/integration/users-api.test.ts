@@ -938,7 +938,19 @@ describe("sign-in lockouts", () => {
       [],
     );
 
-    // An empty JSON object is no input, as no body is.
+    // The role is judged first: a manager's form is refused for who sends it, not for its type.
+    const notAdmin = await api("POST", `/api/users/${user.id}/unlock/`, {
+      token: manager.token,
+      rawBody: new URLSearchParams({ a: "1" }),
+    });
+    expect(notAdmin.status).toBe(403);
+
+    // A body declared empty is none, whatever its type; an empty JSON object is no input either.
+    const empty = await api("POST", `/api/users/${user.id}/sign-out/`, {
+      token: admin.token,
+      headers: { "content-type": "text/plain", "content-length": "0" },
+    });
+    expect(empty.status).toBe(200);
     const unlocked = await api("POST", `/api/users/${user.id}/unlock/`, {
       token: admin.token,
       body: {},

@@ -4,6 +4,7 @@ import { parseOptionalJsonBody } from "@/lib/http/json-body";
 import { pathIdParam } from "@/lib/http/path-id";
 import { refusedMethods } from "@/lib/http/refused-methods";
 import { signOutUser } from "@/lib/services/user-sign-out";
+import { assertAdmin } from "@/lib/services/users";
 import { noFieldsSchema } from "@/lib/validation/no-fields";
 
 type Params = { id: string };
@@ -38,6 +39,8 @@ type Params = { id: string };
  */
 export const POST = authedRoute<Params>(async ({ request, params, actor, log }) => {
   const id = pathIdParam(params.id);
+  // A refusal by role comes before any about the body, as on every admin endpoint.
+  assertAdmin(actor);
   await parseOptionalJsonBody(request, noFieldsSchema, {});
   const user = await signOutUser(actor, id);
   log.info({ subjectUserId: user.id }, "user signed out everywhere");
